@@ -1,0 +1,191 @@
+/**
+ * Marks the corpus's entities on a page with the CSS Custom Highlight API:
+ * StaticRanges over the page's own text nodes, registered under `rdl-term`.
+ * The page's DOM is never changed.
+ *
+ * StaticRange rather than Range: the browser updates live Ranges on every DOM
+ * mutation, a cost the page would pay for each of our marks. Instead, marks
+ * are kept per block container, and a changed container is rescanned whole
+ * (see ./observe.ts), so a mark never outlives its text.
+ */
+import type { Density } from '../settings';
+import type { Matcher } from '../text/matcher';
+import { forEachTextBlock, locate, type TextBlock } from './text-blocks';
+
+export const TERM_HIGHLIGHT = 'rdl-term';
+
+
+export interface Mark {
+  entityId: string;
+  range: StaticRange;
+  /** the text nodes the mark covers, for hit-testing */
+  nodes: Text[];
+}
+
+export interface ScanStats {
+  chars: number;
+  matches: number;
+}
+
+export interface AnnotatorOptions {
+  matcher: Matcher;
+  /** `CSS.highlights` of the document the marks are drawn in */
+  registry: HighlightRegistry;
+  density?: Density;
+  performance?: Performance;
+  /** told of every open shadow root a scan walks into, so that it can be observed too */
+  onShadowRoot?: (shadow: ShadowRoot) => void;
+}
+
+export interface Annotator {
+  /** Scans `root` (whose old marks are first dropped) and records an `rdl:scan` measure. */
+  scan(root: Node, kind?: 'full' | 'incremental'): ScanStats;
+  /** Rescans several roots as one batch (one measure); roots inside another root are skipped. */
+  rescan(roots: Iterable<Node>): ScanStats;
+  /** Drops the marks of every block container in `root`'s subtree (e.g. removed from the page). */
+  forget(root: Node): void;
+  /** The marks covering `node` at `offset`. */
+  marksAt(node: Node, offset: number): Mark[];
+  /** Every mark, in no particular order. */
+  marks(): Mark[];
+  /** How many marks each entity has on the page. */
+  counts(): Map<string, number>;
+  clear(): void;
+  destroy(): void;
+}
+
+export function createAnnotator(options: AnnotatorOptions): Annotator {
+  const { matcher, registry, density = 'every', performance: perf = performance } = options;
+  const highlight = new Highlight();
+  registry.set(TERM_HIGHLIGHT, highlight);
+  /** marks by the block container they were found in */
+  const byContainer = new Map<Node, Mark[]>();
+  /** marks by every text node they cover */
+  let byNode = new WeakMap<Text, Mark[]>();
+
+  function addBlock(block: TextBlock): number {
+    const matches = matcher.scan(block.text);
+    if (matches.length === 0) return 0;
+    const seen = density === 'first-per-paragraph' ? new Set<string>() : null;
+    let list = byContainer.get(block.container);
+    let added = 0;
+    for (const match of matches) {
+      if (seen) {
+        if (seen.has(match.id)) continue;
+        seen.add(match.id);
+      }
+      const start = locate(block, match.start, false);
+      const end = locate(block, match.end, true);
+      const range = new StaticRange({
+        startContainer: start.node,
+        startOffset: start.offset,
+        endContainer: end.node,
+        endOffset: end.offset,
+      });
+      const nodes = start.node === end.node ? [start.node] : block.nodes.slice(block.nodes.indexOf(start.node), block.nodes.indexOf(end.node) + 1);
+      const mark: Mark = { entityId: match.id, range, nodes };
+      for (const node of nodes) {
+        const at = byNode.get(node);
+        if (at) at.push(mark);
+        else byNode.set(node, [mark]);
+      }
+      highlight.add(range);
+      (list ??= []).push(mark);
+      added++;
+    }
+    if (list && !byContainer.has(block.container)) byContainer.set(block.container, list);
+    return added;
+  }
+
+  function dropContainer(container: Node) {
+    const list = byContainer.get(container);
+    if (!list) return;
+    byContainer.delete(container);
+    for (const mark of list) {
+      highlight.delete(mark.range);
+      for (const node of mark.nodes) byNode.delete(node);
+    }
+  }
+
+  function forget(root: Node) {
+    if (byContainer.size === 0) return;
+    dropContainer(root);
+    if (root.nodeType !== 1 && root.nodeType !== 11 && root.nodeType !== 9) return;
+    const doc = root.ownerDocument ?? (root as Document);
+    const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      dropContainer(n);
+      const shadow = (n as Element).shadowRoot;
+      if (shadow) forget(shadow);
+    }
+  }
+
+  function scanInto(root: Node, stats: ScanStats) {
+    forget(root);
+    forEachTextBlock(
+      root,
+      (block) => {
+        stats.chars += block.text.length;
+        stats.matches += addBlock(block);
+      },
+      options.onShadowRoot,
+    );
+  }
+
+  function measure(startedAt: number, stats: ScanStats, kind: 'full' | 'incremental') {
+    perf.measure('rdl:scan', { start: startedAt, end: perf.now(), detail: { ...stats, kind } });
+  }
+
+  return {
+    scan(root, kind = 'full') {
+      const startedAt = perf.now();
+      const stats = { chars: 0, matches: 0 };
+      scanInto(root, stats);
+      measure(startedAt, stats, kind);
+      return stats;
+    },
+    rescan(roots) {
+      const startedAt = perf.now();
+      const stats = { chars: 0, matches: 0 };
+      const set = new Set(roots);
+      for (const root of set) {
+        if (!root.isConnected) {
+          forget(root);
+          continue;
+        }
+        let covered = false;
+        for (let p = root.parentNode; p && !covered; p = p.parentNode ?? (p as ShadowRoot).host ?? null) covered = set.has(p);
+        if (!covered) scanInto(root, stats);
+      }
+      measure(startedAt, stats, 'incremental');
+      return stats;
+    },
+    forget,
+    marksAt(node, offset) {
+      const marks = node.nodeType === 3 ? byNode.get(node as Text) : undefined;
+      if (!marks) return [];
+      return marks.filter((mark) => {
+        const { startContainer, startOffset, endContainer, endOffset } = mark.range;
+        if (node === startContainer && offset < startOffset) return false;
+        if (node === endContainer && offset > endOffset) return false;
+        return true;
+      });
+    },
+    marks: () => [...byContainer.values()].flat(),
+    counts() {
+      const counts = new Map<string, number>();
+      for (const list of byContainer.values()) for (const mark of list) counts.set(mark.entityId, (counts.get(mark.entityId) ?? 0) + 1);
+      return counts;
+    },
+    clear() {
+      byContainer.clear();
+      byNode = new WeakMap();
+      highlight.clear();
+    },
+    destroy() {
+      if (registry.get(TERM_HIGHLIGHT) === highlight) registry.delete(TERM_HIGHLIGHT);
+      byContainer.clear();
+      highlight.clear();
+    },
+  };
+}

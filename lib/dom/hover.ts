@@ -1,0 +1,106 @@
+/**
+ * When the card opens and closes (WCAG 1.4.13: hoverable, dismissable,
+ * persistent): it opens after the pointer dwells on a mark, not when it passes
+ * over; it stays while the pointer is on the mark or in the card; it closes
+ * on Esc, on a click elsewhere, or a moment after the pointer left both.
+ * A tap opens it at once on touch screens.
+ */
+import type { Mark } from './annotator';
+
+export interface HoverOptions {
+  document: Document;
+  signal: AbortSignal;
+  markAt(x: number, y: number): Mark | null;
+  /** whether an event happened inside the extension's own UI */
+  isInsideUi(event: Event): boolean;
+  open(mark: Mark, pointer: { x: number; y: number }): void;
+  close(): void;
+  isOpen(): boolean;
+  dwellMs?: number;
+  graceMs?: number;
+  /** how often the pointer position is hit-tested while it moves */
+  sampleMs?: number;
+}
+
+export function watchHover(options: HoverOptions): void {
+  const { document: doc, signal, dwellMs = 200, graceMs = 350, sampleMs = 40 } = options;
+  const win = doc.defaultView!;
+  let hovered: Mark | null = null;
+  let dwell: number | undefined;
+  let grace: number | undefined;
+  let sampleTimer: number | undefined;
+  let lastSample = 0;
+  let point = { x: 0, y: 0 };
+
+  const cancelGrace = () => {
+    win.clearTimeout(grace);
+    grace = undefined;
+  };
+  const startGrace = () => {
+    if (grace === undefined && options.isOpen()) grace = win.setTimeout(() => {
+      grace = undefined;
+      options.close();
+    }, graceMs);
+  };
+
+  const sample = () => {
+    sampleTimer = undefined;
+    lastSample = win.performance.now();
+    const mark = options.markAt(point.x, point.y);
+    if (!mark) {
+      hovered = null;
+      win.clearTimeout(dwell);
+      startGrace();
+      return;
+    }
+    cancelGrace();
+    if (mark === hovered) return;
+    hovered = mark;
+    win.clearTimeout(dwell);
+    const at = point;
+    dwell = win.setTimeout(() => {
+      if (hovered === mark) options.open(mark, at);
+    }, dwellMs);
+  };
+
+  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
+    doc.addEventListener(type, fn, { capture: true, passive: true, signal });
+
+  listen('pointermove', (event) => {
+    if (event.pointerType === 'touch') return;
+    if (options.isInsideUi(event)) {
+      // Into the card: it stays (hoverable).
+      cancelGrace();
+      win.clearTimeout(dwell);
+      hovered = null;
+      return;
+    }
+    point = { x: event.clientX, y: event.clientY };
+    const wait = sampleMs - (win.performance.now() - lastSample);
+    if (wait <= 0) sample();
+    else sampleTimer ??= win.setTimeout(sample, wait);
+  });
+
+  listen('pointerup', (event) => {
+    if (event.pointerType !== 'touch' || options.isInsideUi(event)) return;
+    const mark = options.markAt(event.clientX, event.clientY);
+    if (mark) options.open(mark, { x: event.clientX, y: event.clientY });
+    else if (options.isOpen()) options.close();
+  });
+
+  listen('pointerdown', (event) => {
+    if (event.pointerType === 'touch' || options.isInsideUi(event) || !options.isOpen()) return;
+    // A click on the term that opened the card keeps it; anywhere else closes it (dismissable).
+    if (!options.markAt(event.clientX, event.clientY)) options.close();
+  });
+
+  listen('keydown', (event) => {
+    if (event.key === 'Escape' && options.isOpen()) options.close();
+  });
+
+  signal.addEventListener('abort', () => {
+    win.clearTimeout(dwell);
+    win.clearTimeout(grace);
+    win.clearTimeout(sampleTimer);
+  });
+}

@@ -1,0 +1,127 @@
+/**
+ * The one typed message protocol between the extension's contexts. The
+ * background answers; content scripts, the popup and the options page ask.
+ *
+ * Transport-agnostic on purpose: entrypoints pass in `runtime.sendMessage` and
+ * wire `runtime.onMessage` to `answer()`, so lib/ stays free of browser APIs
+ * and unit tests can connect a client straight to handlers.
+ */
+import type { CorpusStatus } from './db/corpus-store';
+import type { HighlightRow } from './db/schema';
+import type { EntityKind, Lang } from './corpus/schema';
+import type { Settings } from './settings';
+import type { CardData } from './ui/card-model';
+
+/** One alias, compiled for the content script's matcher. */
+export interface TermPattern {
+  id: string;
+  text: string;
+  lang: Lang;
+  inflects?: boolean;
+  caseSensitive?: boolean;
+}
+
+export interface TermIndex {
+  version: string;
+  patterns: TermPattern[];
+  /** the entities the patterns point to, for the page panel */
+  entities: EntitySummary[];
+}
+
+export interface EntitySummary {
+  id: string;
+  label: string;
+  kind: EntityKind;
+}
+
+export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** Every message: its request payload and its response. */
+export interface Protocol {
+  getStatus: { request: null; response: { status: CorpusStatus; loadError: string | null } };
+  listEntities: { request: null; response: EntitySummary[] };
+  getTermIndex: { request: null; response: TermIndex };
+  /** what a content script needs to start on a page, in one round trip */
+  getPageConfig: { request: { url: string }; response: { active: boolean; settings: Settings; termIndex: TermIndex | null } };
+  getSettings: { request: null; response: Settings };
+  setSettings: { request: Partial<Settings>; response: Settings };
+  getCard: { request: { entityId: string }; response: CardData | null };
+  /** opens the popup's search (or a tab with it) on a query */
+  openSearch: { request: { query: string }; response: null };
+  saveHighlight: { request: NewHighlight; response: HighlightRow };
+  listHighlights: { request: { url?: string }; response: HighlightRow[] };
+}
+
+/** Messages the background sends to a tab's content script. */
+export interface TabProtocol {
+  openPanel: { request: null; response: boolean };
+  getPageEntities: { request: null; response: { id: string; label: string; kind: EntityKind; count: number }[] };
+  showEntity: { request: { entityId: string }; response: boolean };
+}
+
+/** Any interface of `{ request, response }` pairs (interfaces have no index signature, hence the mapped type). */
+type ProtocolShape<P> = { [K in keyof P]: { request: unknown; response: unknown } };
+
+export type MessageType<P extends ProtocolShape<P> = Protocol> = keyof P & string;
+export type RequestOf<K extends keyof P, P extends ProtocolShape<P> = Protocol> = P[K]['request'];
+export type ResponseOf<K extends keyof P, P extends ProtocolShape<P> = Protocol> = P[K]['response'];
+
+const TAG = 'rdl';
+
+export interface Envelope {
+  [TAG]: 1;
+  type: string;
+  payload: unknown;
+}
+
+export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+
+export type Handlers<P extends ProtocolShape<P> = Protocol, Sender = unknown> = {
+  [K in keyof P]: (payload: P[K]['request'], sender: Sender) => Promise<P[K]['response']> | P[K]['response'];
+};
+
+export function isEnvelope(message: unknown): message is Envelope {
+  return typeof message === 'object' && message !== null && (message as Record<string, unknown>)[TAG] === 1;
+}
+
+/**
+ * Answers one message with the matching handler. Returns undefined for a
+ * message that is not ours, so other listeners may answer it. Errors become a
+ * `{ ok: false }` reply instead of an unanswered promise in the caller.
+ */
+export function answer<P extends ProtocolShape<P>, Sender>(
+  handlers: Handlers<P, Sender>,
+  message: unknown,
+  sender: Sender,
+): Promise<Reply> | undefined {
+  if (!isEnvelope(message)) return undefined;
+  const handler = Object.hasOwn(handlers, message.type)
+    ? ((handlers as Record<string, unknown>)[message.type] as (p: unknown, s: Sender) => unknown)
+    : undefined;
+  if (!handler) return Promise.resolve({ ok: false, error: `Unknown message type "${message.type}"` });
+  return Promise.resolve()
+    .then(() => handler(message.payload, sender))
+    .then(
+      (value): Reply => ({ ok: true, value }),
+      (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+}
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+export type Client<P extends ProtocolShape<P> = Protocol> = <K extends MessageType<P>>(
+  type: K,
+  payload: P[K]['request'],
+) => Promise<P[K]['response']>;
+
+/** A typed `ask(type, payload)` over any transport that delivers the reply of `answer()`. */
+export function createClient<P extends ProtocolShape<P> = Protocol>(send: (message: Envelope) => Promise<unknown>): Client<P> {
+  return async (type, payload) => {
+    const reply = (await send({ [TAG]: 1, type, payload })) as Reply | undefined;
+    if (!reply) throw new MessageError(`No answer to "${type}"`);
+    if (!reply.ok) throw new MessageError(reply.error);
+    return reply.value as never;
+  };
+}

@@ -1,0 +1,147 @@
+/**
+ * What the background answers: the protocol's handlers over the one store.
+ * The bundled corpus is loaded when the service starts (every wake of the
+ * worker or event page); a load that fails is kept as `loadError` and shown
+ * to the reader, while the previous corpus stays in place.
+ */
+import type { CorpusBundle } from './corpus/bundle';
+import type { EntityKind } from './corpus/schema';
+import { loadBundledCorpus, readCorpusStatus } from './db/corpus-store';
+import type { HighlightRow, LensDb } from './db/schema';
+import type { EntitySummary, Handlers, TermIndex, TermPattern } from './messages';
+import { buildCard } from './ui/card-model';
+import { ALL_KINDS, checkSettingsPatch, isActiveOn, readSettings, type Settings } from './settings';
+
+export interface Service {
+  handlers: Handlers;
+  /** settles when the corpus load has finished, whether it succeeded or not */
+  ready: Promise<void>;
+}
+
+export interface ServiceOptions {
+  now?: () => number;
+  newId?: () => string;
+  onLoadError?: (error: unknown) => void;
+  /** opens Lens's search on a query (a browser action: the background entrypoint provides it) */
+  openSearch?: (query: string) => Promise<void>;
+}
+
+export function createService(db: LensDb, bundle: CorpusBundle, options: ServiceOptions = {}): Service {
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  let loadError: string | null = null;
+  let termIndex: Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> | null = null;
+
+  const ready = loadBundledCorpus(db, bundle, now()).then(
+    () => undefined,
+    (error: unknown) => {
+      loadError = `The corpus update ${bundle.version} could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      options.onLoadError?.(error);
+    },
+  );
+
+  async function buildTermIndex(): Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> {
+    const entities = await db.entities.toArray();
+    const patterns: TermPattern[] = [];
+    const kinds = new Map<string, EntityKind>();
+    const summaries: EntitySummary[] = [];
+    for (const entity of entities) {
+      kinds.set(entity.id, entity.kind);
+      summaries.push({ id: entity.id, label: entity.label, kind: entity.kind });
+      for (const alias of entity.aliases) {
+        patterns.push({
+          id: entity.id,
+          text: alias.text,
+          lang: alias.lang,
+          ...(alias.inflects ? { inflects: true } : {}),
+          ...(alias.caseSensitive ? { caseSensitive: true } : {}),
+        });
+      }
+    }
+    const meta = await db.corpusMeta.toArray();
+    const version = meta.map((m) => `${m.origin}:${m.version}`).join(',');
+    return { index: { version, patterns, entities: summaries }, kinds };
+  }
+
+  async function settings(): Promise<Settings> {
+    return readSettings(await db.settings.toArray());
+  }
+
+  const handlers: Handlers = {
+    async getStatus() {
+      await ready;
+      return { status: await readCorpusStatus(db), loadError };
+    },
+    async listEntities() {
+      await ready;
+      const entities = await db.entities.toArray();
+      return entities
+        .map(({ id, label, kind }) => ({ id, label, kind }))
+        .sort((a, b) => a.label.localeCompare(b.label));
+    },
+    async getTermIndex() {
+      await ready;
+      termIndex ??= buildTermIndex();
+      return (await termIndex).index;
+    },
+    async getPageConfig({ url }) {
+      const current = await settings();
+      if (!isActiveOn(current, url)) return { active: false, settings: current, termIndex: null };
+      await ready;
+      termIndex ??= buildTermIndex();
+      const { index, kinds } = await termIndex;
+      const marked = new Set(current.kinds);
+      const patterns =
+        marked.size === ALL_KINDS.length ? index.patterns : index.patterns.filter((p) => marked.has(kinds.get(p.id)!));
+      return { active: true, settings: current, termIndex: { ...index, patterns } };
+    },
+    getSettings: settings,
+    async setSettings(patch) {
+      const valid = checkSettingsPatch(patch);
+      await db.transaction('rw', db.settings, async () => {
+        await db.settings.bulkPut(Object.entries(valid).map(([key, value]) => ({ key, value })));
+      });
+      return settings();
+    },
+    async getCard({ entityId }) {
+      await ready;
+      const entity = await db.entities.get(entityId);
+      if (!entity) return null;
+      const claims = await db.claims.where('entityIds').equals(entityId).toArray();
+      const [people, sources, topics, events] = await Promise.all([
+        db.people.bulkGet([...new Set(claims.map((c) => c.speakerId))]),
+        db.sources.bulkGet([...new Set(claims.map((c) => c.sourceId))]),
+        db.topics.bulkGet([...new Set(claims.flatMap((c) => (c.topicId ? [c.topicId] : [])))]),
+        db.events.where('entityIds').equals(entityId).toArray(),
+      ]);
+      const claimIds = new Set(claims.map((c) => c.id));
+      const linkedEvents = await db.events.filter((e) => e.claimIds.some((id) => claimIds.has(id))).toArray();
+      const allEvents = new Map([...events, ...linkedEvents].map((e) => [e.id, e]));
+      return buildCard(entityId, {
+        entity,
+        claims,
+        people: people.filter((p) => p !== undefined),
+        sources: sources.filter((s) => s !== undefined),
+        topics: topics.filter((t) => t !== undefined),
+        events: [...allEvents.values()],
+      });
+    },
+    async openSearch({ query }) {
+      if (!options.openSearch) throw new Error('Search cannot be opened from here');
+      await options.openSearch(query);
+      return null;
+    },
+    async saveHighlight(draft) {
+      const time = now();
+      const row: HighlightRow = { ...draft, id: newId(), createdAt: time, updatedAt: time };
+      await db.highlights.add(row);
+      return row;
+    },
+    async listHighlights({ url }) {
+      const rows = url ? await db.highlights.where('url').equals(url).toArray() : await db.highlights.toArray();
+      return rows.sort((a, b) => b.updatedAt - a.updatedAt);
+    },
+  };
+
+  return { handlers, ready };
+}

@@ -1,0 +1,80 @@
+/**
+ * The reader's settings: what they are, their defaults, and how a stored
+ * (possibly older or hand-edited) value is read back safely.
+ */
+import type { EntityKind } from './corpus/schema';
+
+export type Density = 'every' | 'first-per-paragraph';
+export type MarkStyle = 'underline' | 'tint';
+export type Theme = 'auto' | 'light' | 'dark';
+
+export interface Settings {
+  /** no marks anywhere */
+  paused: boolean;
+  /** host names where Lens does nothing */
+  disabledSites: string[];
+  density: Density;
+  /** entity kinds that are marked on pages */
+  kinds: EntityKind[];
+  markStyle: MarkStyle;
+  theme: Theme;
+}
+
+export const ALL_KINDS: EntityKind[] = ['country', 'person', 'place', 'organisation', 'treaty', 'event', 'concept'];
+
+export const DEFAULT_SETTINGS: Settings = {
+  paused: false,
+  disabledSites: [],
+  density: 'every',
+  kinds: ALL_KINDS,
+  markStyle: 'underline',
+  theme: 'auto',
+};
+
+const oneOf =
+  <T extends string>(allowed: readonly T[]) =>
+  (value: unknown): value is T =>
+    typeof value === 'string' && (allowed as readonly string[]).includes(value);
+
+const CHECKS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
+  paused: (v): v is boolean => typeof v === 'boolean',
+  disabledSites: (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+  density: oneOf(['every', 'first-per-paragraph'] as const),
+  kinds: (v): v is EntityKind[] => Array.isArray(v) && v.every(oneOf(ALL_KINDS)),
+  markStyle: oneOf(['underline', 'tint'] as const),
+  theme: oneOf(['auto', 'light', 'dark'] as const),
+};
+
+/** Settings from stored rows: unknown keys are ignored, invalid values fall back to the default. */
+export function readSettings(rows: { key: string; value: unknown }[]): Settings {
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  for (const { key, value } of rows) {
+    if (key in CHECKS && CHECKS[key as keyof Settings](value)) {
+      (settings as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
+  return settings;
+}
+
+/** Only the valid entries of a partial update; throws on an invalid one so the caller hears of it. */
+export function checkSettingsPatch(patch: Partial<Record<string, unknown>>): Partial<Settings> {
+  const valid: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (!(key in CHECKS)) throw new Error(`Unknown setting "${key}"`);
+    if (!CHECKS[key as keyof Settings](value)) throw new Error(`Invalid value for setting "${key}"`);
+    valid[key] = value;
+  }
+  return valid as Partial<Settings>;
+}
+
+/** Whether Lens should mark pages at this URL. */
+export function isActiveOn(settings: Settings, url: string): boolean {
+  if (settings.paused) return false;
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return true;
+  }
+  return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}

@@ -1,0 +1,155 @@
+/**
+ * The extension's UI on a page: one `<rdl-ui>` element with an open shadow
+ * root, created when first needed, holding the card and the page panel. Page
+ * CSS cannot restyle what is inside, and our CSS does not leak out. This is
+ * the container (it owns the host, focus and positioning); Card and Panel
+ * only render.
+ */
+import { render } from 'preact';
+import type { CardData } from './card-model';
+import { Card } from './card';
+import { Panel, type PanelEntity } from './panel';
+import { placeNextTo, type Anchor } from './floating';
+
+export const HOST_TAG = 'rdl-ui';
+
+/** Inline and !important: the only way our host's box survives `* { … !important }` in page CSS. */
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  display: 'block',
+  position: 'fixed',
+  top: '0',
+  left: '0',
+  width: '0',
+  height: '0',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  overflow: 'visible',
+  transform: 'none',
+  filter: 'none',
+  contain: 'none',
+  opacity: '1',
+  visibility: 'visible',
+  'pointer-events': 'auto',
+  'z-index': '2147483647',
+};
+
+export type CardState = { status: 'loading'; label: string } | { status: 'ready'; data: CardData } | { status: 'error'; message: string };
+
+export interface OverlayOptions {
+  document: Document;
+  /** the card and panel styles, as text */
+  css: string;
+  theme(): 'light' | 'dark';
+  onSearch(query: string): void;
+  /** called whenever the card closes (Esc, close button, click elsewhere) */
+  onCardClosed?(): void;
+}
+
+export interface Overlay {
+  showCard(state: CardState, anchor: Anchor, pointer?: { x: number; y: number }): void;
+  hideCard(): void;
+  isCardOpen(): boolean;
+  showPanel(entities: PanelEntity[], onChoose: (entityId: string) => void): void;
+  hidePanel(): void;
+  isPanelOpen(): boolean;
+  /** whether an event happened inside our UI */
+  containsEvent(event: Event): boolean;
+  destroy(): void;
+}
+
+export function createOverlay(options: OverlayOptions): Overlay {
+  const doc = options.document;
+  let host: HTMLElement | null = null;
+  let cardRoot: HTMLElement | null = null;
+  let panelRoot: HTMLElement | null = null;
+  let stopPlacing: (() => void) | null = null;
+  let cardOpen = false;
+  let panelOpen = false;
+  let focusBeforePanel: Element | null = null;
+
+  function ensureHost() {
+    if (host?.isConnected && cardRoot && panelRoot) return { cardRoot, panelRoot };
+    host = doc.createElement(HOST_TAG);
+    for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
+    const shadow = host.attachShadow({ mode: 'open' });
+    const style = doc.createElement('style');
+    style.textContent = options.css;
+    cardRoot = doc.createElement('div');
+    cardRoot.className = 'rdl-card-layer';
+    panelRoot = doc.createElement('div');
+    panelRoot.className = 'rdl-panel-layer';
+    shadow.append(style, cardRoot, panelRoot);
+    // Outside <body>, so that body transforms, filters or overflow do not reach it.
+    doc.documentElement.append(host);
+    return { cardRoot, panelRoot };
+  }
+
+  function hideCard() {
+    if (!cardOpen) return;
+    cardOpen = false;
+    stopPlacing?.();
+    stopPlacing = null;
+    if (cardRoot) render(null, cardRoot);
+    options.onCardClosed?.();
+  }
+
+  function hidePanel() {
+    if (!panelOpen) return;
+    panelOpen = false;
+    if (panelRoot) render(null, panelRoot);
+    // Back where the reader was (WCAG 2.4.3).
+    if (focusBeforePanel instanceof HTMLElement || focusBeforePanel instanceof SVGElement) focusBeforePanel.focus();
+    focusBeforePanel = null;
+  }
+
+  return {
+    showCard(state, anchor, pointer) {
+      const { cardRoot: root } = ensureHost();
+      stopPlacing?.();
+      cardOpen = true;
+      render(
+        <div class="rdl-root rdl-card-frame" data-theme={options.theme()}>
+          {state.status === 'ready' ? (
+            <Card data={state.data} onClose={hideCard} onSearch={options.onSearch} />
+          ) : (
+            <div class="rdl-card rdl-card-status" role="status">
+              {state.status === 'loading' ? `Loading ${state.label}…` : state.message}
+            </div>
+          )}
+        </div>,
+        root,
+      );
+      const frame = root.firstElementChild as HTMLElement;
+      stopPlacing = placeNextTo(anchor, frame, pointer);
+    },
+    hideCard,
+    isCardOpen: () => cardOpen,
+    showPanel(entities, onChoose) {
+      const { panelRoot: root } = ensureHost();
+      if (!panelOpen) focusBeforePanel = doc.activeElement;
+      panelOpen = true;
+      render(
+        <div class="rdl-root rdl-panel-frame" data-theme={options.theme()}>
+          <Panel
+            entities={entities}
+            onChoose={(id) => onChoose(id)}
+            onClose={hidePanel}
+          />
+        </div>,
+        root,
+      );
+    },
+    hidePanel,
+    isPanelOpen: () => panelOpen,
+    containsEvent: (event) => host !== null && event.composedPath().includes(host),
+    destroy() {
+      stopPlacing?.();
+      if (cardRoot) render(null, cardRoot);
+      if (panelRoot) render(null, panelRoot);
+      host?.remove();
+      host = cardRoot = panelRoot = null;
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { launchChromium } from './chromium';
+import { launchFirefox } from './firefox';
+import type { BrowserName, LensBrowser } from './types';
+
+export type { BrowserName, LensBrowser, LensPage } from './types';
+export { startPageServer, type PageServer } from './server';
+
+export const BROWSER_NAMES: BrowserName[] = ['chromium', 'firefox'];
+
+/** The builds made by `npm run build` (and, for updates, by the e2e global setup). */
+export function extensionDir(browser: BrowserName, build: 'current' | 'update' = 'current'): string {
+  const out = build === 'current' ? '.output' : '.e2e-output/update';
+  return resolve(out, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
+}
+
+/** Launches a browser with the extension in a fresh profile; `close()` removes the profile. */
+export async function launch(browser: BrowserName, build: 'current' | 'update' = 'current'): Promise<LensBrowser> {
+  const profileDir = mkdtempSync(join(tmpdir(), `rdl-${browser}-`));
+  const options = { extensionDir: extensionDir(browser, build), profileDir };
+  const lens = browser === 'chromium' ? await launchChromium(options) : await launchFirefox(options);
+  return {
+    ...lens,
+    async close() {
+      await lens.close();
+      rmSync(profileDir, { recursive: true, force: true });
+      rmSync(`${profileDir}-extension`, { recursive: true, force: true });
+    },
+  };
+}

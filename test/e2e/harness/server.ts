@@ -1,0 +1,57 @@
+/**
+ * Serves the test pages on 127.0.0.1 (a random free port): the project's own
+ * fixtures under /fixtures/, and the real news pages of ../shared/pages/ under
+ * /shared/ (read from there, never copied into the project), and the demo
+ * article under /demo/.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve } from 'node:path';
+
+export const FIXTURE_PAGES = resolve('test/fixtures/pages');
+export const DEMO_PAGES = resolve('demo');
+export const SHARED_PAGES = resolve(process.env.RDL_SHARED_PAGES ?? '../shared/pages');
+
+const AREAS: Record<string, string | undefined> = { fixtures: FIXTURE_PAGES, shared: SHARED_PAGES, demo: DEMO_PAGES };
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+};
+
+export interface PageServer {
+  origin: string;
+  url(path: string): string;
+  close(): Promise<void>;
+}
+
+export async function startPageServer(): Promise<PageServer> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === '/favicon.ico') {
+      // Browsers ask for it on every page; a 404 would show up as a console error.
+      res.writeHead(204).end();
+      return;
+    }
+    const [, area, ...rest] = path.split('/');
+    const base = AREAS[area ?? ''];
+    const file = base ? join(base, normalize(rest.join('/')).replace(/^(\.\.[/\\])+/, '')) : null;
+    if (!file || !file.startsWith(base!) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    origin,
+    url: (path) => `${origin}${path.startsWith('/') ? '' : '/'}${path}`,
+    close: () => new Promise((done) => server.close(() => done())),
+  };
+}

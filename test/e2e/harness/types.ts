@@ -1,0 +1,51 @@
+/**
+ * One interface over the two browser drivers (playwright-core for Chromium,
+ * puppeteer-core over WebDriver BiDi for Firefox), so that every end-to-end
+ * test is written once and runs in both browsers.
+ */
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** A function that runs in the page's main world; arguments must be JSON-serialisable. */
+export type PageFunction<A extends unknown[], R> = (...args: A) => R | Promise<R>;
+
+export interface LensPage {
+  /** Runs `fn` in the page (main world) and returns its JSON-serialisable result. */
+  evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R>;
+  /** Polls `fn` in the page until it returns a truthy value, which it returns. Rejects after `timeoutMs`. */
+  waitFor<A extends unknown[], R>(fn: PageFunction<A, R>, args?: A, timeoutMs?: number): Promise<R>;
+  waitForSelector(selector: string, timeoutMs?: number): Promise<void>;
+  click(selector: string): Promise<void>;
+  type(selector: string, text: string): Promise<void>;
+  press(key: string): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  mouseClick(x: number, y: number): Promise<void>;
+  textContent(selector: string): Promise<string>;
+  screenshot(path: string): Promise<void>;
+  reload(): Promise<void>;
+  goto(url: string): Promise<void>;
+  /** Page errors (uncaught exceptions) and console errors seen since the page opened. */
+  errors(): string[];
+  close(): Promise<void>;
+}
+
+export interface LensBrowser {
+  readonly name: BrowserName;
+  /** Opens a web page in a new tab and waits for its load event. */
+  openPage(url: string): Promise<LensPage>;
+  /** Opens an extension page (e.g. 'popup.html') in a new tab. */
+  openExtensionPage(path: string): Promise<LensPage>;
+  /**
+   * Loads another build of the extension into the same profile, as a browser
+   * update would (same extension id, same IndexedDB), and waits until it runs.
+   */
+  installUpdate(extensionDir: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  /** the built extension: .output/chrome-mv3 or .output/firefox-mv3 */
+  extensionDir: string;
+  /** a fresh directory for the profile */
+  profileDir: string;
+}

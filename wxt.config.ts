@@ -1,0 +1,51 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { corpusPlugin } from './build/corpus-plugin';
+
+/** Gecko id: fixed so that the moz-extension origin (and so the IndexedDB) survives updates. */
+export const GECKO_ID = 'ru-dprk-lens@lens.example.org';
+
+export default defineConfig({
+  manifestVersion: 3,
+  // Explicit imports keep lib/ free of WXT globals and make every dependency visible.
+  imports: false,
+  // RDL_OUT_DIR lets the end-to-end suite build a second, "updated" extension beside the first.
+  outDir: process.env.RDL_OUT_DIR ?? '.output',
+  vite: () => ({
+    plugins: [preact(), corpusPlugin({ extraPack: process.env.RDL_CORPUS_EXTRA })],
+    build: { target: 'es2022' },
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // WXT's manifest type predates Firefox's data_collection_permissions; add it here.
+      const gecko = manifest.browser_specific_settings?.gecko as Record<string, unknown> | undefined;
+      if (wxt.config.browser === 'firefox' && gecko) gecko.data_collection_permissions = { required: ['none'] };
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: 'RU–DPRK Lens',
+    description:
+      'Marks the people, places, treaties and events of Russia–North Korea relations on news pages and shows what the sources say. Runs entirely on your device.',
+    permissions: [],
+    commands: {
+      'open-panel': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'List the people, places and events Lens found on this page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              // CSS.highlights ships in Firefox 140.
+              strict_min_version: '140.0',
+            },
+          },
+        }
+      : {
+          // document.caretPositionFromPoint ships in Chrome 128 (CSS.highlights in 105).
+          minimum_chrome_version: '128',
+        }),
+  }),
+});
