@@ -55,6 +55,7 @@ export const Source = z.strictObject({
 export type Source = z.infer<typeof Source>;
 
 export const PersonKind = z.enum(['expert', 'official', 'journalist', 'institution', 'outlet']);
+export type PersonKind = z.infer<typeof PersonKind>;
 export const Person = z.strictObject({
   id: Id,
   name: z.string().min(1),

@@ -1,0 +1,333 @@
+/**
+ * Checks a corpus — the bundled one at build time and in tests, or a pack a
+ * reader imports — in two passes: the zod schema (./schema.ts) for the shape
+ * of each record, then the rules that need more than one record: quotes
+ * verbatim at their spans, ids that resolve, aliases no two entities share,
+ * entities and topic positions that some claim backs, texts that some source
+ * lists.
+ *
+ * Pure: no file system or browser APIs, so the background can validate a pack
+ * before writing anything. Callers pass the source texts in.
+ *
+ * Every issue names the record (`claims[12] (id "c-003-07")`) and the field
+ * (`span`), so a curator can go straight to the line to fix. The cross-record
+ * rules run only once the schema holds, since they read fields it guarantees.
+ */
+import type { z } from 'zod';
+import { type Alias, CorpusRecords, Pack } from './schema';
+
+export interface CorpusIssue {
+  /** e.g. `claims[12] (id "c-003-07")`, `texts["005_x.txt"]`, `pack` */
+  record: string;
+  /** e.g. `span`, `aliases[2].text`, `positions[1]` */
+  field: string;
+  message: string;
+}
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; issues: CorpusIssue[] };
+
+type Records = CorpusRecords;
+type Kind = keyof Records;
+type ZodIssue = z.core.$ZodIssue;
+
+const KINDS: readonly Kind[] = ['sources', 'people', 'entities', 'claims', 'topics', 'events'];
+
+const EMPTY: Records = { sources: [], people: [], entities: [], claims: [], topics: [], events: [] };
+
+/** Validates the bundled corpus. `texts` maps each file name in data/sources/ to its text. */
+export function validateCorpus(input: unknown, texts: Record<string, string>): Validation<Records> {
+  const parsed = CorpusRecords.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues, input, 'corpus') };
+  const issues = checkRecords(parsed.data, EMPTY, texts, false);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
+}
+
+/**
+ * Validates a pack against the corpus it will join. The pack's records may
+ * refer to `base` records (an entity, a topic, a person) but may not reuse
+ * their ids. The pack is accepted or rejected whole: any issue rejects it.
+ */
+export function validatePack(input: unknown, base: Records): Validation<Pack> {
+  const parsed = Pack.safeParse(input);
+  if (!parsed.success) return { ok: false, issues: fromZod(parsed.error.issues, input, 'pack') };
+  const pack = parsed.data;
+  const own: Records = {
+    sources: pack.sources,
+    people: pack.people,
+    entities: pack.entities,
+    claims: pack.claims,
+    topics: pack.topics,
+    events: pack.events,
+  };
+  const issues = checkRecords(own, base, pack.texts, true);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: pack };
+}
+
+/** One line per issue, naming record and field; at most `max` lines plus a count of the rest. */
+export function formatIssues(issues: CorpusIssue[], max = 20): string {
+  const lines = issues.slice(0, max).map((i) => `${i.record} → ${i.field}: ${i.message}`);
+  if (issues.length > max) lines.push(`… and ${issues.length - max} more`);
+  return lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------
+// Schema issues → CorpusIssues
+
+function fromZod(zodIssues: readonly ZodIssue[], input: unknown, scope: string): CorpusIssue[] {
+  return zodIssues.map((issue) => {
+    const path = issue.path;
+    const [head, index] = path;
+    let record = scope;
+    let rest: readonly PropertyKey[] = path;
+    if (typeof head === 'string' && (KINDS as readonly string[]).includes(head) && typeof index === 'number') {
+      record = label(head, index, idAt(input, head, index));
+      rest = path.slice(2);
+    }
+    let field = formatPath(rest);
+    let message = issue.message;
+    if (issue.code === 'unrecognized_keys') {
+      field = [field, issue.keys.join(', ')].filter(Boolean).join('.');
+      message = `unknown field${issue.keys.length > 1 ? 's' : ''}`;
+    } else if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) {
+      message = 'is required';
+    }
+    return { record, field: field || '(record)', message };
+  });
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = input;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[key];
+  }
+  return cur;
+}
+
+function idAt(input: unknown, kind: string, index: number): string | undefined {
+  const id = valueAt(input, [kind, index, 'id']);
+  return typeof id === 'string' ? id : undefined;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+function label(kind: string, index: number, id: string | undefined): string {
+  return id === undefined ? `${kind}[${index}]` : `${kind}[${index}] (id "${id}")`;
+}
+
+// ---------------------------------------------------------------------------
+// Rules across records
+
+/**
+ * Checks `own` records; references may resolve to `own` or `base`. Issues are
+ * reported for `own` records only: `base` was validated when it was built.
+ */
+function checkRecords(
+  own: Records,
+  base: Records,
+  texts: Record<string, string>,
+  isPack: boolean,
+): CorpusIssue[] {
+  const issues: CorpusIssue[] = [];
+  const add = (record: string, field: string, message: string) => issues.push({ record, field, message });
+  const at = (kind: Kind, index: number) => label(kind, index, own[kind][index]?.id);
+
+  // Ids: unique within a record type, and a pack may not reuse the corpus's.
+  for (const kind of KINDS) {
+    const baseIds = new Set(base[kind].map((r) => r.id));
+    const seen = new Map<string, number>();
+    own[kind].forEach((r, i) => {
+      const first = seen.get(r.id);
+      if (first !== undefined) add(at(kind, i), 'id', `duplicate id; first used by ${kind}[${first}]`);
+      else seen.set(r.id, i);
+      if (baseIds.has(r.id)) add(at(kind, i), 'id', `id "${r.id}" is already used in the bundled corpus`);
+    });
+  }
+  checkNestedIds(own, base, add, at);
+
+  const all = merge(base, own);
+  const sources = byId(all.sources);
+  const people = byId(all.people);
+  const entities = byId(all.entities);
+  const claims = byId(all.claims);
+  const topics = byId(all.topics);
+  const ownSourceIds = new Set(own.sources.map((s) => s.id));
+
+  // Sources and their texts.
+  const filesSeen = new Map<string, string>();
+  for (const s of base.sources) filesSeen.set(s.file, s.id);
+  own.sources.forEach((s, i) => {
+    if (!people.has(s.outletId)) add(at('sources', i), 'outletId', `no person or organisation "${s.outletId}"`);
+    if (texts[s.file] === undefined) add(at('sources', i), 'file', `source text "${s.file}" is missing`);
+    const other = filesSeen.get(s.file);
+    if (other !== undefined) add(at('sources', i), 'file', `file "${s.file}" is already listed by source "${other}"`);
+    else filesSeen.set(s.file, s.id);
+  });
+  const listed = new Set(own.sources.map((s) => s.file));
+  for (const file of Object.keys(texts)) {
+    if (!listed.has(file)) add(`texts["${file}"]`, 'file', `source text "${file}" is not listed by any source`);
+  }
+
+  own.people.forEach((p, i) => {
+    if (p.entityId !== undefined && !entities.has(p.entityId)) add(at('people', i), 'entityId', `no entity "${p.entityId}"`);
+  });
+
+  // Claims: references, then the quote at its span.
+  own.claims.forEach((c, i) => {
+    const record = at('claims', i);
+    const source = sources.get(c.sourceId);
+    if (!source) add(record, 'sourceId', `no source "${c.sourceId}"`);
+    else if (isPack && !ownSourceIds.has(c.sourceId)) {
+      add(record, 'sourceId', `source "${c.sourceId}" is not in this pack; a pack's claims quote the pack's own texts`);
+    }
+    if (!people.has(c.speakerId)) add(record, 'speakerId', `no person or organisation "${c.speakerId}"`);
+    c.entityIds.forEach((e, j) => {
+      if (!entities.has(e)) add(record, `entityIds[${j}]`, `no entity "${e}"`);
+    });
+    if (c.topicId !== undefined && !topics.has(c.topicId)) add(record, 'topicId', `no topic "${c.topicId}"`);
+    if (c.positionId !== undefined) {
+      const topic = c.topicId === undefined ? undefined : topics.get(c.topicId);
+      if (c.topicId === undefined) add(record, 'positionId', 'a position needs a topicId');
+      else if (topic && !topic.positions.some((p) => p.id === c.positionId)) {
+        add(record, 'positionId', `"${c.positionId}" is not a position of topic "${c.topicId}"`);
+      }
+    }
+    const text = source ? texts[source.file] : undefined;
+    if (source && text !== undefined) checkQuote(c.quote, c.span, source.file, text, record, add);
+  });
+
+  // Entities: each backed by a claim; aliases not shared unless both ambiguous.
+  const claimed = new Set(all.claims.flatMap((c) => c.entityIds));
+  own.entities.forEach((e, i) => {
+    if (!claimed.has(e.id)) add(at('entities', i), 'id', 'entity has no claims (no claim lists it in entityIds)');
+  });
+  checkAliases(own, base, add, at);
+
+  // Topics: every position taken by at least one claim.
+  const taken = new Set(all.claims.map((c) => c.positionId).filter((p): p is string => p !== undefined));
+  own.topics.forEach((t, i) => {
+    t.positions.forEach((p, j) => {
+      if (!taken.has(p.id)) add(at('topics', i), `positions[${j}]`, `position "${p.id}" has no claims`);
+    });
+  });
+
+  own.events.forEach((ev, i) => {
+    const record = at('events', i);
+    ev.entityIds.forEach((e, j) => {
+      if (!entities.has(e)) add(record, `entityIds[${j}]`, `no entity "${e}"`);
+    });
+    ev.claimIds.forEach((c, j) => {
+      if (!claims.has(c)) add(record, `claimIds[${j}]`, `no claim "${c}"`);
+    });
+    if (ev.endDate !== undefined && dateBefore(ev.endDate, ev.date)) {
+      add(record, 'endDate', `ends (${ev.endDate}) before it starts (${ev.date})`);
+    }
+  });
+
+  return issues;
+}
+
+type Add = (record: string, field: string, message: string) => void;
+type At = (kind: Kind, index: number) => string;
+
+/** Position and figure ids are referenced on their own, so they are unique corpus-wide. */
+function checkNestedIds(own: Records, base: Records, add: Add, at: At): void {
+  const positions = new Map<string, string>();
+  for (const t of base.topics) for (const p of t.positions) positions.set(p.id, `topic "${t.id}"`);
+  own.topics.forEach((t, i) => {
+    t.positions.forEach((p, j) => {
+      const other = positions.get(p.id);
+      if (other !== undefined) add(at('topics', i), `positions[${j}].id`, `position id "${p.id}" is already used in ${other}`);
+      else positions.set(p.id, `topic "${t.id}"`);
+    });
+  });
+  const figures = new Map<string, string>();
+  for (const c of base.claims) for (const f of c.figures) figures.set(f.id, `claim "${c.id}"`);
+  own.claims.forEach((c, i) => {
+    c.figures.forEach((f, j) => {
+      const other = figures.get(f.id);
+      if (other !== undefined) add(at('claims', i), `figures[${j}].id`, `figure id "${f.id}" is already used in ${other}`);
+      else figures.set(f.id, `claim "${c.id}"`);
+    });
+  });
+}
+
+function checkQuote(quote: string, span: readonly [number, number], file: string, text: string, record: string, add: Add): void {
+  const [start, end] = span;
+  const found = text.indexOf(quote);
+  const where = found < 0 ? `the quote does not occur in ${file}` : `the quote occurs at [${found}, ${found + quote.length}]`;
+  if (end <= start) {
+    add(record, 'span', `span [${start}, ${end}] is empty or reversed; ${where}`);
+  } else if (end > text.length) {
+    add(record, 'span', `span [${start}, ${end}] runs past the end of ${file} (${text.length} characters); ${where}`);
+  } else if (text.slice(start, end) !== quote) {
+    const there = text.slice(start, end);
+    const shown = there.length > 60 ? `${there.slice(0, 57)}…` : there;
+    add(record, found < 0 ? 'quote' : 'span', `quote is not verbatim at span [${start}, ${end}] of ${file} (the text there is "${shown}"); ${where}`);
+  }
+}
+
+/**
+ * Compares aliases the way a reader's page would meet them: case-folded, NFKC,
+ * curly quotes and dashes as plain, runs of spaces as one.
+ */
+function aliasKey(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02bc]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+function checkAliases(own: Records, base: Records, add: Add, at: At): void {
+  interface Seen { entityId: string; ambiguous: boolean }
+  const seen = new Map<string, Seen[]>();
+  const visit = (entityId: string, aliases: readonly Alias[], report?: (j: number, message: string) => void) => {
+    aliases.forEach((a, j) => {
+      const key = aliasKey(a.text);
+      const prior = seen.get(key) ?? [];
+      const ambiguous = a.ambiguous === true;
+      for (const p of prior) {
+        if (p.entityId === entityId) report?.(j, `alias "${a.text}" is listed twice for this entity`);
+        else if (!(p.ambiguous && ambiguous)) {
+          report?.(j, `alias "${a.text}" is also an alias of entity "${p.entityId}"; mark it ambiguous on both if that is intended`);
+        }
+      }
+      prior.push({ entityId, ambiguous });
+      seen.set(key, prior);
+    });
+  };
+  for (const e of base.entities) visit(e.id, e.aliases);
+  own.entities.forEach((e, i) => visit(e.id, e.aliases, (j, message) => add(at('entities', i), `aliases[${j}].text`, message)));
+}
+
+function merge(base: Records, own: Records): Records {
+  return {
+    sources: [...base.sources, ...own.sources],
+    people: [...base.people, ...own.people],
+    entities: [...base.entities, ...own.entities],
+    claims: [...base.claims, ...own.claims],
+    topics: [...base.topics, ...own.topics],
+    events: [...base.events, ...own.events],
+  };
+}
+
+function byId<T extends { id: string }>(records: readonly T[]): Map<string, T> {
+  return new Map(records.map((r) => [r.id, r]));
+}
+
+/** Partial dates compare at the precision both have: 2024 is not before 2024-06. */
+function dateBefore(a: string, b: string): boolean {
+  const n = Math.min(a.length, b.length);
+  return a.slice(0, n) < b.slice(0, n);
+}
