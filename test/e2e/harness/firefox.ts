@@ -1,0 +1,628 @@
+/**
+ * Firefox driver: Debian's /usr/bin/firefox-esr through puppeteer-core over
+ * WebDriver BiDi, with the built extension installed as a temporary add-on.
+ *
+ * What stock Firefox needs, and why:
+ * - `--remote-allow-system-access`: without it BiDi refuses to navigate a tab
+ *   to a moz-extension:// URL, and it is what lets this driver run code in
+ *   Firefox's own (chrome) scope, used below to watch the extension.
+ * - A fixed moz-extension UUID (pref `extensions.webextensions.uuids`) next to
+ *   the manifest's fixed gecko id: extension pages have a known origin, and an
+ *   update installed over the first build keeps the same origin, so the same
+ *   IndexedDB.
+ * - BiDi does not instrument extension documents (Firefox bug 1755014): no
+ *   load events, no log entries. So extension pages are opened with a
+ *   navigation that does not wait, then polled until the document is complete;
+ *   and their uncaught errors and console errors are collected by a process
+ *   script (loaded into every content process from the chrome scope) and sent
+ *   back over a BiDi channel.
+ * - Each page is its own window: a tab behind another is hidden, and Firefox
+ *   throttles its timers to once a second. In separate windows every page is
+ *   visible, as every page is in the Chromium driver.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import puppeteer, { ProtocolError, type Browser, type KeyInput, type Page } from 'puppeteer-core';
+import type { LaunchOptions, LensBrowser, LensPage, PageFunction } from './types';
+
+export const FIREFOX_PATH = process.env.RDL_FIREFOX ?? '/usr/bin/firefox-esr';
+
+/** The moz-extension origin of the extension in every test profile: moz-extension://<this>/. */
+export const FIREFOX_EXTENSION_UUID = '3f0d1a52-6c1e-4b7a-9d4e-5a0c2b7e8f11';
+
+export const FIREFOX_ARGS = ['--remote-allow-system-access'];
+
+/**
+ * Prefs on top of puppeteer's own test profile (which already turns off
+ * safe browsing, app and add-on updates, the default-browser check, data
+ * reporting, first-run pages and blocklist downloads). This machine has no
+ * network: nothing may try to reach it.
+ */
+export const FIREFOX_PREFS: Record<string, string | number | boolean> = {
+  'app.normandy.enabled': false,
+  'app.shield.optoutstudies.enabled': false,
+  'app.update.auto': false,
+  'app.update.checkInstallTime': false,
+  'app.update.disabledForTesting': true,
+  'browser.aboutwelcome.enabled': false,
+  'browser.newtabpage.activity-stream.feeds.telemetry': false,
+  'browser.newtabpage.activity-stream.telemetry': false,
+  'browser.ping-centre.telemetry': false,
+  'browser.region.network.url': '',
+  'browser.region.update.enabled': false,
+  'browser.safebrowsing.blockedURIs.enabled': false,
+  'browser.safebrowsing.downloads.enabled': false,
+  'browser.safebrowsing.downloads.remote.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'browser.safebrowsing.provider.google4.updateURL': '',
+  'browser.safebrowsing.provider.mozilla.updateURL': '',
+  'browser.search.update': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'browser.startup.homepage_override.mstone': 'ignore',
+  'browser.topsites.contile.enabled': false,
+  'browser.urlbar.quicksuggest.enabled': false,
+  'datareporting.healthreport.uploadEnabled': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'extensions.blocklist.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'extensions.systemAddon.update.enabled': false,
+  'extensions.update.autoUpdateDefault': false,
+  'extensions.update.enabled': false,
+  'media.gmp-manager.updateEnabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'network.dns.disablePrefetch': true,
+  'network.predictor.enabled': false,
+  'network.prefetch-next': false,
+  'network.proxy.type': 0,
+  'security.OCSP.enabled': 0,
+  'toolkit.telemetry.archive.enabled': false,
+  'toolkit.telemetry.bhrPing.enabled': false,
+  'toolkit.telemetry.enabled': false,
+  'toolkit.telemetry.firstShutdownPing.enabled': false,
+  'toolkit.telemetry.newProfilePing.enabled': false,
+  'toolkit.telemetry.server': '',
+  'toolkit.telemetry.shutdownPingSender.enabled': false,
+  'toolkit.telemetry.unified': false,
+  'toolkit.telemetry.updatePing.enabled': false,
+};
+
+const WAIT_TIMEOUT_MS = 10_000;
+/** How long actions (click, type, textContent) wait for their element, as Playwright's do by default. */
+const ACTION_TIMEOUT_MS = 30_000;
+const STARTUP_TIMEOUT_MS = 20_000;
+const POLL_INTERVAL_MS = 50;
+const ERROR_CHANNEL = 'rdl-harness-errors';
+
+interface Manifest {
+  version: string;
+  background?: unknown;
+  browser_specific_settings?: { gecko?: { id?: string } };
+}
+
+function readManifest(dir: string): Manifest & { id: string } {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const id = manifest.browser_specific_settings?.gecko?.id;
+  if (!id) {
+    throw new Error(
+      `${dir}/manifest.json has no browser_specific_settings.gecko.id: without a fixed id the extension's origin, and its IndexedDB, would change with every install.`,
+    );
+  }
+  return { ...manifest, id };
+}
+
+/** The part of puppeteer's (internal) BiDi connection this driver uses. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: any }>;
+  on(event: string, handler: (params: any) => void): unknown;
+  off(event: string, handler: (params: any) => void): unknown;
+}
+
+function connectionOf(browser: Browser): BidiConnection {
+  const connection = (browser as unknown as { connection?: BidiConnection }).connection;
+  if (!connection) throw new Error('puppeteer-core did not expose its WebDriver BiDi connection');
+  return connection;
+}
+
+function contextIdOf(page: Page): string {
+  const id = (page.mainFrame() as unknown as { _id?: string })._id;
+  if (!id) throw new Error("puppeteer-core did not expose the page's BiDi browsing context id");
+  return id;
+}
+
+const DEBUG = process.env.RDL_FIREFOX_DEBUG === '1';
+const debugStart = Date.now();
+function debug(message: string): void {
+  if (DEBUG) console.error(`[firefox +${Date.now() - debugStart} ms] ${message}`);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((done) => setTimeout(done, ms));
+}
+
+/** A protocol error that a navigation in progress can cause, worth another try; not one from the page's own code. */
+function isTransient(error: unknown): boolean {
+  return error instanceof ProtocolError && !/no such frame|connection closed|target closed/i.test(error.message);
+}
+
+/**
+ * Runs in every content process (as a process script, with system privileges):
+ * uncaught errors and console.error() calls of extension documents go to the
+ * parent. Web pages are left to BiDi's own log events, which do cover them
+ * (including the errors of content scripts running in them).
+ */
+const PROCESS_SCRIPT = `(() => {
+  const MESSAGE = 'rdl-harness:error';
+  const { warningFlag, infoFlag } = Ci.nsIScriptError;
+  function forward(kind, innerWindowId, text) {
+    const windowGlobal = WindowGlobalChild.getByInnerWindowId(innerWindowId);
+    const context = windowGlobal?.browsingContext;
+    const principal = context?.window?.document?.nodePrincipal;
+    if (!principal?.addonId) return;
+    sendAsyncMessage(MESSAGE, { context: context.top.id, kind, text: String(text) });
+  }
+  function show(value) {
+    if (typeof value === 'string') return value;
+    if (value instanceof Error || typeof value !== 'object' || value === null) return String(value);
+    try { return JSON.stringify(value); } catch { return String(value); }
+  }
+  Services.console.registerListener({
+    observe(message) {
+      if (!(message instanceof Ci.nsIScriptError) || !message.innerWindowID) return;
+      if (message.flags & (warningFlag | infoFlag)) return;
+      forward('pageerror', message.innerWindowID, message.errorMessage);
+    },
+  });
+  Cc['@mozilla.org/consoleAPI-storage;1'].getService(Ci.nsIConsoleAPIStorage).addLogEventListener(
+    (event) => {
+      const message = event.wrappedJSObject;
+      if (message.level !== 'error' || typeof message.innerID !== 'number') return;
+      forward('console', message.innerID, (message.arguments || []).map(show).join(' '));
+    },
+    Services.scriptSecurityManager.getSystemPrincipal(),
+  );
+  sendAsyncMessage('rdl-harness:ready', { remoteType: Services.appinfo.remoteType || 'parent' });
+})();`;
+
+/** Runs in the chrome scope: relays the process script's messages, with BiDi's id of the page, over a channel. */
+const INSTALL_ERROR_RELAY = `(send, processScript) => {
+  const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+  if (typeof NavigableManager?.getIdForBrowsingContext !== 'function') throw new Error('NavigableManager.getIdForBrowsingContext is missing');
+  Services.ppmm.addMessageListener('rdl-harness:error', {
+    receiveMessage({ data }) {
+      const context = BrowsingContext.get(data.context);
+      let id = null;
+      try { id = context ? NavigableManager.getIdForBrowsingContext(context) : null; } catch {}
+      if (id) send(JSON.stringify({ context: id, kind: data.kind, text: data.text }));
+    },
+  });
+  Services.ppmm.addMessageListener('rdl-harness:ready', {
+    receiveMessage({ data }) { send(JSON.stringify({ ready: data.remoteType })); },
+  });
+  Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(processScript), true);
+  return 'installed';
+}`;
+
+/** Runs in the chrome scope: the installed extension as Firefox sees it. */
+const EXTENSION_STATE = `(id) => {
+  const policy = WebExtensionPolicy.getByID(id);
+  const extension = policy?.extension;
+  return JSON.stringify(policy ? {
+    uuid: policy.mozExtensionHostname,
+    version: extension?.version ?? null,
+    background: extension?.backgroundState ?? null,
+    remote: extension?.remote ?? null,
+    replaced: extension?.rdlHarnessReplaced === true,
+  } : null);
+}`;
+
+/**
+ * Runs in the chrome scope: tags the running instance of the extension, so
+ * that the instance an update starts can be told from it even when both
+ * builds have the same version.
+ */
+const TAG_AS_REPLACED = `(id) => {
+  const extension = WebExtensionPolicy.getByID(id)?.extension;
+  if (extension) extension.rdlHarnessReplaced = true;
+  return 'tagged';
+}`;
+
+interface ExtensionState {
+  uuid: string;
+  version: string | null;
+  background: string | null;
+  remote: boolean | null;
+  /** the instance that was running when installUpdate began */
+  replaced: boolean;
+}
+
+/** The harness's view of one running Firefox. */
+class FirefoxSession {
+  readonly connection: BidiConnection;
+  /** Error lists of the pages the harness opened, by BiDi browsing context id. */
+  readonly pageErrors = new Map<string, string[]>();
+  private readonly readyProcesses = new Set<string>();
+  private readonly processWaiters = new Set<() => void>();
+  private chromeContext: string | null = null;
+
+  constructor(readonly browser: Browser) {
+    this.connection = connectionOf(browser);
+    this.connection.on('script.message', this.onMessage);
+  }
+
+  private onMessage = (params: { channel?: string; data?: { type: string; value?: unknown } }) => {
+    if (params.channel !== ERROR_CHANNEL || params.data?.type !== 'string') return;
+    const message = JSON.parse(String(params.data.value)) as
+      | { ready: string }
+      | { context: string; kind: 'pageerror' | 'console'; text: string };
+    if ('ready' in message) {
+      this.readyProcesses.add(message.ready);
+      for (const waiter of this.processWaiters) waiter();
+      return;
+    }
+    this.pageErrors.get(message.context)?.push(`${message.kind}: ${message.text}`);
+  };
+
+  /** Calls `source` (a function's source text) in Firefox's chrome scope. */
+  async chrome<T>(source: string, args: { type: string; value?: unknown }[] = []): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      this.chromeContext ??= await this.findChromeContext();
+      try {
+        const { result } = await this.connection.send('script.callFunction', {
+          functionDeclaration: source,
+          arguments: args,
+          awaitPromise: true,
+          resultOwnership: 'none',
+          target: { context: this.chromeContext },
+        });
+        if (result.type === 'exception') {
+          throw new Error(`Firefox chrome scope: ${result.exceptionDetails?.text ?? 'exception'}`);
+        }
+        return result.result?.value as T;
+      } catch (error) {
+        // The browser window the chrome context belonged to may have closed: find another once.
+        if (attempt > 0 || !(error instanceof ProtocolError) || !/no such frame/i.test(error.message)) throw error;
+        this.chromeContext = null;
+      }
+    }
+  }
+
+  private async findChromeContext(): Promise<string> {
+    const { result } = await this.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 });
+    const contexts = result.contexts as { context: string; url: string }[];
+    const window = contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml') ?? contexts[0];
+    if (!window) throw new Error('Firefox has no browser window (is --remote-allow-system-access set?)');
+    return window.context;
+  }
+
+  /**
+   * Must run first, while Firefox has only its initial window: the relay
+   * lives in that window's chrome scope, and the harness never closes it
+   * (each page opens, and closes, a window of its own).
+   */
+  async installErrorRelay(): Promise<void> {
+    const result = await this.chrome<string>(INSTALL_ERROR_RELAY, [
+      { type: 'channel', value: { channel: ERROR_CHANNEL, ownership: 'none' } },
+      { type: 'string', value: PROCESS_SCRIPT },
+    ]);
+    if (result !== 'installed') throw new Error(`Could not watch extension pages for errors: ${String(result)}`);
+  }
+
+  /** Resolves once the process script runs in a process of this remote type ('extension', 'web', 'parent'). */
+  async processReady(remoteType: string, timeoutMs = STARTUP_TIMEOUT_MS): Promise<void> {
+    if (this.readyProcesses.has(remoteType)) return;
+    await new Promise<void>((done, fail) => {
+      const timer = setTimeout(() => {
+        this.processWaiters.delete(check);
+        fail(new Error(`The error watcher did not start in Firefox's ${remoteType} process within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const check = () => {
+        if (!this.readyProcesses.has(remoteType)) return;
+        clearTimeout(timer);
+        this.processWaiters.delete(check);
+        done();
+      };
+      this.processWaiters.add(check);
+    });
+  }
+
+  async tagAsReplaced(id: string): Promise<void> {
+    await this.chrome<string>(TAG_AS_REPLACED, [{ type: 'string', value: id }]);
+  }
+
+  async extensionState(id: string): Promise<ExtensionState | null> {
+    const json = await this.chrome<string>(EXTENSION_STATE, [{ type: 'string', value: id }]);
+    return JSON.parse(json) as ExtensionState | null;
+  }
+
+  /** Waits until Firefox runs this version of the extension and, if it has one, its background has loaded. */
+  async extensionRunning(manifest: Manifest & { id: string }): Promise<ExtensionState> {
+    const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+    let state: ExtensionState | null = null;
+    for (let poll = 1; ; poll++) {
+      state = await this.extensionState(manifest.id);
+      debug(`poll ${poll}: ${JSON.stringify(state)}`);
+      if (
+        state &&
+        !state.replaced &&
+        state.version === manifest.version &&
+        (!manifest.background || state.background === 'running')
+      ) {
+        return state;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `${manifest.id} ${manifest.version} did not start within ${STARTUP_TIMEOUT_MS} ms (Firefox reports ${JSON.stringify(state)})`,
+        );
+      }
+      await delay(POLL_INTERVAL_MS);
+    }
+  }
+
+  detach(): void {
+    this.connection.off('script.message', this.onMessage);
+  }
+}
+
+/** Marks the current document, so that a navigation can be seen to have replaced it. */
+const OLD_DOCUMENT = 'rdl-harness-old-document';
+
+class FirefoxPage implements LensPage {
+  readonly contextId: string;
+  private readonly errorList: string[] = [];
+
+  constructor(
+    private readonly session: FirefoxSession,
+    readonly page: Page,
+  ) {
+    this.contextId = contextIdOf(page);
+    session.pageErrors.set(this.contextId, this.errorList);
+    // Web documents: BiDi log events. Extension documents: the session's error relay.
+    page.on('pageerror', (error) => this.errorList.push(`pageerror: ${(error as Error).message ?? String(error)}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.errorList.push(`console: ${message.text()}`);
+    });
+  }
+
+  evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R> {
+    return this.page.evaluate(fn as (...a: unknown[]) => unknown, ...args) as Promise<R>;
+  }
+
+  /** Polls from here rather than in the page: it outlives navigations and does not depend on the page's timers. */
+  async waitFor<A extends unknown[], R>(fn: PageFunction<A, R>, args?: A, timeoutMs = WAIT_TIMEOUT_MS): Promise<R> {
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown;
+    for (;;) {
+      const remaining = deadline - Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const value = await Promise.race([
+          this.evaluate(fn, ...((args ?? []) as A)),
+          new Promise<never>((_, fail) => {
+            timer = setTimeout(() => fail(new WaitTimeout()), Math.max(remaining, 0));
+          }),
+        ]);
+        if (value) return value;
+      } catch (error) {
+        if (!(error instanceof WaitTimeout) && !isTransient(error)) throw error;
+        if (!(error instanceof WaitTimeout)) lastError = error;
+      } finally {
+        clearTimeout(timer);
+      }
+      if (Date.now() >= deadline) {
+        const last = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
+        throw new Error(`waitFor(${fn.name || 'function'}) timed out after ${timeoutMs} ms${last}`);
+      }
+      await delay(Math.min(POLL_INTERVAL_MS, Math.max(deadline - Date.now(), 0)));
+    }
+  }
+
+  async waitForSelector(selector: string, timeoutMs = WAIT_TIMEOUT_MS): Promise<void> {
+    await this.waitFor((s: string) => document.querySelector(s) !== null, [selector], timeoutMs);
+  }
+
+  async click(selector: string): Promise<void> {
+    await this.page.locator(selector).setTimeout(ACTION_TIMEOUT_MS).click();
+  }
+
+  async type(selector: string, text: string): Promise<void> {
+    await this.waitForSelector(selector, ACTION_TIMEOUT_MS);
+    await this.page.type(selector, text);
+  }
+
+  /** Takes Playwright's key names, combinations included ('Enter', 'Control+A', 'Alt+Shift+L'). */
+  async press(key: string): Promise<void> {
+    const parts = key.split(/\+(?=.)/).map((part) => (part === 'ControlOrMeta' ? 'Control' : part) as KeyInput);
+    const main = parts.pop()!;
+    for (const modifier of parts) await this.page.keyboard.down(modifier);
+    try {
+      await this.page.keyboard.press(main);
+    } finally {
+      for (const modifier of parts.reverse()) await this.page.keyboard.up(modifier);
+    }
+  }
+
+  mouseMove(x: number, y: number): Promise<void> {
+    return this.page.mouse.move(x, y);
+  }
+
+  mouseClick(x: number, y: number): Promise<void> {
+    return this.page.mouse.click(x, y);
+  }
+
+  async textContent(selector: string): Promise<string> {
+    const found = await this.waitFor(
+      (s: string) => {
+        const element = document.querySelector(s);
+        return element ? { text: element.textContent ?? '' } : null;
+      },
+      [selector],
+      ACTION_TIMEOUT_MS,
+    );
+    return (found as { text: string }).text;
+  }
+
+  async screenshot(path: string): Promise<void> {
+    mkdirSync(dirname(resolve(path)), { recursive: true });
+    await this.page.screenshot({ path: path as `${string}.png` });
+  }
+
+  async reload(): Promise<void> {
+    if (await this.showsExtensionDocument()) {
+      await this.navigateWithoutEvents(() =>
+        this.session.connection.send('browsingContext.reload', { context: this.contextId, wait: 'none' }),
+      );
+    } else {
+      await this.page.reload({ waitUntil: 'load' });
+    }
+  }
+
+  async goto(url: string): Promise<void> {
+    if (url.startsWith('moz-extension:')) {
+      await this.navigateWithoutEvents(
+        () => this.session.connection.send('browsingContext.navigate', { context: this.contextId, url, wait: 'none' }),
+        url,
+      );
+    } else {
+      await this.page.goto(url, { waitUntil: 'load' });
+    }
+  }
+
+  errors(): string[] {
+    return [...this.errorList];
+  }
+
+  async close(): Promise<void> {
+    this.session.pageErrors.delete(this.contextId);
+    if (this.page.isClosed()) return;
+    try {
+      await this.page.close();
+    } catch (error) {
+      // Firefox closes an extension's pages itself when the extension is updated.
+      if (!(error instanceof ProtocolError) || !/no such frame/i.test(error.message)) throw error;
+    }
+  }
+
+  private async showsExtensionDocument(): Promise<boolean> {
+    return (await this.evaluate(() => location.protocol)) === 'moz-extension:';
+  }
+
+  /**
+   * BiDi sends no load events for extension documents: mark the current
+   * document, start the navigation without waiting, and poll until a new,
+   * complete document is there (its scripts, modules included, have then run).
+   */
+  private async navigateWithoutEvents(start: () => Promise<unknown>, url?: string): Promise<void> {
+    let sameDocument = false;
+    if (url) {
+      const current = await this.evaluate(() => location.href);
+      sameDocument = new URL(url).hash !== '' && current.split('#')[0] === url.split('#')[0];
+    }
+    await this.evaluate((mark: string) => {
+      (globalThis as unknown as Record<symbol, boolean>)[Symbol.for(mark)] = true;
+    }, OLD_DOCUMENT);
+    await start();
+    await this.waitFor(
+      (mark: string, target: string | null, fragmentOnly: boolean) =>
+        document.readyState === 'complete' &&
+        (fragmentOnly
+          ? location.href === target
+          : location.protocol === 'moz-extension:' && !(globalThis as unknown as Record<symbol, boolean>)[Symbol.for(mark)]),
+      [OLD_DOCUMENT, url ?? null, sameDocument],
+      STARTUP_TIMEOUT_MS,
+    );
+  }
+}
+
+class WaitTimeout extends Error {}
+
+/**
+ * Launches Firefox with the extension in `options.extensionDir` installed. An
+ * empty `extensionDir` launches it without any extension (a plain browser, to
+ * compare pages with and without the extension); openExtensionPage and
+ * installUpdate then throw.
+ */
+export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser> {
+  const extensionDir = options.extensionDir ? resolve(options.extensionDir) : null;
+  const manifest = extensionDir ? readManifest(extensionDir) : null;
+
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    protocol: 'webDriverBiDi',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: options.profileDir,
+    args: FIREFOX_ARGS,
+    extraPrefsFirefox: {
+      ...FIREFOX_PREFS,
+      ...(manifest && { 'extensions.webextensions.uuids': JSON.stringify({ [manifest.id]: FIREFOX_EXTENSION_UUID }) }),
+    },
+    defaultViewport: { width: 1280, height: 900 },
+    dumpio: process.env.RDL_FIREFOX_DUMPIO === '1',
+    // Starting Firefox takes 2-5 s here, more when the machine is busy.
+    timeout: 60_000,
+  });
+  debug(`launched ${await browser.version()}`);
+  const session = new FirefoxSession(browser);
+
+  /** Installs a build as a temporary add-on and waits until its background has loaded; returns its moz-extension UUID. */
+  async function install(dir: string, build: Manifest & { id: string }): Promise<string> {
+    const installedId = await browser.installExtension(dir);
+    if (installedId !== build.id) throw new Error(`Firefox installed ${installedId}, expected ${build.id}`);
+    const state = await session.extensionRunning(build);
+    debug(`${build.id} ${build.version} running at moz-extension://${state.uuid}/`);
+    if (state.uuid !== FIREFOX_EXTENSION_UUID) {
+      throw new Error(`The extension got moz-extension://${state.uuid}/, not the fixed ${FIREFOX_EXTENSION_UUID}`);
+    }
+    // The error watcher must be running where extension pages live before one is opened.
+    await session.processReady(state.remote === false ? 'parent' : 'extension');
+    return state.uuid;
+  }
+
+  let uuid: string | null = null;
+  try {
+    await session.installErrorRelay();
+    if (extensionDir && manifest) uuid = await install(extensionDir, manifest);
+  } catch (error) {
+    session.detach();
+    await browser.close();
+    throw error;
+  }
+
+  async function newPage(): Promise<FirefoxPage> {
+    const page = new FirefoxPage(session, await browser.newPage({ type: 'window' }));
+    debug(`new window ${page.contextId}`);
+    return page;
+  }
+
+  return {
+    name: 'firefox',
+    async openPage(url) {
+      const page = await newPage();
+      await page.goto(url);
+      return page;
+    },
+    async openExtensionPage(path) {
+      if (!uuid) throw new Error('This Firefox was launched without the extension');
+      const page = await newPage();
+      await page.goto(`moz-extension://${uuid}/${path.replace(/^\//, '')}`);
+      return page;
+    },
+    async installUpdate(dir) {
+      if (!manifest) throw new Error('This Firefox was launched without the extension: there is nothing to update');
+      const updateDir = resolve(dir);
+      const update = readManifest(updateDir);
+      if (update.id !== manifest.id) throw new Error(`The update's gecko id ${update.id} is not ${manifest.id}`);
+      // A temporary add-on installed over one with the same id replaces it as
+      // an update does: same origin and storage, runtime.onInstalled fires
+      // with reason 'update', and Firefox closes the old build's pages.
+      await session.tagAsReplaced(manifest.id);
+      await install(updateDir, update);
+    },
+    async close() {
+      session.detach();
+      await browser.close();
+    },
+  };
+}
