@@ -1,0 +1,345 @@
+/**
+ * What an entity's context card shows, computed from corpus records.
+ *
+ * Pure and synchronous: the background gathers the records from Dexie, calls
+ * `buildCard`, and messages the result to the content script. `CardData` is
+ * therefore plain JSON (no Maps, no Dates, no functions) and holds no source
+ * texts, only what the card renders, already grouped and ordered so that the
+ * card component decides nothing but layout.
+ */
+import type { Claim, Entity, EntityKind, Event, PartialDate, Person, Source, Topic } from '../corpus/schema';
+
+/** A date as the sources give it, and whether the project had to infer it. */
+export interface CardDate {
+  value: PartialDate;
+  /** not printed in the source: worked out by the project (see the source's `dateInferredFrom`) */
+  inferred: boolean;
+}
+
+export interface CardSpeaker {
+  id: string;
+  name: string;
+  /** "Russian expert", "professor, Korea University"; empty when the person is not in the corpus */
+  role: string;
+  kind: Person['kind'] | null;
+  /** the outlet speaking in its own voice (no expert or official quoted) */
+  ownVoice: boolean;
+}
+
+export interface CardClaim {
+  id: string;
+  /** the project's neutral paraphrase */
+  text: string;
+  /** verbatim from the source; shown on expand */
+  quote: string;
+  speaker: CardSpeaker;
+  sourceId: string;
+  outlet: string;
+  sourceUrl?: string;
+  date: CardDate;
+  positionId?: string;
+  positionLabel?: string;
+}
+
+/** The entity's claims on one topic; `id: null` gathers the claims that answer no topic. */
+export interface CardTopic {
+  id: string | null;
+  /** the topic's question, or "Other claims" */
+  question: string;
+  /** newest first; same date in source order */
+  claims: CardClaim[];
+  /** this topic also appears in `CardData.viewsDiffer` */
+  viewsDiffer: boolean;
+}
+
+/** Who takes a position, and when: one per speaker and date, however many claims they make then. */
+export interface CardStance {
+  speakerName: string;
+  date: CardDate;
+  /** at least one, in source order */
+  claimIds: string[];
+}
+
+export interface CardPosition {
+  id: string;
+  label: string;
+  summary: string;
+  /** 0-based place on the topic's scale, out of `total` positions */
+  index: number;
+  total: number;
+  /** newest first */
+  claims: CardStance[];
+}
+
+/** A topic on which this entity's claims take two or more positions. */
+export interface CardViews {
+  topicId: string;
+  question: string;
+  /** every position of the topic's scale, in order (to draw the scale) */
+  scale: { id: string; label: string }[];
+  /** only the positions taken, in scale order */
+  positions: CardPosition[];
+}
+
+export interface CardFigure {
+  id: string;
+  claimId: string;
+  value: number;
+  unit: string;
+  measures: string;
+  /** the year the figure is about ("as of 2023") */
+  year: number;
+  qualifier?: string;
+  speakerName: string;
+  /** when it was said */
+  date: CardDate;
+}
+
+export interface CardEvent {
+  id: string;
+  label: string;
+  date: PartialDate;
+  endDate?: PartialDate;
+}
+
+export interface CardSource {
+  id: string;
+  title: string;
+  outlet: string;
+  author?: string;
+  date: CardDate;
+  /** why the date was inferred, when it was */
+  dateInferredFrom?: string;
+  url?: string;
+  /** how many of this card's claims rest on this source */
+  claimCount: number;
+}
+
+export interface CardData {
+  entity: { id: string; label: string; kind: EntityKind; summary: string };
+  claimCount: number;
+  /** most-discussed topic first (ties in corpus order); "Other claims" last */
+  topics: CardTopic[];
+  /** in the same order as `topics` */
+  viewsDiffer: CardViews[];
+  /** by what they measure, then by year, so comparable figures sit together */
+  figures: CardFigure[];
+  /** oldest first */
+  events: CardEvent[];
+  /** newest first */
+  sources: CardSource[];
+  /** what "Search in Lens" searches for */
+  searchQuery: string;
+}
+
+export interface CardInput {
+  entity: Entity;
+  /** those whose entityIds include the entity (others are ignored) */
+  claims: Claim[];
+  people: Person[];
+  sources: Source[];
+  topics: Topic[];
+  /** related events; events that neither name the entity nor cite one of its claims are ignored */
+  events: Event[];
+}
+
+export const OTHER_CLAIMS = 'Other claims';
+
+/**
+ * Builds the card of `entityId`, or null when `data` is about another entity.
+ * Records the claims point to but that are missing from `data` (a pack removed
+ * meanwhile) degrade to their ids instead of dropping the claim.
+ */
+export function buildCard(entityId: string, data: CardInput): CardData | null {
+  const { entity } = data;
+  if (entity.id !== entityId) return null;
+
+  const people = byId(data.people);
+  const sources = byId(data.sources);
+  const topics = byId(data.topics);
+  const topicOrder = new Map(data.topics.map((t, i) => [t.id, i]));
+
+  const claims = data.claims.filter((c) => c.entityIds.includes(entityId));
+  const cardClaims = new Map<string, CardClaim>();
+  for (const claim of claims) cardClaims.set(claim.id, toCardClaim(claim, people, sources, topics));
+
+  // Group by topic; a topic id the records do not know joins "Other claims".
+  const groups = new Map<string | null, Claim[]>();
+  for (const claim of claims) {
+    const key = claim.topicId !== undefined && topics.has(claim.topicId) ? claim.topicId : null;
+    const group = groups.get(key);
+    if (group) group.push(claim);
+    else groups.set(key, [claim]);
+  }
+
+  const views = new Map<string, CardViews>();
+  for (const [topicId, group] of groups) {
+    if (topicId === null) continue;
+    const topic = topics.get(topicId);
+    if (topic) {
+      const v = buildViews(topic, group, cardClaims);
+      if (v) views.set(topicId, v);
+    }
+  }
+
+  const topicIds = [...groups.keys()].sort((a, b) => {
+    if (a === null || b === null) return a === null ? (b === null ? 0 : 1) : -1;
+    return (groups.get(b)?.length ?? 0) - (groups.get(a)?.length ?? 0) || (topicOrder.get(a) ?? 0) - (topicOrder.get(b) ?? 0);
+  });
+  const cardTopics: CardTopic[] = topicIds.map((id) => ({
+    id,
+    question: id === null ? OTHER_CLAIMS : (topics.get(id)?.question ?? id),
+    claims: sortNewestFirst(groups.get(id) ?? []).map((c) => cardClaims.get(c.id)!),
+    viewsDiffer: id !== null && views.has(id),
+  }));
+
+  const figures: CardFigure[] = claims
+    .flatMap((claim) =>
+      claim.figures.map((f) => ({
+        id: f.id,
+        claimId: claim.id,
+        value: f.value,
+        unit: f.unit,
+        measures: f.measures,
+        year: f.year,
+        ...(f.qualifier !== undefined && { qualifier: f.qualifier }),
+        speakerName: cardClaims.get(claim.id)!.speaker.name,
+        date: cardDate(claim),
+      })),
+    )
+    .sort((a, b) => a.measures.localeCompare(b.measures, 'en') || a.year - b.year || compare(a.claimId, b.claimId));
+
+  const claimIds = new Set(claims.map((c) => c.id));
+  const events: CardEvent[] = data.events
+    .filter((e) => e.entityIds.includes(entityId) || e.claimIds.some((id) => claimIds.has(id)))
+    .sort((a, b) => compare(a.date, b.date) || compare(a.endDate ?? '', b.endDate ?? '') || compare(a.label, b.label))
+    .map((e) => ({ id: e.id, label: e.label, date: e.date, ...(e.endDate !== undefined && { endDate: e.endDate }) }));
+
+  const citations = new Map<string, number>();
+  for (const claim of claims) citations.set(claim.sourceId, (citations.get(claim.sourceId) ?? 0) + 1);
+  const cardSources: CardSource[] = [...citations]
+    .flatMap(([id, claimCount]) => {
+      const s = sources.get(id);
+      if (!s) return [];
+      return [
+        {
+          id: s.id,
+          title: s.title,
+          outlet: s.outlet,
+          ...(s.author !== undefined && { author: s.author }),
+          date: { value: s.date, inferred: s.dateInferred !== undefined },
+          ...(s.dateInferred !== undefined && { dateInferredFrom: s.dateInferred.inferredFrom }),
+          ...(s.url !== undefined && isWebUrl(s.url) && { url: s.url }),
+          claimCount,
+        },
+      ];
+    })
+    .sort((a, b) => compare(b.date.value, a.date.value) || compare(a.id, b.id));
+
+  return {
+    entity: { id: entity.id, label: entity.label, kind: entity.kind, summary: entity.summary },
+    claimCount: claims.length,
+    topics: cardTopics,
+    viewsDiffer: topicIds.flatMap((id) => (id !== null && views.has(id) ? [views.get(id)!] : [])),
+    figures,
+    events,
+    sources: cardSources,
+    searchQuery: entity.label,
+  };
+}
+
+function buildViews(topic: Topic, claims: Claim[], cardClaims: Map<string, CardClaim>): CardViews | null {
+  const total = topic.positions.length;
+  const positions: CardPosition[] = [];
+  topic.positions.forEach((position, index) => {
+    const taking = claims.filter((c) => c.positionId === position.id);
+    if (taking.length === 0) return;
+    positions.push({
+      id: position.id,
+      label: position.label,
+      summary: position.summary,
+      index,
+      total,
+      claims: stances(sortNewestFirst(taking), cardClaims),
+    });
+  });
+  if (positions.length < 2) return null;
+  return {
+    topicId: topic.id,
+    question: topic.question,
+    scale: topic.positions.map((p) => ({ id: p.id, label: p.label })),
+    positions,
+  };
+}
+
+function stances(claims: Claim[], cardClaims: Map<string, CardClaim>): CardStance[] {
+  const byWhoAndWhen = new Map<string, CardStance>();
+  for (const claim of claims) {
+    const speakerName = cardClaims.get(claim.id)!.speaker.name;
+    const key = JSON.stringify([claim.speakerId, claim.date]);
+    const stance = byWhoAndWhen.get(key);
+    if (stance) stance.claimIds.push(claim.id);
+    else byWhoAndWhen.set(key, { speakerName, date: cardDate(claim), claimIds: [claim.id] });
+  }
+  return [...byWhoAndWhen.values()];
+}
+
+function toCardClaim(claim: Claim, people: Map<string, Person>, sources: Map<string, Source>, topics: Map<string, Topic>): CardClaim {
+  const person = people.get(claim.speakerId);
+  const source = sources.get(claim.sourceId);
+  const position =
+    claim.topicId !== undefined && claim.positionId !== undefined
+      ? topics.get(claim.topicId)?.positions.find((p) => p.id === claim.positionId)
+      : undefined;
+  return {
+    id: claim.id,
+    text: claim.text,
+    quote: claim.quote,
+    speaker: {
+      id: claim.speakerId,
+      name: person?.name ?? claim.speakerId,
+      role: person?.role ?? '',
+      kind: person?.kind ?? null,
+      // An outlet quoted by another outlet (The Economist in News1) is a speaker like any other.
+      ownVoice: source !== undefined ? source.outletId === claim.speakerId : person?.kind === 'outlet',
+    },
+    sourceId: claim.sourceId,
+    outlet: source?.outlet ?? claim.sourceId,
+    ...(source?.url !== undefined && isWebUrl(source.url) && { sourceUrl: source.url }),
+    date: cardDate(claim),
+    ...(position && { positionId: position.id, positionLabel: position.label }),
+  };
+}
+
+/**
+ * Only http(s) URLs become links: the schema's URL check accepts any scheme,
+ * and a pack's `javascript:` URL would run in the page when clicked.
+ */
+export function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+function cardDate(claim: Claim): CardDate {
+  return { value: claim.date, inferred: claim.dateInferred !== undefined };
+}
+
+/**
+ * Newest first. Partial dates compare as strings, so within a month a dated
+ * day sorts before the bare month; same dates keep source order (claim ids).
+ */
+function sortNewestFirst(claims: Claim[]): Claim[] {
+  return [...claims].sort((a, b) => compare(b.date, a.date) || compare(a.id, b.id));
+}
+
+function byId<T extends { id: string }>(records: T[]): Map<string, T> {
+  return new Map(records.map((r) => [r.id, r]));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
