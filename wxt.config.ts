@@ -24,9 +24,13 @@ export default defineConfig({
   },
   manifest: ({ browser }) => ({
     name: 'RU–DPRK Lens',
+    // The end-to-end suite builds an "update" with a higher version, as a store update would have.
+    ...(process.env.RDL_VERSION ? { version: process.env.RDL_VERSION } : {}),
     description:
       'Marks the people, places, treaties and events of Russia–North Korea relations on news pages and shows what the sources say. Runs entirely on your device.',
     permissions: [],
+    // The card UI, loaded by the content script with import() when first needed.
+    web_accessible_resources: [{ resources: ['lens-ui.js'], matches: ['<all_urls>'] }],
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createPageActions } from '../../lib/dom/page-actions';
 import { startPageLens } from '../../lib/dom/page-lens';
 import { answer, createClient, type Handlers, type TabProtocol } from '../../lib/messages';
 import { compileMatcher } from '../../lib/text/matcher';
-import cardCss from '../../lib/ui/card.css?inline';
-import { HOST_TAG } from '../../lib/ui/overlay';
-import { createPageUi } from '../../lib/ui/page-ui';
+import { HOST_TAG } from '../../lib/ui/host-tag';
+import { CARD_UI_SCRIPT, registeredCardUi } from '../../lib/ui/ui-handle';
 import './style.css';
 
 export default defineContentScript({
@@ -19,32 +19,39 @@ export default defineContentScript({
     const ask = createClient((message) => browser.runtime.sendMessage(message));
     const config = await ask('getPageConfig', { url: location.href });
     if (!config.active || !config.termIndex || ctx.isInvalid) return;
+    const { termIndex, settings } = config;
+    const labels = new Map(termIndex.entities.map((e) => [e.id, e.label]));
 
     const lens = startPageLens({
       document,
-      matcher: compileMatcher(config.termIndex.patterns),
-      settings: config.settings,
+      matcher: compileMatcher(termIndex.patterns),
+      settings,
       signal: ctx.signal,
       isOwnNode: (node) => node.nodeName === HOST_TAG.toUpperCase(),
     });
-    const ui = createPageUi({
+    const actions = createPageActions({
       document,
       lens,
-      entities: config.termIndex.entities,
+      entities: termIndex.entities,
       signal: ctx.signal,
-      css: cardCss,
-      theme: config.settings.theme,
-      fetchCard: (entityId) => ask('getCard', { entityId }),
-      onSearch: (query) => void ask('openSearch', { query }),
+      async loadUi() {
+        await import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI_SCRIPT));
+        const factory = registeredCardUi(globalThis);
+        if (!factory) throw new Error('The card UI did not load');
+        return factory({
+          document,
+          theme: settings.theme,
+          labelOf: (id) => labels.get(id) ?? id,
+          fetchCard: (entityId) => ask('getCard', { entityId }),
+          onSearch: (query) => void ask('openSearch', { query }),
+        });
+      },
     });
 
     const handlers: Handlers<TabProtocol> = {
-      openPanel: () => {
-        ui.openPanel();
-        return true;
-      },
-      getPageEntities: () => ui.pageEntities(),
-      showEntity: ({ entityId }) => ui.showEntity(entityId),
+      openPanel: () => actions.openPanel().then(() => true),
+      getPageEntities: () => actions.pageEntities(),
+      showEntity: ({ entityId }) => actions.showEntity(entityId),
     };
     const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
       // Only the top frame answers: the popup and the shortcut speak to the page the reader sees.

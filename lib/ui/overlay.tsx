@@ -11,7 +11,7 @@ import { Card } from './card';
 import { Panel, type PanelEntity } from './panel';
 import { placeNextTo, type Anchor } from './floating';
 
-export const HOST_TAG = 'rdl-ui';
+import { HOST_TAG } from './host-tag';
 
 /** Inline and !important: the only way our host's box survives `* { … !important }` in page CSS. */
 const HOST_STYLE: Record<string, string> = {

@@ -1,45 +1,40 @@
 /**
- * The reader's side of Lens on a page: hovering (or tapping) a mark opens its
- * card; the page panel lists every entity found, and choosing one scrolls to
- * its next mention and opens the card there. Cards are asked of the
- * background once per entity and kept for the page.
+ * The card and the page panel on a page, behind one small interface. This is
+ * the heavy part of the content script (Preact, Floating UI, the card's
+ * markup and CSS), so it is built as its own script and loaded the first time
+ * a reader opens a card or the panel (see entrypoints/lens-ui.ts).
  */
 import type { Mark } from '../dom/annotator';
-import { liveRange, markAtPoint } from '../dom/hit-test';
-import { watchHover } from '../dom/hover';
-import type { PageLens } from '../dom/page-lens';
-import type { EntitySummary } from '../messages';
+import { liveRange } from '../dom/hit-test';
 import type { Theme } from '../settings';
 import type { CardData } from './card-model';
 import { createOverlay } from './overlay';
 import type { PanelEntity } from './panel';
 import { pageTheme } from './theme';
 
-export interface PageUiOptions {
+export interface CardUiOptions {
   document: Document;
-  lens: PageLens;
-  entities: EntitySummary[];
-  signal: AbortSignal;
   css: string;
   theme: Theme;
+  /** entity labels, shown while a card loads */
+  labelOf(entityId: string): string;
   fetchCard(entityId: string): Promise<CardData | null>;
   onSearch(query: string): void;
 }
 
-export interface PageUi {
-  /** every entity marked on the page, with its count, most mentioned first */
-  pageEntities(): PanelEntity[];
-  openPanel(): void;
-  /** scrolls to the entity's next mention and opens its card there */
-  showEntity(entityId: string): boolean;
+export interface CardUi {
+  openCard(mark: Mark, pointer?: { x: number; y: number }): void;
+  closeCard(): void;
+  isCardOpen(): boolean;
+  openPanel(entities: PanelEntity[], onChoose: (entityId: string) => void): void;
+  /** whether an event happened inside the card or panel */
+  containsEvent(event: Event): boolean;
+  destroy(): void;
 }
 
-export function createPageUi(options: PageUiOptions): PageUi {
-  const { document: doc, lens, signal } = options;
-  const win = doc.defaultView!;
-  const labels = new Map(options.entities.map((e) => [e.id, e]));
+export function createCardUi(options: CardUiOptions): CardUi {
+  const { document: doc } = options;
   const cards = new Map<string, Promise<CardData | null>>();
-  const nextMention = new Map<string, number>();
   let openFor: Mark | null = null;
 
   const overlay = createOverlay({
@@ -51,24 +46,23 @@ export function createPageUi(options: PageUiOptions): PageUi {
       openFor = null;
     },
   });
-  signal.addEventListener('abort', () => overlay.destroy());
 
+  /** Asked of the background once per entity and kept for the page; a failure is asked again next time. */
   function card(entityId: string) {
     let pending = cards.get(entityId);
     if (!pending) {
       pending = options.fetchCard(entityId);
-      // A failed fetch is not cached: the next hover asks again.
       pending.catch(() => cards.delete(entityId));
       cards.set(entityId, pending);
     }
     return pending;
   }
 
-  function open(mark: Mark, pointer?: { x: number; y: number }) {
+  function openCard(mark: Mark, pointer?: { x: number; y: number }) {
     if (openFor === mark && overlay.isCardOpen()) return;
     openFor = mark;
     const anchor = liveRange(mark, doc);
-    const label = labels.get(mark.entityId)?.label ?? mark.entityId;
+    const label = options.labelOf(mark.entityId);
     overlay.showCard({ status: 'loading', label }, anchor, pointer);
     card(mark.entityId).then(
       (data) => {
@@ -81,49 +75,18 @@ export function createPageUi(options: PageUiOptions): PageUi {
       },
       (error: unknown) => {
         if (openFor !== mark) return;
-        overlay.showCard({ status: 'error', message: `Lens could not load ${label}: ${String(error)}` }, anchor, pointer);
+        const reason = error instanceof Error ? error.message : String(error);
+        overlay.showCard({ status: 'error', message: `Lens could not load ${label}: ${reason}` }, anchor, pointer);
       },
     );
   }
 
-  watchHover({
-    document: doc,
-    signal,
-    markAt: (x, y) => markAtPoint(lens.annotator, doc, x, y),
-    isInsideUi: (event) => overlay.containsEvent(event),
-    open,
-    close: () => overlay.hideCard(),
-    isOpen: () => overlay.isCardOpen(),
-  });
-
-  function pageEntities(): PanelEntity[] {
-    const list: PanelEntity[] = [];
-    for (const [id, count] of lens.annotator.counts()) {
-      const entity = labels.get(id);
-      list.push({ id, label: entity?.label ?? id, kind: entity?.kind ?? 'concept', count });
-    }
-    return list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
-  }
-
-  function showEntity(entityId: string): boolean {
-    const marks = lens.annotator
-      .marks()
-      .filter((m) => m.entityId === entityId)
-      .sort((a, b) => liveRange(a, doc).compareBoundaryPoints(Range.START_TO_START, liveRange(b, doc)));
-    if (marks.length === 0) return false;
-    const index = (nextMention.get(entityId) ?? 0) % marks.length;
-    nextMention.set(entityId, index + 1);
-    const mark = marks[index]!;
-    const reduceMotion = win.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const element = mark.range.startContainer.parentElement;
-    element?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
-    open(mark);
-    return true;
-  }
-
   return {
-    pageEntities,
-    openPanel: () => overlay.showPanel(pageEntities(), showEntity),
-    showEntity,
+    openCard,
+    closeCard: () => overlay.hideCard(),
+    isCardOpen: () => overlay.isCardOpen(),
+    openPanel: (entities, onChoose) => overlay.showPanel(entities, onChoose),
+    containsEvent: (event) => overlay.containsEvent(event),
+    destroy: () => overlay.destroy(),
   };
 }

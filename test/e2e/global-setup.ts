@@ -4,7 +4,7 @@
  * differs (the example pack merged in), for the update tests.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extensionDir } from './harness';
 
 export default function setup() {
@@ -13,7 +13,14 @@ export default function setup() {
       throw new Error(`${extensionDir(browser)} is missing: run \`npm run build\` before the end-to-end tests.`);
     }
   }
-  const env = { ...process.env, RDL_OUT_DIR: '.e2e-output/update', RDL_CORPUS_EXTRA: 'data/packs/example-pack.json' };
+  const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+  const [major, minor, patch] = version.split('.').map(Number);
+  const env = {
+    ...process.env,
+    RDL_OUT_DIR: '.e2e-output/update',
+    RDL_CORPUS_EXTRA: 'data/packs/example-pack.json',
+    RDL_VERSION: `${major}.${minor}.${(patch ?? 0) + 1}`,
+  };
   for (const args of [['build'], ['build', '-b', 'firefox']]) {
     execFileSync('npx', ['wxt', ...args], { env, stdio: ['ignore', 'ignore', 'inherit'] });
   }

@@ -26,3 +26,11 @@ export async function sendFromExtensionPage(type: string, payload: unknown): Pro
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
+
+/** The whole document as markup, with form state (which outerHTML leaves out) appended. */
+export function serialisedDom(): string {
+  const fields = [...document.querySelectorAll('input, textarea, select')].map(
+    (field) => `${field.tagName}#${field.id}=${(field as HTMLInputElement).value}`,
+  );
+  return `${document.documentElement.outerHTML}\n${fields.join('\n')}`;
+}

@@ -12,6 +12,8 @@ const handlers = {
   getPageConfig: () => Promise.reject(new Error('not in this test')),
   getSettings: () => Promise.reject(new Error('not in this test')),
   setSettings: () => Promise.reject(new Error('not in this test')),
+  getCard: () => null,
+  openSearch: () => null,
 } satisfies Handlers;
 
 const ask = createClient((message) => answer(handlers, message, null) ?? Promise.resolve(undefined));

@@ -3,6 +3,7 @@
  * built extension loaded unpacked into a persistent profile.
  */
 import { cpSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { LaunchOptions, LensBrowser, LensPage } from './types';
 
@@ -57,27 +58,41 @@ export function wrapPlaywrightPage(page: Page): LensPage {
   };
 }
 
+/** Chromium with no extension at all (for comparisons); extension pages cannot be opened in it. */
+export async function launchPlainChromium(): Promise<LensBrowser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  return {
+    name: 'chromium',
+    async openPage(url) {
+      const page = await context.newPage();
+      const wrapped = wrapPlaywrightPage(page);
+      await page.goto(url, { waitUntil: 'load' });
+      return wrapped;
+    },
+    openExtensionPage: () => Promise.reject(new Error('This browser has no extension')),
+    installUpdate: () => Promise.reject(new Error('This browser has no extension')),
+    close: () => browser.close(),
+  };
+}
+
 export async function launchChromium(options: LaunchOptions): Promise<LensBrowser> {
-  // Chromium keys an unpacked extension's id on its path: updates are copied
+  // Chromium keys an unpacked extension's id on its path: an update is copied
   // over this one directory so that the id, and so the IndexedDB, stay the same.
   const extensionDir = `${options.profileDir}-extension`;
   rmSync(extensionDir, { recursive: true, force: true });
   cpSync(options.extensionDir, extensionDir, { recursive: true });
 
-  let context: BrowserContext;
-  let extensionId: string;
-
-  async function start() {
-    context = await chromium.launchPersistentContext(options.profileDir, {
+  const start = () =>
+    chromium.launchPersistentContext(options.profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
       args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
       viewport: { width: 1280, height: 900 },
     });
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
-    extensionId = new URL(worker.url()).host;
-  }
-  await start();
+  let context: BrowserContext = await start();
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const extensionId = new URL(worker.url()).host;
 
   return {
     name: 'chromium',
@@ -94,12 +109,17 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
       return wrapped;
     },
     async installUpdate(dir) {
+      // New files at the same place and a browser restart, as an update
+      // applied at the next start is. Chromium would keep running the old
+      // service worker from the profile's script cache (an unpacked extension
+      // is never "updated"), so that cache goes; IndexedDB stays.
       await context.close();
+      rmSync(join(options.profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
       rmSync(extensionDir, { recursive: true, force: true });
       cpSync(dir, extensionDir, { recursive: true });
-      const previousId = extensionId;
-      await start();
-      if (extensionId !== previousId) throw new Error(`The update changed the extension id: ${previousId} → ${extensionId}`);
+      context = await start();
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+      if (new URL(worker.url()).host !== extensionId) throw new Error('The update changed the extension id');
     },
     close: () => context.close(),
   };

@@ -1,23 +1,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchChromium } from './chromium';
+import { launchChromium, launchPlainChromium } from './chromium';
 import { launchFirefox } from './firefox';
 import type { BrowserName, LensBrowser } from './types';
 
 export type { BrowserName, LensBrowser, LensPage } from './types';
 export { startPageServer, type PageServer } from './server';
 
-export const BROWSER_NAMES: BrowserName[] = ['chromium', 'firefox'];
+/** Both, always, in CI; RDL_BROWSERS=chromium (or firefox) narrows a local run. */
+export const BROWSER_NAMES: BrowserName[] = (process.env.RDL_BROWSERS?.split(',') ?? ['chromium', 'firefox']).filter(
+  (name): name is BrowserName => name === 'chromium' || name === 'firefox',
+);
 
 /** The builds made by `npm run build` (and, for updates, by the e2e global setup). */
-export function extensionDir(browser: BrowserName, build: 'current' | 'update' = 'current'): string {
+export type Build = 'current' | 'update' | 'none';
+
+/** Where a build of the extension is; '' for a browser without it. */
+export function extensionDir(browser: BrowserName, build: Build = 'current'): string {
+  if (build === 'none') return '';
   const out = build === 'current' ? '.output' : '.e2e-output/update';
   return resolve(out, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
 }
 
 /** Launches a browser with the extension in a fresh profile; `close()` removes the profile. */
-export async function launch(browser: BrowserName, build: 'current' | 'update' = 'current'): Promise<LensBrowser> {
+export async function launch(browser: BrowserName, build: Build = 'current'): Promise<LensBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), `rdl-${browser}-`));
   const options = { extensionDir: extensionDir(browser, build), profileDir };
   const lens = browser === 'chromium' ? await launchChromium(options) : await launchFirefox(options);
@@ -29,4 +36,10 @@ export async function launch(browser: BrowserName, build: 'current' | 'update' =
       rmSync(`${profileDir}-extension`, { recursive: true, force: true });
     },
   };
+}
+
+/** The same browser without the extension, for comparisons. */
+export async function launchPlain(browser: BrowserName): Promise<LensBrowser> {
+  if (browser === 'chromium') return launchPlainChromium();
+  return launch('firefox', 'none');
 }
