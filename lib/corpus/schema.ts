@@ -50,7 +50,8 @@ export const Source = z.strictObject({
   dateInferred: DateInference.optional(),
   language: Lang,
   kind: z.enum(['article', 'analysis', 'commentary', 'interview', 'news']),
-  url: z.url().optional(),
+  // http(s) only: a pack must not be able to plant a javascript: link in a card.
+  url: z.httpUrl().optional(),
 });
 export type Source = z.infer<typeof Source>;
 

@@ -80,6 +80,7 @@ describe('validateCorpus', () => {
     ['dangling topicId', (c) => { c.claims![0]!.topicId = 't-9'; }, 'claims[0] (id "c-1")', 'topicId', /no topic/],
     ['position of another topic', (c) => { c.claims![0]!.positionId = 't-2-a'; }, 'claims[0] (id "c-1")', 'positionId', /not a position of topic "t-1"/],
     ['position without topic', (c) => { delete c.claims![0]!.topicId; }, 'claims[0] (id "c-1")', 'positionId', /needs a topicId/],
+    ['source url that is not http(s)', (c) => { c.sources![0]!.url = 'javascript:alert(1)'; }, 'sources[0] (id "s-1")', 'url'],
     ['dangling outletId', (c) => { c.sources![0]!.outletId = 'p-gone'; }, 'sources[0] (id "s-1")', 'outletId', /no person/],
     ['dangling person entityId', (c) => { c.people![1]!.entityId = 'e-gone'; }, 'people[1] (id "p-alpha")', 'entityId', /no entity/],
     ['dangling event entityId', (c) => { c.events![0]!.entityIds = ['e-gone']; }, 'events[0] (id "ev-1")', 'entityIds[0]', /no entity/],
