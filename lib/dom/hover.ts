@@ -95,7 +95,8 @@ export function watchHover(options: HoverOptions): void {
   });
 
   listen('keydown', (event) => {
-    if (event.key === 'Escape' && options.isOpen()) options.close();
+    // Keys inside our UI are the UI's own (the panel and card handle Esc themselves).
+    if (event.key === 'Escape' && options.isOpen() && !options.isInsideUi(event)) options.close();
   });
 
   signal.addEventListener('abort', () => {

@@ -35,6 +35,8 @@ export function placeNextTo(anchor: Anchor, floating: HTMLElement, pointer?: { x
     }).then(({ x, y }) => {
       floating.style.left = `${x}px`;
       floating.style.top = `${y}px`;
+      // Shown only once placed, so it never flashes at the corner of the page.
+      floating.dataset.placed = '';
     });
   return autoUpdate(anchor, floating, () => void update(), { animationFrame: false });
 }

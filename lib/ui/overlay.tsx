@@ -35,6 +35,13 @@ const HOST_STYLE: Record<string, string> = {
   'z-index': '2147483647',
 };
 
+/** The container's own layout: where the card and panel sit (their looks are in card.css). */
+const FRAME_CSS = `
+.rdl-card-frame { position: fixed; top: 0; left: 0; visibility: hidden; }
+.rdl-card-frame[data-placed] { visibility: visible; }
+.rdl-panel-frame { position: fixed; top: 16px; right: 16px; }
+`;
+
 export type CardState = { status: 'loading'; label: string } | { status: 'ready'; data: CardData } | { status: 'error'; message: string };
 
 export interface OverlayOptions {
@@ -75,12 +82,24 @@ export function createOverlay(options: OverlayOptions): Overlay {
     for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = doc.createElement('style');
-    style.textContent = options.css;
+    style.textContent = FRAME_CSS + options.css;
     cardRoot = doc.createElement('div');
     cardRoot.className = 'rdl-card-layer';
     panelRoot = doc.createElement('div');
     panelRoot.className = 'rdl-panel-layer';
     shadow.append(style, cardRoot, panelRoot);
+    // Esc closes the most recent thing first: a card opened from the panel
+    // closes before the panel does.
+    shadow.addEventListener(
+      'keydown',
+      (event) => {
+        if ((event as KeyboardEvent).key !== 'Escape' || !cardOpen || !panelRoot?.contains(event.target as Node)) return;
+        event.stopPropagation();
+        event.preventDefault();
+        hideCard();
+      },
+      true,
+    );
     // Outside <body>, so that body transforms, filters or overflow do not reach it.
     doc.documentElement.append(host);
     return { cardRoot, panelRoot };

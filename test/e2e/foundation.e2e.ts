@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSER_NAMES, extensionDir, launch, startPageServer, type LensBrowser, type PageServer } from './harness';
+import { BROWSER_NAMES, extensionDir, launch, screenshotPath, startPageServer, type LensBrowser, type PageServer } from './harness';
 import { highlightedTexts, sendFromExtensionPage } from './page-helpers';
 
 const entityCount = (JSON.parse(readFileSync('data/corpus/entities.json', 'utf8')) as unknown[]).length;
@@ -38,7 +38,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await popup.waitForSelector('[data-testid="corpus-counts"]');
     expect(await popup.textContent('[data-testid="corpus-counts"]')).toContain(`${entityCount} entities`);
     expect(await popup.textContent('.entities')).toContain('Kim Jong Un');
-    await popup.screenshot(`docs/screenshots/${browserName}-popup-foundation.png`);
+    await popup.screenshot(screenshotPath(`${browserName}-popup-foundation.png`));
     expect(popup.errors()).toEqual([]);
     await popup.close();
   });

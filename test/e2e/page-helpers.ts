@@ -34,3 +34,89 @@ export function serialisedDom(): string {
   );
   return `${document.documentElement.outerHTML}\n${fields.join('\n')}`;
 }
+
+/** The centre of the first mark whose text is `text`, in viewport coordinates (scrolled into view first). */
+export function markCentre(name: string, text: string): { x: number; y: number } | null {
+  const highlight = CSS.highlights.get(name);
+  if (!highlight) return null;
+  for (const abstract of highlight as unknown as Iterable<AbstractRange>) {
+    const range = document.createRange();
+    range.setStart(abstract.startContainer, abstract.startOffset);
+    range.setEnd(abstract.endContainer, abstract.endOffset);
+    if (range.toString() !== text) continue;
+    const element = range.startContainer.parentElement!;
+    element.scrollIntoView({ block: 'center' });
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  return null;
+}
+
+/** What the open card shows, read from the <rdl-ui> shadow root; null when no card is open. */
+export function openCard(): {
+  title: string;
+  kind: string;
+  text: string;
+  topics: string[];
+  positions: string[];
+  rect: { left: number; top: number; right: number; bottom: number };
+  fontSize: string;
+  background: string;
+} | null {
+  const card = document.querySelector('rdl-ui')?.shadowRoot?.querySelector<HTMLElement>('.rdl-card[role="dialog"]');
+  if (!card) return null;
+  // Not yet what the reader sees: still being placed, or fading in.
+  if (!card.closest('[data-placed]') || card.getAnimations().some((a) => a.playState === 'running')) return null;
+  const all = (selector: string) => [...card.querySelectorAll(selector)].map((e) => e.textContent!.trim());
+  const rect = card.getBoundingClientRect();
+  const style = getComputedStyle(card);
+  return {
+    title: card.querySelector('.rdl-card-title')!.textContent!.trim(),
+    kind: card.querySelector('.rdl-kind')!.textContent!.trim(),
+    text: card.textContent!,
+    topics: all('.rdl-topic-group .rdl-topic'),
+    positions: all('.rdl-position-label'),
+    rect: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
+    fontSize: style.fontSize,
+    background: style.backgroundColor,
+  };
+}
+
+/** Expands every "Show N more" in the open card. */
+export function expandCard(): number {
+  const buttons = document.querySelector('rdl-ui')?.shadowRoot?.querySelectorAll<HTMLButtonElement>('.rdl-more[aria-expanded="false"]');
+  buttons?.forEach((b) => b.click());
+  return buttons?.length ?? 0;
+}
+
+/** Whether the keyboard focus is inside the page panel. */
+export function panelHasFocus(): boolean {
+  const root = document.querySelector('rdl-ui')?.shadowRoot;
+  return Boolean(root?.activeElement && root.querySelector('.rdl-panel')?.contains(root.activeElement));
+}
+
+/** The page panel's options and which one is active; null when it is closed. */
+export function openPanel(): { options: string[]; active: string | null } | null {
+  const root = document.querySelector('rdl-ui')?.shadowRoot;
+  const panel = root?.querySelector('.rdl-panel');
+  if (!root || !panel) return null;
+  const active = panel.querySelector('[role="option"][aria-selected="true"] .rdl-option-label');
+  return {
+    options: [...panel.querySelectorAll('[role="option"] .rdl-option-label')].map((e) => e.textContent!.trim()),
+    active: active?.textContent?.trim() ?? null,
+  };
+}
+
+/**
+ * Sends a message to the content script of every other tab, from an extension
+ * page (as the background does for the keyboard shortcut, which a test cannot
+ * press: browser shortcuts are not reachable through the page's input).
+ */
+export async function sendToPageTabs(type: string, payload: unknown): Promise<unknown[]> {
+  const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+  const api = g.browser ?? g.chrome;
+  const me = await api.tabs.getCurrent();
+  const tabs = (await api.tabs.query({})).filter((tab) => tab.id !== undefined && tab.id !== me?.id);
+  const replies = await Promise.allSettled(tabs.map((tab) => api.tabs.sendMessage(tab.id!, { rdl: 1, type, payload })));
+  return replies.flatMap((r) => (r.status === 'fulfilled' && r.value ? [(r.value as { value: unknown }).value] : []));
+}

@@ -390,7 +390,11 @@ class FirefoxPage implements LensPage {
   }
 
   /** Polls from here rather than in the page: it outlives navigations and does not depend on the page's timers. */
-  async waitFor<A extends unknown[], R>(fn: PageFunction<A, R>, args?: A, timeoutMs = WAIT_TIMEOUT_MS): Promise<R> {
+  async waitFor<A extends unknown[], R>(
+    fn: PageFunction<A, R>,
+    args?: A,
+    timeoutMs = WAIT_TIMEOUT_MS,
+  ): Promise<NonNullable<R>> {
     const deadline = Date.now() + timeoutMs;
     let lastError: unknown;
     for (;;) {
@@ -403,7 +407,7 @@ class FirefoxPage implements LensPage {
             timer = setTimeout(() => fail(new WaitTimeout()), Math.max(remaining, 0));
           }),
         ]);
-        if (value) return value;
+        if (value) return value as NonNullable<R>;
       } catch (error) {
         if (!(error instanceof WaitTimeout) && !isTransient(error)) throw error;
         if (!(error instanceof WaitTimeout)) lastError = error;

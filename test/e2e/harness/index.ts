@@ -43,3 +43,13 @@ export async function launchPlain(browser: BrowserName): Promise<LensBrowser> {
   if (browser === 'chromium') return launchPlainChromium();
   return launch('firefox', 'none');
 }
+
+/**
+ * Where a screenshot goes: docs/screenshots/ (the README's pictures) when
+ * RDL_UPDATE_SCREENSHOTS=1, otherwise .e2e-output/screenshots/, so that a test
+ * run leaves the work tree clean.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.RDL_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.e2e-output/screenshots';
+  return resolve(dir, name);
+}

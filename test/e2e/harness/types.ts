@@ -13,7 +13,7 @@ export interface LensPage {
   /** Runs `fn` in the page (main world) and returns its JSON-serialisable result. */
   evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R>;
   /** Polls `fn` in the page until it returns a truthy value, which it returns. Rejects after `timeoutMs`. */
-  waitFor<A extends unknown[], R>(fn: PageFunction<A, R>, args?: A, timeoutMs?: number): Promise<R>;
+  waitFor<A extends unknown[], R>(fn: PageFunction<A, R>, args?: A, timeoutMs?: number): Promise<NonNullable<R>>;
   waitForSelector(selector: string, timeoutMs?: number): Promise<void>;
   click(selector: string): Promise<void>;
   type(selector: string, text: string): Promise<void>;

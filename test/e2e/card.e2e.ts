@@ -1,0 +1,173 @@
+/**
+ * The card, as a reader meets it: hover a mark and wait, read what the sources
+ * say and where views differ, close it with Esc or a click elsewhere; or open
+ * the page panel and walk it with the keyboard. Expected content is read from
+ * the corpus files, not from the code that builds cards.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Claim, Person, Topic } from '../../lib/corpus/schema';
+import { BROWSER_NAMES, launch, screenshotPath, startPageServer, type LensBrowser, type LensPage, type PageServer } from './harness';
+import { expandCard, highlightedTexts, markCentre, openCard, openPanel, panelHasFocus, sendToPageTabs } from './page-helpers';
+
+const read = <T>(name: string) => JSON.parse(readFileSync(`data/corpus/${name}.json`, 'utf8')) as T;
+const claims = read<Claim[]>('claims');
+const people = new Map(read<Person[]>('people').map((p) => [p.id, p]));
+const topics = new Map(read<Topic[]>('topics').map((t) => [t.id, t]));
+
+/** What Kim Jong Un's card must show, from the data. */
+function expectedFor(entityId: string) {
+  const own = claims.filter((c) => c.entityIds.includes(entityId));
+  const byTopic = new Map<string, Set<string>>();
+  for (const claim of own) {
+    if (!claim.topicId || !claim.positionId) continue;
+    byTopic.set(claim.topicId, (byTopic.get(claim.topicId) ?? new Set()).add(claim.positionId));
+  }
+  const disputed = [...byTopic].filter(([, positions]) => positions.size > 1);
+  return {
+    speakers: [...new Set(own.map((c) => people.get(c.speakerId)!.name))],
+    topics: [...new Set(own.flatMap((c) => (c.topicId ? [topics.get(c.topicId)!.question] : [])))].sort(),
+    positions: disputed
+      .flatMap(([topicId, ids]) => topics.get(topicId)!.positions.filter((p) => ids.has(p.id)).map((p) => p.label))
+      .sort(),
+  };
+}
+
+let server: PageServer;
+beforeAll(async () => {
+  server = await startPageServer();
+});
+afterAll(() => server.close());
+
+async function hover(page: LensPage, text: string) {
+  await page.waitFor(highlightedTexts, ['rdl-term']);
+  const at = await page.evaluate(markCentre, 'rdl-term', text);
+  if (!at) throw new Error(`No mark "${text}" on the page`);
+  await page.mouseMove(at.x, at.y);
+  return at;
+}
+
+describe.each(BROWSER_NAMES)('%s', (browserName) => {
+  let lens: LensBrowser;
+  beforeAll(async () => {
+    lens = await launch(browserName);
+  });
+  afterAll(() => lens.close());
+
+  test('hovering a term opens its card: claims by topic, who said them, and where views differ', async () => {
+    const page = await lens.openPage(server.url('/fixtures/basic.html'));
+    await hover(page, 'Kim Jong Un');
+    const card = await page.waitFor(openCard);
+    expect(card.title).toBe('Kim Jong Un');
+    expect(card.kind.toLowerCase()).toContain('person');
+    const expected = expectedFor('e-kim-jong-un');
+    expect([...card.topics].filter((t) => t !== 'Other claims').sort()).toEqual(expected.topics);
+    expect([...card.positions].sort()).toEqual(expected.positions);
+    expect(card.text).toContain('Views differ');
+
+    await page.evaluate(expandCard);
+    const expanded = await page.waitFor(openCard);
+    for (const speaker of expected.speakers) expect(expanded.text).toContain(speaker);
+    expect(page.errors()).toEqual([]);
+
+    await page.press('Escape');
+    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-card'));
+    await page.close();
+  });
+
+  test('a click elsewhere closes the card, and the card stays inside the viewport', async () => {
+    const page = await lens.openPage(server.url('/fixtures/basic.html'));
+    await hover(page, 'Pyongyang');
+    const card = await page.waitFor(openCard);
+    const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    expect(card.rect.left).toBeGreaterThanOrEqual(0);
+    expect(card.rect.top).toBeGreaterThanOrEqual(0);
+    expect(card.rect.right).toBeLessThanOrEqual(viewport.width);
+    expect(card.rect.bottom).toBeLessThanOrEqual(viewport.height);
+    await page.mouseClick(5, viewport.height - 5);
+    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-card'));
+    await page.close();
+  });
+
+  test('the page panel lists what was found; arrows and Enter open a card, Esc closes and gives focus back', async () => {
+    const page = await lens.openPage(server.url('/fixtures/basic.html'));
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    await page.evaluate(() => (document.querySelector('#field') as HTMLInputElement).focus());
+    const controller = await lens.openExtensionPage('popup.html');
+    // Every tab with Lens answers; the fixture page must be one of them.
+    expect(await controller.evaluate(sendToPageTabs, 'openPanel', null)).toContain(true);
+
+    const panel = await page.waitFor(openPanel);
+    // It takes the focus once it has rendered.
+    await page.waitFor(panelHasFocus);
+    // Most mentioned first: Putin and Pyongyang appear four times each in basic.html, in three languages.
+    expect(panel.options.slice(0, 2).sort()).toEqual(['Pyongyang', 'Vladimir Putin']);
+    expect(new Set(panel.options)).toEqual(new Set(['Vladimir Putin', 'Pyongyang', 'Kim Jong Un', 'Russia', 'North Korea']));
+
+    await page.press('End');
+    const last = (await page.waitFor(openPanel)).active;
+    expect(last).toBe(panel.options.at(-1));
+    await page.press('Enter');
+    const card = await page.waitFor(openCard);
+    expect(card.title).toBe(last);
+
+    await page.press('Escape'); // the card
+    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-card'));
+    const panelAgain = await page.waitFor(openPanel);
+    expect(panelAgain.options).toEqual(panel.options);
+    await page.evaluate(() => (document.querySelector('rdl-ui')!.shadowRoot!.querySelector('.rdl-listbox') as HTMLElement).focus());
+    await page.press('Escape'); // the panel
+    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-panel'));
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('field');
+    await controller.close();
+    await page.close();
+  });
+
+  test('hostile page styles do not restyle the card or push it off screen', async () => {
+    const page = await lens.openPage(server.url('/fixtures/hostile-styles.html'));
+    await hover(page, 'Pyongyang');
+    const card = await page.waitFor(openCard);
+    expect(card.fontSize).toBe('14px');
+    const viewport = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    expect(card.rect.right).toBeLessThanOrEqual(viewport.width);
+    expect(card.rect.bottom).toBeLessThanOrEqual(viewport.height);
+    expect(card.rect.left).toBeGreaterThanOrEqual(0);
+    // Visible: what is under the card's centre is our UI, not the page.
+    const onTop = await page.evaluate((r: { left: number; top: number; right: number; bottom: number }) => {
+      const hit = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+      return hit?.tagName.toLowerCase();
+    }, card.rect);
+    expect(onTop).toBe('rdl-ui');
+    expect(page.errors()).toEqual([]);
+    await page.close();
+  });
+
+  test('card screenshots on a real news page, light and dark', async () => {
+    const page = await lens.openPage(server.url('/shared/R03_abcnews_putin-hack.html'));
+    await hover(page, 'Putin');
+    const light = await page.waitFor(openCard);
+    expect(light.title).toBe('Vladimir Putin');
+    await page.screenshot(screenshotPath(`${browserName}-card-light.png`));
+    await page.press('Escape');
+    await page.close();
+
+    const popup = await lens.openExtensionPage('popup.html');
+    await popup.evaluate(
+      (type: string, payload: unknown) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ rdl: 1, type, payload }),
+      'setSettings',
+      { theme: 'dark' },
+    );
+    const dark = await lens.openPage(server.url('/shared/R03_abcnews_putin-hack.html'));
+    await hover(dark, 'Putin');
+    const card = await dark.waitFor(openCard);
+    expect(card.background).not.toBe(light.background);
+    await dark.screenshot(screenshotPath(`${browserName}-card-dark.png`));
+    await popup.evaluate(
+      (type: string, payload: unknown) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ rdl: 1, type, payload }),
+      'setSettings',
+      { theme: 'auto' },
+    );
+    await popup.close();
+    await dark.close();
+  });
+});
