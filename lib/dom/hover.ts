@@ -29,7 +29,7 @@ export function watchHover(options: HoverOptions): void {
   let dwell: number | undefined;
   let grace: number | undefined;
   let sampleTimer: number | undefined;
-  let lastSample = 0;
+  let lastSample = Number.NEGATIVE_INFINITY;
   let point = { x: 0, y: 0 };
 
   const cancelGrace = () => {

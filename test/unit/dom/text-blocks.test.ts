@@ -1,0 +1,78 @@
+// @vitest-environment happy-dom
+import { describe, expect, test } from 'vitest';
+import { blockContainer, forEachTextBlock, isInsideSkipped, locate, type TextBlock } from '../../../lib/dom/text-blocks';
+
+function blocksOf(html: string): string[] {
+  document.body.innerHTML = html;
+  const texts: string[] = [];
+  forEachTextBlock(document.body, (block) => texts.push(block.text));
+  return texts;
+}
+
+describe('forEachTextBlock', () => {
+  test.each([
+    ['inline elements join one block', '<p>North <em>Korea</em> and <a href="#">Russia</a></p>', ['North Korea and Russia']],
+    ['paragraphs are separate blocks', '<p>North</p><p>Korea</p>', ['North', 'Korea']],
+    ['a div inside a paragraph-like element splits it', '<div>North<div>Korea</div>Russia</div>', ['North', 'Korea', 'Russia']],
+    ['a line break splits a block', '<p>North<br>Korea</p>', ['North', 'Korea']],
+    ['list items are blocks', '<ul><li>Putin</li><li>Kim</li></ul>', ['Putin', 'Kim']],
+    ['table cells are blocks', '<table><tr><td>Putin</td><td>Kim</td></tr></table>', ['Putin', 'Kim']],
+    ['whitespace-only blocks are skipped', '<p> </p><p>Kim</p>\n', ['Kim']],
+    ['script, style, noscript and template are not read', '<p>a</p><script>Putin</script><style>.x{}</style><noscript>Kim</noscript><template>Lavrov</template>', ['a']],
+    ['form fields are not read', '<p>a</p><textarea>Putin</textarea><select><option>Kim</option></select>', ['a']],
+    ['code and pre are not read', '<p>a</p><pre>Putin</pre><code>Kim</code>', ['a']],
+    ['contenteditable is not read', '<div contenteditable="true"><p>Putin</p></div><div contenteditable="false">Kim</div>', ['Kim']],
+    ['our own UI is not read', '<p>a</p><rdl-ui>Putin</rdl-ui>', ['a']],
+  ])('%s', (_, html, expected) => {
+    expect(blocksOf(html)).toEqual(expected);
+  });
+
+  test('open shadow roots are read as blocks of their own', () => {
+    document.body.innerHTML = '<p>Light</p><div id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Shadow <b>Pyongyang</b></p>';
+    const texts: string[] = [];
+    const roots: ShadowRoot[] = [];
+    forEachTextBlock(document.body, (b) => texts.push(b.text), (s) => roots.push(s));
+    expect(texts).toEqual(['Light', 'Shadow Pyongyang']);
+    expect(roots).toEqual([shadow]);
+  });
+
+  test('each block knows the element that bounds it', () => {
+    document.body.innerHTML = '<section><p id="p">North <em>Korea</em></p></section>';
+    const blocks: TextBlock[] = [];
+    forEachTextBlock(document.body, (b) => blocks.push(b));
+    expect(blocks.map((b) => (b.container as Element).id)).toEqual(['p']);
+  });
+});
+
+describe('locate', () => {
+  test('maps block offsets to text nodes, preferring the next node at a start and the previous at an end', () => {
+    document.body.innerHTML = '<p>North <em>Korea</em>!</p>';
+    let block!: TextBlock;
+    forEachTextBlock(document.body, (b) => (block = b));
+    const [north, korea] = block.nodes;
+    // "North " is 6 characters: offset 6 is the end of the first node and the start of the second.
+    expect(locate(block, 6, false)).toEqual({ node: korea, offset: 0 });
+    expect(locate(block, 6, true)).toEqual({ node: north, offset: 6 });
+    expect(locate(block, 11, true)).toEqual({ node: korea, offset: 5 });
+    expect(locate(block, 0, false)).toEqual({ node: north, offset: 0 });
+  });
+});
+
+describe('helpers', () => {
+  test('isInsideSkipped looks through ancestors and shadow hosts', () => {
+    document.body.innerHTML = '<textarea id="t">x</textarea><p id="p">y</p><div contenteditable id="host"></div>';
+    const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<span>z</span>';
+    expect(isInsideSkipped(document.getElementById('t')!.firstChild!)).toBe(true);
+    expect(isInsideSkipped(document.getElementById('p')!.firstChild!)).toBe(false);
+    expect(isInsideSkipped(shadow.querySelector('span')!.firstChild!)).toBe(true);
+  });
+
+  test('blockContainer climbs out of inline elements', () => {
+    document.body.innerHTML = '<div id="d"><span><b id="b">x</b></span></div>';
+    expect((blockContainer(document.getElementById('b')!.firstChild!) as Element).id).toBe('d');
+    expect((blockContainer(document.getElementById('d')!) as Element).id).toBe('d');
+  });
+});
