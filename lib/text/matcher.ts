@@ -1,0 +1,514 @@
+/**
+ * Finds every alias of every entity in a block of text, in one pass.
+ *
+ * Design: a word-level automaton rather than a character-level Aho–Corasick.
+ * Aliases start and end at word boundaries, and the hard cases are all about
+ * whole words: a Russian word is a stem plus a case ending (Пхеньяном), a
+ * Korean word a noun plus particles (김정은과), "Kim Jong-un" is three words
+ * whatever separates them, "Koreans" is not "Korea". And almost no word of a
+ * page is an alias word, so the per-character work must be tiny. So:
+ *
+ *  1. One loop over the char codes (readWords) finds word boundaries (runs of
+ *     \p{L}\p{M}\p{N}) with one table read per unit (./chars.ts: class and
+ *     folded form, i.e. case, NFKC, dashes, quotes, ё). At the end of each
+ *     word it tests a bit filter keyed by the word's first unit, last unit and
+ *     length; Cyrillic and Hangul words are also tested by their first units
+ *     as a possible stem. No string is made and nothing is hashed per word;
+ *     nearly every word is rejected here.
+ *  2. A word that passes is hashed and looked up (lookUp) in one table of all
+ *     alias words (./token-table.ts); a Russian or Korean word is also split
+ *     into stem + ending by a backwards walk over a closed set of endings or
+ *     particles (./russian.ts, ./korean.ts, ./suffix-set.ts), each stem looked
+ *     up by its prefix hash. Words that can start an alias, or continue the
+ *     word recorded just before them, are recorded.
+ *  3. The recorded words are walked through one trie of all aliases, whose
+ *     edges are words and separators (resolve); from each word the longest
+ *     path wins and matching resumes after it: leftmost-longest, no overlaps.
+ *     This step costs in proportion to the hits, not to the text.
+ *
+ * Separators: whitespace, hyphens and dashes are one separator however many
+ * and however mixed ("Kim Jong-un" = "Kim Jong Un"); other punctuation is kept
+ * ("Korean People's Army", "U.S"). Leading and trailing punctuation of an alias
+ * is dropped, so "U.S." matches as "U.S". An English possessive ends at the
+ * apostrophe, so "Putin's" marks "Putin".
+ *
+ * A block containing a unit the table cannot fold alone (combining marks,
+ * ligatures, "…", jamo, surrogate pairs) is normalised piece by piece first
+ * and read again; offsets always point into the original string.
+ *
+ * An alias shared by two entities matches once, with the id of the first
+ * pattern passed to `compileMatcher`; likewise for equally long matches found
+ * through different aliases.
+ */
+import {
+  CASED, EXACT, FIRST_WORD, HAS_CASED, IS_EDGE, KO_NOUN, ROLES, RU_STEM, SEP, STARTS, TrieBuilder, koreanParticleSet,
+  russianEndingSet,
+} from './alias-trie';
+import {
+  CLASS_SHIFT, COMPLEX, CYRILLIC_BIT, FOLD_MASK, HANGUL_BIT, IGNORE, PUNCT, RARE_BIT, WORD, WORD_BIT, classOf,
+  complexClassAt, entryFor, isCyrillicLower, isHangulSyllable, unitTable,
+} from './chars';
+import { type PartlyNormalised, normaliseKeepingCase, normalisePieces } from './normalise';
+import type { SuffixSet } from './suffix-set';
+import type { TokenTable } from './token-table';
+import type { Lang } from '../corpus/schema';
+
+/** One alias of one entity, as the corpus gives it. */
+export interface TermPattern {
+  /** entity id */
+  id: string;
+  text: string;
+  lang: Lang;
+  /** ru: every word matches in any case form; ko: the last word matches with particles attached */
+  inflects?: boolean;
+  /** match only as written, after NFKC ("UN" but not "un") */
+  caseSensitive?: boolean;
+}
+
+/** `[start, end)` are UTF-16 offsets into the string given to `scan`, covering whole words as written. */
+export interface TermMatch {
+  start: number;
+  end: number;
+  id: string;
+}
+
+export interface Matcher {
+  /** Matches in text order, leftmost-longest, never overlapping. */
+  scan(text: string): TermMatch[];
+  /** how many patterns were compiled (patterns with no word in them are skipped) */
+  readonly patternCount: number;
+}
+
+/** Separators with more punctuation than this match no alias. */
+const MAX_SEP = 8;
+const NO_PATTERN = 0x7fffffff;
+/** A block is "stem heavy" if it has more than one word that may carry an ending per this many units. */
+const STEM_HEAVY = 24;
+/** the filter has 2^(32 - FILTER_SHIFT) keys */
+const FILTER_SHIFT = 15;
+
+/** Builds the matcher for a set of aliases; cheap enough to run once per page. */
+export function compileMatcher(patterns: readonly TermPattern[]): Matcher {
+  const trie = new TrieBuilder();
+  for (let i = 0; i < patterns.length; i++) trie.add(patterns[i]!, i);
+  return new WordMatcher(trie, patterns.map((p) => p.id));
+}
+
+const SKIP = -1;
+const GIVE_UP = -2;
+
+/**
+ * The table entry to use for a RARE unit (kept out of the hot loop): SKIP for
+ * an ignorable, GIVE_UP for a COMPLEX unit in text that is not normalised yet.
+ */
+function rareEntry(text: string, i: number, normalised: boolean): number {
+  const c = text.charCodeAt(i);
+  let k = classOf(c); // learns the unit if it is new
+  if (k === IGNORE) return SKIP;
+  if (k !== COMPLEX) return unitTable()[c]!;
+  if (!normalised) return GIVE_UP;
+  k = complexClassAt(text, i);
+  return entryFor(c, k); // marks, astral letters: already folded by the normalisation
+}
+
+/**
+ * Where a word's filter bit lives: a mix of its first unit, last unit and
+ * length, which the hot loop has at hand without hashing the whole word.
+ */
+function filterKey(first: number, last: number, len: number): number {
+  return (Math.imul(first ^ (len << 16), 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b)) >>> FILTER_SHIFT;
+}
+
+/** Where a stem's (or Korean noun's) filter bits live: a mix of its first two units. */
+function stemKey(first: number, second: number): number {
+  return (Math.imul(first, 0xcc9e2d51) ^ Math.imul(second, 0x1b873593)) >>> FILTER_SHIFT;
+}
+
+/** The filter holds two bits per key: FIRST_WORD and LATER_WORD. */
+function setFilter(filter: Int32Array, key: number, role: number): void {
+  filter[key >>> 4]! |= role << ((key & 15) << 1);
+}
+
+class WordMatcher implements Matcher {
+  readonly patternCount: number;
+  private readonly table: TokenTable;
+  private readonly edges: readonly (Map<number, number> | undefined)[];
+  private readonly terminal: Int32Array;
+  private readonly flags: Uint8Array;
+  private readonly cased: ReadonlyMap<string, number>;
+  private readonly ids: readonly string[];
+  private readonly ru: SuffixSet | undefined;
+  private readonly ko: SuffixSet | undefined;
+  /** CYRILLIC_BIT and/or HANGUL_BIT, if words ending so must be looked up for endings */
+  private readonly suffixBits: number;
+  /** 3 if some stem is a single unit, which the stem filter cannot key: then every such word is looked up */
+  private readonly anyStem: number;
+  private readonly spaceSep: number;
+  private readonly maxWord: number;
+  /**
+   * Two bits (FIRST_WORD, LATER_WORD) per filterKey of an alias word and per
+   * stemKey of a stem: most words of a page are rejected by it in the hot
+   * loop, without a branch and without hashing the word.
+   */
+  private readonly filter: Int32Array;
+  private readonly units: Int32Array;
+
+  // Scratch space, reused by every scan: the word being looked up, its prefix hashes, a separator.
+  private readonly buf: Uint16Array;
+  private readonly prefixHash: Int32Array;
+  private readonly sepBuf = new Uint16Array(MAX_SEP);
+  private readonly endings = new Int32Array(16);
+
+  // Recorded words of the current scan: those that are, or can be part of, an alias.
+  private nrec = 0;
+  private recLocalEnd = new Int32Array(64); // where the word ends in the scanned text (normalised, on the slow path)
+  private recStart = new Int32Array(64); // offsets into the original text
+  private recEnd = new Int32Array(64);
+  private recSep = new Int32Array(64); // SEP id between it and the previous record, if they are consecutive words; else -1
+  private recCands = new Int32Array(65); // candidates of record j: cands[recCands[j] .. recCands[j + 1])
+  private ncand = 0;
+  private cands = new Int32Array(64);
+
+  private original = '';
+  /** whether the last block read was mostly words that may carry endings (see readWords) */
+  private stemHeavy = false;
+  private bestEnd = -1;
+  private bestPattern = NO_PATTERN;
+
+  constructor(trie: TrieBuilder, ids: readonly string[]) {
+    this.patternCount = trie.count;
+    this.table = trie.table;
+    this.table.seal();
+    this.edges = trie.edges;
+    this.terminal = Int32Array.from(trie.terminal);
+    this.flags = new Uint8Array(trie.table.size);
+    for (const [id, f] of trie.flags) this.flags[id] = f;
+    this.cased = trie.cased;
+    this.ids = ids;
+    this.ru = trie.hasRussian ? russianEndingSet() : undefined;
+    this.ko = trie.hasKorean ? koreanParticleSet() : undefined;
+    this.suffixBits = (trie.hasRussian ? CYRILLIC_BIT : 0) | (trie.hasKorean ? HANGUL_BIT : 0);
+    this.spaceSep = trie.table.idOf(SEP, ' ');
+    this.filter = new Int32Array(1 << (32 - FILTER_SHIFT - 4));
+    for (const [w, role] of trie.filterWords) {
+      setFilter(this.filter, filterKey(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length), role);
+    }
+    for (const [w, role] of trie.filterStems) setFilter(this.filter, stemKey(w.charCodeAt(0), w.charCodeAt(1)), role);
+    this.anyStem = [...trie.filterStems.keys()].some((w) => w.length < 2) ? 3 : 0;
+    this.units = unitTable();
+    this.maxWord = trie.maxWord;
+    this.buf = new Uint16Array(this.maxWord + 1);
+    this.prefixHash = new Int32Array(this.maxWord + 2);
+  }
+
+  scan(text: string): TermMatch[] {
+    if (this.edges[0] === undefined || text.length === 0) return [];
+    this.original = text;
+    if (!this.readWords(text, null)) {
+      const normalised = normalisePieces(text);
+      this.readWords(normalised.text, normalised);
+    }
+    this.original = '';
+    return this.nrec === 0 ? [] : this.resolve();
+  }
+
+  /**
+   * Finds the words of `text` that may be alias words and records those that
+   * are. Without a map it gives up (returns false) at the first COMPLEX unit,
+   * and the caller rescans the normalised text with its map.
+   *
+   * There are two versions of the hot loop. Both do per unit one table read
+   * and arithmetic without branches — a branch per word boundary would be
+   * mispredicted at almost every word and cost more than the rest of the
+   * loop — and take a branch only for rare units and for words that pass the
+   * filter. They differ in words that may be a stem plus an ending (Cyrillic
+   * and Hangul, when the matcher has stems): the first branches on those, the
+   * second reads the stem filter for every word instead. Which is cheaper
+   * depends on how many such words the text has, so each block is read with
+   * the loop that suited the block before it (pages are mostly in one
+   * language). The results do not depend on the choice.
+   */
+  private readWords(text: string, map: PartlyNormalised | null): boolean {
+    return this.stemHeavy ? this.readWordsReadingStems(text, map) : this.readWordsBranchingOnStems(text, map);
+  }
+
+  private readWordsBranchingOnStems(text: string, map: PartlyNormalised | null): boolean {
+    const { units, filter, suffixBits, anyStem } = this;
+    this.nrec = 0;
+    this.ncand = 0;
+    let inWord = 0; // 1 inside a word
+    let first = 0; // folded first unit of the current word
+    let prev = 0; // table entry of the previous unit
+    let len = 0; // word units (not ignorables) of the current word so far
+    let stemWords = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let e = units[c]!;
+      if ((e & RARE_BIT) !== 0) {
+        e = rareEntry(text, i, map !== null);
+        if (e === SKIP) continue;
+        if (e === GIVE_UP) return false;
+      }
+      const w = (e & WORD_BIT) >>> 19;
+      const ends = -(inWord & (w ^ 1)); // -1 if a word ended before this unit, else 0
+      const whole = filterKey(first, prev & FOLD_MASK, len);
+      let hit = (filter[whole >>> 4]! >>> ((whole & 15) << 1)) & ROLES & ends;
+      if ((prev & suffixBits & ends) !== 0) {
+        // A Cyrillic or Hangul word: it may be a stem plus an ending. Its start is i - len, unless
+        // an ignorable sits inside it (then the unit before that start is part of the word).
+        stemWords++;
+        const s0 = i - len;
+        if (s0 > 0 && (units[text.charCodeAt(s0 - 1)]! & (WORD_BIT | RARE_BIT)) !== 0) {
+          hit = ROLES;
+        } else {
+          const stem = stemKey(first, len > 1 ? units[text.charCodeAt(s0 + 1)]! & FOLD_MASK : 0);
+          hit |= ((filter[stem >>> 4]! >>> ((stem & 15) << 1)) | anyStem) & ROLES;
+        }
+      }
+      if (hit !== 0) this.lookUp(text, map, i, len, hit);
+      const starts = -(w & (inWord ^ 1));
+      first = (first & ~starts) | (e & FOLD_MASK & starts);
+      len = (len + 1) & -w;
+      prev = e;
+      inWord = w;
+    }
+    if (inWord !== 0) this.lookUp(text, map, n, len, ROLES);
+    this.stemHeavy = stemWords * STEM_HEAVY > n;
+    return true;
+  }
+
+  private readWordsReadingStems(text: string, map: PartlyNormalised | null): boolean {
+    const { units, filter, suffixBits, anyStem } = this;
+    this.nrec = 0;
+    this.ncand = 0;
+    let inWord = 0;
+    let first = 0;
+    let second = 0; // folded second unit of the current word, or 0
+    let prev = 0;
+    let len = 0;
+    let stemWords = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      let e = units[c]!;
+      if ((e & RARE_BIT) !== 0) {
+        e = rareEntry(text, i, map !== null);
+        if (e === SKIP) continue;
+        if (e === GIVE_UP) return false;
+      }
+      const w = (e & WORD_BIT) >>> 19;
+      const ends = -(inWord & (w ^ 1));
+      const stemmable = -(prev & suffixBits) >> 31; // -1 if the word may carry an ending, else 0
+      const whole = filterKey(first, prev & FOLD_MASK, len);
+      const stem = stemKey(first, second);
+      const wholeBits = filter[whole >>> 4]! >>> ((whole & 15) << 1);
+      const stemBits = ((filter[stem >>> 4]! >>> ((stem & 15) << 1)) | anyStem) & stemmable;
+      const hit = (wholeBits | stemBits) & ROLES & ends;
+      stemWords += stemmable & ends & 1;
+      if (hit !== 0) this.lookUp(text, map, i, len, hit);
+      const f = e & FOLD_MASK;
+      const starts = -(w & (inWord ^ 1));
+      const isSecond = -(w & inWord & (((len ^ 1) - 1) >>> 31)); // -1 on the second unit of a word
+      first = (first & ~starts) | (f & starts);
+      second = (second & ~starts & ~isSecond) | (f & isSecond);
+      len = (len + 1) & -w;
+      prev = e;
+      inWord = w;
+    }
+    if (inWord !== 0) this.lookUp(text, map, n, len, ROLES);
+    this.stemHeavy = stemWords * STEM_HEAVY > n;
+    return true;
+  }
+
+  /** The class of unit `i` of text the table has already seen. */
+  private classAt(text: string, i: number): number {
+    const k = (this.units[text.charCodeAt(i)]! >>> CLASS_SHIFT) & 7;
+    return k === COMPLEX ? complexClassAt(text, i) : k;
+  }
+
+  private inWord(text: string, i: number): boolean {
+    const k = this.classAt(text, i);
+    return k === WORD || k === IGNORE;
+  }
+
+  /**
+   * Looks up the word of `len` units that ends before unit `after` of `text`,
+   * and records it if it may start an alias or continue the previous record.
+   * `roles` are the filter's bits for it: a word that is only ever a later
+   * word of an alias ("of", "and") is dropped at once unless it directly
+   * follows a recorded word.
+   */
+  private lookUp(text: string, map: PartlyNormalised | null, after: number, len: number, roles: number): void {
+    if (len > this.maxWord) return;
+    const { table, buf, prefixHash, units } = this;
+    if ((roles & FIRST_WORD) === 0 && !this.followsRecord(text, after - len)) return;
+    let start = after - len;
+    let end = after;
+    if (
+      map !== null ||
+      (start > 0 && (units[text.charCodeAt(start - 1)]! & (WORD_BIT | RARE_BIT)) !== 0) ||
+      (units[text.charCodeAt(end - 1)]! & RARE_BIT) !== 0
+    ) {
+      // Ignorables in or at the end of the word, or COMPLEX units: find its bounds by class.
+      while (this.classAt(text, end - 1) === IGNORE) end--;
+      start = end - 1;
+      while (start > 0 && this.inWord(text, start - 1)) start--;
+    }
+    let h = 0;
+    let m = 0;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      const e = units[c]!;
+      const k = (e >>> CLASS_SHIFT) & 7;
+      if (k === IGNORE) continue;
+      const f = k === COMPLEX ? c : e & FOLD_MASK;
+      buf[m] = f;
+      h = (Math.imul(h, 31) + f) | 0;
+      prefixHash[++m] = h;
+    }
+
+    const firstCand = this.ncand;
+    const exact = table.find(EXACT, h, buf, len);
+    if (exact >= 0) {
+      const f = this.flags[exact]!;
+      if ((f & IS_EDGE) !== 0) this.addCandidate(exact);
+      if ((f & HAS_CASED) !== 0) {
+        const from = map === null ? start : map.startOf(start);
+        const to = map === null ? end : map.endOf(end - 1);
+        const cased = this.cased.get(normaliseKeepingCase(this.original.slice(from, to)));
+        if (cased !== undefined) this.addCandidate(cased);
+      }
+    }
+    const lastUnit = buf[len - 1]!;
+    const endings = this.ru !== undefined && isCyrillicLower(lastUnit) ? this.ru
+      : this.ko !== undefined && isHangulSyllable(lastUnit) ? this.ko
+      : undefined;
+    if (endings !== undefined) {
+      const kind = endings === this.ru ? RU_STEM : KO_NOUN;
+      const count = endings.endingsOf(buf, len, this.endings);
+      for (let q = 0; q < count; q++) {
+        const stemLen = len - this.endings[q]!;
+        const id = table.find(kind, prefixHash[stemLen]!, buf, stemLen);
+        if (id >= 0) this.addCandidate(id);
+      }
+    }
+    if (this.ncand === firstCand) return;
+
+    let starts = false;
+    for (let q = firstCand; q < this.ncand; q++) if ((this.flags[this.cands[q]!]! & STARTS) !== 0) starts = true;
+    while (start < end && this.classAt(text, start) === IGNORE) start++;
+    const j = this.nrec;
+    const sep = j > 0 ? this.separator(text, this.recLocalEnd[j - 1]!, start) : -1;
+    if (!starts && sep < 0) {
+      this.ncand = firstCand; // can neither start an alias nor continue one
+      return;
+    }
+    if (j + 1 >= this.recLocalEnd.length) this.growRecords();
+    this.recStart[j] = map === null ? start : map.startOf(start);
+    this.recEnd[j] = map === null ? end : map.endOf(end - 1);
+    this.recLocalEnd[j] = end;
+    this.recSep[j] = sep;
+    this.recCands[j + 1] = this.ncand;
+    this.nrec = j + 1;
+  }
+
+  /**
+   * Whether the word starting at `start` comes right after the last recorded
+   * word, with no word between. `start` may be late by the word's own
+   * ignorables (see the hot loop), so the word's units before it are skipped.
+   */
+  private followsRecord(text: string, start: number): boolean {
+    if (this.nrec === 0) return false;
+    const from = this.recLocalEnd[this.nrec - 1]!;
+    let i = start - 1;
+    while (i >= from && this.inWord(text, i)) i--;
+    for (; i >= from; i--) if (this.classAt(text, i) === WORD) return false;
+    return from <= start;
+  }
+
+
+  /**
+   * The SEP id of `text[from..to)` if it holds no word (so the words either
+   * side are consecutive) and is a separator some alias has; else -1.
+   */
+  private separator(text: string, from: number, to: number): number {
+    const sepBuf = this.sepBuf;
+    let punct = 0;
+    for (let i = to - 1; i >= from; i--) {
+      const k = this.classAt(text, i);
+      if (k === WORD) return -1;
+      if (k !== PUNCT) continue;
+      if (punct === MAX_SEP) return -1;
+      const c = text.charCodeAt(i);
+      const e = this.units[c]!;
+      sepBuf[MAX_SEP - 1 - punct++] = ((e >>> CLASS_SHIFT) & 7) === COMPLEX ? c : e & FOLD_MASK;
+    }
+    if (punct === 0) return this.spaceSep;
+    sepBuf.copyWithin(0, MAX_SEP - punct);
+    let h = 0;
+    for (let i = 0; i < punct; i++) h = (Math.imul(h, 31) + sepBuf[i]!) | 0;
+    return this.table.find(SEP, h, sepBuf, punct);
+  }
+
+  private addCandidate(id: number): void {
+    if (this.ncand === this.cands.length) this.cands = grow(this.cands);
+    this.cands[this.ncand++] = id;
+  }
+
+  private growRecords(): void {
+    this.recLocalEnd = grow(this.recLocalEnd);
+    this.recStart = grow(this.recStart);
+    this.recEnd = grow(this.recEnd);
+    this.recSep = grow(this.recSep);
+    this.recCands = grow(this.recCands);
+  }
+
+  /** Walks the trie over the recorded words: leftmost-longest, non-overlapping. */
+  private resolve(): TermMatch[] {
+    const out: TermMatch[] = [];
+    const root = this.edges[0];
+    if (root === undefined) return out;
+    let j = 0;
+    while (j < this.nrec) {
+      this.bestEnd = -1;
+      this.bestPattern = NO_PATTERN;
+      for (let q = this.recCands[j]!; q < this.recCands[j + 1]!; q++) {
+        const child = root.get(this.cands[q]!);
+        if (child !== undefined) this.walk(child, j);
+      }
+      if (this.bestEnd >= 0) {
+        out.push({ start: this.recStart[j]!, end: this.recEnd[this.bestEnd]!, id: this.ids[this.bestPattern]! });
+        j = this.bestEnd + 1;
+      } else {
+        j++;
+      }
+    }
+    return out;
+  }
+
+  /** Depth-first over every path from `node`, which record `j` has just reached. */
+  private walk(node: number, j: number): void {
+    const pattern = this.terminal[node]!;
+    if (pattern >= 0 && (j > this.bestEnd || (j === this.bestEnd && pattern < this.bestPattern))) {
+      this.bestEnd = j;
+      this.bestPattern = pattern;
+    }
+    const next = j + 1;
+    if (next >= this.nrec || this.recSep[next]! < 0) return;
+    const afterSep = this.edges[node]?.get(this.recSep[next]!);
+    if (afterSep === undefined) return;
+    const out = this.edges[afterSep];
+    if (out === undefined) return;
+    for (let q = this.recCands[next]!; q < this.recCands[next + 1]!; q++) {
+      const child = out.get(this.cands[q]!);
+      if (child !== undefined) this.walk(child, next);
+    }
+  }
+}
+
+function grow(a: Int32Array): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
