@@ -42,7 +42,10 @@ export interface Protocol {
   listEntities: { request: null; response: EntitySummary[] };
   getTermIndex: { request: null; response: TermIndex };
   /** what a content script needs to start on a page, in one round trip */
-  getPageConfig: { request: { url: string }; response: { active: boolean; settings: Settings; termIndex: TermIndex | null } };
+  getPageConfig: {
+    request: { url: string };
+    response: { active: boolean; settings: Settings; termIndex: TermIndex | null };
+  };
   getSettings: { request: null; response: Settings };
   setSettings: { request: Partial<Settings>; response: Settings };
   getCard: { request: { entityId: string }; response: CardData | null };
@@ -117,7 +120,9 @@ export type Client<P extends ProtocolShape<P> = Protocol> = <K extends MessageTy
 ) => Promise<P[K]['response']>;
 
 /** A typed `ask(type, payload)` over any transport that delivers the reply of `answer()`. */
-export function createClient<P extends ProtocolShape<P> = Protocol>(send: (message: Envelope) => Promise<unknown>): Client<P> {
+export function createClient<P extends ProtocolShape<P> = Protocol>(
+  send: (message: Envelope) => Promise<unknown>,
+): Client<P> {
   return async (type, payload) => {
     const reply = (await send({ [TAG]: 1, type, payload })) as Reply | undefined;
     if (!reply) throw new MessageError(`No answer to "${type}"`);

@@ -129,12 +129,7 @@ function label(kind: string, index: number, id: string | undefined): string {
  * Checks `own` records; references may resolve to `own` or `base`. Issues are
  * reported for `own` records only: `base` was validated when it was built.
  */
-function checkRecords(
-  own: Records,
-  base: Records,
-  texts: Record<string, string>,
-  isPack: boolean,
-): CorpusIssue[] {
+function checkRecords(own: Records, base: Records, texts: Record<string, string>, isPack: boolean): CorpusIssue[] {
   const issues: CorpusIssue[] = [];
   const add = (record: string, field: string, message: string) => issues.push({ record, field, message });
   const at = (kind: Kind, index: number) => label(kind, index, own[kind][index]?.id);
@@ -176,7 +171,8 @@ function checkRecords(
   }
 
   own.people.forEach((p, i) => {
-    if (p.entityId !== undefined && !entities.has(p.entityId)) add(at('people', i), 'entityId', `no entity "${p.entityId}"`);
+    if (p.entityId !== undefined && !entities.has(p.entityId))
+      add(at('people', i), 'entityId', `no entity "${p.entityId}"`);
   });
 
   // Claims: references, then the quote at its span.
@@ -244,7 +240,8 @@ function checkNestedIds(own: Records, base: Records, add: Add, at: At): void {
   own.topics.forEach((t, i) => {
     t.positions.forEach((p, j) => {
       const other = positions.get(p.id);
-      if (other !== undefined) add(at('topics', i), `positions[${j}].id`, `position id "${p.id}" is already used in ${other}`);
+      if (other !== undefined)
+        add(at('topics', i), `positions[${j}].id`, `position id "${p.id}" is already used in ${other}`);
       else positions.set(p.id, `topic "${t.id}"`);
     });
   });
@@ -253,16 +250,25 @@ function checkNestedIds(own: Records, base: Records, add: Add, at: At): void {
   own.claims.forEach((c, i) => {
     c.figures.forEach((f, j) => {
       const other = figures.get(f.id);
-      if (other !== undefined) add(at('claims', i), `figures[${j}].id`, `figure id "${f.id}" is already used in ${other}`);
+      if (other !== undefined)
+        add(at('claims', i), `figures[${j}].id`, `figure id "${f.id}" is already used in ${other}`);
       else figures.set(f.id, `claim "${c.id}"`);
     });
   });
 }
 
-function checkQuote(quote: string, span: readonly [number, number], file: string, text: string, record: string, add: Add): void {
+function checkQuote(
+  quote: string,
+  span: readonly [number, number],
+  file: string,
+  text: string,
+  record: string,
+  add: Add,
+): void {
   const [start, end] = span;
   const found = text.indexOf(quote);
-  const where = found < 0 ? `the quote does not occur in ${file}` : `the quote occurs at [${found}, ${found + quote.length}]`;
+  const where =
+    found < 0 ? `the quote does not occur in ${file}` : `the quote occurs at [${found}, ${found + quote.length}]`;
   if (end <= start) {
     add(record, 'span', `span [${start}, ${end}] is empty or reversed; ${where}`);
   } else if (end > text.length) {
@@ -270,7 +276,11 @@ function checkQuote(quote: string, span: readonly [number, number], file: string
   } else if (text.slice(start, end) !== quote) {
     const there = text.slice(start, end);
     const shown = there.length > 60 ? `${there.slice(0, 57)}…` : there;
-    add(record, found < 0 ? 'quote' : 'span', `quote is not verbatim at span [${start}, ${end}] of ${file} (the text there is "${shown}"); ${where}`);
+    add(
+      record,
+      found < 0 ? 'quote' : 'span',
+      `quote is not verbatim at span [${start}, ${end}] of ${file} (the text there is "${shown}"); ${where}`,
+    );
   }
 }
 
@@ -290,7 +300,10 @@ function aliasKey(text: string): string {
 }
 
 function checkAliases(own: Records, base: Records, add: Add, at: At): void {
-  interface Seen { entityId: string; ambiguous: boolean }
+  interface Seen {
+    entityId: string;
+    ambiguous: boolean;
+  }
   const seen = new Map<string, Seen[]>();
   const visit = (entityId: string, aliases: readonly Alias[], report?: (j: number, message: string) => void) => {
     aliases.forEach((a, j) => {
@@ -300,7 +313,10 @@ function checkAliases(own: Records, base: Records, add: Add, at: At): void {
       for (const p of prior) {
         if (p.entityId === entityId) report?.(j, `alias "${a.text}" is listed twice for this entity`);
         else if (!(p.ambiguous && ambiguous)) {
-          report?.(j, `alias "${a.text}" is also an alias of entity "${p.entityId}"; mark it ambiguous on both if that is intended`);
+          report?.(
+            j,
+            `alias "${a.text}" is also an alias of entity "${p.entityId}"; mark it ambiguous on both if that is intended`,
+          );
         }
       }
       prior.push({ entityId, ambiguous });
@@ -308,7 +324,9 @@ function checkAliases(own: Records, base: Records, add: Add, at: At): void {
     });
   };
   for (const e of base.entities) visit(e.id, e.aliases);
-  own.entities.forEach((e, i) => visit(e.id, e.aliases, (j, message) => add(at('entities', i), `aliases[${j}].text`, message)));
+  own.entities.forEach((e, i) =>
+    visit(e.id, e.aliases, (j, message) => add(at('entities', i), `aliases[${j}].text`, message)),
+  );
 }
 
 function merge(base: Records, own: Records): Records {

@@ -14,7 +14,6 @@ import { forEachTextBlock, locate, type TextBlock } from './text-blocks';
 
 export const TERM_HIGHLIGHT = 'rdl-term';
 
-
 export interface Mark {
   entityId: string;
   range: StaticRange;
@@ -82,7 +81,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         endContainer: end.node,
         endOffset: end.offset,
       });
-      const nodes = start.node === end.node ? [start.node] : block.nodes.slice(block.nodes.indexOf(start.node), block.nodes.indexOf(end.node) + 1);
+      const nodes =
+        start.node === end.node
+          ? [start.node]
+          : block.nodes.slice(block.nodes.indexOf(start.node), block.nodes.indexOf(end.node) + 1);
       const mark: Mark = { entityId: match.id, range, nodes };
       for (const node of nodes) {
         const at = byNode.get(node);
@@ -154,7 +156,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           continue;
         }
         let covered = false;
-        for (let p = root.parentNode; p && !covered; p = p.parentNode ?? (p as ShadowRoot).host ?? null) covered = set.has(p);
+        for (let p = root.parentNode; p && !covered; p = p.parentNode ?? (p as ShadowRoot).host ?? null)
+          covered = set.has(p);
         if (!covered) scanInto(root, stats);
       }
       measure(startedAt, stats, 'incremental');
@@ -174,7 +177,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     marks: () => [...byContainer.values()].flat(),
     counts() {
       const counts = new Map<string, number>();
-      for (const list of byContainer.values()) for (const mark of list) counts.set(mark.entityId, (counts.get(mark.entityId) ?? 0) + 1);
+      for (const list of byContainer.values())
+        for (const mark of list) counts.set(mark.entityId, (counts.get(mark.entityId) ?? 0) + 1);
       return counts;
     },
     clear() {

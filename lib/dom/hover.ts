@@ -37,10 +37,11 @@ export function watchHover(options: HoverOptions): void {
     grace = undefined;
   };
   const startGrace = () => {
-    if (grace === undefined && options.isOpen()) grace = win.setTimeout(() => {
-      grace = undefined;
-      options.close();
-    }, graceMs);
+    if (grace === undefined && options.isOpen())
+      grace = win.setTimeout(() => {
+        grace = undefined;
+        options.close();
+      }, graceMs);
   };
 
   const sample = () => {

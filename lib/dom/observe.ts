@@ -34,7 +34,11 @@ export interface Observer {
 
 const OBSERVED: MutationObserverInit = { childList: true, characterData: true, subtree: true };
 
-export function observeMutations(root: Node, onBatch: (batch: MutationBatch) => void, options: ObserveOptions): Observer {
+export function observeMutations(
+  root: Node,
+  onBatch: (batch: MutationBatch) => void,
+  options: ObserveOptions,
+): Observer {
   const { signal, ignore, batchDelay = 50 } = options;
   const setTimer = options.setTimeout ?? ((fn, ms) => setTimeout(fn, ms));
   const clearTimer = options.clearTimeout ?? ((handle) => clearTimeout(handle as ReturnType<typeof setTimeout>));

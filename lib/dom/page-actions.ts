@@ -74,7 +74,10 @@ export function createPageActions(options: PageActionsOptions): PageActions {
     nextMention.set(entityId, index + 1);
     const mark = marks[index]!;
     const reduceMotion = win.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    mark.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    mark.range.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: reduceMotion ? 'auto' : 'smooth',
+    });
     (await loadUi()).openCard(mark);
     return true;
   }

@@ -19,28 +19,85 @@ export interface TextBlock {
   container: Node;
 }
 
-/** Elements whose text is never read: form fields, code, non-rendered content, our UI. */
+/**
+ * Elements whose text is never read: form fields, code, non-rendered content,
+ * our UI. By nodeName, as the DOM gives it (upper case for HTML, lower case
+ * for SVG and MathML), so that no name is case-converted per element.
+ */
 const SKIPPED = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'CODE', 'PRE',
-  'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH', 'HEAD', 'TITLE', 'RDL-UI',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CODE',
+  'PRE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'SVG',
+  'svg',
+  'MATH',
+  'math',
+  'HEAD',
+  'TITLE',
+  'RDL-UI',
+  'script',
+  'style',
 ]);
 
 /** Phrasing elements: text inside them belongs to the surrounding block. */
 const INLINE = new Set([
-  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'INS', 'DEL', 'KBD', 'LABEL',
-  'MARK', 'Q', 'RUBY', 'RB', 'RT', 'S', 'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR',
-  'BIG', 'TT', 'STRIKE', 'WBR', 'NOBR',
+  'A',
+  'ABBR',
+  'B',
+  'BDI',
+  'BDO',
+  'CITE',
+  'DATA',
+  'DFN',
+  'EM',
+  'FONT',
+  'I',
+  'INS',
+  'DEL',
+  'KBD',
+  'LABEL',
+  'MARK',
+  'Q',
+  'RUBY',
+  'RB',
+  'RT',
+  'S',
+  'SAMP',
+  'SMALL',
+  'SPAN',
+  'STRONG',
+  'SUB',
+  'SUP',
+  'TIME',
+  'U',
+  'VAR',
+  'BIG',
+  'TT',
+  'STRIKE',
+  'WBR',
+  'NOBR',
 ]);
 
 /** Whether the text of this element (and its subtree) must not be scanned. */
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED.has(element.nodeName.toUpperCase())) return true;
-  const editable = element.getAttribute('contenteditable');
-  return editable !== null && editable !== 'false';
+  if (SKIPPED.has(element.nodeName)) return true;
+  if (!element.hasAttribute('contenteditable')) return false;
+  return element.getAttribute('contenteditable') !== 'false';
 }
 
 export function isInlineElement(element: Element): boolean {
-  return INLINE.has(element.nodeName.toUpperCase());
+  return INLINE.has(element.nodeName);
 }
 
 /** Whether `node` lies inside a subtree that is never scanned (an input, code, our UI …). */
@@ -74,24 +131,16 @@ export function forEachTextBlock(
   let starts: number[] = [];
   let parts: string[] = [];
   let length = 0;
-  let hasWord = false;
   const shadowRoots: ShadowRoot[] = [];
 
   const flush = () => {
     if (nodes.length === 0) return;
-    if (hasWord) {
-      onBlock({
-        text: parts.length === 1 ? parts[0]! : parts.join(''),
-        nodes,
-        starts,
-        container: blockContainer(nodes[0]!),
-      });
-    }
+    const text = parts.length === 1 ? parts[0]! : parts.join('');
+    if (hasContent(text)) onBlock({ text, nodes, starts, container: blockContainer(nodes[0]!) });
     nodes = [];
     starts = [];
     parts = [];
     length = 0;
-    hasWord = false;
   };
 
   const visitText = (text: Text) => {
@@ -101,8 +150,6 @@ export function forEachTextBlock(
     starts.push(length);
     parts.push(data);
     length += data.length;
-    // Any non-space character will do: cheaper than trimming every node.
-    if (!hasWord && /\S/.test(data)) hasWord = true;
   };
 
   if (root.nodeType === 3) {
@@ -143,6 +190,15 @@ export function forEachTextBlock(
     onShadowRoot?.(shadow);
     forEachTextBlock(shadow, onBlock, onShadowRoot);
   }
+}
+
+/** Whether the text has anything but ASCII white space (usually decided by its first character). */
+function hasContent(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return true;
+  }
+  return false;
 }
 
 /** The text node and offset at `offset` of a block's text (a match boundary). */

@@ -133,7 +133,12 @@ export class TrieBuilder {
 
   /** The trie symbols a text word may match this alias word by (several for Russian stems). */
   private symbols(
-    w: string, p: TermPattern, caseSensitive: boolean, multiWord: boolean, last: boolean, role: number,
+    w: string,
+    p: TermPattern,
+    caseSensitive: boolean,
+    multiWord: boolean,
+    last: boolean,
+    role: number,
   ): number[] {
     if (caseSensitive) {
       const folded = normaliseForMatch(w);

@@ -101,8 +101,14 @@ export function isCyrillicLower(c: number): boolean {
 
 function isDash(c: number): boolean {
   return (
-    c === 0x2d || (c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0x2e3a || c === 0x2e3b ||
-    c === 0xfe58 || c === 0xfe63 || c === 0xff0d
+    c === 0x2d ||
+    (c >= 0x2010 && c <= 0x2015) ||
+    c === 0x2212 ||
+    c === 0x2e3a ||
+    c === 0x2e3b ||
+    c === 0xfe58 ||
+    c === 0xfe63 ||
+    c === 0xff0d
   );
 }
 
@@ -179,7 +185,7 @@ export function learnUnit(c: number): CharClass {
 /** The class of code unit `c`, learning it if needed. */
 export function classOf(c: number): CharClass {
   const e = unitTable()[c]!;
-  return e === RARE_BIT ? learnUnit(c) : ((e >>> CLASS_SHIFT) & 7) as CharClass;
+  return e === RARE_BIT ? learnUnit(c) : (((e >>> CLASS_SHIFT) & 7) as CharClass);
 }
 
 /** Whether `c` is a COMPLEX unit that may combine with the unit before it under NFKC. */

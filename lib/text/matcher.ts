@@ -41,12 +41,37 @@
  * through different aliases.
  */
 import {
-  CASED, EXACT, FIRST_WORD, HAS_CASED, IS_EDGE, KO_NOUN, ROLES, RU_STEM, SEP, STARTS, TrieBuilder, koreanParticleSet,
+  CASED,
+  EXACT,
+  FIRST_WORD,
+  HAS_CASED,
+  IS_EDGE,
+  KO_NOUN,
+  ROLES,
+  RU_STEM,
+  SEP,
+  STARTS,
+  TrieBuilder,
+  koreanParticleSet,
   russianEndingSet,
 } from './alias-trie';
 import {
-  CLASS_SHIFT, COMPLEX, CYRILLIC_BIT, FOLD_MASK, HANGUL_BIT, IGNORE, PUNCT, RARE_BIT, WORD, WORD_BIT, classOf,
-  complexClassAt, entryFor, isCyrillicLower, isHangulSyllable, unitTable,
+  CLASS_SHIFT,
+  COMPLEX,
+  CYRILLIC_BIT,
+  FOLD_MASK,
+  HANGUL_BIT,
+  IGNORE,
+  PUNCT,
+  RARE_BIT,
+  WORD,
+  WORD_BIT,
+  classOf,
+  complexClassAt,
+  entryFor,
+  isCyrillicLower,
+  isHangulSyllable,
+  unitTable,
 } from './chars';
 import { type PartlyNormalised, normaliseKeepingCase, normalisePieces } from './normalise';
 import type { SuffixSet } from './suffix-set';
@@ -91,7 +116,10 @@ const FILTER_SHIFT = 15;
 export function compileMatcher(patterns: readonly TermPattern[]): Matcher {
   const trie = new TrieBuilder();
   for (let i = 0; i < patterns.length; i++) trie.add(patterns[i]!, i);
-  return new WordMatcher(trie, patterns.map((p) => p.id));
+  return new WordMatcher(
+    trie,
+    patterns.map((p) => p.id),
+  );
 }
 
 const SKIP = -1;
@@ -381,9 +409,12 @@ class WordMatcher implements Matcher {
       }
     }
     const lastUnit = buf[len - 1]!;
-    const endings = this.ru !== undefined && isCyrillicLower(lastUnit) ? this.ru
-      : this.ko !== undefined && isHangulSyllable(lastUnit) ? this.ko
-      : undefined;
+    const endings =
+      this.ru !== undefined && isCyrillicLower(lastUnit)
+        ? this.ru
+        : this.ko !== undefined && isHangulSyllable(lastUnit)
+          ? this.ko
+          : undefined;
     if (endings !== undefined) {
       const kind = endings === this.ru ? RU_STEM : KO_NOUN;
       const count = endings.endingsOf(buf, len, this.endings);
@@ -426,7 +457,6 @@ class WordMatcher implements Matcher {
     for (; i >= from; i--) if (this.classAt(text, i) === WORD) return false;
     return from <= start;
   }
-
 
   /**
    * The SEP id of `text[from..to)` if it holds no word (so the words either

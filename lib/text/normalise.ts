@@ -103,7 +103,7 @@ export function normalisePieces(s: string): PartlyNormalised {
   const pieces: number[] = [];
   let text = '';
   let copiedTo = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = s.charCodeAt(i);
     let j = i + 1;
     if (c >= 0xd800 && c <= 0xdbff && j < n && (s.charCodeAt(j) & 0xfc00) === 0xdc00) j++; // a surrogate pair

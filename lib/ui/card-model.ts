@@ -184,7 +184,9 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
 
   const topicIds = [...groups.keys()].sort((a, b) => {
     if (a === null || b === null) return a === null ? (b === null ? 0 : 1) : -1;
-    return (groups.get(b)?.length ?? 0) - (groups.get(a)?.length ?? 0) || (topicOrder.get(a) ?? 0) - (topicOrder.get(b) ?? 0);
+    return (
+      (groups.get(b)?.length ?? 0) - (groups.get(a)?.length ?? 0) || (topicOrder.get(a) ?? 0) - (topicOrder.get(b) ?? 0)
+    );
   });
   const cardTopics: CardTopic[] = topicIds.map((id) => ({
     id,
@@ -284,7 +286,12 @@ function stances(claims: Claim[], cardClaims: Map<string, CardClaim>): CardStanc
   return [...byWhoAndWhen.values()];
 }
 
-function toCardClaim(claim: Claim, people: Map<string, Person>, sources: Map<string, Source>, topics: Map<string, Topic>): CardClaim {
+function toCardClaim(
+  claim: Claim,
+  people: Map<string, Person>,
+  sources: Map<string, Source>,
+  topics: Map<string, Topic>,
+): CardClaim {
   const person = people.get(claim.speakerId);
   const source = sources.get(claim.sourceId);
   const position =

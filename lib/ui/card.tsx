@@ -8,7 +8,15 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useId, useState } from 'preact/hooks';
-import { isWebUrl, type CardClaim, type CardData, type CardDate, type CardPosition, type CardTopic, type CardViews } from './card-model';
+import {
+  isWebUrl,
+  type CardClaim,
+  type CardData,
+  type CardDate,
+  type CardPosition,
+  type CardTopic,
+  type CardViews,
+} from './card-model';
 import { asOf, formatDateRange, formatFigure, formatKind, formatPartialDate } from './format';
 
 export interface CardProps {
@@ -318,7 +326,15 @@ function DateText({ date }: { date: CardDate }) {
 }
 
 /** A link that opens in a new tab without giving the page a handle on it; plain text when there is no web URL. */
-function ExternalLink({ href, class: className, children }: { href: string | undefined; class?: string; children: ComponentChildren }) {
+function ExternalLink({
+  href,
+  class: className,
+  children,
+}: {
+  href: string | undefined;
+  class?: string;
+  children: ComponentChildren;
+}) {
   if (href === undefined || !isWebUrl(href)) return <span class={className}>{children}</span>;
   return (
     <a class={className ? `rdl-link ${className}` : 'rdl-link'} href={href} target="_blank" rel="noopener noreferrer">

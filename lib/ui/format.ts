@@ -110,7 +110,11 @@ function formatCount(value: number): string {
 
 function currencySymbol(currency: string): string {
   try {
-    const parts = new Intl.NumberFormat('en', { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
+    const parts = new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency,
+      currencyDisplay: 'narrowSymbol',
+    }).formatToParts(0);
     const symbol = parts.find((p) => p.type === 'currency')?.value;
     // A code without a symbol ("XYZ") reads better with a space: "XYZ 5 million".
     if (symbol === undefined || symbol === currency) return `${currency} `;

@@ -42,7 +42,8 @@ const FRAME_CSS = `
 .rdl-panel-frame { position: fixed; top: 16px; right: 16px; }
 `;
 
-export type CardState = { status: 'loading'; label: string } | { status: 'ready'; data: CardData } | { status: 'error'; message: string };
+export type CardState =
+  { status: 'loading'; label: string } | { status: 'ready'; data: CardData } | { status: 'error'; message: string };
 
 export interface OverlayOptions {
   document: Document;
@@ -93,7 +94,8 @@ export function createOverlay(options: OverlayOptions): Overlay {
     shadow.addEventListener(
       'keydown',
       (event) => {
-        if ((event as KeyboardEvent).key !== 'Escape' || !cardOpen || !panelRoot?.contains(event.target as Node)) return;
+        if ((event as KeyboardEvent).key !== 'Escape' || !cardOpen || !panelRoot?.contains(event.target as Node))
+          return;
         event.stopPropagation();
         event.preventDefault();
         hideCard();
@@ -151,11 +153,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       panelOpen = true;
       render(
         <div class="rdl-root rdl-panel-frame" data-theme={options.theme()}>
-          <Panel
-            entities={entities}
-            onChoose={(id) => onChoose(id)}
-            onClose={hidePanel}
-          />
+          <Panel entities={entities} onChoose={(id) => onChoose(id)} onClose={hidePanel} />
         </div>,
         root,
       );

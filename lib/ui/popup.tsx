@@ -27,8 +27,16 @@ export function Popup({ ask }: { ask: Client }) {
       <header>
         <h1>RU–DPRK Lens</h1>
       </header>
-      {error && <p role="alert" class="error">Lens could not reach its store: {error}</p>}
-      {status?.loadError && <p role="alert" class="error">{status.loadError}</p>}
+      {error && (
+        <p role="alert" class="error">
+          Lens could not reach its store: {error}
+        </p>
+      )}
+      {status?.loadError && (
+        <p role="alert" class="error">
+          {status.loadError}
+        </p>
+      )}
       {status && (
         <section aria-label="Corpus">
           <p class="counts" data-testid="corpus-counts">

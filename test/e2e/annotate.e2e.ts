@@ -16,10 +16,20 @@ afterAll(() => server.close());
 
 /** Every mark on basic.html, in document order, as written on the page. */
 const BASIC_MARKS = [
-  'Putin', 'Kim Jong Un', 'Pyongyang',
-  'Russia', 'North Korea', 'Putin', 'Pyongyang',
-  'Путин', 'Пхеньян', 'Пхеньяне', 'Ким Чен Ыном',
-  '푸틴', '평양에서', '김정은과',
+  'Putin',
+  'Kim Jong Un',
+  'Pyongyang',
+  'Russia',
+  'North Korea',
+  'Putin',
+  'Pyongyang',
+  'Путин',
+  'Пхеньян',
+  'Пхеньяне',
+  'Ким Чен Ыном',
+  '푸틴',
+  '평양에서',
+  '김정은과',
 ];
 
 describe.each(BROWSER_NAMES)('%s', (browserName) => {
@@ -41,7 +51,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const page = await lens.openPage(server.url('/fixtures/basic.html'));
     await page.waitFor(highlightedTexts, ['rdl-term']);
     const measures = await page.evaluate(() =>
-      performance.getEntriesByName('rdl:scan').map((m) => (m as PerformanceMeasure).detail as { chars: number; matches: number }),
+      performance
+        .getEntriesByName('rdl:scan')
+        .map((m) => (m as PerformanceMeasure).detail as { chars: number; matches: number }),
     );
     expect(measures.length).toBeGreaterThanOrEqual(1);
     expect(measures[0]!.matches).toBe(BASIC_MARKS.length);
@@ -55,11 +67,23 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const page = await lens.openPage(server.url('/fixtures/dynamic.html'));
     expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toEqual(['Sergei Lavrov', 'Wonsan']);
 
-    await page.evaluate(() => (window as unknown as { addPost(id: string, t: string): void }).addPost('p2', 'Kim Jong Un meets him in Wonsan.'));
+    await page.evaluate(() =>
+      (window as unknown as { addPost(id: string, t: string): void }).addPost('p2', 'Kim Jong Un meets him in Wonsan.'),
+    );
     await page.waitFor((name: string) => (CSS.highlights.get(name)?.size ?? 0) === 4, ['rdl-term']);
-    expect(await page.evaluate(highlightedTexts, 'rdl-term')).toEqual(['Sergei Lavrov', 'Wonsan', 'Kim Jong Un', 'Wonsan']);
+    expect(await page.evaluate(highlightedTexts, 'rdl-term')).toEqual([
+      'Sergei Lavrov',
+      'Wonsan',
+      'Kim Jong Un',
+      'Wonsan',
+    ]);
 
-    await page.evaluate(() => (window as unknown as { editPost(id: string, t: string): void }).editPost('first', 'Live: the minister lands in Pyongyang.'));
+    await page.evaluate(() =>
+      (window as unknown as { editPost(id: string, t: string): void }).editPost(
+        'first',
+        'Live: the minister lands in Pyongyang.',
+      ),
+    );
     await page.waitFor((name: string) => (CSS.highlights.get(name)?.size ?? 0) === 3, ['rdl-term']);
     expect(await page.evaluate(highlightedTexts, 'rdl-term')).toEqual(['Pyongyang', 'Kim Jong Un', 'Wonsan']);
 
@@ -78,7 +102,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.waitFor(
       (name: string) => {
         const h = CSS.highlights.get(name);
-        return h?.size === 2 && [...(h as unknown as Iterable<AbstractRange>)].every((r) => r.startContainer.isConnected);
+        return (
+          h?.size === 2 && [...(h as unknown as Iterable<AbstractRange>)].every((r) => r.startContainer.isConnected)
+        );
       },
       ['rdl-term'],
     );

@@ -7,8 +7,24 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim, Person, Topic } from '../../lib/corpus/schema';
-import { BROWSER_NAMES, launch, screenshotPath, startPageServer, type LensBrowser, type LensPage, type PageServer } from './harness';
-import { expandCard, highlightedTexts, markCentre, openCard, openPanel, panelHasFocus, sendToPageTabs } from './page-helpers';
+import {
+  BROWSER_NAMES,
+  launch,
+  screenshotPath,
+  startPageServer,
+  type LensBrowser,
+  type LensPage,
+  type PageServer,
+} from './harness';
+import {
+  expandCard,
+  highlightedTexts,
+  markCentre,
+  openCard,
+  openPanel,
+  panelHasFocus,
+  sendToPageTabs,
+} from './page-helpers';
 
 const read = <T>(name: string) => JSON.parse(readFileSync(`data/corpus/${name}.json`, 'utf8')) as T;
 const claims = read<Claim[]>('claims');
@@ -28,7 +44,12 @@ function expectedFor(entityId: string) {
     speakers: [...new Set(own.map((c) => people.get(c.speakerId)!.name))],
     topics: [...new Set(own.flatMap((c) => (c.topicId ? [topics.get(c.topicId)!.question] : [])))].sort(),
     positions: disputed
-      .flatMap(([topicId, ids]) => topics.get(topicId)!.positions.filter((p) => ids.has(p.id)).map((p) => p.label))
+      .flatMap(([topicId, ids]) =>
+        topics
+          .get(topicId)!
+          .positions.filter((p) => ids.has(p.id))
+          .map((p) => p.label),
+      )
       .sort(),
   };
 }
@@ -102,7 +123,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.waitFor(panelHasFocus);
     // Most mentioned first: Putin and Pyongyang appear four times each in basic.html, in three languages.
     expect(panel.options.slice(0, 2).sort()).toEqual(['Pyongyang', 'Vladimir Putin']);
-    expect(new Set(panel.options)).toEqual(new Set(['Vladimir Putin', 'Pyongyang', 'Kim Jong Un', 'Russia', 'North Korea']));
+    expect(new Set(panel.options)).toEqual(
+      new Set(['Vladimir Putin', 'Pyongyang', 'Kim Jong Un', 'Russia', 'North Korea']),
+    );
 
     await page.press('End');
     const last = (await page.waitFor(openPanel)).active;
@@ -115,7 +138,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-card'));
     const panelAgain = await page.waitFor(openPanel);
     expect(panelAgain.options).toEqual(panel.options);
-    await page.evaluate(() => (document.querySelector('rdl-ui')!.shadowRoot!.querySelector('.rdl-listbox') as HTMLElement).focus());
+    await page.evaluate(() =>
+      (document.querySelector('rdl-ui')!.shadowRoot!.querySelector('.rdl-listbox') as HTMLElement).focus(),
+    );
     await page.press('Escape'); // the panel
     await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-panel'));
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field');
@@ -153,7 +178,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
 
     const popup = await lens.openExtensionPage('popup.html');
     await popup.evaluate(
-      (type: string, payload: unknown) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ rdl: 1, type, payload }),
+      (type: string, payload: unknown) =>
+        (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ rdl: 1, type, payload }),
       'setSettings',
       { theme: 'dark' },
     );
@@ -163,7 +189,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect(card.background).not.toBe(light.background);
     await dark.screenshot(screenshotPath(`${browserName}-card-dark.png`));
     await popup.evaluate(
-      (type: string, payload: unknown) => (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ rdl: 1, type, payload }),
+      (type: string, payload: unknown) =>
+        (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ rdl: 1, type, payload }),
       'setSettings',
       { theme: 'auto' },
     );

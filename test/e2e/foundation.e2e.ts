@@ -5,7 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSER_NAMES, extensionDir, launch, screenshotPath, startPageServer, type LensBrowser, type PageServer } from './harness';
+import {
+  BROWSER_NAMES,
+  extensionDir,
+  launch,
+  screenshotPath,
+  startPageServer,
+  type LensBrowser,
+  type PageServer,
+} from './harness';
 import { highlightedTexts, sendFromExtensionPage } from './page-helpers';
 
 const entityCount = (JSON.parse(readFileSync('data/corpus/entities.json', 'utf8')) as unknown[]).length;
@@ -46,7 +54,10 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
   test('an update with a changed corpus reseeds it, and a saved highlight survives', async () => {
     const before = await lens.openExtensionPage('popup.html');
     const saved = (await before.evaluate(sendFromExtensionPage, 'saveHighlight', {
-      url: 'http://127.0.0.1/fixtures/basic.html', title: 'Fixture', note: 'survives updates', colour: 'yellow',
+      url: 'http://127.0.0.1/fixtures/basic.html',
+      title: 'Fixture',
+      note: 'survives updates',
+      colour: 'yellow',
       entityIds: ['pyongyang'],
       quote: { type: 'TextQuoteSelector', exact: 'Pyongyang', prefix: 'visit to ', suffix: '.' },
       position: { type: 'TextPositionSelector', start: 80, end: 89 },
@@ -60,14 +71,19 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
 
     const after = await lens.openExtensionPage('popup.html');
     await after.waitForSelector('[data-testid="corpus-counts"]');
-    expect(await after.textContent('[data-testid="corpus-counts"]')).toContain(`${entityCount + packEntityCount} entities`);
+    expect(await after.textContent('[data-testid="corpus-counts"]')).toContain(
+      `${entityCount + packEntityCount} entities`,
+    );
     const status = (await after.evaluate(sendFromExtensionPage, 'getStatus', null)) as {
       status: { corpora: { version: string }[] };
       loadError: string | null;
     };
     expect(status.loadError).toBeNull();
     expect(status.status.corpora[0]!.version).not.toBe(versionBefore.status.corpora[0]!.version);
-    const highlights = (await after.evaluate(sendFromExtensionPage, 'listHighlights', {})) as { id: string; note: string }[];
+    const highlights = (await after.evaluate(sendFromExtensionPage, 'listHighlights', {})) as {
+      id: string;
+      note: string;
+    }[];
     expect(highlights).toEqual([expect.objectContaining({ id: saved.id, note: 'survives updates' })]);
     await after.close();
   });

@@ -22,7 +22,11 @@ export function highlightedTexts(name: string): string[] | null {
 export async function sendFromExtensionPage(type: string, payload: unknown): Promise<unknown> {
   const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
   const runtime = (g.browser ?? g.chrome).runtime;
-  const reply = (await runtime.sendMessage({ rdl: 1, type, payload })) as { ok: boolean; value?: unknown; error?: string };
+  const reply = (await runtime.sendMessage({ rdl: 1, type, payload })) as {
+    ok: boolean;
+    value?: unknown;
+    error?: string;
+  };
   if (!reply.ok) throw new Error(reply.error);
   return reply.value;
 }
@@ -84,7 +88,9 @@ export function openCard(): {
 
 /** Expands every "Show N more" in the open card. */
 export function expandCard(): number {
-  const buttons = document.querySelector('rdl-ui')?.shadowRoot?.querySelectorAll<HTMLButtonElement>('.rdl-more[aria-expanded="false"]');
+  const buttons = document
+    .querySelector('rdl-ui')
+    ?.shadowRoot?.querySelectorAll<HTMLButtonElement>('.rdl-more[aria-expanded="false"]');
   buttons?.forEach((b) => b.click());
   return buttons?.length ?? 0;
 }

@@ -2,7 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { answer, createClient, isEnvelope, type Handlers } from '../../lib/messages';
 
 const handlers = {
-  getStatus: () => ({ status: { corpora: [], counts: { sources: 0, people: 0, entities: 0, claims: 0, topics: 0, events: 0 } }, loadError: null }),
+  getStatus: () => ({
+    status: { corpora: [], counts: { sources: 0, people: 0, entities: 0, claims: 0, topics: 0, events: 0 } },
+    loadError: null,
+  }),
   listEntities: async () => [{ id: 'pyongyang', label: 'Pyongyang', kind: 'place' as const }],
   getTermIndex: () => {
     throw new Error('store closed');

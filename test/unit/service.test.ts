@@ -55,7 +55,11 @@ describe('service', () => {
   test('a saved highlight is stored in the reader table and listed by page', async () => {
     const { ask } = start();
     const saved = await ask('saveHighlight', {
-      url: 'https://example.org/a', title: 'A', note: '', colour: 'yellow', entityIds: [],
+      url: 'https://example.org/a',
+      title: 'A',
+      note: '',
+      colour: 'yellow',
+      entityIds: [],
       quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
       position: { type: 'TextPositionSelector', start: 0, end: 1 },
     });

@@ -5,11 +5,17 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { isLocalUrl } from './server';
 import type { LaunchOptions, LensBrowser, LensPage } from './types';
 
 export const CHROMIUM_PATH = process.env.RDL_CHROMIUM ?? '/usr/bin/chromium';
 
-/** Flags that keep Chromium off the (closed) network and quiet in CI. */
+/**
+ * Flags that keep Chromium off the (closed) network and quiet in CI. Requests
+ * to anywhere but loopback go to a proxy port where nothing listens, so the
+ * real news pages' third-party resources fail at once instead of waiting on
+ * DNS.
+ */
 export const CHROMIUM_FLAGS = [
   '--no-first-run',
   '--no-default-browser-check',
@@ -21,10 +27,33 @@ export const CHROMIUM_FLAGS = [
   '--disable-features=Translate,OptimizationHints,MediaRouter',
   '--no-sandbox',
   '--disable-gpu',
+  '--proxy-server=http://127.0.0.1:9',
 ];
 
 function call(fn: Function, args: unknown[]): string {
   return `(${fn.toString()})(...${JSON.stringify(args)})`;
+}
+
+/**
+ * Requests that would leave this machine fail at once (see isLocalUrl). A
+ * navigation away gets a 204, on which a browser stays where it is: a real
+ * news page that redirects itself to its publisher stays the page under test.
+ */
+async function stayLocal(context: BrowserContext): Promise<void> {
+  await context.route(
+    (url) => !isLocalUrl(url.href),
+    (route) => (route.request().isNavigationRequest() ? route.fulfill({ status: 204 }) : route.abort('blockedbyclient')),
+  );
+}
+
+/**
+ * Opens `url` and waits until its document is parsed. Not `goto`'s own
+ * waiting: that would also wait on a navigation the page starts by itself (a
+ * real news page redirecting to its publisher, which stayLocal stops).
+ */
+async function gotoPage(page: Page, url: string): Promise<void> {
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.readyState !== 'loading');
 }
 
 export function wrapPlaywrightPage(page: Page): LensPage {
@@ -51,8 +80,8 @@ export function wrapPlaywrightPage(page: Page): LensPage {
     mouseClick: (x, y) => page.mouse.click(x, y),
     textContent: async (selector) => (await page.textContent(selector)) ?? '',
     screenshot: (path) => page.screenshot({ path }).then(() => undefined),
-    reload: () => page.reload({ waitUntil: 'load' }).then(() => undefined),
-    goto: (url) => page.goto(url, { waitUntil: 'load' }).then(() => undefined),
+    reload: () => page.reload({ waitUntil: 'domcontentloaded' }).then(() => undefined),
+    goto: (url) => gotoPage(page, url),
     errors: () => [...errors],
     close: () => page.close(),
   };
@@ -62,12 +91,13 @@ export function wrapPlaywrightPage(page: Page): LensPage {
 export async function launchPlainChromium(): Promise<LensBrowser> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await stayLocal(context);
   return {
     name: 'chromium',
     async openPage(url) {
       const page = await context.newPage();
       const wrapped = wrapPlaywrightPage(page);
-      await page.goto(url, { waitUntil: 'load' });
+      await gotoPage(page, url);
       return wrapped;
     },
     openExtensionPage: () => Promise.reject(new Error('This browser has no extension')),
@@ -91,6 +121,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
       viewport: { width: 1280, height: 900 },
     });
   let context: BrowserContext = await start();
+  await stayLocal(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
 
@@ -99,13 +130,13 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
     async openPage(url) {
       const page = await context.newPage();
       const wrapped = wrapPlaywrightPage(page);
-      await page.goto(url, { waitUntil: 'load' });
+      await gotoPage(page, url);
       return wrapped;
     },
     async openExtensionPage(path) {
       const page = await context.newPage();
       const wrapped = wrapPlaywrightPage(page);
-      await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'load' });
+      await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'domcontentloaded' });
       return wrapped;
     },
     async installUpdate(dir) {
@@ -118,6 +149,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
       rmSync(extensionDir, { recursive: true, force: true });
       cpSync(dir, extensionDir, { recursive: true });
       context = await start();
+      await stayLocal(context);
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
       if (new URL(worker.url()).host !== extensionId) throw new Error('The update changed the extension id');
     },

@@ -23,6 +23,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import puppeteer, { ProtocolError, type Browser, type KeyInput, type Page } from 'puppeteer-core';
+import { isLocalUrl } from './server';
 import type { LaunchOptions, LensBrowser, LensPage, PageFunction } from './types';
 
 export const FIREFOX_PATH = process.env.RDL_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -75,7 +76,13 @@ export const FIREFOX_PREFS: Record<string, string | number | boolean> = {
   'network.dns.disablePrefetch': true,
   'network.predictor.enabled': false,
   'network.prefetch-next': false,
-  'network.proxy.type': 0,
+  // Anything but loopback goes to a proxy port where nothing listens: the real
+  // news pages' third-party resources fail at once instead of waiting on DNS.
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
   'security.OCSP.enabled': 0,
   'toolkit.telemetry.archive.enabled': false,
   'toolkit.telemetry.bhrPing.enabled': false,
@@ -254,8 +261,7 @@ class FirefoxSession {
   private onMessage = (params: { channel?: string; data?: { type: string; value?: unknown } }) => {
     if (params.channel !== ERROR_CHANNEL || params.data?.type !== 'string') return;
     const message = JSON.parse(String(params.data.value)) as
-      | { ready: string }
-      | { context: string; kind: 'pageerror' | 'console'; text: string };
+      { ready: string } | { context: string; kind: 'pageerror' | 'console'; text: string };
     if ('ready' in message) {
       this.readyProcesses.add(message.ready);
       for (const waiter of this.processWaiters) waiter();
@@ -478,7 +484,7 @@ class FirefoxPage implements LensPage {
         this.session.connection.send('browsingContext.reload', { context: this.contextId, wait: 'none' }),
       );
     } else {
-      await this.page.reload({ waitUntil: 'load' });
+      await this.page.reload({ waitUntil: 'domcontentloaded' });
     }
   }
 
@@ -489,7 +495,10 @@ class FirefoxPage implements LensPage {
         url,
       );
     } else {
-      await this.page.goto(url, { waitUntil: 'load' });
+      // Straight over BiDi, done once this document is parsed: puppeteer's goto
+      // would also wait on a navigation the page starts by itself (a real news
+      // page redirecting to its publisher, which the interception stops).
+      await this.session.connection.send('browsingContext.navigate', { context: this.contextId, url, wait: 'interactive' });
     }
   }
 
@@ -532,7 +541,8 @@ class FirefoxPage implements LensPage {
         document.readyState === 'complete' &&
         (fragmentOnly
           ? location.href === target
-          : location.protocol === 'moz-extension:' && !(globalThis as unknown as Record<symbol, boolean>)[Symbol.for(mark)]),
+          : location.protocol === 'moz-extension:' &&
+            !(globalThis as unknown as Record<symbol, boolean>)[Symbol.for(mark)]),
       [OLD_DOCUMENT, url ?? null, sameDocument],
       STARTUP_TIMEOUT_MS,
     );
@@ -604,6 +614,20 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
     name: 'firefox',
     async openPage(url) {
       const page = await newPage();
+      // Requests that would leave this machine fail at once (see isLocalUrl). A
+      // navigation away gets a 204, on which a browser stays where it is: a real
+      // news page that redirects itself to its publisher stays the page under test.
+      await page.page.setRequestInterception(true);
+      page.page.on('request', (request) => {
+        if (request.isInterceptResolutionHandled()) return;
+        const done = isLocalUrl(request.url())
+          ? request.continue()
+          : request.isNavigationRequest()
+            ? request.respond({ status: 204 })
+            : request.abort('blockedbyclient');
+        // A request can be gone by the time it is answered (its page navigated): nothing to do then.
+        done.catch(() => undefined);
+      });
       await page.goto(url);
       return page;
     },

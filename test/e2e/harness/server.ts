@@ -11,9 +11,16 @@ import { extname, join, normalize, resolve } from 'node:path';
 
 export const FIXTURE_PAGES = resolve('test/fixtures/pages');
 export const DEMO_PAGES = resolve('demo');
+/** Pages the benchmarks generate (large and deep), under /generated/. */
+export const GENERATED_PAGES = resolve('.output/bench/pages');
 export const SHARED_PAGES = resolve(process.env.RDL_SHARED_PAGES ?? '../shared/pages');
 
-const AREAS: Record<string, string | undefined> = { fixtures: FIXTURE_PAGES, shared: SHARED_PAGES, demo: DEMO_PAGES };
+const AREAS: Record<string, string | undefined> = {
+  fixtures: FIXTURE_PAGES,
+  shared: SHARED_PAGES,
+  demo: DEMO_PAGES,
+  generated: GENERATED_PAGES,
+};
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,7 +51,10 @@ export async function startPageServer(): Promise<PageServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+    });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
@@ -54,4 +64,22 @@ export async function startPageServer(): Promise<PageServer> {
     url: (path) => `${origin}${path.startsWith('/') ? '' : '/'}${path}`,
     close: () => new Promise((done) => server.close(() => done())),
   };
+}
+
+/**
+ * Whether a URL stays on this machine (our pages, the extension's, the
+ * browser's own). Nothing else is reachable; navigations elsewhere are
+ * stopped by the drivers so that a real news page that redirects itself to
+ * its publisher's site stays the page under test.
+ */
+export function isLocalUrl(url: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(url);
+    if (protocol === 'http:' || protocol === 'https:' || protocol === 'ws:' || protocol === 'wss:') {
+      return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+    }
+    return true;
+  } catch {
+    return true;
+  }
 }

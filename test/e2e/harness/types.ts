@@ -31,7 +31,7 @@ export interface LensPage {
 
 export interface LensBrowser {
   readonly name: BrowserName;
-  /** Opens a web page in a new tab and waits for its load event. */
+  /** Opens a web page in a new tab and waits until its document is parsed (DOMContentLoaded): some real pages never finish loading here, their third-party resources being out of reach. */
   openPage(url: string): Promise<LensPage>;
   /** Opens an extension page (e.g. 'popup.html') in a new tab. */
   openExtensionPage(path: string): Promise<LensPage>;

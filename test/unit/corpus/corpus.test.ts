@@ -40,7 +40,8 @@ const entity = (id: string): Entity => {
   return e;
 };
 const claimsOf = (entityId: string): Claim[] => corpus.claims.filter((c) => c.entityIds.includes(entityId));
-const figures = (): Array<Figure & { claim: Claim }> => corpus.claims.flatMap((c) => c.figures.map((f) => ({ ...f, claim: c })));
+const figures = (): Array<Figure & { claim: Claim }> =>
+  corpus.claims.flatMap((c) => c.figures.map((f) => ({ ...f, claim: c })));
 
 describe('the bundled corpus', () => {
   test('passes the validator, and prints counts per record type', () => {
@@ -56,7 +57,11 @@ describe('the bundled corpus', () => {
       events: corpus.events.length,
     };
     const width = Math.max(...Object.keys(counts).map((k) => k.length));
-    console.log(`corpus records\n${Object.entries(counts).map(([k, n]) => `  ${k.padEnd(width)}  ${String(n).padStart(4)}`).join('\n')}`);
+    console.log(
+      `corpus records\n${Object.entries(counts)
+        .map(([k, n]) => `  ${k.padEnd(width)}  ${String(n).padStart(4)}`)
+        .join('\n')}`,
+    );
     expect(counts.sources).toBe(5);
   });
 
@@ -73,17 +78,36 @@ describe('the bundled corpus', () => {
 
   test('holds well over 60 claims, from every source', () => {
     expect(corpus.claims.length).toBeGreaterThan(60);
-    for (const s of corpus.sources) expect(corpus.claims.some((c) => c.sourceId === s.id), s.id).toBe(true);
+    for (const s of corpus.sources)
+      expect(
+        corpus.claims.some((c) => c.sourceId === s.id),
+        s.id,
+      ).toBe(true);
   });
 
   test('page furniture is not a claim', () => {
-    for (const furniture of ['Check Out Our Other Content', 'Print', 'Old Version', 'HEADLINES', 'IVE', 'Strongly Condemns', 'Most Popular', 'Disclaimer', 'Proofreader']) {
-      expect(corpus.claims.filter((c) => c.quote.includes(furniture)).map((c) => c.id), furniture).toEqual([]);
+    for (const furniture of [
+      'Check Out Our Other Content',
+      'Print',
+      'Old Version',
+      'HEADLINES',
+      'IVE',
+      'Strongly Condemns',
+      'Most Popular',
+      'Disclaimer',
+      'Proofreader',
+    ]) {
+      expect(
+        corpus.claims.filter((c) => c.quote.includes(furniture)).map((c) => c.id),
+        furniture,
+      ).toEqual([]);
     }
   });
 
   test('source dates are recorded with how they were inferred', () => {
-    const dates = Object.fromEntries(corpus.sources.map((s) => [s.file.slice(0, 3), [s.date, s.dateInferred?.inferredFrom ?? '']]));
+    const dates = Object.fromEntries(
+      corpus.sources.map((s) => [s.file.slice(0, 3), [s.date, s.dateInferred?.inferredFrom ?? '']]),
+    );
     expect(dates['000']?.[0]).toBe('2024-06-09');
     expect(dates['000']?.[1]).toMatch(/June 9th.*2023/);
     expect(dates['001']?.[0]).toBe('2017-04-27');
@@ -135,7 +159,10 @@ describe('the bundled corpus', () => {
     const topic = corpus.topics.find((t) => t.question.includes(question));
     expect(topic, question).toBeDefined();
     const order = labels.map((l) => topic?.positions.findIndex((p) => p.label === l));
-    expect(order.every((i) => i !== undefined && i >= 0), `${question}: ${JSON.stringify(order)}`).toBe(true);
+    expect(
+      order.every((i) => i !== undefined && i >= 0),
+      `${question}: ${JSON.stringify(order)}`,
+    ).toBe(true);
     expect(order).toEqual([...order].sort((a, b) => (a ?? 0) - (b ?? 0)));
     for (const p of topic?.positions ?? []) {
       const takers = corpus.claims.filter((c) => c.topicId === topic?.id && c.positionId === p.id);
@@ -163,7 +190,9 @@ describe('the bundled corpus', () => {
     ['2000 debt relief', 3_500_000_000, 'USD', 2000, /debt cancelled/],
     ['containers since September 2023', 9_000, 'containers', 2023, /containers sent from Russia to North Korea/],
   ])('figure: %s', (_name, value, unit, year, measures) => {
-    const hit = figures().find((f) => f.value === value && f.unit === unit && f.year === year && measures.test(f.measures));
+    const hit = figures().find(
+      (f) => f.value === value && f.unit === unit && f.year === year && measures.test(f.measures),
+    );
     expect(hit).toBeDefined();
   });
 
@@ -193,7 +222,10 @@ describe('the bundled corpus', () => {
     const ev = corpus.events.find((e) => e.date === date && label.test(e.label));
     expect(ev, `${date} ${label}`).toBeDefined();
     const quotes = (ev?.claimIds ?? []).map((id) => corpus.claims.find((c) => c.id === id)?.quote ?? '');
-    expect(quotes.some((q) => q.includes(quoteText)), quotes.join(' | ')).toBe(true);
+    expect(
+      quotes.some((q) => q.includes(quoteText)),
+      quotes.join(' | '),
+    ).toBe(true);
   });
 
   test('the Korean War event spans 1950 to 1953', () => {
@@ -238,18 +270,50 @@ describe('the bundled corpus', () => {
 
   test('countries, places, treaties and leaders have aliases in English, Russian and Korean', () => {
     const leaders = ['e-vladimir-putin', 'e-kim-jong-un', 'e-sergey-lavrov'];
-    for (const e of corpus.entities.filter((x) => ['country', 'place', 'treaty'].includes(x.kind) || leaders.includes(x.id))) {
+    for (const e of corpus.entities.filter(
+      (x) => ['country', 'place', 'treaty'].includes(x.kind) || leaders.includes(x.id),
+    )) {
       const langs = new Set(e.aliases.map((a) => a.lang));
       expect([...langs].sort(), e.id).toEqual(['en', 'ko', 'ru']);
     }
   });
 
   test.each([
-    'e-wonsan', 'e-goma-coast', 'e-kursk-region', 'e-un-security-council', 'e-juche', 'e-arduous-march', 'e-sco', 'e-spief',
-    'e-crimea', 'e-ukraine-war', 'e-kremlin', 'e-sanctions', 'e-denuclearization', 'e-korean-peninsula', 'e-treaty-1961',
-    'e-treaty-2000', 'e-treaty-2024', 'e-comprehensive-strategic-partnership', 'e-workers-party-of-korea', 'e-korean-peoples-army',
-    'e-kim-ju-ae', 'e-ri-sol-ju', 'e-alexander-maltsev', 'e-georgy-zinoviev', 'e-rex-tillerson', 'e-vladimir-putin', 'e-sergey-lavrov',
-    'e-kim-jong-un', 'e-china', 'e-united-states', 'e-south-korea', 'e-soviet-union', 'e-moscow', 'e-pyongyang', 'e-beijing',
+    'e-wonsan',
+    'e-goma-coast',
+    'e-kursk-region',
+    'e-un-security-council',
+    'e-juche',
+    'e-arduous-march',
+    'e-sco',
+    'e-spief',
+    'e-crimea',
+    'e-ukraine-war',
+    'e-kremlin',
+    'e-sanctions',
+    'e-denuclearization',
+    'e-korean-peninsula',
+    'e-treaty-1961',
+    'e-treaty-2000',
+    'e-treaty-2024',
+    'e-comprehensive-strategic-partnership',
+    'e-workers-party-of-korea',
+    'e-korean-peoples-army',
+    'e-kim-ju-ae',
+    'e-ri-sol-ju',
+    'e-alexander-maltsev',
+    'e-georgy-zinoviev',
+    'e-rex-tillerson',
+    'e-vladimir-putin',
+    'e-sergey-lavrov',
+    'e-kim-jong-un',
+    'e-china',
+    'e-united-states',
+    'e-south-korea',
+    'e-soviet-union',
+    'e-moscow',
+    'e-pyongyang',
+    'e-beijing',
   ])('entity %s exists with claims', (id) => {
     expect(claimsOf(entity(id).id).length).toBeGreaterThan(0);
   });

@@ -16,24 +16,98 @@ const quote = (q: string): { quote: string; span: [number, number] } => {
 
 function fixture(): CorpusRecords {
   return {
-    sources: [{ id: 's-1', file: 'a.txt', title: 'A', outlet: 'Outlet', outletId: 'p-outlet', date: '2024-06', language: 'en', kind: 'news' }],
+    sources: [
+      {
+        id: 's-1',
+        file: 'a.txt',
+        title: 'A',
+        outlet: 'Outlet',
+        outletId: 'p-outlet',
+        date: '2024-06',
+        language: 'en',
+        kind: 'news',
+      },
+    ],
     people: [
       { id: 'p-outlet', name: 'Outlet', role: 'news site', kind: 'outlet' },
       { id: 'p-alpha', name: 'Alpha', role: 'expert', kind: 'expert', entityId: 'e-ru' },
     ],
     entities: [
-      { id: 'e-ru', label: 'Russia', kind: 'country', aliases: [{ text: 'Russia', lang: 'en' }, { text: 'Россия', lang: 'ru', inflects: true }], summary: 'A country in the fixture corpus.' },
-      { id: 'e-nk', label: 'North Korea', kind: 'country', aliases: [{ text: 'North Korea', lang: 'en' }, { text: 'DPRK', lang: 'en', caseSensitive: true }], summary: 'Another country in the fixture.' },
+      {
+        id: 'e-ru',
+        label: 'Russia',
+        kind: 'country',
+        aliases: [
+          { text: 'Russia', lang: 'en' },
+          { text: 'Россия', lang: 'ru', inflects: true },
+        ],
+        summary: 'A country in the fixture corpus.',
+      },
+      {
+        id: 'e-nk',
+        label: 'North Korea',
+        kind: 'country',
+        aliases: [
+          { text: 'North Korea', lang: 'en' },
+          { text: 'DPRK', lang: 'en', caseSensitive: true },
+        ],
+        summary: 'Another country in the fixture.',
+      },
     ],
     claims: [
-      { id: 'c-1', sourceId: 's-1', text: 'Alpha calls them close allies.', ...quote('Russia and North Korea are close allies'), speakerId: 'p-alpha', date: '2024-06', entityIds: ['e-ru', 'e-nk'], topicId: 't-1', positionId: 't-1-ally', figures: [] },
-      { id: 'c-2', sourceId: 's-1', text: 'Beta calls the friendship a myth.', ...quote('Beta calls the friendship a myth.'), speakerId: 'p-outlet', date: '2024-06', entityIds: ['e-ru'], topicId: 't-1', positionId: 't-1-myth', figures: [{ id: 'f-1', value: 1, unit: 'myth', measures: 'myths', year: 2024 }] },
+      {
+        id: 'c-1',
+        sourceId: 's-1',
+        text: 'Alpha calls them close allies.',
+        ...quote('Russia and North Korea are close allies'),
+        speakerId: 'p-alpha',
+        date: '2024-06',
+        entityIds: ['e-ru', 'e-nk'],
+        topicId: 't-1',
+        positionId: 't-1-ally',
+        figures: [],
+      },
+      {
+        id: 'c-2',
+        sourceId: 's-1',
+        text: 'Beta calls the friendship a myth.',
+        ...quote('Beta calls the friendship a myth.'),
+        speakerId: 'p-outlet',
+        date: '2024-06',
+        entityIds: ['e-ru'],
+        topicId: 't-1',
+        positionId: 't-1-myth',
+        figures: [{ id: 'f-1', value: 1, unit: 'myth', measures: 'myths', year: 2024 }],
+      },
     ],
     topics: [
-      { id: 't-1', question: 'How close are they?', positions: [{ id: 't-1-myth', label: 'Myth', summary: 'Not close.' }, { id: 't-1-ally', label: 'Allies', summary: 'Close.' }] },
-      { id: 't-2', question: 'Another question?', positions: [{ id: 't-2-a', label: 'A', summary: 'a' }, { id: 't-2-b', label: 'B', summary: 'b' }] },
+      {
+        id: 't-1',
+        question: 'How close are they?',
+        positions: [
+          { id: 't-1-myth', label: 'Myth', summary: 'Not close.' },
+          { id: 't-1-ally', label: 'Allies', summary: 'Close.' },
+        ],
+      },
+      {
+        id: 't-2',
+        question: 'Another question?',
+        positions: [
+          { id: 't-2-a', label: 'A', summary: 'a' },
+          { id: 't-2-b', label: 'B', summary: 'b' },
+        ],
+      },
     ],
-    events: [{ id: 'ev-1', label: 'Something', date: '2024-06', summary: 'Something happened.', entityIds: ['e-ru'], claimIds: ['c-1'] }],
+    events: [
+      {
+        id: 'ev-1',
+        label: 'Something',
+        date: '2024-06',
+        summary: 'Something happened.',
+        entityIds: ['e-ru'],
+        claimIds: ['c-1'],
+      },
+    ],
   };
 }
 
@@ -41,8 +115,30 @@ function fixture(): CorpusRecords {
 function validFixture(): CorpusRecords {
   const c = fixture();
   c.claims.push(
-    { id: 'c-3', sourceId: 's-1', text: 'Alpha speaks about Russia.', ...quote('Alpha says Russia'), speakerId: 'p-alpha', date: '2024', entityIds: ['e-ru'], topicId: 't-2', positionId: 't-2-a', figures: [] },
-    { id: 'c-4', sourceId: 's-1', text: 'Beta speaks about friendship.', ...quote('the friendship'), speakerId: 'p-outlet', date: '2024', entityIds: ['e-nk'], topicId: 't-2', positionId: 't-2-b', figures: [] },
+    {
+      id: 'c-3',
+      sourceId: 's-1',
+      text: 'Alpha speaks about Russia.',
+      ...quote('Alpha says Russia'),
+      speakerId: 'p-alpha',
+      date: '2024',
+      entityIds: ['e-ru'],
+      topicId: 't-2',
+      positionId: 't-2-a',
+      figures: [],
+    },
+    {
+      id: 'c-4',
+      sourceId: 's-1',
+      text: 'Beta speaks about friendship.',
+      ...quote('the friendship'),
+      speakerId: 'p-outlet',
+      date: '2024',
+      entityIds: ['e-nk'],
+      topicId: 't-2',
+      positionId: 't-2-b',
+      figures: [],
+    },
   );
   return c;
 }
@@ -65,41 +161,324 @@ describe('validateCorpus', () => {
   });
 
   test.each<[string, (c: Loose, t: Texts) => void, string, string, RegExp?]>([
-    ['quote not verbatim at its span', (c) => { c.claims![0]!.span = [1, 40]; }, 'claims[0] (id "c-1")', 'span', /not verbatim.*occurs at \[11, 50\]/],
-    ['quote not in the text at all', (c) => { c.claims![0]!.quote = 'Russia and North Korea are enemies'; }, 'claims[0] (id "c-1")', 'quote', /does not occur in a\.txt/],
-    ['span past the end of the text', (c) => { c.claims![0]!.span = [80, 900]; }, 'claims[0] (id "c-1")', 'span', /past the end/],
-    ['claim without source', (c) => { delete c.claims![0]!.sourceId; }, 'claims[0] (id "c-1")', 'sourceId', /is required/],
-    ['claim without date', (c) => { delete c.claims![1]!.date; }, 'claims[1] (id "c-2")', 'date', /is required/],
-    ['claim with a malformed date', (c) => { c.claims![1]!.date = '2024-13'; }, 'claims[1] (id "c-2")', 'date', /YYYY/],
-    ['claim without entity', (c) => { c.claims![0]!.entityIds = []; }, 'claims[0] (id "c-1")', 'entityIds'],
-    ['claim with an unknown field', (c) => { c.claims![0]!.colour = 'red'; }, 'claims[0] (id "c-1")', 'colour', /unknown field/],
-    ['figure without a year', (c) => { delete (c.claims![1]!.figures as Array<Record<string, unknown>>)[0]!.year; }, 'claims[1] (id "c-2")', 'figures[0].year', /is required/],
-    ['dangling sourceId', (c) => { c.claims![0]!.sourceId = 's-9'; }, 'claims[0] (id "c-1")', 'sourceId', /no source "s-9"/],
-    ['dangling speakerId', (c) => { c.claims![0]!.speakerId = 'p-nobody'; }, 'claims[0] (id "c-1")', 'speakerId', /no person/],
-    ['dangling claim entityId', (c) => { c.claims![0]!.entityIds = ['e-ru', 'e-mars']; }, 'claims[0] (id "c-1")', 'entityIds[1]', /no entity "e-mars"/],
-    ['dangling topicId', (c) => { c.claims![0]!.topicId = 't-9'; }, 'claims[0] (id "c-1")', 'topicId', /no topic/],
-    ['position of another topic', (c) => { c.claims![0]!.positionId = 't-2-a'; }, 'claims[0] (id "c-1")', 'positionId', /not a position of topic "t-1"/],
-    ['position without topic', (c) => { delete c.claims![0]!.topicId; }, 'claims[0] (id "c-1")', 'positionId', /needs a topicId/],
-    ['source url that is not http(s)', (c) => { c.sources![0]!.url = 'javascript:alert(1)'; }, 'sources[0] (id "s-1")', 'url'],
-    ['dangling outletId', (c) => { c.sources![0]!.outletId = 'p-gone'; }, 'sources[0] (id "s-1")', 'outletId', /no person/],
-    ['dangling person entityId', (c) => { c.people![1]!.entityId = 'e-gone'; }, 'people[1] (id "p-alpha")', 'entityId', /no entity/],
-    ['dangling event entityId', (c) => { c.events![0]!.entityIds = ['e-gone']; }, 'events[0] (id "ev-1")', 'entityIds[0]', /no entity/],
-    ['dangling event claimId', (c) => { c.events![0]!.claimIds = ['c-1', 'c-99']; }, 'events[0] (id "ev-1")', 'claimIds[1]', /no claim "c-99"/],
-    ['event ending before it starts', (c) => { c.events![0]!.endDate = '2023'; }, 'events[0] (id "ev-1")', 'endDate', /before it starts/],
-    ['entity without claims', (c) => { c.entities!.push({ id: 'e-moon', label: 'Moon', kind: 'place', aliases: [{ text: 'Moon', lang: 'en' }], summary: 'Not in any claim at all.' }); }, 'entities[2] (id "e-moon")', 'id', /no claims/],
-    ['entity without aliases', (c) => { c.entities![1]!.aliases = []; }, 'entities[1] (id "e-nk")', 'aliases'],
-    ['alias claimed by two entities', (c) => { (c.entities![1]!.aliases as unknown[]).push({ text: 'RUSSIA', lang: 'en' }); }, 'entities[1] (id "e-nk")', 'aliases[2].text', /also an alias of entity "e-ru"/],
-    ['alias shared after NFKC and dash folding', (c) => { (c.entities![1]!.aliases as unknown[]).push({ text: 'Ｒｏｓｓｉｙａ', lang: 'en' }); (c.entities![0]!.aliases as unknown[]).push({ text: 'rossiya', lang: 'en' }); }, 'entities[1] (id "e-nk")', 'aliases[2].text', /also an alias/],
-    ['alias shared, marked ambiguous on one side only', (c) => { (c.entities![1]!.aliases as unknown[]).push({ text: 'Russia', lang: 'en', ambiguous: true }); }, 'entities[1] (id "e-nk")', 'aliases[2].text', /mark it ambiguous on both/],
-    ['alias listed twice by one entity', (c) => { (c.entities![0]!.aliases as unknown[]).push({ text: 'russia', lang: 'en' }); }, 'entities[0] (id "e-ru")', 'aliases[2].text', /listed twice/],
-    ['topic position without claims', (c) => { (c.topics![0]!.positions as unknown[]).push({ id: 't-1-rivals', label: 'Rivals', summary: 'Rivals.' }); }, 'topics[0] (id "t-1")', 'positions[2]', /"t-1-rivals" has no claims/],
-    ['topic with one position', (c) => { (c.topics![1]!.positions as unknown[]).pop(); }, 'topics[1] (id "t-2")', 'positions'],
-    ['source file not listed', (_c, t) => { t['b.txt'] = 'stray text'; }, 'texts["b.txt"]', 'file', /not listed by any source/],
-    ['source file missing', (_c, t) => { delete t['a.txt']; }, 'sources[0] (id "s-1")', 'file', /is missing/],
-    ['duplicate claim id', (c) => { c.claims!.push({ ...c.claims![0]! }); }, 'claims[4] (id "c-1")', 'id', /duplicate id/],
-    ['duplicate figure id', (c) => { c.claims![0]!.figures = [{ id: 'f-1', value: 2, unit: 'x', measures: 'more myths', year: 2024 }]; }, 'claims[1] (id "c-2")', 'figures[0].id', /already used in claim "c-1"/],
-    ['duplicate position id', (c) => { (c.topics![1]!.positions as Array<Record<string, unknown>>)[0]!.id = 't-1-myth'; }, 'topics[1] (id "t-2")', 'positions[0].id', /already used/],
-    ['records list missing', (c) => { delete c.events; }, 'corpus', 'events', /is required/],
+    [
+      'quote not verbatim at its span',
+      (c) => {
+        c.claims![0]!.span = [1, 40];
+      },
+      'claims[0] (id "c-1")',
+      'span',
+      /not verbatim.*occurs at \[11, 50\]/,
+    ],
+    [
+      'quote not in the text at all',
+      (c) => {
+        c.claims![0]!.quote = 'Russia and North Korea are enemies';
+      },
+      'claims[0] (id "c-1")',
+      'quote',
+      /does not occur in a\.txt/,
+    ],
+    [
+      'span past the end of the text',
+      (c) => {
+        c.claims![0]!.span = [80, 900];
+      },
+      'claims[0] (id "c-1")',
+      'span',
+      /past the end/,
+    ],
+    [
+      'claim without source',
+      (c) => {
+        delete c.claims![0]!.sourceId;
+      },
+      'claims[0] (id "c-1")',
+      'sourceId',
+      /is required/,
+    ],
+    [
+      'claim without date',
+      (c) => {
+        delete c.claims![1]!.date;
+      },
+      'claims[1] (id "c-2")',
+      'date',
+      /is required/,
+    ],
+    [
+      'claim with a malformed date',
+      (c) => {
+        c.claims![1]!.date = '2024-13';
+      },
+      'claims[1] (id "c-2")',
+      'date',
+      /YYYY/,
+    ],
+    [
+      'claim without entity',
+      (c) => {
+        c.claims![0]!.entityIds = [];
+      },
+      'claims[0] (id "c-1")',
+      'entityIds',
+    ],
+    [
+      'claim with an unknown field',
+      (c) => {
+        c.claims![0]!.colour = 'red';
+      },
+      'claims[0] (id "c-1")',
+      'colour',
+      /unknown field/,
+    ],
+    [
+      'figure without a year',
+      (c) => {
+        delete (c.claims![1]!.figures as Array<Record<string, unknown>>)[0]!.year;
+      },
+      'claims[1] (id "c-2")',
+      'figures[0].year',
+      /is required/,
+    ],
+    [
+      'dangling sourceId',
+      (c) => {
+        c.claims![0]!.sourceId = 's-9';
+      },
+      'claims[0] (id "c-1")',
+      'sourceId',
+      /no source "s-9"/,
+    ],
+    [
+      'dangling speakerId',
+      (c) => {
+        c.claims![0]!.speakerId = 'p-nobody';
+      },
+      'claims[0] (id "c-1")',
+      'speakerId',
+      /no person/,
+    ],
+    [
+      'dangling claim entityId',
+      (c) => {
+        c.claims![0]!.entityIds = ['e-ru', 'e-mars'];
+      },
+      'claims[0] (id "c-1")',
+      'entityIds[1]',
+      /no entity "e-mars"/,
+    ],
+    [
+      'dangling topicId',
+      (c) => {
+        c.claims![0]!.topicId = 't-9';
+      },
+      'claims[0] (id "c-1")',
+      'topicId',
+      /no topic/,
+    ],
+    [
+      'position of another topic',
+      (c) => {
+        c.claims![0]!.positionId = 't-2-a';
+      },
+      'claims[0] (id "c-1")',
+      'positionId',
+      /not a position of topic "t-1"/,
+    ],
+    [
+      'position without topic',
+      (c) => {
+        delete c.claims![0]!.topicId;
+      },
+      'claims[0] (id "c-1")',
+      'positionId',
+      /needs a topicId/,
+    ],
+    [
+      'source url that is not http(s)',
+      (c) => {
+        c.sources![0]!.url = 'javascript:alert(1)';
+      },
+      'sources[0] (id "s-1")',
+      'url',
+    ],
+    [
+      'dangling outletId',
+      (c) => {
+        c.sources![0]!.outletId = 'p-gone';
+      },
+      'sources[0] (id "s-1")',
+      'outletId',
+      /no person/,
+    ],
+    [
+      'dangling person entityId',
+      (c) => {
+        c.people![1]!.entityId = 'e-gone';
+      },
+      'people[1] (id "p-alpha")',
+      'entityId',
+      /no entity/,
+    ],
+    [
+      'dangling event entityId',
+      (c) => {
+        c.events![0]!.entityIds = ['e-gone'];
+      },
+      'events[0] (id "ev-1")',
+      'entityIds[0]',
+      /no entity/,
+    ],
+    [
+      'dangling event claimId',
+      (c) => {
+        c.events![0]!.claimIds = ['c-1', 'c-99'];
+      },
+      'events[0] (id "ev-1")',
+      'claimIds[1]',
+      /no claim "c-99"/,
+    ],
+    [
+      'event ending before it starts',
+      (c) => {
+        c.events![0]!.endDate = '2023';
+      },
+      'events[0] (id "ev-1")',
+      'endDate',
+      /before it starts/,
+    ],
+    [
+      'entity without claims',
+      (c) => {
+        c.entities!.push({
+          id: 'e-moon',
+          label: 'Moon',
+          kind: 'place',
+          aliases: [{ text: 'Moon', lang: 'en' }],
+          summary: 'Not in any claim at all.',
+        });
+      },
+      'entities[2] (id "e-moon")',
+      'id',
+      /no claims/,
+    ],
+    [
+      'entity without aliases',
+      (c) => {
+        c.entities![1]!.aliases = [];
+      },
+      'entities[1] (id "e-nk")',
+      'aliases',
+    ],
+    [
+      'alias claimed by two entities',
+      (c) => {
+        (c.entities![1]!.aliases as unknown[]).push({ text: 'RUSSIA', lang: 'en' });
+      },
+      'entities[1] (id "e-nk")',
+      'aliases[2].text',
+      /also an alias of entity "e-ru"/,
+    ],
+    [
+      'alias shared after NFKC and dash folding',
+      (c) => {
+        (c.entities![1]!.aliases as unknown[]).push({ text: 'Ｒｏｓｓｉｙａ', lang: 'en' });
+        (c.entities![0]!.aliases as unknown[]).push({ text: 'rossiya', lang: 'en' });
+      },
+      'entities[1] (id "e-nk")',
+      'aliases[2].text',
+      /also an alias/,
+    ],
+    [
+      'alias shared, marked ambiguous on one side only',
+      (c) => {
+        (c.entities![1]!.aliases as unknown[]).push({ text: 'Russia', lang: 'en', ambiguous: true });
+      },
+      'entities[1] (id "e-nk")',
+      'aliases[2].text',
+      /mark it ambiguous on both/,
+    ],
+    [
+      'alias listed twice by one entity',
+      (c) => {
+        (c.entities![0]!.aliases as unknown[]).push({ text: 'russia', lang: 'en' });
+      },
+      'entities[0] (id "e-ru")',
+      'aliases[2].text',
+      /listed twice/,
+    ],
+    [
+      'topic position without claims',
+      (c) => {
+        (c.topics![0]!.positions as unknown[]).push({ id: 't-1-rivals', label: 'Rivals', summary: 'Rivals.' });
+      },
+      'topics[0] (id "t-1")',
+      'positions[2]',
+      /"t-1-rivals" has no claims/,
+    ],
+    [
+      'topic with one position',
+      (c) => {
+        (c.topics![1]!.positions as unknown[]).pop();
+      },
+      'topics[1] (id "t-2")',
+      'positions',
+    ],
+    [
+      'source file not listed',
+      (_c, t) => {
+        t['b.txt'] = 'stray text';
+      },
+      'texts["b.txt"]',
+      'file',
+      /not listed by any source/,
+    ],
+    [
+      'source file missing',
+      (_c, t) => {
+        delete t['a.txt'];
+      },
+      'sources[0] (id "s-1")',
+      'file',
+      /is missing/,
+    ],
+    [
+      'duplicate claim id',
+      (c) => {
+        c.claims!.push({ ...c.claims![0]! });
+      },
+      'claims[4] (id "c-1")',
+      'id',
+      /duplicate id/,
+    ],
+    [
+      'duplicate figure id',
+      (c) => {
+        c.claims![0]!.figures = [{ id: 'f-1', value: 2, unit: 'x', measures: 'more myths', year: 2024 }];
+      },
+      'claims[1] (id "c-2")',
+      'figures[0].id',
+      /already used in claim "c-1"/,
+    ],
+    [
+      'duplicate position id',
+      (c) => {
+        (c.topics![1]!.positions as Array<Record<string, unknown>>)[0]!.id = 't-1-myth';
+      },
+      'topics[1] (id "t-2")',
+      'positions[0].id',
+      /already used/,
+    ],
+    [
+      'records list missing',
+      (c) => {
+        delete c.events;
+      },
+      'corpus',
+      'events',
+      /is required/,
+    ],
   ])('fails on %s', (_name, mutate, record, field, message) => {
     const corpus = structuredClone(validFixture()) as unknown as Loose;
     const texts: Texts = { ...TEXTS };
@@ -123,8 +502,17 @@ describe('validatePack', () => {
 
   type Rec = Record<string, unknown>;
   interface Draft {
-    format: unknown; formatVersion: unknown; id: string; name: string; texts: Texts;
-    sources: Rec[]; people: Rec[]; entities: Rec[]; claims: Rec[]; topics: Rec[]; events: Rec[];
+    format: unknown;
+    formatVersion: unknown;
+    id: string;
+    name: string;
+    texts: Texts;
+    sources: Rec[];
+    people: Rec[];
+    entities: Rec[];
+    claims: Rec[];
+    topics: Rec[];
+    events: Rec[];
   }
 
   function pack(): Draft {
@@ -136,11 +524,43 @@ describe('validatePack', () => {
       id: 'test-pack',
       name: 'Test pack',
       texts: { 'p.txt': PACK_TEXT },
-      sources: [{ id: 's-p', file: 'p.txt', title: 'P', outlet: 'Outlet', outletId: 'p-outlet', date: '2026', language: 'en', kind: 'news' }],
+      sources: [
+        {
+          id: 's-p',
+          file: 'p.txt',
+          title: 'P',
+          outlet: 'Outlet',
+          outletId: 'p-outlet',
+          date: '2026',
+          language: 'en',
+          kind: 'news',
+        },
+      ],
       people: [{ id: 'p-gamma', name: 'Gamma', role: 'analyst', kind: 'expert' }],
-      entities: [{ id: 'e-friendship', label: 'Friendship', kind: 'concept', aliases: [{ text: 'friendship', lang: 'en' }], summary: 'Friendship between the two.' }],
+      entities: [
+        {
+          id: 'e-friendship',
+          label: 'Friendship',
+          kind: 'concept',
+          aliases: [{ text: 'friendship', lang: 'en' }],
+          summary: 'Friendship between the two.',
+        },
+      ],
       // refers to base: person p-outlet, entities e-ru/e-nk, topic t-1
-      claims: [{ id: 'c-p1', sourceId: 's-p', text: 'Gamma says the friendship is real.', quote: q, span: [start, start + q.length], speakerId: 'p-gamma', date: '2026', entityIds: ['e-friendship', 'e-ru', 'e-nk'], topicId: 't-1', positionId: 't-1-ally' }],
+      claims: [
+        {
+          id: 'c-p1',
+          sourceId: 's-p',
+          text: 'Gamma says the friendship is real.',
+          quote: q,
+          span: [start, start + q.length],
+          speakerId: 'p-gamma',
+          date: '2026',
+          entityIds: ['e-friendship', 'e-ru', 'e-nk'],
+          topicId: 't-1',
+          positionId: 't-1-ally',
+        },
+      ],
       topics: [],
       events: [],
     };
@@ -152,7 +572,8 @@ describe('validatePack', () => {
   });
 
   test('the example pack in data/packs is valid against the bundled corpus', () => {
-    const read = (p: string): unknown => JSON.parse(readFileSync(fileURLToPath(new URL(`../../../data/${p}`, import.meta.url)), 'utf8'));
+    const read = (p: string): unknown =>
+      JSON.parse(readFileSync(fileURLToPath(new URL(`../../../data/${p}`, import.meta.url)), 'utf8'));
     const corpus = Object.fromEntries(
       ['sources', 'people', 'entities', 'claims', 'topics', 'events'].map((k) => [k, read(`corpus/${k}.json`)]),
     ) as unknown as CorpusRecords;
@@ -165,17 +586,105 @@ describe('validatePack', () => {
   });
 
   test.each<[string, (p: Draft) => void, string, string, RegExp?]>([
-    ['wrong format tag', (p) => { p.format = 'something-else'; }, 'pack', 'format'],
-    ['unknown format version', (p) => { p.formatVersion = 2; }, 'pack', 'formatVersion'],
-    ['id colliding with the base corpus', (p) => { p.claims[0]!.id = 'c-1'; }, 'claims[0] (id "c-1")', 'id', /already used in the bundled corpus/],
-    ['entity id colliding with the base corpus', (p) => { p.entities[0]!.id = 'e-ru'; }, 'entities[0] (id "e-ru")', 'id', /already used in the bundled corpus/],
-    ['alias colliding with a base entity', (p) => { (p.entities[0]!.aliases as unknown[]).push({ text: 'DPRK', lang: 'en' }); }, 'entities[0] (id "e-friendship")', 'aliases[1].text', /also an alias of entity "e-nk"/],
-    ['quote not verbatim', (p) => { p.claims[0]!.span = [0, 10]; }, 'claims[0] (id "c-p1")', 'span', /not verbatim/],
-    ['claim quoting a base source', (p) => { p.claims[0]!.sourceId = 's-1'; }, 'claims[0] (id "c-p1")', 'sourceId', /not in this pack/],
-    ['text not listed by a pack source', (p) => { p.texts['q.txt'] = 'extra'; }, 'texts["q.txt"]', 'file', /not listed/],
-    ['source file already in the base corpus', (p) => { p.sources[0]!.file = 'a.txt'; p.texts['a.txt'] = PACK_TEXT; delete p.texts['p.txt']; }, 'sources[0] (id "s-p")', 'file', /already listed by source "s-1"/],
-    ['dangling reference into base', (p) => { p.claims[0]!.topicId = 't-404'; }, 'claims[0] (id "c-p1")', 'topicId', /no topic/],
-    ['pack entity without claims', (p) => { p.claims[0]!.entityIds = ['e-ru']; }, 'entities[0] (id "e-friendship")', 'id', /no claims/],
+    [
+      'wrong format tag',
+      (p) => {
+        p.format = 'something-else';
+      },
+      'pack',
+      'format',
+    ],
+    [
+      'unknown format version',
+      (p) => {
+        p.formatVersion = 2;
+      },
+      'pack',
+      'formatVersion',
+    ],
+    [
+      'id colliding with the base corpus',
+      (p) => {
+        p.claims[0]!.id = 'c-1';
+      },
+      'claims[0] (id "c-1")',
+      'id',
+      /already used in the bundled corpus/,
+    ],
+    [
+      'entity id colliding with the base corpus',
+      (p) => {
+        p.entities[0]!.id = 'e-ru';
+      },
+      'entities[0] (id "e-ru")',
+      'id',
+      /already used in the bundled corpus/,
+    ],
+    [
+      'alias colliding with a base entity',
+      (p) => {
+        (p.entities[0]!.aliases as unknown[]).push({ text: 'DPRK', lang: 'en' });
+      },
+      'entities[0] (id "e-friendship")',
+      'aliases[1].text',
+      /also an alias of entity "e-nk"/,
+    ],
+    [
+      'quote not verbatim',
+      (p) => {
+        p.claims[0]!.span = [0, 10];
+      },
+      'claims[0] (id "c-p1")',
+      'span',
+      /not verbatim/,
+    ],
+    [
+      'claim quoting a base source',
+      (p) => {
+        p.claims[0]!.sourceId = 's-1';
+      },
+      'claims[0] (id "c-p1")',
+      'sourceId',
+      /not in this pack/,
+    ],
+    [
+      'text not listed by a pack source',
+      (p) => {
+        p.texts['q.txt'] = 'extra';
+      },
+      'texts["q.txt"]',
+      'file',
+      /not listed/,
+    ],
+    [
+      'source file already in the base corpus',
+      (p) => {
+        p.sources[0]!.file = 'a.txt';
+        p.texts['a.txt'] = PACK_TEXT;
+        delete p.texts['p.txt'];
+      },
+      'sources[0] (id "s-p")',
+      'file',
+      /already listed by source "s-1"/,
+    ],
+    [
+      'dangling reference into base',
+      (p) => {
+        p.claims[0]!.topicId = 't-404';
+      },
+      'claims[0] (id "c-p1")',
+      'topicId',
+      /no topic/,
+    ],
+    [
+      'pack entity without claims',
+      (p) => {
+        p.claims[0]!.entityIds = ['e-ru'];
+      },
+      'entities[0] (id "e-friendship")',
+      'id',
+      /no claims/,
+    ],
   ])('rejects a pack with %s', (_name, mutate, record, field, message) => {
     const p = pack();
     mutate(p);

@@ -15,10 +15,16 @@ afterEach(async () => {
 });
 
 const highlight: HighlightRow = {
-  id: 'h1', url: 'https://example.org/a', title: 'A', note: 'keep me', colour: 'yellow', entityIds: ['pyongyang'],
+  id: 'h1',
+  url: 'https://example.org/a',
+  title: 'A',
+  note: 'keep me',
+  colour: 'yellow',
+  entityIds: ['pyongyang'],
   quote: { type: 'TextQuoteSelector', exact: 'Pyongyang', prefix: '', suffix: '' },
   position: { type: 'TextPositionSelector', start: 0, end: 9 },
-  createdAt: 1, updatedAt: 1,
+  createdAt: 1,
+  updatedAt: 1,
 };
 
 describe('loadBundledCorpus', () => {
@@ -28,9 +34,7 @@ describe('loadBundledCorpus', () => {
     expect(result).toEqual({ status: 'loaded', version: 'v1', previousVersion: null });
     const status = await readCorpusStatus(db);
     expect(status.counts).toEqual({ sources: 1, people: 1, entities: 2, claims: 1, topics: 0, events: 0 });
-    expect(status.corpora).toEqual([
-      { origin: 'bundled', version: 'v1', loadedAt: 1000, counts: status.counts },
-    ]);
+    expect(status.corpora).toEqual([{ origin: 'bundled', version: 'v1', loadedAt: 1000, counts: status.counts }]);
     expect((await db.entities.get('pyongyang'))?.origin).toBe('bundled');
   });
 

@@ -26,7 +26,10 @@ describe('annotator', () => {
   test('registers one highlight with a range per mention, across inline elements', () => {
     const { marked, stats } = annotate('<p>Putin in <b>North</b> Korea, then Pyongyang.</p><p>Putin again.</p>');
     expect(marked()).toEqual(['Putin', 'North Korea', 'Pyongyang', 'Putin']);
-    expect(stats).toEqual({ chars: 'Putin in North Korea, then Pyongyang.'.length + 'Putin again.'.length, matches: 4 });
+    expect(stats).toEqual({
+      chars: 'Putin in North Korea, then Pyongyang.'.length + 'Putin again.'.length,
+      matches: 4,
+    });
   });
 
   test('first-per-paragraph marks an entity once per block', () => {

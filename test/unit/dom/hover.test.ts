@@ -40,7 +40,9 @@ afterEach(() => {
 });
 
 function move(x: number, target: EventTarget = document.body, pointerType = 'mouse') {
-  target.dispatchEvent(new PointerEvent('pointermove', { clientX: x, clientY: 10, pointerType, bubbles: true, composed: true }));
+  target.dispatchEvent(
+    new PointerEvent('pointermove', { clientX: x, clientY: 10, pointerType, bubbles: true, composed: true }),
+  );
 }
 
 describe('hover', () => {
@@ -102,7 +104,9 @@ describe('hover', () => {
   });
 
   test('a tap opens the card at once on a touch screen', () => {
-    document.body.dispatchEvent(new PointerEvent('pointerup', { clientX: 150, clientY: 10, pointerType: 'touch', bubbles: true }));
+    document.body.dispatchEvent(
+      new PointerEvent('pointerup', { clientX: 150, clientY: 10, pointerType: 'touch', bubbles: true }),
+    );
     expect(card.open).toBe(mark);
   });
 

@@ -8,7 +8,8 @@ let timers: (() => void)[];
 let observer: ReturnType<typeof observeMutations>;
 
 beforeEach(() => {
-  document.body.innerHTML = '<main id="feed"><p id="a">one</p><p id="b">two <b id="bold">bold</b></p></main><rdl-ui id="ui"></rdl-ui>';
+  document.body.innerHTML =
+    '<main id="feed"><p id="a">one</p><p id="b">two <b id="bold">bold</b></p></main><rdl-ui id="ui"></rdl-ui>';
   controller = new AbortController();
   batches = [];
   timers = [];

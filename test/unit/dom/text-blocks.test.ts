@@ -1,6 +1,12 @@
 // @vitest-environment happy-dom
 import { describe, expect, test } from 'vitest';
-import { blockContainer, forEachTextBlock, isInsideSkipped, locate, type TextBlock } from '../../../lib/dom/text-blocks';
+import {
+  blockContainer,
+  forEachTextBlock,
+  isInsideSkipped,
+  locate,
+  type TextBlock,
+} from '../../../lib/dom/text-blocks';
 
 function blocksOf(html: string): string[] {
   document.body.innerHTML = html;
@@ -11,17 +17,33 @@ function blocksOf(html: string): string[] {
 
 describe('forEachTextBlock', () => {
   test.each([
-    ['inline elements join one block', '<p>North <em>Korea</em> and <a href="#">Russia</a></p>', ['North Korea and Russia']],
+    [
+      'inline elements join one block',
+      '<p>North <em>Korea</em> and <a href="#">Russia</a></p>',
+      ['North Korea and Russia'],
+    ],
     ['paragraphs are separate blocks', '<p>North</p><p>Korea</p>', ['North', 'Korea']],
-    ['a div inside a paragraph-like element splits it', '<div>North<div>Korea</div>Russia</div>', ['North', 'Korea', 'Russia']],
+    [
+      'a div inside a paragraph-like element splits it',
+      '<div>North<div>Korea</div>Russia</div>',
+      ['North', 'Korea', 'Russia'],
+    ],
     ['a line break splits a block', '<p>North<br>Korea</p>', ['North', 'Korea']],
     ['list items are blocks', '<ul><li>Putin</li><li>Kim</li></ul>', ['Putin', 'Kim']],
     ['table cells are blocks', '<table><tr><td>Putin</td><td>Kim</td></tr></table>', ['Putin', 'Kim']],
     ['whitespace-only blocks are skipped', '<p> </p><p>Kim</p>\n', ['Kim']],
-    ['script, style, noscript and template are not read', '<p>a</p><script>Putin</script><style>.x{}</style><noscript>Kim</noscript><template>Lavrov</template>', ['a']],
+    [
+      'script, style, noscript and template are not read',
+      '<p>a</p><script>Putin</script><style>.x{}</style><noscript>Kim</noscript><template>Lavrov</template>',
+      ['a'],
+    ],
     ['form fields are not read', '<p>a</p><textarea>Putin</textarea><select><option>Kim</option></select>', ['a']],
     ['code and pre are not read', '<p>a</p><pre>Putin</pre><code>Kim</code>', ['a']],
-    ['contenteditable is not read', '<div contenteditable="true"><p>Putin</p></div><div contenteditable="false">Kim</div>', ['Kim']],
+    [
+      'contenteditable is not read',
+      '<div contenteditable="true"><p>Putin</p></div><div contenteditable="false">Kim</div>',
+      ['Kim'],
+    ],
     ['our own UI is not read', '<p>a</p><rdl-ui>Putin</rdl-ui>', ['a']],
   ])('%s', (_, html, expected) => {
     expect(blocksOf(html)).toEqual(expected);
@@ -33,7 +55,11 @@ describe('forEachTextBlock', () => {
     shadow.innerHTML = '<p>Shadow <b>Pyongyang</b></p>';
     const texts: string[] = [];
     const roots: ShadowRoot[] = [];
-    forEachTextBlock(document.body, (b) => texts.push(b.text), (s) => roots.push(s));
+    forEachTextBlock(
+      document.body,
+      (b) => texts.push(b.text),
+      (s) => roots.push(s),
+    );
     expect(texts).toEqual(['Light', 'Shadow Pyongyang']);
     expect(roots).toEqual([shadow]);
   });

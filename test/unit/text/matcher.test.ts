@@ -61,7 +61,12 @@ describe('compileMatcher', () => {
   });
 
   test('skips patterns with no word in them', () => {
-    expect(compileMatcher([{ id: 'x', text: '—', lang: 'en' }, { id: 'y', text: 'Y', lang: 'en' }]).patternCount).toBe(1);
+    expect(
+      compileMatcher([
+        { id: 'x', text: '—', lang: 'en' },
+        { id: 'y', text: 'Y', lang: 'en' },
+      ]).patternCount,
+    ).toBe(1);
   });
 
   test('a matcher with no patterns finds nothing', () => {
@@ -100,9 +105,30 @@ describe('offsets', () => {
 describe('English', () => {
   test.each<[string, string, [string, string][]]>([
     ['whole string', 'Putin', [['Putin', 'putin']]],
-    ['several entities', 'Russia and North Korea signed', [['Russia', 'russia'], ['North Korea', 'dprk']]],
-    ['case-insensitive by default', 'NORTH KOREA and north korea', [['NORTH KOREA', 'dprk'], ['north korea', 'dprk']]],
-    ['multi-word names', 'Vladimir Putin met Kim Jong Un.', [['Vladimir Putin', 'putin'], ['Kim Jong Un', 'kim-jong-un']]],
+    [
+      'several entities',
+      'Russia and North Korea signed',
+      [
+        ['Russia', 'russia'],
+        ['North Korea', 'dprk'],
+      ],
+    ],
+    [
+      'case-insensitive by default',
+      'NORTH KOREA and north korea',
+      [
+        ['NORTH KOREA', 'dprk'],
+        ['north korea', 'dprk'],
+      ],
+    ],
+    [
+      'multi-word names',
+      'Vladimir Putin met Kim Jong Un.',
+      [
+        ['Vladimir Putin', 'putin'],
+        ['Kim Jong Un', 'kim-jong-un'],
+      ],
+    ],
     ['hyphen for space', 'Kim Jong-un', [['Kim Jong-un', 'kim-jong-un']]],
     ['non-breaking hyphen', 'Kim Jong‑un', [['Kim Jong‑un', 'kim-jong-un']]],
     ['en dash with spaces', 'Kim Jong – Un', [['Kim Jong – Un', 'kim-jong-un']]],
@@ -112,8 +138,23 @@ describe('English', () => {
     ['figure space', 'North\u2007Korea', [['North\u2007Korea', 'dprk']]],
     ['possessive, straight apostrophe', "Putin's war", [['Putin', 'putin']]],
     ['possessive, curly apostrophe', 'Putin’s war', [['Putin', 'putin']]],
-    ['punctuation around', '(Putin), "Putin", —Putin—.', [['Putin', 'putin'], ['Putin', 'putin'], ['Putin', 'putin']]],
-    ['hyphenated compound', 'Russia-North Korea ties', [['Russia', 'russia'], ['North Korea', 'dprk']]],
+    [
+      'punctuation around',
+      '(Putin), "Putin", —Putin—.',
+      [
+        ['Putin', 'putin'],
+        ['Putin', 'putin'],
+        ['Putin', 'putin'],
+      ],
+    ],
+    [
+      'hyphenated compound',
+      'Russia-North Korea ties',
+      [
+        ['Russia', 'russia'],
+        ['North Korea', 'dprk'],
+      ],
+    ],
     ['hyphenated adjective', 'Russo-North Korean relations', [['North Korean', 'dprk']]],
     ['prefix', 'an anti-Putin rally', [['Putin', 'putin']]],
     ['apostrophe inside an alias, curly in the text', 'the Korean People’s Army', [['Korean People’s Army', 'kpa']]],
@@ -165,9 +206,23 @@ describe('leftmost-longest, non-overlapping', () => {
     ['Korea alone', 'South Korea', [['Korea', 'korea']]],
     ['Korean War is its own entity', 'the Korean War', [['Korean War', 'korean-war']]],
     ['Vladimir Putin beats Putin', 'Vladimir Putin', [['Vladimir Putin', 'putin']]],
-    ['Kim Jong Un beats Kim', 'Kim Jong Un and Kim', [['Kim Jong Un', 'kim-jong-un'], ['Kim', 'kim-family']]],
+    [
+      'Kim Jong Un beats Kim',
+      'Kim Jong Un and Kim',
+      [
+        ['Kim Jong Un', 'kim-jong-un'],
+        ['Kim', 'kim-family'],
+      ],
+    ],
     ['an unfinished longer alias falls back to the shorter', 'Kim Jong said', [['Kim', 'kim-family']]],
-    ['a longer alias after a shorter one', 'Korea North Korea', [['Korea', 'korea'], ['North Korea', 'dprk']]],
+    [
+      'a longer alias after a shorter one',
+      'Korea North Korea',
+      [
+        ['Korea', 'korea'],
+        ['North Korea', 'dprk'],
+      ],
+    ],
     ['punctuation breaks a multi-word alias', 'North, Korea', [['Korea', 'korea']]],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
@@ -200,10 +255,38 @@ describe('Russian', () => {
     ['ё in both', 'у Королёва', [['Королёва', 'korolev']]],
     ['guillemets around', '«Пхеньяна»', [['Пхеньяна', 'pyongyang']]],
     ['soft hyphen inside an inflected word', 'в Пхе\u00adньяне', [['Пхе\u00adньяне', 'pyongyang']]],
-    ['an alias that does not inflect', 'КНДР и Россия', [['КНДР', 'dprk'], ['Россия', 'russia']]],
-    ['dash between countries', 'Россия—КНДР', [['Россия', 'russia'], ['КНДР', 'dprk']]],
-    ['Latin and Cyrillic in one block', 'Putin (Путин)', [['Putin', 'putin'], ['Путин', 'putin']]],
-    ['a block that needs normalising (№, …)', '№1: Путина… в Пхеньяне', [['Путина', 'putin'], ['Пхеньяне', 'pyongyang']]],
+    [
+      'an alias that does not inflect',
+      'КНДР и Россия',
+      [
+        ['КНДР', 'dprk'],
+        ['Россия', 'russia'],
+      ],
+    ],
+    [
+      'dash between countries',
+      'Россия—КНДР',
+      [
+        ['Россия', 'russia'],
+        ['КНДР', 'dprk'],
+      ],
+    ],
+    [
+      'Latin and Cyrillic in one block',
+      'Putin (Путин)',
+      [
+        ['Putin', 'putin'],
+        ['Путин', 'putin'],
+      ],
+    ],
+    [
+      'a block that needs normalising (№, …)',
+      '№1: Путина… в Пхеньяне',
+      [
+        ['Путина', 'putin'],
+        ['Пхеньяне', 'pyongyang'],
+      ],
+    ],
   ])('%s', (_name, text, expected) => {
     expect(found(text)).toEqual(expected);
   });
@@ -241,7 +324,11 @@ describe('Korean', () => {
     [
       'in a sentence',
       '김정은 국무위원장은 러시아와 북한의 관계를',
-      [['김정은', 'kim-jong-un'], ['러시아와', 'russia'], ['북한의', 'dprk']],
+      [
+        ['김정은', 'kim-jong-un'],
+        ['러시아와', 'russia'],
+        ['북한의', 'dprk'],
+      ],
     ],
     ['middle dot between countries', '북·러 정상회담', []],
     ['an alias that does not inflect', '조선민주주의인민공화국', [['조선민주주의인민공화국', 'dprk']]],

@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { normaliseForMatch, normaliseKeepingCase, normalisePieces, normaliseWithMap } from '../../../lib/text/normalise';
+import {
+  normaliseForMatch,
+  normaliseKeepingCase,
+  normalisePieces,
+  normaliseWithMap,
+} from '../../../lib/text/normalise';
 
 describe('normaliseForMatch', () => {
   test.each([
@@ -61,7 +66,13 @@ describe('normaliseWithMap', () => {
 describe('normalisePieces', () => {
   test.each([
     ['nothing to do', 'Kim, Un', 'Kim, Un', [0, 1, 2, 3, 4, 5, 6], [1, 2, 3, 4, 5, 6, 7]],
-    ['an ellipsis becomes three dots; the rest is left as written', 'Ab…C', 'Ab...C', [0, 1, 2, 2, 2, 3], [1, 2, 3, 3, 3, 4]],
+    [
+      'an ellipsis becomes three dots; the rest is left as written',
+      'Ab…C',
+      'Ab...C',
+      [0, 1, 2, 2, 2, 3],
+      [1, 2, 3, 3, 3, 4],
+    ],
     ['a decomposed accent joins its letter', 'Core\u0301e', 'Corée', [0, 1, 2, 3, 5], [1, 2, 3, 5, 6]],
     ['numero sign', '№1', 'no1', [0, 0, 1], [1, 1, 2]],
     ['ignorables are kept: the matcher skips them', 'a\u00adb', 'a\u00adb', [0, 1, 2], [1, 2, 3]],

@@ -75,7 +75,13 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
     expect(claim).toMatchObject({
       id: 'c-003-14',
       quote: expect.stringContaining('alliance relationship'),
-      speaker: { id: 'p-kim-jong-un', name: 'Kim Jong Un', role: 'North Korean leader', kind: 'official', ownVoice: false },
+      speaker: {
+        id: 'p-kim-jong-un',
+        name: 'Kim Jong Un',
+        role: 'North Korean leader',
+        kind: 'official',
+        ownVoice: false,
+      },
       sourceId: 's-003',
       outlet: 'Zhi News (on Toutiao)',
       sourceUrl: 'https://www.toutiao.com/article/7526550289370874395/',
@@ -111,7 +117,13 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
         summary: expect.any(String),
         index: 3,
         total: 5,
-        claims: [{ claimIds: ['c-002-08'], speakerName: 'Unnamed website (source s-002)', date: { value: '2024-06', inferred: true } }],
+        claims: [
+          {
+            claimIds: ['c-002-08'],
+            speakerName: 'Unnamed website (source s-002)',
+            date: { value: '2024-06', inferred: true },
+          },
+        ],
       },
       {
         id: 't-closeness-de-facto-alliance',
@@ -141,7 +153,10 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
       ['s-004', 3, null],
       ['s-001', 2, null],
     ]);
-    expect(kim.sources[0]).toMatchObject({ date: { value: '2025-07', inferred: true }, dateInferredFrom: expect.stringContaining('Wonsan') });
+    expect(kim.sources[0]).toMatchObject({
+      date: { value: '2025-07', inferred: true },
+      dateInferredFrom: expect.stringContaining('Wonsan'),
+    });
   });
 
   test('no figure is stated in a claim about him', () => {
@@ -185,9 +200,13 @@ describe('buildCard on the curated corpus: figures, North Korea', () => {
       ['Toutiao', '2024-06-09', 1],
       ['Fang Liang', '2017-04-27', 3],
     ]);
-    expect(nk.viewsDiffer.map((v) => v.topicId).sort()).toEqual(
-      ['t-after-ukraine', 't-closeness', 't-independence', 't-sanctions', 't-trade-aid'],
-    );
+    expect(nk.viewsDiffer.map((v) => v.topicId).sort()).toEqual([
+      't-after-ukraine',
+      't-closeness',
+      't-independence',
+      't-sanctions',
+      't-trade-aid',
+    ]);
     // "views differ" follows the order of the topics
     expect(nk.viewsDiffer.map((v) => v.topicId)).toEqual(nk.topics.flatMap((t) => (t.viewsDiffer ? [t.id] : [])));
   });
@@ -213,7 +232,14 @@ describe('buildCard rules', () => {
     ],
   };
   const source: Source = {
-    id: 's', file: 's.txt', title: 'S', outlet: 'Outlet', outletId: 'o', date: '2024', language: 'en', kind: 'news',
+    id: 's',
+    file: 's.txt',
+    title: 'S',
+    outlet: 'Outlet',
+    outletId: 'o',
+    date: '2024',
+    language: 'en',
+    kind: 'news',
     url: 'https://example.org/s',
   };
   const people: Person[] = [
@@ -221,12 +247,31 @@ describe('buildCard rules', () => {
     { id: 'a', name: 'Ann', role: 'expert', kind: 'expert' },
   ];
   const claim = (id: string, extra: Partial<Claim> = {}): Claim => ({
-    id, sourceId: 's', text: `Claim ${id} says something.`, quote: 'something', span: [0, 9], speakerId: 'a',
-    date: '2024-01', entityIds: ['x'], figures: [], ...extra,
+    id,
+    sourceId: 's',
+    text: `Claim ${id} says something.`,
+    quote: 'something',
+    span: [0, 9],
+    speakerId: 'a',
+    date: '2024-01',
+    entityIds: ['x'],
+    figures: [],
+    ...extra,
   });
   const input = (claims: Claim[], more: Partial<CardInput> = {}): CardInput => ({
-    entity: { id: 'x', label: 'X', kind: 'concept', aliases: [{ text: 'X', lang: 'en' }], summary: 'An entity for the rules.' },
-    claims, people, sources: [source], topics: [topic], events: [], ...more,
+    entity: {
+      id: 'x',
+      label: 'X',
+      kind: 'concept',
+      aliases: [{ text: 'X', lang: 'en' }],
+      summary: 'An entity for the rules.',
+    },
+    claims,
+    people,
+    sources: [source],
+    topics: [topic],
+    events: [],
+    ...more,
   });
 
   test('a card for another entity is null', () => {
@@ -239,14 +284,22 @@ describe('buildCard rules', () => {
   });
 
   test('one position taken twice is not "views differ"; two positions are, low to high', () => {
-    const same = buildCard('x', input([claim('c1', { topicId: 't', positionId: 't-high' }), claim('c2', { topicId: 't', positionId: 't-high' })]))!;
+    const same = buildCard(
+      'x',
+      input([claim('c1', { topicId: 't', positionId: 't-high' }), claim('c2', { topicId: 't', positionId: 't-high' })]),
+    )!;
     expect(same.viewsDiffer).toEqual([]);
-    const differ = buildCard('x', input([
-      claim('c1', { topicId: 't', positionId: 't-high', date: '2024-03' }),
-      claim('c2', { topicId: 't', positionId: 't-low', date: '2024-01' }),
-      claim('c3', { topicId: 't', positionId: 't-high', date: '2024-05', speakerId: 'o' }),
-    ]))!;
-    expect(differ.viewsDiffer[0]?.positions.map((p) => [p.label, p.index, p.total, p.claims.map((c) => c.claimIds)])).toEqual([
+    const differ = buildCard(
+      'x',
+      input([
+        claim('c1', { topicId: 't', positionId: 't-high', date: '2024-03' }),
+        claim('c2', { topicId: 't', positionId: 't-low', date: '2024-01' }),
+        claim('c3', { topicId: 't', positionId: 't-high', date: '2024-05', speakerId: 'o' }),
+      ]),
+    )!;
+    expect(
+      differ.viewsDiffer[0]?.positions.map((p) => [p.label, p.index, p.total, p.claims.map((c) => c.claimIds)]),
+    ).toEqual([
       ['Low', 0, 3, [['c2']]],
       ['High', 2, 3, [['c3'], ['c1']]],
     ]);
@@ -256,7 +309,13 @@ describe('buildCard rules', () => {
     const data = buildCard('x', input([claim('c1', { topicId: 'gone', speakerId: 'nobody' })]))!;
     expect(data.topics).toHaveLength(1);
     expect(data.topics[0]).toMatchObject({ id: null, question: OTHER_CLAIMS });
-    expect(data.topics[0]?.claims[0]?.speaker).toEqual({ id: 'nobody', name: 'nobody', role: '', kind: null, ownVoice: false });
+    expect(data.topics[0]?.claims[0]?.speaker).toEqual({
+      id: 'nobody',
+      name: 'nobody',
+      role: '',
+      kind: null,
+      ownVoice: false,
+    });
   });
 
   test('only http(s) URLs become links', () => {
@@ -264,18 +323,34 @@ describe('buildCard rules', () => {
     const data = buildCard('x', input([claim('c1')], { sources: [bad] }))!;
     expect(data.topics[0]?.claims[0]).not.toHaveProperty('sourceUrl');
     expect(data.sources[0]).not.toHaveProperty('url');
-    expect([isWebUrl('https://a.example/'), isWebUrl('http://a.example/'), isWebUrl('data:text/html,x'), isWebUrl('nope')]).toEqual([
-      true, true, false, false,
-    ]);
+    expect([
+      isWebUrl('https://a.example/'),
+      isWebUrl('http://a.example/'),
+      isWebUrl('data:text/html,x'),
+      isWebUrl('nope'),
+    ]).toEqual([true, true, false, false]);
   });
 
   test('events: related by entity or by claim, date-sorted; unrelated ones left out', () => {
     const ev = (id: string, date: string, entityIds: string[], claimIds: string[], endDate?: string) => ({
-      id, label: id, date, summary: 'An event for the rules.', entityIds, claimIds, ...(endDate && { endDate }),
+      id,
+      label: id,
+      date,
+      summary: 'An event for the rules.',
+      entityIds,
+      claimIds,
+      ...(endDate && { endDate }),
     });
-    const data = buildCard('x', input([claim('c1')], {
-      events: [ev('late', '2024-06', ['x'], ['z']), ev('war', '1950', [], ['c1'], '1953'), ev('other', '2000', ['y'], ['z'])],
-    }))!;
+    const data = buildCard(
+      'x',
+      input([claim('c1')], {
+        events: [
+          ev('late', '2024-06', ['x'], ['z']),
+          ev('war', '1950', [], ['c1'], '1953'),
+          ev('other', '2000', ['y'], ['z']),
+        ],
+      }),
+    )!;
     expect(data.events).toEqual([
       { id: 'war', label: 'war', date: '1950', endDate: '1953' },
       { id: 'late', label: 'late', date: '2024-06' },

@@ -14,11 +14,19 @@ function corpusCard(entityId: string): CardData {
   const dir = join(import.meta.dirname, '../../../data/corpus');
   const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
   const corpus = CorpusRecords.parse({
-    sources: read('sources'), people: read('people'), entities: read('entities'),
-    claims: read('claims'), topics: read('topics'), events: read('events'),
+    sources: read('sources'),
+    people: read('people'),
+    entities: read('entities'),
+    claims: read('claims'),
+    topics: read('topics'),
+    events: read('events'),
   });
   const entity = corpus.entities.find((e) => e.id === entityId)!;
-  return buildCard(entityId, { ...corpus, entity, claims: corpus.claims.filter((c) => c.entityIds.includes(entityId)) })!;
+  return buildCard(entityId, {
+    ...corpus,
+    entity,
+    claims: corpus.claims.filter((c) => c.entityIds.includes(entityId)),
+  })!;
 }
 
 const claim = (id: string, extra: Partial<CardClaim> = {}): CardClaim => ({
@@ -57,15 +65,26 @@ const hostile: CardData = {
   viewsDiffer: [],
   figures: [
     {
-      id: 'f', claimId: 'c-1', value: 1, unit: 'USD', measures: `Measures ${XSS}`, year: 2023,
-      qualifier: `Qualifier ${XSS}`, speakerName: `Name ${XSS}`, date: { value: '2024', inferred: false },
+      id: 'f',
+      claimId: 'c-1',
+      value: 1,
+      unit: 'USD',
+      measures: `Measures ${XSS}`,
+      year: 2023,
+      qualifier: `Qualifier ${XSS}`,
+      speakerName: `Name ${XSS}`,
+      date: { value: '2024', inferred: false },
     },
   ],
   events: [{ id: 'ev', label: `Event ${XSS}`, date: '2024' }],
   sources: [
     {
-      id: 's', title: `Title ${XSS}`, outlet: `Outlet ${XSS}`, date: { value: '2024', inferred: true },
-      dateInferredFrom: `Inferred ${XSS}`, claimCount: 1,
+      id: 's',
+      title: `Title ${XSS}`,
+      outlet: `Outlet ${XSS}`,
+      date: { value: '2024', inferred: true },
+      dateInferredFrom: `Inferred ${XSS}`,
+      claimCount: 1,
     },
   ],
   searchQuery: `X ${XSS}`,
@@ -135,14 +154,18 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     const first = groups[0]!.querySelector('.rdl-claim')!;
     expect(first.getAttribute('data-claim-id')).toBe('c-003-14');
     expect(text(first.querySelector('.rdl-badge'))).toBe('De facto alliance');
-    expect(text(first.querySelector('.rdl-meta'))).toBe('Kim Jong Un, North Korean leader — in Zhi News (on Toutiao), c. July 2025');
+    expect(text(first.querySelector('.rdl-meta'))).toBe(
+      'Kim Jong Un, North Korean leader — in Zhi News (on Toutiao), c. July 2025',
+    );
     const link = first.querySelector<HTMLAnchorElement>('.rdl-meta a')!;
     expect(link.getAttribute('href')).toBe('https://www.toutiao.com/article/7526550289370874395/');
     expect(link.target).toBe('_blank');
     expect(link.rel).toBe('noopener noreferrer');
     // An outlet's own voice: named once, as the outlet
     const own = root.querySelector('[data-claim-id="c-002-08"] .rdl-meta');
-    expect(text(own)).toMatch(/^Unnamed English-language website \(unsigned explainer\) \(the outlet itself\), c\. June 2024$/);
+    expect(text(own)).toMatch(
+      /^Unnamed English-language website \(unsigned explainer\) \(the outlet itself\), c\. June 2024$/,
+    );
   });
 
   test('the verbatim quote opens on demand, and the container hears of it', () => {
@@ -161,16 +184,23 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     expect(text(views.querySelector('.rdl-topic'))).toBe('How close are Russia and North Korea really?');
     expect(views.querySelectorAll('.rdl-scale-step')).toHaveLength(5);
     expect([...views.querySelectorAll('.rdl-scale-step')].map((s) => s.classList.contains('rdl-taken'))).toEqual([
-      false, false, false, true, true,
+      false,
+      false,
+      false,
+      true,
+      true,
     ]);
     expect(text(views.querySelector('.rdl-scale-ends'))).toBe('A myth De facto alliance');
     const positions = [...views.querySelectorAll('.rdl-position')];
-    expect(positions.map((p) => text(p.querySelector('.rdl-position-label')))).toEqual(['Alliance in the making', 'De facto alliance']);
+    expect(positions.map((p) => text(p.querySelector('.rdl-position-label')))).toEqual([
+      'Alliance in the making',
+      'De facto alliance',
+    ]);
     expect(positions.map((p) => text(p.querySelector('.rdl-position-place')))).toEqual(['4 of 5', '5 of 5']);
     expect(text(positions[1]!.querySelector('.rdl-stance'))).toBe('Kim Jong Un, c. July 2025');
-    expect([...positions[0]!.querySelectorAll('.rdl-meter-step')].map((s) => s.classList.contains('rdl-taken'))).toEqual([
-      false, false, false, true, false,
-    ]);
+    expect(
+      [...positions[0]!.querySelectorAll('.rdl-meter-step')].map((s) => s.classList.contains('rdl-taken')),
+    ).toEqual([false, false, false, true, false]);
   });
 
   test('a long topic shows its first claims, then all on request', () => {
@@ -190,10 +220,10 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     show({ data: kim });
     expect($$('.rdl-event').map(text)).toEqual([
       '2000 Treaty of Friendship, Good-Neighborliness and Cooperation',
-      'Sept 2023 Kim Jong Un\'s visit to Russia',
-      'Jun 2024 Putin\'s visit to Pyongyang',
+      "Sept 2023 Kim Jong Un's visit to Russia",
+      "Jun 2024 Putin's visit to Pyongyang",
       'Jun 2025 Goma Coast (Kalma) resort opens',
-      'Jul 2025 Lavrov\'s visit to Wonsan',
+      "Jul 2025 Lavrov's visit to Wonsan",
     ]);
     const sources = $$('.rdl-source');
     expect(sources).toHaveLength(4);
@@ -246,7 +276,22 @@ describe('corpus text is never HTML', () => {
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelectorAll('[onerror]')).toHaveLength(0);
     const all = root.textContent ?? '';
-    for (const field of ['X', 'Summary', 'Question', 'Text', 'Quote', 'Name', 'Role', 'Outlet', 'Position', 'Measures', 'Qualifier', 'Event', 'Title', 'Inferred']) {
+    for (const field of [
+      'X',
+      'Summary',
+      'Question',
+      'Text',
+      'Quote',
+      'Name',
+      'Role',
+      'Outlet',
+      'Position',
+      'Measures',
+      'Qualifier',
+      'Event',
+      'Title',
+      'Inferred',
+    ]) {
       expect(all).toContain(`${field} ${XSS}`);
     }
     expect(text($('blockquote'))).toBe(`Quote ${XSS}`);

@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { asOf, formatDateRange, formatFigure, formatFigureAsOf, formatKind, formatPartialDate } from '../../../lib/ui/format';
+import {
+  asOf,
+  formatDateRange,
+  formatFigure,
+  formatFigureAsOf,
+  formatKind,
+  formatPartialDate,
+} from '../../../lib/ui/format';
 
 describe('formatPartialDate', () => {
   test.each([

@@ -1,0 +1,226 @@
+/**
+ * Annotation benchmark (issue 4): `npx vite-node test/bench/annotate.bench.ts [runs]`.
+ *
+ * In real Chromium, per page (the real news pages of ../shared/pages/ and two
+ * generated ones: 5 MB of text, and 200,000 text nodes), the median of RUNS
+ * fresh page loads of:
+ *   (a) lens      the extension's own full scan: the `rdl:scan` measure it
+ *                 records (DOM walk, matching, ranges, highlight registration)
+ *   (b) floor     a bare TreeWalker pass reading every text node's data
+ *   (c) mark.js   mark.js 8.11.1 given the same aliases as an array of keywords
+ *   (d) markRegExp mark.js with one combined regular expression (its strongest form)
+ * and, on the largest page, the incremental scan after one paragraph is
+ * appended. (b)–(d) run in a browser without the extension. Prints a table,
+ * writes .output/bench/annotate.json. Numbers only: nothing here asserts.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Entity } from '../../lib/corpus/schema';
+import { launchChromium, launchPlainChromium } from '../e2e/harness/chromium';
+import { startPageServer, GENERATED_PAGES, SHARED_PAGES } from '../e2e/harness/server';
+import { median } from './stats';
+import { generatePages } from './generate-pages';
+
+const RUNS = Number(process.argv[2] ?? 5);
+const MARK_JS = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
+const aliases = (JSON.parse(readFileSync('data/corpus/entities.json', 'utf8')) as Entity[]).flatMap((e) =>
+  e.aliases.map((a) => a.text),
+);
+
+/** Runs in the page: a bare walk over every text node, reading its data. */
+function floorScan(): number {
+  const t = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+  const ms = performance.now() - t;
+  return chars >= 0 ? ms : -1;
+}
+
+/** Runs in the page: mark.js over the aliases (c), or one combined expression (d). */
+function markJsScan(source: string, keywords: string[], combined: boolean): number {
+  (0, eval)(source);
+  const MarkCtor = (
+    window as unknown as {
+      Mark: new (el: Element) => {
+        mark(k: string[], o: object): void;
+        markRegExp(r: RegExp, o: object): void;
+      };
+    }
+  ).Mark;
+  const instance = new MarkCtor(document.body);
+  const t = performance.now();
+  if (combined) {
+    const escaped = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+    instance.markRegExp(re, {});
+  } else {
+    instance.mark(keywords, { separateWordSearch: false, accuracy: 'exactly', diacritics: false });
+  }
+  return performance.now() - t;
+}
+
+function fullScanMeasure(): { duration: number; chars: number; matches: number } | null {
+  const m = performance.getEntriesByName('rdl:scan').find((e) => (e as PerformanceMeasure).detail?.kind === 'full');
+  return m
+    ? { duration: m.duration, ...((m as PerformanceMeasure).detail as { chars: number; matches: number }) }
+    : null;
+}
+
+function appendParagraph(): void {
+  const p = document.createElement('p');
+  p.textContent = 'Appended: Sergei Lavrov met Kim Jong Un in Wonsan, and Pyongyang thanked Moscow.';
+  document.body.append(p);
+}
+
+function incrementalMeasure(): number | null {
+  const all = performance
+    .getEntriesByName('rdl:scan')
+    .filter((e) => (e as PerformanceMeasure).detail?.kind === 'incremental');
+  return all.length ? all[all.length - 1]!.duration : null;
+}
+
+interface Row {
+  page: string;
+  bytes: number;
+  chars: number;
+  matches: number;
+  lens: number;
+  floor: number;
+  markjs: number;
+  markRegExp: number;
+}
+
+async function main() {
+  generatePages(GENERATED_PAGES);
+  const only = process.env.RDL_BENCH_PAGES ? new RegExp(process.env.RDL_BENCH_PAGES) : null;
+  const pages = [
+    ...readdirSync(SHARED_PAGES)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ name: f, path: `/shared/${f}`, file: join(SHARED_PAGES, f) })),
+    ...readdirSync(GENERATED_PAGES)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ name: f, path: `/generated/${f}`, file: join(GENERATED_PAGES, f) })),
+  ].filter((p) => !only || only.test(p.name));
+  const server = await startPageServer();
+  const profileDir = mkdtempSync(join(tmpdir(), 'rdl-bench-'));
+  const lens = await launchChromium({ extensionDir: resolve('.output/chrome-mv3'), profileDir });
+  const plain = await launchPlainChromium();
+  const rows: Row[] = [];
+  let largest: { path: string; bytes: number } = { path: '', bytes: 0 };
+
+  for (const page of pages) {
+    const bytes = statSync(page.file).size;
+    if (bytes > largest.bytes) largest = { path: page.path, bytes };
+    const lensRuns: number[] = [];
+    let chars = 0;
+    let matches = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const tab = await lens.openPage(server.url(page.path));
+      const measure = await tab.waitFor(fullScanMeasure, [], 60_000);
+      lensRuns.push(measure.duration);
+      chars = measure.chars;
+      matches = measure.matches;
+      await tab.close();
+    }
+    const plainRuns = { floor: [] as number[], markjs: [] as number[], markRegExp: [] as number[] };
+    for (let i = 0; i < RUNS; i++) {
+      for (const method of ['floor', 'markjs', 'markRegExp'] as const) {
+        const tab = await plain.openPage(server.url(page.path));
+        const ms =
+          method === 'floor'
+            ? await tab.evaluate(floorScan)
+            : await tab.evaluate(markJsScan, MARK_JS, aliases, method === 'markRegExp');
+        plainRuns[method].push(ms);
+        await tab.close();
+      }
+    }
+    const row: Row = {
+      page: page.name,
+      bytes,
+      chars,
+      matches,
+      lens: median(lensRuns),
+      floor: median(plainRuns.floor),
+      markjs: median(plainRuns.markjs),
+      markRegExp: median(plainRuns.markRegExp),
+    };
+    rows.push(row);
+    console.log(formatRow(row));
+  }
+
+  // Incremental: one paragraph appended to the largest page, after its full scan.
+  const increments: number[] = [];
+  const fulls: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const tab = await lens.openPage(server.url(largest.path));
+    fulls.push((await tab.waitFor(fullScanMeasure, [], 60_000)).duration);
+    await tab.evaluate(appendParagraph);
+    increments.push(await tab.waitFor(incrementalMeasure, [], 10_000));
+    await tab.close();
+  }
+  await lens.close();
+  await plain.close();
+  await server.close();
+
+  const contentScript = statSync('.output/chrome-mv3/content-scripts/lens.js').size;
+  const summary = {
+    runs: RUNS,
+    aliases: aliases.length,
+    rows,
+    incremental: {
+      page: largest.path,
+      fullMs: median(fulls),
+      appendMs: median(increments),
+      ratio: median(increments) / median(fulls),
+    },
+    contentScriptBytes: contentScript,
+  };
+  mkdirSync('.output/bench', { recursive: true });
+  writeFileSync('.output/bench/annotate.json', JSON.stringify(summary, null, 2));
+  console.log('');
+  console.log(
+    `lens/floor: worst ${Math.max(...rows.map((r) => r.lens / r.floor)).toFixed(2)}× · ` +
+      `lens vs markRegExp: slowest ${Math.max(...rows.map((r) => r.lens / r.markRegExp)).toFixed(2)}× of it · ` +
+      `markjs/lens: least ${Math.min(...rows.map((r) => r.markjs / r.lens)).toFixed(1)}×`,
+  );
+  console.log(
+    `append one paragraph to ${largest.path}: ${summary.incremental.appendMs.toFixed(2)} ms vs full scan ${summary.incremental.fullMs.toFixed(2)} ms (${(summary.incremental.ratio * 100).toFixed(1)}%)`,
+  );
+  console.log(`content script: ${(contentScript / 1024).toFixed(1)} KB minified`);
+  console.log('JSON: .output/bench/annotate.json');
+}
+
+function formatRow(r: Row): string {
+  const ms = (x: number) => x.toFixed(2).padStart(9);
+  return [
+    r.page.slice(0, 44).padEnd(44),
+    `${(r.bytes / 1024).toFixed(0)}KB`.padStart(8),
+    String(r.matches).padStart(6),
+    ms(r.lens),
+    ms(r.floor),
+    ms(r.markjs),
+    ms(r.markRegExp),
+    `${(r.lens / r.floor).toFixed(2)}×`.padStart(7),
+    `${(r.markjs / r.lens).toFixed(1)}×`.padStart(8),
+    `${(r.markRegExp / r.lens).toFixed(1)}×`.padStart(8),
+  ].join(' ');
+}
+
+console.log(`runs per figure: ${RUNS} (median); ms`);
+console.log(
+  [
+    'page'.padEnd(44),
+    'size'.padStart(8),
+    'marks'.padStart(6),
+    'lens(a)'.padStart(9),
+    'floor(b)'.padStart(9),
+    'markjs(c)'.padStart(9),
+    'markRE(d)'.padStart(9),
+    'a/b'.padStart(7),
+    'c/a'.padStart(8),
+    'd/a'.padStart(8),
+  ].join(' '),
+);
+await main();
