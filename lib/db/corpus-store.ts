@@ -9,8 +9,7 @@ import type { CorpusRecords } from '../corpus/schema';
 import { BUNDLED, CORPUS_TABLES, type CorpusMetaRow, type CorpusTableName, type LensDb } from './schema';
 
 export type LoadResult =
-  | { status: 'unchanged'; version: string }
-  | { status: 'loaded'; version: string; previousVersion: string | null };
+  { status: 'unchanged'; version: string } | { status: 'loaded'; version: string; previousVersion: string | null };
 
 /** Loads the bundled corpus when its version differs from the stored one. */
 export async function loadBundledCorpus(db: LensDb, bundle: CorpusBundle, now = Date.now()): Promise<LoadResult> {
