@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import bundle from 'virtual:rdl-corpus';
 import { LensDb } from '../lib/db/schema';
@@ -8,8 +8,11 @@ import { createService } from '../lib/service';
 export default defineBackground(() => {
   const service = createService(new LensDb(), bundle, {
     onLoadError: (error) => console.error('[RU–DPRK Lens] corpus load failed', error),
-    openSearch: async (query) => {
-      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?q=${encodeURIComponent(query)}`) });
+    // As a page next to the reader's tab: a popup cannot be opened from a content script in every browser.
+    openSearch: async (query, sender) => {
+      const tabId = (sender as Browser.runtime.MessageSender | undefined)?.tab?.id;
+      const params = new URLSearchParams({ q: query, ...(tabId === undefined ? {} : { tab: String(tabId) }) });
+      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${params}`) });
     },
   });
 

@@ -10,7 +10,9 @@ import type { CorpusStatus } from './db/corpus-store';
 import type { HighlightRow } from './db/schema';
 import type { EntityKind, Lang } from './corpus/schema';
 import type { Settings } from './settings';
+import type { SearchFilters, SearchResults } from './search';
 import type { CardData } from './ui/card-model';
+import type { RecordDetail } from './ui/detail-model';
 
 /** One alias, compiled for the content script's matcher. */
 export interface TermPattern {
@@ -49,6 +51,13 @@ export interface Protocol {
   getSettings: { request: null; response: Settings };
   setSettings: { request: Partial<Settings>; response: Settings };
   getCard: { request: { entityId: string }; response: CardData | null };
+  search: { request: { query: string; filters?: SearchFilters; limit?: number }; response: SearchResults };
+  getDetail: { request: { kind: RecordDetail['kind']; id: string }; response: RecordDetail | null };
+  /** what the search filters offer: the sources (oldest first) and the topics */
+  getFilterOptions: {
+    request: null;
+    response: { sources: { id: string; title: string; date: string }[]; topics: { id: string; question: string }[] };
+  };
   /** opens the popup's search (or a tab with it) on a query */
   openSearch: { request: { query: string }; response: null };
   saveHighlight: { request: NewHighlight; response: HighlightRow };

@@ -5,9 +5,11 @@
  * to the reader, while the previous corpus stays in place.
  */
 import type { CorpusBundle } from './corpus/bundle';
-import type { EntityKind } from './corpus/schema';
+import type { CorpusRecords, EntityKind } from './corpus/schema';
 import { loadBundledCorpus, readCorpusStatus } from './db/corpus-store';
-import type { HighlightRow, LensDb } from './db/schema';
+import { readCorpusRecords, type HighlightRow, type LensDb } from './db/schema';
+import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
+import { createDetails } from './ui/detail-model';
 import type { EntitySummary, Handlers, TermIndex, TermPattern } from './messages';
 import { buildCard } from './ui/card-model';
 import { ALL_KINDS, checkSettingsPatch, isActiveOn, readSettings, type Settings } from './settings';
@@ -22,8 +24,8 @@ export interface ServiceOptions {
   now?: () => number;
   newId?: () => string;
   onLoadError?: (error: unknown) => void;
-  /** opens Lens's search on a query (a browser action: the background entrypoint provides it) */
-  openSearch?: (query: string) => Promise<void>;
+  /** opens Lens's search on a query, about the sender's tab (a browser action: the background entrypoint provides it) */
+  openSearch?: (query: string, sender: unknown) => Promise<void>;
 }
 
 export function createService(db: LensDb, bundle: CorpusBundle, options: ServiceOptions = {}): Service {
@@ -67,7 +69,50 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     return readSettings(await db.settings.toArray());
   }
 
+  /**
+   * The searcher and record details, over the corpus in memory: opened on the
+   * first search of this worker's life, from the index cached for this corpus
+   * version (built and cached when there is none).
+   */
+  let corpusView: Promise<{
+    searcher: Searcher;
+    details: ReturnType<typeof createDetails>;
+    records: CorpusRecords;
+  }> | null = null;
+  function openCorpusView() {
+    corpusView ??= (async () => {
+      await ready;
+      const records = await readCorpusRecords(db);
+      const meta = await db.corpusMeta.toArray();
+      const key = `${SEARCH_INDEX_VERSION}|${meta
+        .map((m) => `${m.origin}:${m.version}`)
+        .sort()
+        .join(',')}`;
+      const cached = await db.searchCache.get(key);
+      const searcher = createSearcher(records, cached?.index);
+      if (searcher.indexSource === 'built') await db.searchCache.put({ key, index: searcher.toJSON() });
+      return { searcher, details: createDetails(records), records };
+    })();
+    corpusView.catch(() => (corpusView = null));
+    return corpusView;
+  }
+
   const handlers: Handlers = {
+    async search({ query, filters, limit }) {
+      return (await openCorpusView()).searcher.search(query, filters, limit);
+    },
+    async getDetail({ kind, id }) {
+      return (await openCorpusView()).details.detail(kind, id);
+    },
+    async getFilterOptions() {
+      const { records } = await openCorpusView();
+      return {
+        sources: records.sources
+          .map(({ id, title, date }) => ({ id, title, date }))
+          .sort((a, b) => a.date.localeCompare(b.date)),
+        topics: records.topics.map(({ id, question }) => ({ id, question })),
+      };
+    },
     async getStatus() {
       await ready;
       return { status: await readCorpusStatus(db), loadError };
@@ -126,9 +171,9 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         events: [...allEvents.values()],
       });
     },
-    async openSearch({ query }) {
+    async openSearch({ query }, sender) {
       if (!options.openSearch) throw new Error('Search cannot be opened from here');
-      await options.openSearch(query);
+      await options.openSearch(query, sender);
       return null;
     },
     async saveHighlight(draft) {

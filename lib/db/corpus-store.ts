@@ -24,9 +24,11 @@ export async function loadCorpus(
   now = Date.now(),
 ): Promise<LoadResult> {
   const tables = CORPUS_TABLES.map((name) => db.table(name));
-  return db.transaction('rw', [...tables, db.corpusMeta], async () => {
+  return db.transaction('rw', [...tables, db.corpusMeta, db.searchCache], async () => {
     const stored = await db.corpusMeta.get(origin);
     if (stored?.version === version) return { status: 'unchanged', version } as const;
+    // The search index is derived from the corpus: it is rebuilt on next use.
+    await db.searchCache.clear();
     const counts = {} as Record<CorpusTableName, number>;
     for (const name of CORPUS_TABLES) {
       const table = db.table(name);

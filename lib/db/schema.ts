@@ -4,7 +4,7 @@
  * origin.
  *
  * Two kinds of tables, with different owners:
- * - corpus tables (sources … events, corpusMeta): replaced wholesale when the
+ * - corpus tables (sources … events, corpusMeta, searchCache): replaced wholesale when the
  *   bundled corpus changes, or a pack is imported or removed;
  * - reader tables (highlights, settings): the reader's own data. Nothing that
  *   loads a corpus may touch them.
@@ -12,7 +12,8 @@
  * Indexes are only those a `where()` uses.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { Claim, Entity, Event, Person, Source, Topic } from '../corpus/schema';
+import type { Claim, CorpusRecords, Entity, Event, Person, Source, Topic } from '../corpus/schema';
+import type { SerializedSearchIndex } from '../search';
 
 /** Where a corpus row came from: the bundled corpus or a pack id. */
 export const BUNDLED = 'bundled';
@@ -62,6 +63,11 @@ export interface HighlightRow {
   updatedAt: number;
 }
 
+export interface SearchCacheRow {
+  key: string;
+  index: SerializedSearchIndex;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -80,6 +86,8 @@ export class LensDb extends Dexie {
   topics!: EntityTable<TopicRow, 'id'>;
   events!: EntityTable<EventRow, 'id'>;
   corpusMeta!: EntityTable<CorpusMetaRow, 'origin'>;
+  /** the search index, built once per corpus version (it is derived from the corpus tables) */
+  searchCache!: EntityTable<SearchCacheRow, 'key'>;
   highlights!: EntityTable<HighlightRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
 
@@ -94,8 +102,30 @@ export class LensDb extends Dexie {
       topics: 'id, origin',
       events: 'id, origin, *entityIds',
       corpusMeta: 'origin',
+      searchCache: 'key',
       highlights: 'id, url, updatedAt',
       settings: 'key',
     });
   }
+}
+
+/** Every corpus record in the store, without the `origin` bookkeeping. */
+export async function readCorpusRecords(db: LensDb): Promise<CorpusRecords> {
+  const strip = <T extends Origin>(rows: T[]): Omit<T, 'origin'>[] => rows.map(({ origin: _, ...record }) => record);
+  const [sources, people, entities, claims, topics, events] = await Promise.all([
+    db.sources.toArray(),
+    db.people.toArray(),
+    db.entities.toArray(),
+    db.claims.toArray(),
+    db.topics.toArray(),
+    db.events.toArray(),
+  ]);
+  return {
+    sources: strip(sources),
+    people: strip(people),
+    entities: strip(entities),
+    claims: strip(claims),
+    topics: strip(topics),
+    events: strip(events),
+  };
 }

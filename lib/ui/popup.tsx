@@ -1,57 +1,104 @@
 /**
- * The popup. At this stage: what the corpus holds, read from the store through
- * the background. Search, "on this page" and highlights come with their issues.
+ * The popup: search over the whole corpus, what is on the current page, and
+ * the reader's saved highlights. Everything it shows comes from the
+ * background through the typed protocol.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Client, EntitySummary, ResponseOf } from '../messages';
+import type { Client, ResponseOf, TabProtocol } from '../messages';
+import type { SearchHit } from '../search';
+import { DetailView, type Opened } from './popup/detail-view';
+import { HighlightsTab } from './popup/highlights-tab';
+import { PageTab } from './popup/page-tab';
+import { SearchView, type SearchState } from './popup/search-view';
 
-type Status = ResponseOf<'getStatus'>;
+export interface PopupProps {
+  ask: Client;
+  /** the content script of the tab the popup is about, or null where Lens does not run */
+  askTab: Client<TabProtocol> | null;
+  openUrl(url: string): void;
+  close(): void;
+  initialQuery?: string;
+  theme: 'light' | 'dark';
+}
 
-export function Popup({ ask }: { ask: Client }) {
-  const [status, setStatus] = useState<Status | null>(null);
-  const [entities, setEntities] = useState<EntitySummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+type Tab = 'search' | 'page' | 'highlights';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'search', label: 'Search' },
+  { id: 'page', label: 'On this page' },
+  { id: 'highlights', label: 'Highlights' },
+];
+
+export function Popup({ ask, askTab, openUrl, close, initialQuery, theme }: PopupProps) {
+  const [tab, setTab] = useState<Tab>('search');
+  const [search, setSearch] = useState<SearchState>({ query: initialQuery ?? '', filters: {}, active: null });
+  const [trail, setTrail] = useState<Opened[]>([]);
+  const [status, setStatus] = useState<ResponseOf<'getStatus'> | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const opened = trail.at(-1);
 
   useEffect(() => {
-    Promise.all([ask('getStatus', null), ask('listEntities', null)]).then(
-      ([s, e]) => {
+    ask('getStatus', null).then(
+      (s) => {
         setStatus(s);
-        setEntities(e);
+        setLoadError(s.loadError);
       },
-      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => setLoadError(`Lens could not reach its store: ${e instanceof Error ? e.message : String(e)}`),
     );
-  }, [ask]);
+  }, []);
+
+  const openHit = (hit: SearchHit) => setTrail([{ kind: hit.kind, id: hit.id }]);
 
   return (
-    <main class="popup" aria-busy={status === null && error === null}>
+    <main class="popup">
       <header>
         <h1>RU–DPRK Lens</h1>
+        <div role="tablist" aria-label="Lens" class="tabs">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              id={`tab-${t.id}`}
+              aria-selected={tab === t.id}
+              aria-controls={`panel-${t.id}`}
+              tabIndex={tab === t.id ? 0 : -1}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
       </header>
-      {error && (
+      {loadError && (
         <p role="alert" class="error">
-          Lens could not reach its store: {error}
+          {loadError}
         </p>
       )}
-      {status?.loadError && (
-        <p role="alert" class="error">
-          {status.loadError}
-        </p>
-      )}
-      {status && (
-        <section aria-label="Corpus">
-          <p class="counts" data-testid="corpus-counts">
-            {status.status.counts.entities} entities · {status.status.counts.claims} claims ·{' '}
-            {status.status.counts.sources} sources · {status.status.counts.people} people
-          </p>
-          <ul class="entities" aria-label="Entities">
-            {entities.map((entity) => (
-              <li key={entity.id} data-entity-id={entity.id}>
-                <span class="label">{entity.label}</span> <span class="kind">{entity.kind}</span>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
+        {tab === 'search' &&
+          (opened ? (
+            <DetailView
+              ask={ask}
+              opened={opened}
+              theme={theme}
+              onOpen={(next) => setTrail([...trail, next])}
+              onBack={() => setTrail(trail.slice(0, -1))}
+              onSearch={(query) => {
+                setTrail([]);
+                setSearch({ query, filters: {}, active: null });
+              }}
+            />
+          ) : (
+            <SearchView ask={ask} state={search} onChange={setSearch} onOpen={openHit} />
+          ))}
+        {tab === 'page' && <PageTab askTab={askTab} onShown={close} />}
+        {tab === 'highlights' && <HighlightsTab ask={ask} openUrl={openUrl} />}
+      </div>
+      <footer class="status" data-testid="corpus-counts">
+        {status &&
+          `Corpus: ${status.status.counts.entities} entities · ${status.status.counts.claims} claims · ` +
+            `${status.status.counts.sources} sources · ${status.status.counts.people} people`}
+      </footer>
     </main>
   );
 }

@@ -126,3 +126,35 @@ export async function sendToPageTabs(type: string, payload: unknown): Promise<un
   const replies = await Promise.allSettled(tabs.map((tab) => api.tabs.sendMessage(tab.id!, { rdl: 1, type, payload })));
   return replies.flatMap((r) => (r.status === 'fulfilled' && r.value ? [(r.value as { value: unknown }).value] : []));
 }
+
+/** From an extension page: the id of the tab whose content script has marked entities (the page under test). */
+export async function pageTabId(): Promise<number | null> {
+  const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
+  const api = g.browser ?? g.chrome;
+  const me = await api.tabs.getCurrent();
+  for (const tab of await api.tabs.query({})) {
+    if (tab.id === undefined || tab.id === me?.id) continue;
+    const reply = (await api.tabs
+      .sendMessage(tab.id, { rdl: 1, type: 'getPageEntities', payload: null })
+      .catch(() => null)) as {
+      ok: boolean;
+      value?: unknown[];
+    } | null;
+    if (reply?.ok && reply.value && reply.value.length > 0) return tab.id;
+  }
+  return null;
+}
+
+/** The popup's results: each hit's kind, id and title, in order, and whether any text is emphasised. */
+export function popupResults(): { hits: { kind: string; id: string; title: string }[]; marked: string[] } | null {
+  const options = [...document.querySelectorAll<HTMLElement>('#results [role="option"]')];
+  if (options.length === 0) return null;
+  return {
+    hits: options.map((o) => ({
+      kind: o.dataset.kind!,
+      id: o.dataset.id!,
+      title: o.querySelector('.hit-title')!.textContent!,
+    })),
+    marked: [...document.querySelectorAll('#results mark')].map((m) => m.textContent!),
+  };
+}

@@ -1,48 +1,52 @@
 import { describe, expect, test } from 'vitest';
 import { answer, createClient, isEnvelope, type Handlers } from '../../lib/messages';
 
-const handlers = {
-  getStatus: () => ({
-    status: { corpora: [], counts: { sources: 0, people: 0, entities: 0, claims: 0, topics: 0, events: 0 } },
-    loadError: null,
-  }),
-  listEntities: async () => [{ id: 'pyongyang', label: 'Pyongyang', kind: 'place' as const }],
-  getTermIndex: () => {
+/** A protocol of its own: these tests are about the mechanics, not the product's messages. */
+interface TestProtocol {
+  echo: { request: { text: string }; response: string };
+  thrown: { request: null; response: never };
+  rejected: { request: null; response: never };
+}
+
+const handlers: Handlers<TestProtocol> = {
+  echo: async ({ text }) => text.toUpperCase(),
+  thrown: () => {
     throw new Error('store closed');
   },
-  saveHighlight: () => Promise.reject(new Error('QuotaExceededError')),
-  listHighlights: () => [],
-  getPageConfig: () => Promise.reject(new Error('not in this test')),
-  getSettings: () => Promise.reject(new Error('not in this test')),
-  setSettings: () => Promise.reject(new Error('not in this test')),
-  getCard: () => null,
-  openSearch: () => null,
-} satisfies Handlers;
+  rejected: () => Promise.reject(new Error('QuotaExceededError')),
+};
 
-const ask = createClient((message) => answer(handlers, message, null) ?? Promise.resolve(undefined));
+const ask = createClient<TestProtocol>((message) => answer(handlers, message, null) ?? Promise.resolve(undefined));
 
 describe('messages', () => {
   test('a client gets the handler’s value', async () => {
-    expect(await ask('listEntities', null)).toEqual([{ id: 'pyongyang', label: 'Pyongyang', kind: 'place' }]);
+    expect(await ask('echo', { text: 'pyongyang' })).toBe('PYONGYANG');
   });
 
   test.each([
-    ['a thrown error', 'getTermIndex', 'store closed'],
-    ['a rejected promise', 'saveHighlight', 'QuotaExceededError'],
+    ['a thrown error', 'thrown', 'store closed'],
+    ['a rejected promise', 'rejected', 'QuotaExceededError'],
   ] as const)('%s reaches the caller as an error', async (_, type, message) => {
-    await expect(ask(type, null as never)).rejects.toThrow(message);
+    await expect(ask(type, null)).rejects.toThrow(message);
   });
 
   test('messages that are not ours are left to other listeners', () => {
-    expect(answer(handlers, { type: 'getStatus' }, null)).toBeUndefined();
+    expect(answer(handlers, { type: 'echo' }, null)).toBeUndefined();
     expect(answer(handlers, 'hello', null)).toBeUndefined();
-    expect(isEnvelope({ rdl: 1, type: 'getStatus', payload: null })).toBe(true);
+    expect(isEnvelope({ rdl: 1, type: 'echo', payload: null })).toBe(true);
   });
 
   test('an unknown type is answered with an error, not silence', async () => {
     expect(await answer(handlers, { rdl: 1, type: 'nope', payload: null }, null)).toEqual({
       ok: false,
       error: 'Unknown message type "nope"',
+    });
+  });
+
+  test('inherited properties are not message types', async () => {
+    expect(await answer(handlers, { rdl: 1, type: 'toString', payload: null }, null)).toEqual({
+      ok: false,
+      error: 'Unknown message type "toString"',
     });
   });
 });

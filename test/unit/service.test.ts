@@ -67,4 +67,26 @@ describe('service', () => {
     expect(await ask('listHighlights', { url: 'https://example.org/a' })).toEqual([saved]);
     expect(await ask('listHighlights', { url: 'https://example.org/b' })).toEqual([]);
   });
+
+  test('search answers from the corpus, and caches its index for the corpus version', async () => {
+    const { ask } = start();
+    const results = await ask('search', { query: 'Pyongang' });
+    expect(results.groups[0]!.hits[0]).toMatchObject({ kind: 'entity', id: 'pyongyang', title: 'Pyongyang' });
+    expect(await db.searchCache.count()).toBe(1);
+  });
+
+  test('a claim opens with its quote, speaker and source', async () => {
+    const { ask } = start();
+    const detail = await ask('getDetail', { kind: 'claim', id: 'c-1' });
+    expect(detail).toMatchObject({
+      kind: 'claim',
+      claim: { id: 'c-1', quote: 'Pyongyang', speakerName: 'Outlet', sourceTitle: 'A' },
+      source: { id: 'src-a', outlet: 'Outlet' },
+      entities: [
+        { id: 'pyongyang', label: 'Pyongyang' },
+        { id: 'un', label: 'United Nations' },
+      ],
+    });
+    expect(await ask('getDetail', { kind: 'person', id: 'nobody' })).toBeNull();
+  });
 });

@@ -42,7 +42,8 @@ function call(fn: Function, args: unknown[]): string {
 async function stayLocal(context: BrowserContext): Promise<void> {
   await context.route(
     (url) => !isLocalUrl(url.href),
-    (route) => (route.request().isNavigationRequest() ? route.fulfill({ status: 204 }) : route.abort('blockedbyclient')),
+    (route) =>
+      route.request().isNavigationRequest() ? route.fulfill({ status: 204 }) : route.abort('blockedbyclient'),
   );
 }
 
@@ -65,11 +66,20 @@ export function wrapPlaywrightPage(page: Page): LensPage {
   return {
     // Functions travel as source text (DevTools evaluation is not subject to the page's CSP).
     evaluate: (fn, ...args) => page.evaluate(call(fn, args)),
+    // Polled from here: waitForFunction would compile the source in the page,
+    // which an extension page's CSP (no eval) refuses.
     async waitFor(fn, args, timeoutMs = 10_000) {
-      const handle = await page.waitForFunction(call(fn, args ?? []), undefined, { timeout: timeoutMs });
-      const value = (await handle.jsonValue()) as never;
-      await handle.dispose();
-      return value;
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        // A navigation in between destroys the context: that try counts as "not yet".
+        const value = await page.evaluate(call(fn, args ?? [])).catch((error: Error) => {
+          if (/Execution context was destroyed|navigation/i.test(error.message)) return null;
+          throw error;
+        });
+        if (value) return value as never;
+        if (Date.now() > deadline) throw new Error(`waitFor(${fn.name || 'function'}) timed out after ${timeoutMs} ms`);
+        await new Promise((next) => setTimeout(next, 50));
+      }
     },
     waitForSelector: (selector, timeoutMs = 10_000) =>
       page.waitForSelector(selector, { timeout: timeoutMs, state: 'attached' }).then(() => undefined),

@@ -120,7 +120,7 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
         claims: [
           {
             claimIds: ['c-002-08'],
-            speakerName: 'Unnamed website (source s-002)',
+            speakerName: 'Unnamed website (the unsigned 2024 explainer)',
             date: { value: '2024-06', inferred: true },
           },
         ],

@@ -1,0 +1,151 @@
+/**
+ * What the popup shows when a reader opens a claim, a person or a source from
+ * the search results: plain JSON built from the corpus records (an entity
+ * opens its card, from ./card-model). No source texts.
+ */
+import type { Claim, CorpusRecords, Person, Source, Topic } from '../corpus/schema';
+
+export interface ClaimLine {
+  id: string;
+  text: string;
+  date: string;
+  speakerName: string;
+  speakerId: string;
+  sourceTitle: string;
+  topicQuestion?: string;
+  positionLabel?: string;
+}
+
+export interface ClaimDetail {
+  kind: 'claim';
+  claim: ClaimLine & { quote: string; dateInferredFrom?: string };
+  speakerRole: string;
+  source: { id: string; title: string; outlet: string; date: string; url?: string };
+  entities: { id: string; label: string }[];
+  /** the other positions taken on the claim's topic, in the topic's order, with who takes them */
+  topic?: { question: string; positions: { id: string; label: string; isThisClaims: boolean; claims: ClaimLine[] }[] };
+}
+
+export interface PersonDetail {
+  kind: 'person';
+  person: { id: string; name: string; role: string; kind: Person['kind'] };
+  claims: ClaimLine[];
+}
+
+export interface SourceDetail {
+  kind: 'source';
+  source: {
+    id: string;
+    title: string;
+    outlet: string;
+    author?: string;
+    date: string;
+    url?: string;
+    dateInferredFrom?: string;
+  };
+  claims: ClaimLine[];
+}
+
+export type RecordDetail = ClaimDetail | PersonDetail | SourceDetail;
+
+/** Newest first; claims of one date in source order. */
+const byDate = (a: ClaimLine, b: ClaimLine) => b.date.localeCompare(a.date);
+
+export function createDetails(records: CorpusRecords) {
+  const people = new Map(records.people.map((p) => [p.id, p]));
+  const sources = new Map(records.sources.map((s) => [s.id, s]));
+  const topics = new Map(records.topics.map((t) => [t.id, t]));
+  const entities = new Map(records.entities.map((e) => [e.id, e]));
+
+  function line(claim: Claim): ClaimLine {
+    const topic: Topic | undefined = claim.topicId ? topics.get(claim.topicId) : undefined;
+    const position = topic?.positions.find((p) => p.id === claim.positionId);
+    return {
+      id: claim.id,
+      text: claim.text,
+      date: claim.date,
+      speakerId: claim.speakerId,
+      speakerName: people.get(claim.speakerId)?.name ?? claim.speakerId,
+      sourceTitle: sources.get(claim.sourceId)?.title ?? claim.sourceId,
+      ...(topic ? { topicQuestion: topic.question } : {}),
+      ...(position ? { positionLabel: position.label } : {}),
+    };
+  }
+
+  function claimDetail(id: string): ClaimDetail | null {
+    const claim = records.claims.find((c) => c.id === id);
+    if (!claim) return null;
+    const source: Source | undefined = sources.get(claim.sourceId);
+    const topic = claim.topicId ? topics.get(claim.topicId) : undefined;
+    return {
+      kind: 'claim',
+      claim: {
+        ...line(claim),
+        quote: claim.quote,
+        ...(claim.dateInferred ? { dateInferredFrom: claim.dateInferred.inferredFrom } : {}),
+      },
+      speakerRole: people.get(claim.speakerId)?.role ?? '',
+      source: {
+        id: claim.sourceId,
+        title: source?.title ?? claim.sourceId,
+        outlet: source?.outlet ?? '',
+        date: source?.date ?? claim.date,
+        ...(source?.url ? { url: source.url } : {}),
+      },
+      entities: claim.entityIds.map((e) => ({ id: e, label: entities.get(e)?.label ?? e })),
+      ...(topic
+        ? {
+            topic: {
+              question: topic.question,
+              positions: topic.positions.map((position) => ({
+                id: position.id,
+                label: position.label,
+                isThisClaims: position.id === claim.positionId,
+                claims: records.claims
+                  .filter((c) => c.topicId === topic.id && c.positionId === position.id)
+                  .map(line)
+                  .sort(byDate),
+              })),
+            },
+          }
+        : {}),
+    };
+  }
+
+  function personDetail(id: string): PersonDetail | null {
+    const person = people.get(id);
+    if (!person) return null;
+    return {
+      kind: 'person',
+      person: { id: person.id, name: person.name, role: person.role, kind: person.kind },
+      claims: records.claims
+        .filter((c) => c.speakerId === id)
+        .map(line)
+        .sort(byDate),
+    };
+  }
+
+  function sourceDetail(id: string): SourceDetail | null {
+    const source = sources.get(id);
+    if (!source) return null;
+    return {
+      kind: 'source',
+      source: {
+        id: source.id,
+        title: source.title,
+        outlet: source.outlet,
+        date: source.date,
+        ...(source.author ? { author: source.author } : {}),
+        ...(source.url ? { url: source.url } : {}),
+        ...(source.dateInferred ? { dateInferredFrom: source.dateInferred.inferredFrom } : {}),
+      },
+      claims: records.claims.filter((c) => c.sourceId === id).map(line),
+    };
+  }
+
+  return {
+    detail(kind: RecordDetail['kind'], id: string): RecordDetail | null {
+      return kind === 'claim' ? claimDetail(id) : kind === 'person' ? personDetail(id) : sourceDetail(id);
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * A record opened from the results: an entity shows its card; a claim its
+ * quote, source, date and the other positions on its topic; a person all
+ * their claims; a source all its claims and its link. Back returns to the
+ * results with the query as it was.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Client } from '../../messages';
+import { Card } from '../card';
+import type { CardData } from '../card-model';
+import type { ClaimLine, RecordDetail } from '../detail-model';
+import { formatPartialDate } from '../format';
+
+export type Opened = { kind: 'entity' | 'claim' | 'person' | 'source'; id: string };
+
+export function DetailView({
+  ask,
+  opened,
+  onOpen,
+  onBack,
+  onSearch,
+  theme,
+}: {
+  ask: Client;
+  opened: Opened;
+  onOpen(next: Opened): void;
+  onBack(): void;
+  onSearch(query: string): void;
+  theme: 'light' | 'dark';
+}) {
+  const [data, setData] = useState<{ card: CardData } | { detail: RecordDetail } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setData(null);
+    setError(null);
+    const done = (value: { card: CardData } | { detail: RecordDetail } | null) =>
+      value ? setData(value) : setError('This record is no longer in the corpus.');
+    const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+    if (opened.kind === 'entity') ask('getCard', { entityId: opened.id }).then((card) => done(card && { card }), fail);
+    else ask('getDetail', { kind: opened.kind, id: opened.id }).then((detail) => done(detail && { detail }), fail);
+  }, [opened.kind, opened.id]);
+
+  return (
+    <section class="detail" aria-live="polite">
+      <button type="button" class="back" onClick={onBack}>
+        ← Back to results
+      </button>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {!data && !error && <p class="empty">Loading…</p>}
+      {data && 'card' in data && <Card data={data.card} theme={theme} onClose={onBack} onSearch={onSearch} />}
+      {data && 'detail' in data && <RecordView detail={data.detail} onOpen={onOpen} />}
+    </section>
+  );
+}
+
+function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Opened): void }) {
+  if (detail.kind === 'claim') {
+    const { claim, source, topic } = detail;
+    return (
+      <article class="record" aria-labelledby="record-title">
+        <p class="record-kind">Claim</p>
+        <h2 id="record-title">{claim.text}</h2>
+        <blockquote class="quote">“{claim.quote}”</blockquote>
+        <p class="meta">
+          <button type="button" class="link" onClick={() => onOpen({ kind: 'person', id: claim.speakerId })}>
+            {claim.speakerName}
+          </button>
+          {detail.speakerRole ? `, ${detail.speakerRole}` : ''} ·{' '}
+          <button type="button" class="link" onClick={() => onOpen({ kind: 'source', id: source.id })}>
+            {source.title}
+          </button>{' '}
+          ({source.outlet}) · {formatPartialDate(claim.date)}
+          {claim.dateInferredFrom ? ' (date inferred)' : ''}
+        </p>
+        <p class="entities">
+          {detail.entities.map((e) => (
+            <button key={e.id} type="button" class="chip" onClick={() => onOpen({ kind: 'entity', id: e.id })}>
+              {e.label}
+            </button>
+          ))}
+        </p>
+        {topic && (
+          <section aria-labelledby="topic-title">
+            <h3 id="topic-title">{topic.question}</h3>
+            <ol class="positions">
+              {topic.positions.map((p) => (
+                <li key={p.id} class={p.isThisClaims ? 'position this' : 'position'}>
+                  <strong>{p.label}</strong>
+                  {p.isThisClaims && <span class="badge">this claim</span>}
+                  <ClaimList claims={p.claims} onOpen={onOpen} compact />
+                </li>
+              ))}
+            </ol>
+          </section>
+        )}
+      </article>
+    );
+  }
+  if (detail.kind === 'person') {
+    return (
+      <article class="record" aria-labelledby="record-title">
+        <p class="record-kind">{detail.person.kind}</p>
+        <h2 id="record-title">{detail.person.name}</h2>
+        <p class="meta">{detail.person.role}</p>
+        <h3>
+          {detail.claims.length} claim{detail.claims.length === 1 ? '' : 's'}
+        </h3>
+        <ClaimList claims={detail.claims} onOpen={onOpen} />
+      </article>
+    );
+  }
+  const { source } = detail;
+  return (
+    <article class="record" aria-labelledby="record-title">
+      <p class="record-kind">Source</p>
+      <h2 id="record-title">{source.title}</h2>
+      <p class="meta">
+        {source.outlet}
+        {source.author ? ` · ${source.author}` : ''} · {formatPartialDate(source.date)}
+        {source.dateInferredFrom ? ' (date inferred)' : ''}
+      </p>
+      {source.url && /^https?:/.test(source.url) && (
+        <p>
+          <a href={source.url} target="_blank" rel="noopener noreferrer">
+            Original publication
+          </a>
+        </p>
+      )}
+      <h3>
+        {detail.claims.length} claim{detail.claims.length === 1 ? '' : 's'}
+      </h3>
+      <ClaimList claims={detail.claims} onOpen={onOpen} />
+    </article>
+  );
+}
+
+function ClaimList({
+  claims,
+  onOpen,
+  compact,
+}: {
+  claims: ClaimLine[];
+  onOpen(next: Opened): void;
+  compact?: boolean;
+}) {
+  if (claims.length === 0) return <p class="empty">None.</p>;
+  return (
+    <ul class={compact ? 'claims compact' : 'claims'}>
+      {claims.map((c) => (
+        <li key={c.id}>
+          <button type="button" class="link claim" onClick={() => onOpen({ kind: 'claim', id: c.id })}>
+            {c.text}
+          </button>
+          <span class="meta">
+            {' '}
+            — {c.speakerName}, {formatPartialDate(c.date)}
+            {!compact && c.positionLabel ? ` · ${c.positionLabel}` : ''}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * The popup, driven like a reader: typing (with typos, in three languages, a
+ * quoted phrase), moving with the keyboard, opening a record and coming back,
+ * and "On this page" jumping to an entity in the page. Expected results are
+ * the records the corpus holds for those names.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  BROWSER_NAMES,
+  launch,
+  screenshotPath,
+  startPageServer,
+  type LensBrowser,
+  type LensPage,
+  type PageServer,
+} from './harness';
+import { highlightedTexts, openCard, pageTabId, popupResults } from './page-helpers';
+
+let server: PageServer;
+beforeAll(async () => {
+  server = await startPageServer();
+});
+afterAll(() => server.close());
+
+/** Types `query` into a fresh search box and waits until the results are those of the whole query. */
+async function searchFor(popup: LensPage, query: string) {
+  await popup.evaluate(() => {
+    const box = document.querySelector<HTMLInputElement>('[role="searchbox"]')!;
+    box.value = '';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await popup.type('[role="searchbox"]', query);
+  return popup.waitFor(
+    (q: string) => {
+      const box = document.querySelector<HTMLInputElement>('[role="searchbox"]');
+      const first = document.querySelector('#results [role="option"]');
+      return box?.value === q && first ? true : null;
+    },
+    [query],
+  );
+}
+
+describe.each(BROWSER_NAMES)('%s', (browserName) => {
+  let lens: LensBrowser;
+  let popup: LensPage;
+  beforeAll(async () => {
+    lens = await launch(browserName);
+    popup = await lens.openExtensionPage('popup.html');
+    await popup.waitForSelector('[role="searchbox"]');
+  });
+  afterAll(() => lens.close());
+
+  test.each([
+    ['a typo in a surname', 'Nasobn', 'e-oleg-nasobin', 'Oleg Nasobin'],
+    ['a typo in a place', 'Pyongang', 'e-pyongyang', 'Pyongyang'],
+    ['a typo in an official', 'Tilerson', 'e-rex-tillerson', 'Rex Tillerson'],
+    ['Russian', 'Лавров', 'e-sergey-lavrov', 'Sergey Lavrov'],
+    ['Korean', '김정은', 'e-kim-jong-un', 'Kim Jong Un'],
+  ])('%s: “%s” finds %s first', async (_, query, id, title) => {
+    await searchFor(popup, query);
+    const results = await popup.waitFor(popupResults);
+    expect(results.hits[0]).toEqual({ kind: 'entity', id, title });
+    expect(results.marked.length).toBeGreaterThan(0);
+  });
+
+  test('a quoted phrase finds the claims that say it', async () => {
+    await searchFor(popup, '"de facto alliance"');
+    const results = await popup.waitFor(popupResults);
+    const claims = results.hits.filter((h) => h.kind === 'claim');
+    expect(claims.length).toBeGreaterThan(0);
+    expect(results.marked.map((m) => m.toLowerCase())).toContain('de facto alliance');
+  });
+
+  test('↓ and Enter open a result; Back returns to the results with the query intact', async () => {
+    await searchFor(popup, 'Wonsan');
+    const results = await popup.waitFor(popupResults);
+    await popup.press('ArrowDown');
+    await popup.press('Enter');
+    const title = await popup.waitFor(
+      () => document.querySelector('.detail .rdl-card-title, .detail #record-title')?.textContent ?? null,
+    );
+    expect(title).toBe(results.hits[0]!.title);
+    await popup.screenshot(screenshotPath(`${browserName}-popup-detail.png`));
+    await popup.click('.back');
+    await popup.waitForSelector('[role="searchbox"]');
+    expect(await popup.evaluate(() => document.querySelector<HTMLInputElement>('[role="searchbox"]')!.value)).toBe(
+      'Wonsan',
+    );
+    await popup.press('Escape');
+    expect(await popup.evaluate(() => document.querySelector<HTMLInputElement>('[role="searchbox"]')!.value)).toBe('');
+  });
+
+  test('search results screenshot for the README', async () => {
+    await searchFor(popup, 'Pyongyang');
+    await popup.waitFor(popupResults);
+    await popup.screenshot(screenshotPath(`${browserName}-popup-search.png`));
+  });
+
+  test('“On this page” lists what the page mentions; choosing one opens its card in the page', async () => {
+    const page = await lens.openPage(server.url('/fixtures/basic.html'));
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    const finder = await lens.openExtensionPage('popup.html');
+    const tabId = await finder.waitFor(pageTabId);
+    await finder.close();
+
+    const onPage = await lens.openExtensionPage(`popup.html?tab=${tabId}`);
+    await onPage.click('#tab-page');
+    await onPage.waitForSelector('.page-entity');
+    const listed = await onPage.evaluate(() =>
+      [...document.querySelectorAll('.page-entity .label')].map((e) => e.textContent),
+    );
+    expect(new Set(listed)).toEqual(new Set(['Vladimir Putin', 'Pyongyang', 'Kim Jong Un', 'Russia', 'North Korea']));
+    await onPage.click('.page-entity[data-entity-id="e-pyongyang"]');
+    const card = await page.waitFor(openCard);
+    expect(card.title).toBe('Pyongyang');
+    await page.close();
+  });
+});
