@@ -45,6 +45,8 @@ export default defineConfig({
               // CSS.highlights ships in Firefox 140.
               strict_min_version: '140.0',
             },
+            // data_collection_permissions arrived in Firefox for Android 142.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {
