@@ -8,20 +8,14 @@
  */
 import type { CorpusStatus } from './db/corpus-store';
 import type { HighlightRow } from './db/schema';
-import type { EntityKind, Lang } from './corpus/schema';
+import type { EntityKind } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
 import type { CardData } from './ui/card-model';
 import type { RecordDetail } from './ui/detail-model';
+import type { TermPattern } from './text/matcher';
 
-/** One alias, compiled for the content script's matcher. */
-export interface TermPattern {
-  id: string;
-  text: string;
-  lang: Lang;
-  inflects?: boolean;
-  caseSensitive?: boolean;
-}
+export type { TermPattern };
 
 export interface TermIndex {
   version: string;
@@ -38,6 +32,22 @@ export interface EntitySummary {
 
 export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
 
+/** What a reader may change of a saved highlight. */
+export type HighlightPatch = Partial<Pick<HighlightRow, 'note' | 'colour'>>;
+
+/** The reader's highlights on one page, for its content script. */
+export interface PageHighlights {
+  rows: HighlightRow[];
+  /** why no highlight can be saved in this browser (IndexedDB unavailable, as in some private windows); null when they can */
+  unavailable: string | null;
+}
+
+/** Which of a page's saved highlights are drawn on it, and which were not found there (orphans). */
+export interface HighlightStatus {
+  anchored: string[];
+  orphans: string[];
+}
+
 /** Every message: its request payload and its response. */
 export interface Protocol {
   getStatus: { request: null; response: { status: CorpusStatus; loadError: string | null } };
@@ -46,7 +56,7 @@ export interface Protocol {
   /** what a content script needs to start on a page, in one round trip */
   getPageConfig: {
     request: { url: string };
-    response: { active: boolean; settings: Settings; termIndex: TermIndex | null };
+    response: { active: boolean; settings: Settings; termIndex: TermIndex | null; highlights: PageHighlights };
   };
   getSettings: { request: null; response: Settings };
   setSettings: { request: Partial<Settings>; response: Settings };
@@ -60,8 +70,12 @@ export interface Protocol {
   };
   /** opens the popup's search (or a tab with it) on a query */
   openSearch: { request: { query: string }; response: null };
+  /** The URL is normalised here (lib/anchoring/url.ts): callers may send the page's own. */
   saveHighlight: { request: NewHighlight; response: HighlightRow };
   listHighlights: { request: { url?: string }; response: HighlightRow[] };
+  updateHighlight: { request: { id: string } & HighlightPatch; response: HighlightRow };
+  /** Deleting a highlight that is not there is not an error: it is gone either way. */
+  deleteHighlight: { request: { id: string }; response: null };
 }
 
 /** Messages the background sends to a tab's content script. */
@@ -69,6 +83,14 @@ export interface TabProtocol {
   openPanel: { request: null; response: boolean };
   getPageEntities: { request: null; response: { id: string; label: string; kind: EntityKind; count: number }[] };
   showEntity: { request: { entityId: string }; response: boolean };
+  /** Saves the reader's selection as a highlight (context menu, shortcut); null when nothing is selected. */
+  saveSelection: { request: { colour?: string } | null; response: HighlightRow | null };
+  /** once the page's highlights have been anchored */
+  getHighlightStatus: { request: null; response: HighlightStatus };
+  /** Scrolls to a highlight and opens its popover; false for an orphan or an id not on this page. */
+  showHighlight: { request: { id: string }; response: boolean };
+  /** Reads the page's highlights from the store again (after the popup changed, deleted or imported some). */
+  refreshHighlights: { request: null; response: HighlightStatus };
 }
 
 /** Any interface of `{ request, response }` pairs (interfaces have no index signature, hence the mapped type). */

@@ -57,6 +57,14 @@ async function gotoPage(page: Page, url: string): Promise<void> {
   await page.waitForFunction(() => document.readyState !== 'loading');
 }
 
+/** A new tab on `url`, wrapped (its errors are collected from the start). */
+async function openIn(context: BrowserContext, url: string): Promise<LensPage> {
+  const page = await context.newPage();
+  const wrapped = wrapPlaywrightPage(page);
+  await gotoPage(page, url);
+  return wrapped;
+}
+
 export function wrapPlaywrightPage(page: Page): LensPage {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -104,12 +112,7 @@ export async function launchPlainChromium(): Promise<LensBrowser> {
   await stayLocal(context);
   return {
     name: 'chromium',
-    async openPage(url) {
-      const page = await context.newPage();
-      const wrapped = wrapPlaywrightPage(page);
-      await gotoPage(page, url);
-      return wrapped;
-    },
+    openPage: (url) => openIn(context, url),
     openExtensionPage: () => Promise.reject(new Error('This browser has no extension')),
     installUpdate: () => Promise.reject(new Error('This browser has no extension')),
     close: () => browser.close(),
@@ -137,12 +140,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
 
   return {
     name: 'chromium',
-    async openPage(url) {
-      const page = await context.newPage();
-      const wrapped = wrapPlaywrightPage(page);
-      await gotoPage(page, url);
-      return wrapped;
-    },
+    openPage: (url) => openIn(context, url),
     async openExtensionPage(path) {
       const page = await context.newPage();
       const wrapped = wrapPlaywrightPage(page);
