@@ -7,12 +7,19 @@
 import type { CorpusBundle } from './corpus/bundle';
 import type { CorpusRecords, EntityKind } from './corpus/schema';
 import { loadBundledCorpus, readCorpusStatus } from './db/corpus-store';
-import { readCorpusRecords, type HighlightRow, type LensDb } from './db/schema';
+import {
+  addHighlight,
+  deleteHighlight,
+  listHighlights,
+  unavailableMessage,
+  updateHighlight,
+} from './db/highlight-store';
+import { readCorpusRecords, type EntityRow, type LensDb } from './db/schema';
 import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
 import { createDetails } from './ui/detail-model';
-import type { EntitySummary, Handlers, TermIndex, TermPattern } from './messages';
+import type { EntitySummary, Handlers, PageHighlights, TermIndex, TermPattern } from './messages';
 import { buildCard } from './ui/card-model';
-import { ALL_KINDS, checkSettingsPatch, isActiveOn, readSettings, type Settings } from './settings';
+import { ALL_KINDS, checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
 
 export interface Service {
   handlers: Handlers;
@@ -34,6 +41,16 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   let loadError: string | null = null;
   let termIndex: Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> | null = null;
 
+  /**
+   * Why the store cannot be opened, or null once it is open. Where IndexedDB
+   * is unavailable (some private windows), pages are still marked from the
+   * bundled corpus, and the content script says why highlights cannot be saved.
+   */
+  const unavailable: Promise<string | null> = db.open().then(
+    () => null,
+    (error: unknown) => unavailableMessage(error),
+  );
+
   const ready = loadBundledCorpus(db, bundle, now()).then(
     () => undefined,
     (error: unknown) => {
@@ -43,7 +60,15 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   );
 
   async function buildTermIndex(): Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> {
-    const entities = await db.entities.toArray();
+    const meta = await db.corpusMeta.toArray();
+    const version = meta.map((m) => `${m.origin}:${m.version}`).join(',');
+    return termIndexOf(await db.entities.toArray(), version);
+  }
+
+  function termIndexOf(
+    entities: Pick<EntityRow, 'id' | 'label' | 'kind' | 'aliases'>[],
+    version: string,
+  ): { index: TermIndex; kinds: Map<string, EntityKind> } {
     const patterns: TermPattern[] = [];
     const kinds = new Map<string, EntityKind>();
     const summaries: EntitySummary[] = [];
@@ -60,8 +85,6 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         });
       }
     }
-    const meta = await db.corpusMeta.toArray();
-    const version = meta.map((m) => `${m.origin}:${m.version}`).join(',');
     return { index: { version, patterns, entities: summaries }, kinds };
   }
 
@@ -130,15 +153,24 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       return (await termIndex).index;
     },
     async getPageConfig({ url }) {
-      const current = await settings();
-      if (!isActiveOn(current, url)) return { active: false, settings: current, termIndex: null };
-      await ready;
-      termIndex ??= buildTermIndex();
-      const { index, kinds } = await termIndex;
+      const problem = await unavailable;
+      const current = problem ? { ...DEFAULT_SETTINGS } : await settings();
+      const highlights: PageHighlights = { rows: [], unavailable: problem };
+      if (!isActiveOn(current, url)) return { active: false, settings: current, termIndex: null, highlights };
+      let index: TermIndex;
+      let kinds: Map<string, EntityKind>;
+      if (problem) {
+        ({ index, kinds } = termIndexOf(bundle.records.entities, `bundled:${bundle.version}`));
+      } else {
+        await ready;
+        termIndex ??= buildTermIndex();
+        ({ index, kinds } = await termIndex);
+        highlights.rows = await listHighlights(db, url);
+      }
       const marked = new Set(current.kinds);
       const patterns =
         marked.size === ALL_KINDS.length ? index.patterns : index.patterns.filter((p) => marked.has(kinds.get(p.id)!));
-      return { active: true, settings: current, termIndex: { ...index, patterns } };
+      return { active: true, settings: current, termIndex: { ...index, patterns }, highlights };
     },
     getSettings: settings,
     async setSettings(patch) {
@@ -177,14 +209,15 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       return null;
     },
     async saveHighlight(draft) {
-      const time = now();
-      const row: HighlightRow = { ...draft, id: newId(), createdAt: time, updatedAt: time };
-      await db.highlights.add(row);
-      return row;
+      const problem = await unavailable;
+      if (problem) throw new Error(problem);
+      return addHighlight(db, draft, newId(), now());
     },
-    async listHighlights({ url }) {
-      const rows = url ? await db.highlights.where('url').equals(url).toArray() : await db.highlights.toArray();
-      return rows.sort((a, b) => b.updatedAt - a.updatedAt);
+    listHighlights: ({ url }) => listHighlights(db, url),
+    updateHighlight: ({ id, ...patch }) => updateHighlight(db, id, patch, now()),
+    async deleteHighlight({ id }) {
+      await deleteHighlight(db, id);
+      return null;
     },
   };
 

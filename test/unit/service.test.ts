@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { QUOTA_MESSAGE } from '../../lib/db/highlight-store';
 import { LensDb } from '../../lib/db/schema';
-import { answer, createClient } from '../../lib/messages';
+import { answer, createClient, type NewHighlight } from '../../lib/messages';
 import { createService } from '../../lib/service';
 import { tinyBundle } from '../fixtures/tiny-corpus';
 
@@ -88,5 +89,117 @@ describe('service', () => {
       ],
     });
     expect(await ask('getDetail', { kind: 'person', id: 'nobody' })).toBeNull();
+  });
+});
+
+describe('highlights', () => {
+  const draft = (overrides: Partial<NewHighlight> = {}): NewHighlight => ({
+    url: 'https://news.example.org/article?id=7&utm_source=mail#comments',
+    title: 'Article',
+    note: '',
+    colour: 'yellow',
+    entityIds: ['pyongyang', 'pyongyang'],
+    quote: { type: 'TextQuoteSelector', exact: 'in Pyongyang', prefix: 'talks ', suffix: ' went on' },
+    position: { type: 'TextPositionSelector', start: 40, end: 52 },
+    ...overrides,
+  });
+
+  function startClocked(options: { db?: LensDb } = {}) {
+    db = options.db ?? new LensDb(`service-${++n}`);
+    let time = 100;
+    let id = 0;
+    const service = createService(db, tinyBundle('v1'), {
+      now: () => ++time,
+      newId: () => `h-${++id}`,
+      onLoadError: () => undefined,
+    });
+    return createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+  }
+
+  test('a saved highlight is filed under its normalised URL, and comes with the page config of any form of it', async () => {
+    const ask = startClocked();
+    const saved = await ask('saveHighlight', draft());
+    expect(saved).toMatchObject({
+      id: 'h-1',
+      url: 'https://news.example.org/article?id=7',
+      entityIds: ['pyongyang'],
+      createdAt: saved.updatedAt,
+    });
+    const config = await ask('getPageConfig', { url: 'https://news.example.org/article?id=7&fbclid=x' });
+    expect(config.highlights).toEqual({ rows: [saved], unavailable: null });
+    expect(await ask('listHighlights', { url: 'https://news.example.org/article?id=7#top' })).toEqual([saved]);
+  });
+
+  test('note and colour are updated, with a new updated time; the rest stays', async () => {
+    const ask = startClocked();
+    const saved = await ask('saveHighlight', draft());
+    const noted = await ask('updateHighlight', { id: saved.id, note: 'Check this figure' });
+    expect(noted).toEqual({ ...saved, note: 'Check this figure', updatedAt: saved.updatedAt + 1 });
+    const green = await ask('updateHighlight', { id: saved.id, colour: 'green' });
+    expect(green).toMatchObject({ note: 'Check this figure', colour: 'green', createdAt: saved.createdAt });
+    expect(await ask('listHighlights', {})).toEqual([green]);
+  });
+
+  test('a deleted highlight is gone; deleting it again is not an error, updating it is', async () => {
+    const ask = startClocked();
+    const saved = await ask('saveHighlight', draft());
+    expect(await ask('deleteHighlight', { id: saved.id })).toBeNull();
+    expect(await ask('deleteHighlight', { id: saved.id })).toBeNull();
+    expect(await ask('listHighlights', {})).toEqual([]);
+    await expect(ask('updateHighlight', { id: saved.id, note: 'x' })).rejects.toThrow(/no longer saved/);
+  });
+
+  test.each([
+    ['an unknown colour', { colour: 'red; background: url(x)' }, /Unknown highlight colour/],
+    [
+      'no text',
+      { quote: { type: 'TextQuoteSelector' as const, exact: '  ', prefix: '', suffix: '' } },
+      /needs some text/,
+    ],
+    ['a note that is not text', { note: 5 as unknown as string }, /must be text/],
+  ])('a highlight with %s is refused', async (_, overrides, message) => {
+    const ask = startClocked();
+    await expect(ask('saveHighlight', draft(overrides))).rejects.toThrow(message);
+    expect(await ask('listHighlights', {})).toEqual([]);
+  });
+
+  const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  test.each([
+    ['as the browser throws it', quota],
+    [
+      'wrapped by Dexie in a transaction abort',
+      () => Object.assign(new Error('Aborted'), { name: 'AbortError', inner: quota() }),
+    ],
+  ])('a full disk reaches the reader as a message (%s)', async (_, error) => {
+    const ask = startClocked();
+    const saved = await ask('saveHighlight', draft());
+    vi.spyOn(db.highlights, 'add').mockRejectedValueOnce(error());
+    await expect(ask('saveHighlight', draft())).rejects.toThrow(QUOTA_MESSAGE);
+    vi.spyOn(db.highlights, 'put').mockRejectedValueOnce(error());
+    await expect(ask('updateHighlight', { id: saved.id, note: 'x' })).rejects.toThrow(QUOTA_MESSAGE);
+    expect(await ask('listHighlights', {})).toEqual([saved]);
+  });
+
+  test('without IndexedDB (a private window) pages are still marked, and saving says why it is off', async () => {
+    const refused: IDBFactory = {
+      open() {
+        throw new DOMException(
+          'A mutation operation was attempted on a database that did not allow mutations.',
+          'InvalidStateError',
+        );
+      },
+      deleteDatabase: () => indexedDB.deleteDatabase('never-created'),
+      databases: () => Promise.resolve([]),
+      cmp: (a, b) => indexedDB.cmp(a, b),
+    };
+    const ask = startClocked({ db: new LensDb(`service-${++n}`, { indexedDB: refused, IDBKeyRange }) });
+    db = new LensDb(`service-${n}`); // what afterEach deletes
+
+    const config = await ask('getPageConfig', { url: 'https://example.org/' });
+    expect(config.active).toBe(true);
+    expect(config.termIndex?.patterns.map((p) => p.text)).toContain('Pyongyang');
+    expect(config.highlights.rows).toEqual([]);
+    expect(config.highlights.unavailable).toMatch(/^Saving highlights is off: .*mutation operation.*normal window/);
+    await expect(ask('saveHighlight', draft())).rejects.toThrow(config.highlights.unavailable!);
   });
 });
