@@ -40,7 +40,8 @@ function floorScan(): number {
 
 /** Runs in the page: mark.js over the aliases (c), or one combined expression (d). */
 function markJsScan(source: string, keywords: string[], combined: boolean): number {
-  (0, eval)(source);
+  // With the page's own module loaders hidden, so that mark.js's UMD wrapper sets window.Mark.
+  (0, eval)(`(function (define, module, exports) {\n${source}\n}).call(window)`);
   const MarkCtor = (
     window as unknown as {
       Mark: new (el: Element) => {
