@@ -4,7 +4,7 @@
  * flip and shift keep it inside the viewport, and size caps its height to the
  * room there is (the card scrolls inside).
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, inline, offset, shift, size, type Placement } from '@floating-ui/dom';
 
 export interface Anchor {
   getBoundingClientRect(): DOMRect;
@@ -13,12 +13,19 @@ export interface Anchor {
 
 const MARGIN = 8;
 
+export type { Placement };
+
 /** Keeps `floating` placed next to `anchor` until the returned function is called. */
-export function placeNextTo(anchor: Anchor, floating: HTMLElement, pointer?: { x: number; y: number }): () => void {
+export function placeNextTo(
+  anchor: Anchor,
+  floating: HTMLElement,
+  pointer?: { x: number; y: number },
+  placement: Placement = 'bottom-start',
+): () => void {
   const update = () =>
     computePosition(anchor, floating, {
       strategy: 'fixed',
-      placement: 'bottom-start',
+      placement,
       middleware: [
         inline(pointer ?? {}),
         offset(6),

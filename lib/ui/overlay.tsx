@@ -1,15 +1,16 @@
 /**
  * The extension's UI on a page: one `<rdl-ui>` element with an open shadow
- * root, created when first needed, holding the card and the page panel. Page
- * CSS cannot restyle what is inside, and our CSS does not leak out. This is
- * the container (it owns the host, focus and positioning); Card and Panel
- * only render.
+ * root, created when first needed, holding the card, the page panel and one
+ * small tool next to the text (the selection toolbar or a highlight's
+ * popover). Page CSS cannot restyle what is inside, and our CSS does not leak
+ * out. This is the container (it owns the host, focus and positioning); Card,
+ * Panel and the tools only render.
  */
-import { render } from 'preact';
+import { render, type ComponentChildren } from 'preact';
 import type { CardData } from './card-model';
 import { Card } from './card';
 import { Panel, type PanelEntity } from './panel';
-import { placeNextTo, type Anchor } from './floating';
+import { placeNextTo, type Anchor, type Placement } from './floating';
 
 import { HOST_TAG } from './host-tag';
 
@@ -37,8 +38,8 @@ const HOST_STYLE: Record<string, string> = {
 
 /** The container's own layout: where the card and panel sit (their looks are in card.css). */
 const FRAME_CSS = `
-.rdl-card-frame { position: fixed; top: 0; left: 0; visibility: hidden; }
-.rdl-card-frame[data-placed] { visibility: visible; }
+.rdl-card-frame, .rdl-tool-frame { position: fixed; top: 0; left: 0; visibility: hidden; }
+.rdl-card-frame[data-placed], .rdl-tool-frame[data-placed] { visibility: visible; }
 .rdl-panel-frame { position: fixed; top: 16px; right: 16px; }
 `;
 
@@ -62,6 +63,10 @@ export interface Overlay {
   showPanel(entities: PanelEntity[], onChoose: (entityId: string) => void): void;
   hidePanel(): void;
   isPanelOpen(): boolean;
+  /** Shows a tool (replacing the one shown) next to `anchor`, e.g. a text selection. */
+  showTool(content: ComponentChildren, anchor: Anchor, pointer?: { x: number; y: number }, placement?: Placement): void;
+  hideTool(): void;
+  isToolOpen(): boolean;
   /** whether an event happened inside our UI */
   containsEvent(event: Event): boolean;
   destroy(): void;
@@ -72,13 +77,17 @@ export function createOverlay(options: OverlayOptions): Overlay {
   let host: HTMLElement | null = null;
   let cardRoot: HTMLElement | null = null;
   let panelRoot: HTMLElement | null = null;
+  let toolRoot: HTMLElement | null = null;
   let stopPlacing: (() => void) | null = null;
+  let stopPlacingTool: (() => void) | null = null;
   let cardOpen = false;
   let panelOpen = false;
+  let toolOpen = false;
+  let toolAnchor: Anchor | null = null;
   let focusBeforePanel: Element | null = null;
 
   function ensureHost() {
-    if (host?.isConnected && cardRoot && panelRoot) return { cardRoot, panelRoot };
+    if (host?.isConnected && cardRoot && panelRoot && toolRoot) return { cardRoot, panelRoot, toolRoot };
     host = doc.createElement(HOST_TAG);
     for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
     const shadow = host.attachShadow({ mode: 'open' });
@@ -88,7 +97,9 @@ export function createOverlay(options: OverlayOptions): Overlay {
     cardRoot.className = 'rdl-card-layer';
     panelRoot = doc.createElement('div');
     panelRoot.className = 'rdl-panel-layer';
-    shadow.append(style, cardRoot, panelRoot);
+    toolRoot = doc.createElement('div');
+    toolRoot.className = 'rdl-tool-layer';
+    shadow.append(style, cardRoot, panelRoot, toolRoot);
     // Esc closes the most recent thing first: a card opened from the panel
     // closes before the panel does.
     shadow.addEventListener(
@@ -104,7 +115,16 @@ export function createOverlay(options: OverlayOptions): Overlay {
     );
     // Outside <body>, so that body transforms, filters or overflow do not reach it.
     doc.documentElement.append(host);
-    return { cardRoot, panelRoot };
+    return { cardRoot, panelRoot, toolRoot };
+  }
+
+  function hideTool() {
+    if (!toolOpen) return;
+    toolOpen = false;
+    toolAnchor = null;
+    stopPlacingTool?.();
+    stopPlacingTool = null;
+    if (toolRoot) render(null, toolRoot);
   }
 
   function hideCard() {
@@ -160,13 +180,33 @@ export function createOverlay(options: OverlayOptions): Overlay {
     },
     hidePanel,
     isPanelOpen: () => panelOpen,
+    showTool(content, anchor, pointer, placement) {
+      const { toolRoot: root } = ensureHost();
+      stopPlacingTool?.();
+      toolOpen = true;
+      render(
+        <div class="rdl-root rdl-tool-frame" data-theme={options.theme()}>
+          {content}
+        </div>,
+        root,
+      );
+      const frame = root.firstElementChild as HTMLElement;
+      // Somewhere else: hidden until placed there. The same place (a re-render): it stays where it is.
+      if (anchor !== toolAnchor) delete frame.dataset.placed;
+      toolAnchor = anchor;
+      stopPlacingTool = placeNextTo(anchor, frame, pointer, placement);
+    },
+    hideTool,
+    isToolOpen: () => toolOpen,
     containsEvent: (event) => host !== null && event.composedPath().includes(host),
     destroy() {
       stopPlacing?.();
+      stopPlacingTool?.();
       if (cardRoot) render(null, cardRoot);
       if (panelRoot) render(null, panelRoot);
+      if (toolRoot) render(null, toolRoot);
       host?.remove();
-      host = cardRoot = panelRoot = null;
+      host = cardRoot = panelRoot = toolRoot = null;
     },
   };
 }

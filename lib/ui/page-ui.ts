@@ -1,13 +1,16 @@
 /**
- * The card and the page panel on a page, behind one small interface. This is
- * the heavy part of the content script (Preact, Floating UI, the card's
- * markup and CSS), so it is built as its own script and loaded the first time
- * a reader opens a card or the panel (see entrypoints/lens-ui.ts).
+ * The card, the page panel and the highlight tools (selection toolbar,
+ * highlight popover) on a page, behind one small interface, in one <rdl-ui>
+ * host. This is the heavy part of the content script (Preact, Floating UI,
+ * the markup and CSS), so it is built as its own script and loaded the first
+ * time a reader opens a card or the panel, or selects text (see
+ * entrypoints/lens-ui.ts).
  */
 import type { Mark } from '../dom/annotator';
 import { liveRange } from '../dom/hit-test';
 import type { Theme } from '../settings';
 import type { CardData } from './card-model';
+import { createHighlightUi, type HighlightUi } from './highlight-ui';
 import { createOverlay } from './overlay';
 import type { PanelEntity } from './panel';
 import { pageTheme } from './theme';
@@ -32,7 +35,10 @@ export interface CardUi {
   destroy(): void;
 }
 
-export function createCardUi(options: CardUiOptions): CardUi {
+/** Everything the content script can show. */
+export type PageUi = CardUi & HighlightUi;
+
+export function createCardUi(options: CardUiOptions): PageUi {
   const { document: doc } = options;
   const cards = new Map<string, Promise<CardData | null>>();
   let openFor: Mark | null = null;
@@ -82,6 +88,7 @@ export function createCardUi(options: CardUiOptions): CardUi {
   }
 
   return {
+    ...createHighlightUi(overlay),
     openCard,
     closeCard: () => overlay.hideCard(),
     isCardOpen: () => overlay.isCardOpen(),

@@ -4,12 +4,12 @@
  * content script's global object. Kept apart from page-ui.ts so that the
  * content script can name it without bundling the UI.
  */
-import type { CardUi, CardUiOptions } from './page-ui';
+import type { CardUiOptions, PageUi } from './page-ui';
 
 export const CARD_UI_KEY = Symbol.for('rdl-lens.card-ui');
 export const CARD_UI_SCRIPT = '/lens-ui.js';
 
-export type CardUiFactory = (options: Omit<CardUiOptions, 'css'>) => CardUi;
+export type CardUiFactory = (options: Omit<CardUiOptions, 'css'>) => PageUi;
 
 export function registerCardUi(global: object, factory: CardUiFactory): void {
   (global as Record<symbol, CardUiFactory>)[CARD_UI_KEY] = factory;

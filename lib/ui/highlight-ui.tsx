@@ -1,0 +1,42 @@
+/**
+ * The selection toolbar and a saved highlight's popover, in the overlay's
+ * tool layer (one at a time). The content script (lib/dom/highlight-actions.ts)
+ * decides what to show and does the saving; this renders it next to the text.
+ */
+import type { Anchor } from './floating';
+import { HighlightPopover, type HighlightPopoverProps } from './highlight-popover';
+import type { Overlay } from './overlay';
+import { SelectionToolbar, type SelectionToolbarProps } from './selection-toolbar';
+
+export type ToolKind = 'toolbar' | 'popover';
+
+export interface HighlightUi {
+  /** Shows (or updates) the toolbar next to the selection. */
+  showToolbar(anchor: Anchor, props: SelectionToolbarProps): void;
+  /** Shows (or updates) the popover of highlight `id` next to it. */
+  showPopover(id: string, anchor: Anchor, props: HighlightPopoverProps, pointer?: { x: number; y: number }): void;
+  closeTool(): void;
+  /** what is shown now */
+  openTool(): ToolKind | null;
+}
+
+export function createHighlightUi(overlay: Overlay): HighlightUi {
+  let open: ToolKind | null = null;
+  return {
+    showToolbar(anchor, props) {
+      open = 'toolbar';
+      // Above the selection, where it hides what was already read rather than what comes next.
+      overlay.showTool(<SelectionToolbar {...props} />, anchor, undefined, 'top-start');
+    },
+    showPopover(id, anchor, props, pointer) {
+      open = 'popover';
+      // Keyed by highlight: another highlight's popover starts with its own note.
+      overlay.showTool(<HighlightPopover key={id} {...props} />, anchor, pointer, 'bottom-start');
+    },
+    closeTool() {
+      open = null;
+      overlay.hideTool();
+    },
+    openTool: () => (overlay.isToolOpen() ? open : null),
+  };
+}

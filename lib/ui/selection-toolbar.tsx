@@ -1,0 +1,122 @@
+/**
+ * The small toolbar next to the reader's selection: "Highlight" in the chosen
+ * colour, or "Add note" first. Render-only: the container (./highlight-ui.tsx
+ * and lib/dom/highlight-actions.ts) places it, saves, and closes it.
+ *
+ * It never takes the page's selection away: a press on its buttons does not
+ * move focus (the selection would collapse), only a press in the note field
+ * does.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { HighlightColour } from '../highlight-colours';
+import { ColourPicker } from './colour-picker';
+
+export interface SelectionToolbarProps {
+  colour: HighlightColour;
+  /** why highlights cannot be saved here (no storage in this window): shown instead of the buttons */
+  unavailable?: string | undefined;
+  /** why the last save failed */
+  error?: string | undefined;
+  /** a save is under way */
+  busy?: boolean | undefined;
+  onColour(colour: HighlightColour): void;
+  onSave(note: string): void;
+  /** Esc */
+  onClose(): void;
+}
+
+export function SelectionToolbar(props: SelectionToolbarProps) {
+  const { colour, unavailable, error, busy } = props;
+  const [noting, setNoting] = useState(false);
+  const [note, setNote] = useState('');
+  const field = useRef<HTMLTextAreaElement>(null);
+
+  useEffect(() => {
+    if (noting) field.current?.focus();
+  }, [noting]);
+
+  return (
+    <div
+      class="rdl-tool rdl-toolbar"
+      role="group"
+      aria-label="Save the selection as a highlight"
+      aria-busy={busy ? 'true' : undefined}
+      onMouseDown={(event) => {
+        if (!(event.target instanceof HTMLTextAreaElement)) event.preventDefault();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          props.onClose();
+        }
+      }}
+    >
+      {unavailable ? (
+        <p class="rdl-tool-message" data-role="unavailable">
+          {unavailable}
+        </p>
+      ) : (
+        <div class="rdl-tool-row">
+          <button
+            type="button"
+            class="rdl-tool-button rdl-tool-primary"
+            data-action="highlight"
+            disabled={busy}
+            onClick={() => props.onSave(noting ? note : '')}
+          >
+            <span class="rdl-swatch" data-colour={colour} aria-hidden="true" />
+            Highlight
+          </button>
+          <ColourPicker value={colour} onChange={props.onColour} disabled={busy} />
+          {!noting && (
+            <button type="button" class="rdl-tool-button" data-action="add-note" onClick={() => setNoting(true)}>
+              Add note
+            </button>
+          )}
+        </div>
+      )}
+      {noting && !unavailable && (
+        <div class="rdl-tool-note">
+          <textarea
+            ref={field}
+            class="rdl-tool-field"
+            aria-label="Note"
+            rows={3}
+            value={note}
+            onInput={(event) => setNote(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) props.onSave(note);
+            }}
+          />
+          <div class="rdl-tool-row rdl-tool-actions">
+            <button
+              type="button"
+              class="rdl-tool-button"
+              data-action="cancel-note"
+              onClick={() => {
+                setNoting(false);
+                setNote('');
+              }}
+            >
+              Cancel
+            </button>
+            <button
+              type="button"
+              class="rdl-tool-button rdl-tool-primary"
+              data-action="save-note"
+              disabled={busy}
+              onClick={() => props.onSave(note)}
+            >
+              Save
+            </button>
+          </div>
+        </div>
+      )}
+      {error && (
+        <p class="rdl-tool-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
