@@ -28,13 +28,18 @@ export default defineConfig({
     ...(process.env.RDL_VERSION ? { version: process.env.RDL_VERSION } : {}),
     description:
       'Marks the people, places, treaties and events of Russia–North Korea relations on news pages and shows what the sources say. Runs entirely on your device.',
-    permissions: [],
-    // The card UI, loaded by the content script with import() when first needed.
-    web_accessible_resources: [{ resources: ['lens-ui.js'], matches: ['<all_urls>'] }],
+    // "Save highlight" on a selection's context menu.
+    permissions: ['contextMenus'],
+    // The card UI and the anchoring code, loaded by the content script with import() when first needed.
+    web_accessible_resources: [{ resources: ['lens-ui.js', 'lens-anchoring.js'], matches: ['<all_urls>'] }],
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+L' },
         description: 'List the people, places and events Lens found on this page',
+      },
+      'save-highlight': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Save the selected text as a highlight',
       },
     },
     ...(browser === 'firefox'

@@ -5,6 +5,9 @@ import { LensDb } from '../lib/db/schema';
 import { answer, createClient, type TabProtocol } from '../lib/messages';
 import { createService } from '../lib/service';
 
+/** The context menu item on a selection. */
+const SAVE_HIGHLIGHT_MENU = 'save-highlight';
+
 export default defineBackground(() => {
   const service = createService(new LensDb(), bundle, {
     onLoadError: (error) => console.error('[RU–DPRK Lens] corpus load failed', error),
@@ -26,11 +29,35 @@ export default defineBackground(() => {
     return true;
   });
 
+  /** The top frame's content script of a tab: the page the reader sees. */
+  const askTab = (tabId: number) =>
+    createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
+  // The content script shows the reader why a save failed; here there is nobody to tell.
+  const saveSelectionIn = (tabId: number) => askTab(tabId)('saveSelection', null).catch(() => null);
+
   browser.commands.onCommand.addListener(async (command, tab) => {
-    if (command !== 'open-panel') return;
+    if (command !== 'open-panel' && command !== 'save-highlight') return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
-    const askTab = createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message));
-    await askTab('openPanel', null).catch(() => undefined /* a page Lens cannot run on (browser pages) */);
+    if (command === 'save-highlight') await saveSelectionIn(tabId);
+    else await askTab(tabId)('openPanel', null).catch(() => undefined /* a page Lens cannot run on (browser pages) */);
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === SAVE_HIGHLIGHT_MENU && tab?.id !== undefined) void saveSelectionIn(tab.id);
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    // Menus outlive the worker but not an update: made again on every install and update.
+    void browser.contextMenus
+      .removeAll()
+      .then(() =>
+        browser.contextMenus.create({ id: SAVE_HIGHLIGHT_MENU, title: 'Save highlight', contexts: ['selection'] }),
+      );
+    // Once: the reader's highlights should not be evicted when the disk runs low. StorageManager.persist()
+    // is Window-only, so Chrome's service worker has none (its extension storage is not evicted either).
+    if (typeof navigator.storage?.persist === 'function') {
+      void navigator.storage.persist().catch(() => false);
+    }
   });
 });

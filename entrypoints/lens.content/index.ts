@@ -1,11 +1,17 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { ANCHORING_SCRIPT, registeredAnchoring } from '../../lib/anchoring/handle';
+import type { PageAnchoring } from '../../lib/anchoring/page';
+import { createHighlightActions } from '../../lib/dom/highlight-actions';
+import { entityIdsIn } from '../../lib/dom/marks-in-range';
 import { createPageActions } from '../../lib/dom/page-actions';
 import { startPageLens } from '../../lib/dom/page-lens';
-import { answer, createClient, type Handlers, type TabProtocol } from '../../lib/messages';
+import { createSavedHighlights } from '../../lib/dom/saved-highlights';
+import { answer, createClient, type Handlers, type HighlightStatus, type TabProtocol } from '../../lib/messages';
 import { compileMatcher } from '../../lib/text/matcher';
 import { HOST_TAG } from '../../lib/ui/host-tag';
+import type { PageUi } from '../../lib/ui/page-ui';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../../lib/ui/ui-handle';
 import './style.css';
 
@@ -28,41 +34,92 @@ async function start(ctx: ContentScriptContext) {
   if (!config.active || !config.termIndex || ctx.isInvalid) return;
   const { termIndex, settings } = config;
   const labels = new Map(termIndex.entities.map((e) => [e.id, e.label]));
+  const isOwnNode = (node: Node) => node.nodeName === HOST_TAG.toUpperCase();
+  const root = () => document.body ?? document.documentElement;
 
-  const lens = startPageLens({
-    document,
-    matcher: compileMatcher(termIndex.patterns),
-    settings,
-    signal: ctx.signal,
-    isOwnNode: (node) => node.nodeName === HOST_TAG.toUpperCase(),
-  });
-  const actions = createPageActions({
-    document,
-    lens,
-    entities: termIndex.entities,
-    signal: ctx.signal,
-    async loadUi() {
+  // The card UI and the anchoring code are scripts of their own, loaded when first needed.
+  let ui: Promise<PageUi> | null = null;
+  const loadUi = () =>
+    (ui ??= (async () => {
       await import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI_SCRIPT));
       const factory = registeredCardUi(globalThis);
       if (!factory) throw new Error('The card UI did not load');
-      return factory({
+      const loaded = factory({
         document,
         theme: settings.theme,
         labelOf: (id) => labels.get(id) ?? id,
         fetchCard: (entityId) => ask('getCard', { entityId }),
         onSearch: (query) => void ask('openSearch', { query }),
       });
-    },
+      ctx.signal.addEventListener('abort', () => loaded.destroy());
+      return loaded;
+    })());
+  let anchoring: Promise<PageAnchoring> | null = null;
+  const loadAnchoring = () =>
+    (anchoring ??= import(/* @vite-ignore */ browser.runtime.getURL(ANCHORING_SCRIPT)).then(() => {
+      const loaded = registeredAnchoring(globalThis);
+      if (!loaded) throw new Error('The anchoring code did not load');
+      return loaded;
+    }));
+
+  // Saved highlights belong to the page the reader sees: the top frame's.
+  const saved = isTop()
+    ? createSavedHighlights({ document, registry: CSS.highlights, signal: ctx.signal, root, loadAnchoring })
+    : null;
+  saved?.show(config.highlights.rows);
+  const highlightStatus = async (): Promise<HighlightStatus> => {
+    if (!saved) return { anchored: [], orphans: [] };
+    await saved.settled();
+    return saved.status();
+  };
+  const reloadHighlights = async () => {
+    if (!saved || config.highlights.unavailable) return highlightStatus();
+    saved.show(await ask('listHighlights', { url: location.href }));
+    return highlightStatus();
+  };
+
+  const lens = startPageLens({
+    document,
+    matcher: compileMatcher(termIndex.patterns),
+    settings,
+    signal: ctx.signal,
+    isOwnNode,
+    // Dynamic content may bring (or take away) the text of a highlight.
+    onMarksChanged: () => saved?.pageChanged(),
+    onNavigate: () => void reloadHighlights(),
   });
+  const actions = createPageActions({ document, lens, entities: termIndex.entities, signal: ctx.signal, loadUi });
+  const highlights =
+    saved &&
+    createHighlightActions({
+      document,
+      signal: ctx.signal,
+      saved,
+      unavailable: config.highlights.unavailable,
+      root,
+      isOwnNode,
+      entityIdsIn: (range) => entityIdsIn(lens.annotator.marks(), range, document),
+      loadUi,
+      loadAnchoring,
+      store: {
+        save: (draft) => ask('saveHighlight', draft),
+        update: (id, patch) => ask('updateHighlight', { id, ...patch }),
+        remove: (id) => ask('deleteHighlight', { id }).then(() => undefined),
+      },
+    });
 
   const handlers: Handlers<TabProtocol> = {
     openPanel: () => actions.openPanel().then(() => true),
     getPageEntities: () => actions.pageEntities(),
     showEntity: ({ entityId }) => actions.showEntity(entityId),
+    saveSelection: (request) => highlights?.saveSelection(request?.colour) ?? null,
+    getHighlightStatus: highlightStatus,
+    showHighlight: ({ id }) => highlights?.showHighlight(id) ?? false,
+    refreshHighlights: reloadHighlights,
   };
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
     // Only the top frame answers: the popup and the shortcut speak to the page the reader sees.
-    if (window !== window.top) return false;
+    if (!isTop()) return false;
     const reply = answer(handlers, message, null);
     if (!reply) return false;
     void reply.then(sendResponse);
@@ -70,4 +127,8 @@ async function start(ctx: ContentScriptContext) {
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
+
+function isTop(): boolean {
+  return window === window.top;
 }

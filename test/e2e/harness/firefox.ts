@@ -453,12 +453,24 @@ class FirefoxPage implements LensPage {
     }
   }
 
-  mouseMove(x: number, y: number): Promise<void> {
-    return this.page.mouse.move(x, y);
+  keyboardType(text: string): Promise<void> {
+    return this.page.keyboard.type(text);
+  }
+
+  mouseMove(x: number, y: number, steps = 1): Promise<void> {
+    return this.page.mouse.move(x, y, { steps });
   }
 
   mouseClick(x: number, y: number): Promise<void> {
     return this.page.mouse.click(x, y);
+  }
+
+  mouseDown(): Promise<void> {
+    return this.page.mouse.down();
+  }
+
+  mouseUp(): Promise<void> {
+    return this.page.mouse.up();
   }
 
   async textContent(selector: string): Promise<string> {
@@ -498,7 +510,11 @@ class FirefoxPage implements LensPage {
       // Straight over BiDi, done once this document is parsed: puppeteer's goto
       // would also wait on a navigation the page starts by itself (a real news
       // page redirecting to its publisher, which the interception stops).
-      await this.session.connection.send('browsingContext.navigate', { context: this.contextId, url, wait: 'interactive' });
+      await this.session.connection.send('browsingContext.navigate', {
+        context: this.contextId,
+        url,
+        wait: 'interactive',
+      });
     }
   }
 

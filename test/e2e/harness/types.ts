@@ -18,8 +18,14 @@ export interface LensPage {
   click(selector: string): Promise<void>;
   type(selector: string, text: string): Promise<void>;
   press(key: string): Promise<void>;
-  mouseMove(x: number, y: number): Promise<void>;
+  /** Types text with the keyboard into whatever has the focus (also inside a shadow root). */
+  keyboardType(text: string): Promise<void>;
+  /** Moves the mouse in `steps` events (a drag that selects text needs the moves in between). */
+  mouseMove(x: number, y: number, steps?: number): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
+  /** Presses / releases the primary button where the mouse is: with mouseMove, a drag. */
+  mouseDown(): Promise<void>;
+  mouseUp(): Promise<void>;
   textContent(selector: string): Promise<string>;
   screenshot(path: string): Promise<void>;
   reload(): Promise<void>;

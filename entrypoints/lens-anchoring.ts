@@ -1,0 +1,15 @@
+/**
+ * Re-anchoring saved highlights (quote and position matching, fuzzy search):
+ * loaded by the content script with import() on pages that have highlights,
+ * or when the reader saves one, so that other pages do not pay for it.
+ */
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { registerAnchoring } from '../lib/anchoring/handle';
+import { pageAnchoring } from '../lib/anchoring/page';
+
+export default defineUnlistedScript({
+  globalName: false,
+  main() {
+    registerAnchoring(globalThis, pageAnchoring);
+  },
+});

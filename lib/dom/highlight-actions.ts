@@ -1,0 +1,273 @@
+/**
+ * What a reader does with highlights on a page: select text and save it from
+ * the toolbar next to the selection (or the context menu, or the shortcut),
+ * click a saved highlight to read, edit or delete its note, or change its
+ * colour. Saving goes through the background (`store`); the toolbar's UI and
+ * the anchoring code are loaded when first needed.
+ *
+ * One tool at a time: the toolbar while there is a selection, or the popover
+ * of the highlight last clicked. The toolbar closes with the selection, Esc
+ * or a save; the popover with Esc, its close button or a click elsewhere.
+ */
+import type { PageAnchoring } from '../anchoring/page';
+import type { HighlightRow } from '../db/schema';
+import { DEFAULT_HIGHLIGHT_COLOUR, isHighlightColour, type HighlightColour } from '../highlight-colours';
+import type { HighlightPatch, NewHighlight } from '../messages';
+import type { HighlightUi } from '../ui/highlight-ui';
+import type { SavedHighlights } from './saved-highlights';
+import { selectedRange, watchSelection } from './selection';
+
+export interface HighlightStore {
+  save(draft: NewHighlight): Promise<HighlightRow>;
+  update(id: string, patch: HighlightPatch): Promise<HighlightRow>;
+  remove(id: string): Promise<void>;
+}
+
+export interface HighlightActionsOptions {
+  document: Document;
+  signal: AbortSignal;
+  saved: SavedHighlights;
+  store: HighlightStore;
+  /** why highlights cannot be saved here (no storage), or null */
+  unavailable: string | null;
+  /** where the page's text is (the body) */
+  root(): Node;
+  /** the extension's own UI (its host element) */
+  isOwnNode(node: Node): boolean;
+  /** the corpus entities marked inside a range */
+  entityIdsIn(range: Range): string[];
+  loadUi(): Promise<HighlightUi & { containsEvent(event: Event): boolean }>;
+  loadAnchoring(): Promise<PageAnchoring>;
+}
+
+export interface HighlightActions {
+  /** Saves the reader's selection (context menu, shortcut) and opens its popover; null when nothing is selected. */
+  saveSelection(colour?: string): Promise<HighlightRow | null>;
+  /** Scrolls to a saved highlight and opens its popover; false for an orphan or an unknown id. */
+  showHighlight(id: string): boolean;
+}
+
+type Tool =
+  | { kind: 'toolbar'; range: Range; busy?: boolean; error?: string }
+  | {
+      kind: 'popover';
+      id: string;
+      pointer?: { x: number; y: number } | undefined;
+      busy?: boolean;
+      error?: string;
+      status?: string;
+      focusNote?: boolean;
+    };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+export function createHighlightActions(options: HighlightActionsOptions): HighlightActions {
+  const { document: doc, signal, saved, store, isOwnNode } = options;
+  let ui: Awaited<ReturnType<HighlightActionsOptions['loadUi']>> | null = null;
+  let tool: Tool | null = null;
+  let colour: HighlightColour = DEFAULT_HIGHLIGHT_COLOUR;
+
+  /** Shows what `tool` says, loading the UI first if needed. */
+  function paint() {
+    if (!ui) {
+      if (tool)
+        options.loadUi().then(
+          (loaded) => {
+            ui = loaded;
+            if (!signal.aborted) paint();
+          },
+          (error: unknown) => console.error('[RU–DPRK Lens] could not load the highlight toolbar:', error),
+        );
+      return;
+    }
+    if (!tool) return ui.closeTool();
+    if (tool.kind === 'toolbar') {
+      const { range } = tool;
+      ui.showToolbar(range, {
+        colour,
+        unavailable: options.unavailable ?? undefined,
+        error: tool.error,
+        busy: tool.busy,
+        onColour: (chosen) => {
+          colour = chosen;
+          paint();
+        },
+        onSave: (note) => void saveRange(range, note).catch(() => undefined),
+        onClose: close,
+      });
+      return;
+    }
+    const { id } = tool;
+    const row = saved.row(id);
+    const range = saved.rangeOf(id);
+    if (!row || !range) return close();
+    ui.showPopover(
+      id,
+      range,
+      {
+        note: row.note,
+        colour: isHighlightColour(row.colour) ? row.colour : DEFAULT_HIGHLIGHT_COLOUR,
+        status: tool.status,
+        error: tool.error,
+        busy: tool.busy,
+        focusNote: tool.focusNote,
+        onColour: (chosen) => void change(id, { colour: chosen }),
+        onSaveNote: (note) => void change(id, { note }, 'Note saved.'),
+        onDelete: () => void remove(id),
+        onClose: close,
+      },
+      tool.pointer,
+    );
+  }
+
+  function set(next: Tool | null) {
+    tool = next;
+    paint();
+  }
+
+  function close() {
+    set(null);
+  }
+
+  /** Updates the tool shown, if it is still the one `match` names. */
+  function patchTool(match: (t: Tool) => boolean, patch: Partial<Tool>) {
+    if (tool && match(tool)) set({ ...tool, ...patch } as Tool);
+  }
+
+  async function saveRange(range: Range, note: string): Promise<HighlightRow> {
+    const isThis = (t: Tool) => t.kind === 'toolbar' && t.range === range;
+    if (options.unavailable) {
+      set({ kind: 'toolbar', range });
+      throw new Error(options.unavailable);
+    }
+    patchTool(isThis, { busy: true, error: undefined });
+    try {
+      const anchoring = await options.loadAnchoring();
+      let described: ReturnType<PageAnchoring['describe']>;
+      try {
+        described = anchoring.describe(options.root(), range);
+      } catch (error) {
+        throw new Error(
+          error instanceof RangeError
+            ? 'Lens cannot save this selection: it is not part of the page’s own text (it is in a frame or a web component).'
+            : message(error),
+        );
+      }
+      const row = await store.save({
+        url: doc.location.href,
+        title: doc.title,
+        note: note.trim(),
+        colour,
+        entityIds: options.entityIdsIn(described.range),
+        quote: described.quote,
+        position: described.position,
+      });
+      saved.add(row, described.range);
+      // The page's selection colour would hide the new highlight.
+      doc.getSelection()?.removeAllRanges();
+      if (tool && isThis(tool)) close();
+      return row;
+    } catch (error) {
+      if (tool?.kind !== 'popover') set({ kind: 'toolbar', range, error: message(error) });
+      throw error;
+    }
+  }
+
+  async function change(id: string, patch: HighlightPatch, status = 'Saved.') {
+    const isThis = (t: Tool) => t.kind === 'popover' && t.id === id;
+    patchTool(isThis, { busy: true, error: undefined, status: undefined, focusNote: false });
+    try {
+      const row = await store.update(id, patch);
+      saved.update(row);
+      if (isHighlightColour(row.colour)) colour = row.colour;
+      patchTool(isThis, { busy: false, status });
+    } catch (error) {
+      patchTool(isThis, { busy: false, error: message(error) });
+    }
+  }
+
+  async function remove(id: string) {
+    const isThis = (t: Tool) => t.kind === 'popover' && t.id === id;
+    patchTool(isThis, { busy: true, error: undefined, status: undefined });
+    try {
+      await store.remove(id);
+      saved.remove(id);
+      if (tool && isThis(tool)) close();
+    } catch (error) {
+      patchTool(isThis, { busy: false, error: message(error) });
+    }
+  }
+
+  function openPopover(id: string, pointer?: { x: number; y: number }, focusNote = false) {
+    set({ kind: 'popover', id, pointer, focusNote });
+  }
+
+  /** Focus in our UI (the note field): the page's selection is not the reader's to follow then. */
+  const focusInUi = () => doc.activeElement !== null && isOwnNode(doc.activeElement);
+
+  watchSelection({
+    document: doc,
+    signal,
+    isOwnNode,
+    onChange(range) {
+      if (focusInUi()) return;
+      if (range) {
+        if (tool?.kind === 'toolbar' && sameRange(tool.range, range)) return;
+        set({ kind: 'toolbar', range });
+      } else if (tool?.kind === 'toolbar' && !tool.busy) {
+        close();
+      }
+    },
+  });
+
+  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
+    doc.addEventListener(type, fn, { capture: true, passive: true, signal });
+
+  listen('click', (event) => {
+    if (ui?.containsEvent(event) || !doc.getSelection()?.isCollapsed) return;
+    const row = saved.at(event.clientX, event.clientY);
+    if (row) openPopover(row.id, { x: event.clientX, y: event.clientY });
+    else if (tool?.kind === 'popover') close();
+  });
+
+  listen('keydown', (event) => {
+    // Inside our UI, the tools handle Esc themselves.
+    if (event.key === 'Escape' && tool && !ui?.containsEvent(event)) close();
+  });
+
+  signal.addEventListener('abort', () => {
+    tool = null;
+  });
+
+  return {
+    async saveSelection(requested) {
+      const range = selectedRange(doc, isOwnNode) ?? (tool?.kind === 'toolbar' ? tool.range : null);
+      if (!range) return null;
+      if (isHighlightColour(requested)) colour = requested;
+      const row = await saveRange(range, '');
+      // From the keyboard or the context menu: the note field is where the reader goes next.
+      openPopover(row.id, undefined, true);
+      return row;
+    },
+    showHighlight(id) {
+      const range = saved.rangeOf(id);
+      if (!range) return false;
+      const reduceMotion = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
+      range.startContainer.parentElement?.scrollIntoView({
+        block: 'center',
+        behavior: reduceMotion ? 'auto' : 'smooth',
+      });
+      openPopover(id);
+      return true;
+    },
+  };
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.startContainer === b.startContainer &&
+    a.startOffset === b.startOffset &&
+    a.endContainer === b.endContainer &&
+    a.endOffset === b.endOffset
+  );
+}

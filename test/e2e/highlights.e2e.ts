@@ -1,0 +1,377 @@
+/**
+ * Saved highlights, as a reader makes and meets them: select text with the
+ * mouse, choose "Highlight" (or "Add note") in the toolbar, come back to the
+ * page and find them drawn again; click one to edit its note, change its
+ * colour or delete it. A page edited since is re-anchored: text that moved is
+ * found, text that was removed is reported as an orphan and not drawn, and
+ * text that arrives later is drawn when it arrives.
+ *
+ * The context menu and the shortcut cannot be reached through a page's input:
+ * their path is driven by sending the tab the message the background sends.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import type { HighlightRow } from '../../lib/db/schema';
+import type { HighlightStatus } from '../../lib/messages';
+import { BROWSER_NAMES, launch, startPageServer, type LensBrowser, type LensPage, type PageServer } from './harness';
+import { highlightedTexts, markCentre, sendFromExtensionPage, sendToPageTabs } from './page-helpers';
+
+const LEAD = 'Putin arrived in Pyongyang';
+const PACT = 'signed a mutual defence pact';
+const TRADE = 'Trade between the two countries remains small';
+
+// --- In the page (serialised: nothing from outside) --------------------------
+
+/** Viewport points just inside the first and last characters of `text` (in one text node), scrolled into view. */
+function phraseEnds(text: string): { from: { x: number; y: number }; to: { x: number; y: number } } | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(text);
+    if (at === -1) continue;
+    node.parentElement!.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    const first = range.getClientRects()[0]!;
+    range.setStart(node, at + text.length - 1);
+    range.setEnd(node, at + text.length);
+    const last = range.getClientRects()[0]!;
+    return {
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  }
+  return null;
+}
+
+/** The centre of a control of the placed toolbar or popover, by its data-action (or a colour's data-colour). */
+function toolControl(selector: string): { x: number; y: number } | null {
+  const control = document.querySelector('rdl-ui')?.shadowRoot?.querySelector<HTMLElement>(`.rdl-tool ${selector}`);
+  const frame = control?.closest<HTMLElement>('[data-placed]');
+  if (!control || !frame || frame.getAnimations().some((a) => a.playState === 'running')) return null;
+  const rect = control.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}
+
+/** What the tool next to the text shows: the toolbar or a popover; null when none is open. */
+function openTool(): {
+  kind: 'toolbar' | 'popover';
+  colour: string | null;
+  note: string | null;
+  noteFocused: boolean;
+  text: string;
+} | null {
+  const root = document.querySelector('rdl-ui')?.shadowRoot;
+  const tool = root?.querySelector<HTMLElement>('.rdl-tool');
+  if (!root || !tool || !tool.closest('[data-placed]')) return null;
+  const field = tool.querySelector('textarea');
+  return {
+    kind: tool.classList.contains('rdl-popover') ? 'popover' : 'toolbar',
+    colour: tool.querySelector<HTMLElement>('.rdl-colour[aria-pressed="true"]')?.dataset.colour ?? null,
+    note: field?.value ?? null,
+    noteFocused: field !== null && root.activeElement === field,
+    text: tool.textContent ?? '',
+  };
+}
+
+/** Every saved highlight drawn, as "colour: text", in document order. */
+function savedHighlights(): string[] {
+  const drawn: { label: string; range: Range }[] = [];
+  for (const colour of ['yellow', 'green', 'blue', 'pink']) {
+    const highlight = CSS.highlights.get(`rdl-saved-${colour}`);
+    for (const abstract of (highlight ?? []) as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(abstract.startContainer, abstract.startOffset);
+      range.setEnd(abstract.endContainer, abstract.endOffset);
+      drawn.push({ label: `${colour}: ${range.toString()}`, range });
+    }
+  }
+  drawn.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return drawn.map((d) => d.label);
+}
+
+/** Selects `text` as a script would (for the paths that are not about the mouse). */
+function selectText(text: string): boolean {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(text);
+    if (at === -1) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    return true;
+  }
+  return false;
+}
+
+// --- In the test -------------------------------------------------------------
+
+let server: PageServer;
+beforeAll(async () => {
+  server = await startPageServer();
+});
+afterAll(() => server.close());
+
+/** Drags the mouse over `text`, as a reader selects it, and waits for the toolbar. */
+async function dragSelect(page: LensPage, text: string): Promise<void> {
+  // Terms are marked once the page is scanned: by then the content script listens.
+  await page.waitFor(highlightedTexts, ['rdl-term']);
+  const ends = await page.evaluate(phraseEnds, text);
+  if (!ends) throw new Error(`"${text}" is not on the page`);
+  await page.mouseMove(ends.from.x, ends.from.y);
+  await page.mouseDown();
+  await page.mouseMove(ends.to.x, ends.to.y, 8);
+  await page.mouseUp();
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe(text);
+  await page.waitFor(() => {
+    const tool = document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-toolbar');
+    return Boolean(tool?.closest('[data-placed]'));
+  });
+}
+
+async function clickTool(page: LensPage, selector: string): Promise<void> {
+  const at = await page.waitFor(toolControl, [selector]);
+  await page.mouseClick(at.x, at.y);
+}
+
+/** Clicks the middle of a drawn highlight and waits for its popover. */
+async function openPopover(page: LensPage, colour: string, text: string) {
+  const at = await page.waitFor(markCentre, [`rdl-saved-${colour}`, text]);
+  await page.mouseClick(at.x, at.y);
+  return page.waitFor(() => {
+    const tool = document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-popover');
+    return tool?.closest('[data-placed]') ? true : null;
+  });
+}
+
+/** Waits until exactly `expected` is drawn (see savedHighlights); polls from here, so it outlives a reload. */
+async function waitDrawn(page: LensPage, expected: string[], timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let drawn: unknown = null;
+  for (;;) {
+    drawn = await page.evaluate(savedHighlights).catch(() => null /* the page is reloading */);
+    if (JSON.stringify(drawn) === JSON.stringify(expected)) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Drawn ${JSON.stringify(drawn)}, expected ${JSON.stringify(expected)}`);
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
+}
+
+async function reloadAndWait(page: LensPage, expected: string[]): Promise<void> {
+  await page.reload();
+  await page.waitFor(highlightedTexts, ['rdl-term']);
+  await waitDrawn(page, expected);
+}
+
+describe.each(BROWSER_NAMES)('%s', (browserName) => {
+  let lens: LensBrowser;
+  /** an extension page: reads the store and speaks to the tabs as the popup and the background do */
+  let controller: LensPage;
+  /** the pages a test opened: closed after it, whatever happened, so that the next test's tabs are its own */
+  let pages: LensPage[] = [];
+  const open = async (url: string) => {
+    const page = await lens.openPage(url);
+    pages.push(page);
+    return page;
+  };
+  beforeAll(async () => {
+    lens = await launch(browserName);
+    controller = await lens.openExtensionPage('popup.html');
+  });
+  afterEach(async () => {
+    await Promise.all(pages.map((page) => page.close()));
+    pages = [];
+  });
+  afterAll(() => lens.close());
+
+  const listed = (url: string) =>
+    controller.evaluate(sendFromExtensionPage, 'listHighlights', { url }) as Promise<HighlightRow[]>;
+  const status = async () =>
+    (await controller.evaluate(sendToPageTabs, 'getHighlightStatus', null)) as HighlightStatus[];
+  /** The status of the one tab with highlights (Firefox's first window, about:blank, answers too, with none). */
+  const pageStatus = async () => {
+    const withHighlights = (await status()).filter((s) => s.anchored.length + s.orphans.length > 0);
+    expect(withHighlights).toHaveLength(1);
+    return withHighlights[0]!;
+  };
+
+  test('text selected with the mouse is saved from the toolbar, and drawn again after a reload', async () => {
+    const url = server.url('/fixtures/highlight-article.html?case=select');
+    const page = await open(url);
+    await dragSelect(page, LEAD);
+    await clickTool(page, '[data-action="highlight"]');
+
+    await page.waitFor(
+      () => getSelection()?.isCollapsed && !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'),
+    );
+    expect(await page.evaluate(savedHighlights)).toEqual([`yellow: ${LEAD}`]);
+    const [row] = await listed(url);
+    expect(row).toMatchObject({
+      url,
+      title: 'Lens fixture: an article to highlight',
+      colour: 'yellow',
+      note: '',
+      quote: { type: 'TextQuoteSelector', exact: LEAD, prefix: expect.stringMatching(/Vladimir $/) },
+      position: { type: 'TextPositionSelector' },
+    });
+    expect(row!.quote.suffix.startsWith(' on 19 June 2024')).toBe(true);
+    expect([...row!.entityIds].sort()).toEqual(['e-pyongyang', 'e-vladimir-putin']);
+
+    await reloadAndWait(page, [`yellow: ${LEAD}`]);
+    expect(await status()).toContainEqual({ anchored: [row!.id], orphans: [] });
+    expect(page.errors()).toEqual([]);
+  });
+
+  test('a note added in the toolbar is there after a reload; the popover changes colour and note', async () => {
+    const url = server.url('/fixtures/highlight-article.html?case=note');
+    const page = await open(url);
+    await dragSelect(page, TRADE);
+    await clickTool(page, '[data-colour="green"]');
+    await clickTool(page, '[data-action="add-note"]');
+    await page.waitFor(() => {
+      const root = document.querySelector('rdl-ui')?.shadowRoot;
+      return root?.activeElement?.tagName === 'TEXTAREA';
+    });
+    await page.keyboardType('Compare with the 2023 figure');
+    // Typing in the note field leaves the page's selection (and the toolbar) as they were.
+    expect(await page.evaluate(openTool)).toMatchObject({ kind: 'toolbar', colour: 'green' });
+    await clickTool(page, '[data-action="save-note"]');
+    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+
+    await reloadAndWait(page, [`green: ${TRADE}`]);
+    await openPopover(page, 'green', TRADE);
+    expect(await page.evaluate(openTool)).toMatchObject({
+      kind: 'popover',
+      colour: 'green',
+      note: 'Compare with the 2023 figure',
+    });
+
+    await clickTool(page, '[data-colour="pink"]');
+    await waitDrawn(page, [`pink: ${TRADE}`]);
+    await clickTool(page, 'textarea');
+    await page.press('End');
+    await page.keyboardType(' (UN panel)');
+    await clickTool(page, '[data-action="save-note"]');
+    await page.waitFor(
+      () => document.querySelector('rdl-ui')?.shadowRoot?.querySelector('[role="status"]')?.textContent,
+    );
+    expect(await page.evaluate(openTool)).toMatchObject({ text: expect.stringContaining('Note saved.') });
+
+    await reloadAndWait(page, [`pink: ${TRADE}`]);
+    expect((await listed(url)).map((r) => [r.colour, r.note])).toEqual([
+      ['pink', 'Compare with the 2023 figure (UN panel)'],
+    ]);
+    expect(page.errors()).toEqual([]);
+  });
+
+  test('a highlight deleted from its popover is gone, also after a reload', async () => {
+    const url = server.url('/fixtures/highlight-article.html?case=delete');
+    const page = await open(url);
+    await dragSelect(page, PACT);
+    await clickTool(page, '[data-action="highlight"]');
+    await waitDrawn(page, [`yellow: ${PACT}`]);
+    expect(await listed(url)).toHaveLength(1);
+
+    await openPopover(page, 'yellow', PACT);
+    await clickTool(page, '[data-action="delete"]');
+    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+    expect(await page.evaluate(savedHighlights)).toEqual([]);
+    expect(await listed(url)).toEqual([]);
+
+    await page.reload();
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    expect(await page.evaluate(savedHighlights)).toEqual([]);
+    expect(await status()).toContainEqual({ anchored: [], orphans: [] });
+    expect(page.errors()).toEqual([]);
+  });
+
+  test('the context menu and the shortcut save the selection, and open its note', async () => {
+    const url = server.url('/fixtures/highlight-article.html?case=menu');
+    const page = await open(url);
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    expect(await page.evaluate(selectText, PACT)).toBe(true);
+    const replies = (await controller.evaluate(sendToPageTabs, 'saveSelection', {
+      colour: 'blue',
+    })) as (HighlightRow | null)[];
+    expect(replies.filter((r) => r !== null)).toEqual([expect.objectContaining({ colour: 'blue', url })]);
+
+    expect(await page.evaluate(savedHighlights)).toEqual([`blue: ${PACT}`]);
+    const popover = await page.waitFor(() => {
+      const root = document.querySelector('rdl-ui')?.shadowRoot;
+      return root?.activeElement?.tagName === 'TEXTAREA';
+    });
+    expect(popover).toBe(true);
+    expect(await page.evaluate(openTool)).toMatchObject({
+      kind: 'popover',
+      colour: 'blue',
+      note: '',
+      noteFocused: true,
+    });
+    await page.keyboardType('Article 4');
+    await page.press('Control+Enter');
+    await page.waitFor(
+      () => document.querySelector('rdl-ui')?.shadowRoot?.querySelector('[role="status"]')?.textContent,
+    );
+    await page.press('Escape');
+    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+    expect((await listed(url)).map((r) => r.note)).toEqual(['Article 4']);
+    expect(page.errors()).toEqual([]);
+  });
+
+  /** Saves highlights of LEAD, PACT and TRADE on the original article, and files copies under `url`. */
+  async function highlightsFiledUnder(url: string): Promise<Map<string, string>> {
+    const original = server.url(`/fixtures/highlight-article.html?for=${encodeURIComponent(url)}`);
+    const page = await open(original);
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    for (const text of [LEAD, PACT, TRADE]) {
+      expect(await page.evaluate(selectText, text)).toBe(true);
+      const saved = (await controller.evaluate(sendToPageTabs, 'saveSelection', null)) as (HighlightRow | null)[];
+      expect(saved.filter((r) => r !== null).map((r) => r.quote.exact)).toEqual([text]);
+      // The popover of the new highlight has the focus (in its note field): Esc leaves it.
+      await page.waitFor(openTool);
+      await page.press('Escape');
+      await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+    }
+    // Only the page under test answers the tab messages from here on.
+    pages = pages.filter((p) => p !== page);
+    await page.close();
+    const ids = new Map<string, string>();
+    for (const { id: _, createdAt: __, updatedAt: ___, ...row } of await listed(original)) {
+      const copy = (await controller.evaluate(sendFromExtensionPage, 'saveHighlight', { ...row, url })) as HighlightRow;
+      ids.set(copy.quote.exact, copy.id);
+    }
+    return ids;
+  }
+
+  test('on a page edited since: moved text is found, removed text is an orphan, reported and not drawn', async () => {
+    const url = server.url('/fixtures/highlight-article-edited.html');
+    const ids = await highlightsFiledUnder(url);
+    const page = await open(url);
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    const reported = await pageStatus();
+    expect(new Set(reported.anchored)).toEqual(new Set([ids.get(LEAD), ids.get(TRADE)]));
+    expect(reported.orphans).toEqual([ids.get(PACT)]);
+    expect(await page.evaluate(savedHighlights)).toEqual([`yellow: ${LEAD}`, `yellow: ${TRADE}`]);
+    // Never dropped: the orphan is still in the store, for the popup to list.
+    expect((await listed(url)).map((r) => r.id)).toContain(ids.get(PACT));
+    expect(page.errors()).toEqual([]);
+  });
+
+  test('text that arrives after the page loaded is highlighted when it arrives', async () => {
+    const url = server.url('/fixtures/highlight-article-late.html');
+    const ids = await highlightsFiledUnder(url);
+    const page = await open(url);
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    // Ask before the rest of the article is there (it comes 1.5 s after the page).
+    const early = await pageStatus();
+    expect(early.orphans.length).toBeGreaterThan(0);
+    await page.waitFor(() => document.getElementById('pact') !== null);
+    await waitDrawn(page, [`yellow: ${LEAD}`, `yellow: ${PACT}`, `yellow: ${TRADE}`]);
+    const late = await pageStatus();
+    expect(new Set(late.anchored)).toEqual(new Set(ids.values()));
+    expect(late.orphans).toEqual([]);
+    expect(page.errors()).toEqual([]);
+  });
+});
