@@ -1,0 +1,208 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { pageAnchoring } from '../../../lib/anchoring/page';
+import { QUOTA_MESSAGE } from '../../../lib/db/highlight-store';
+import type { HighlightRow } from '../../../lib/db/schema';
+import { createHighlightActions, type HighlightStore } from '../../../lib/dom/highlight-actions';
+import { createSavedHighlights } from '../../../lib/dom/saved-highlights';
+import type { NewHighlight } from '../../../lib/messages';
+import type { HighlightPopoverProps } from '../../../lib/ui/highlight-popover';
+import type { SelectionToolbarProps } from '../../../lib/ui/selection-toolbar';
+import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
+
+let registry: Map<string, FakeHighlight>;
+let controller: AbortController;
+beforeEach(() => {
+  registry = installHighlightShim();
+  controller = new AbortController();
+  document.body.innerHTML =
+    '<p>Vladimir Putin arrived in Pyongyang on 19 June 2024.</p><p>Trade remains small, at about $29 million.</p>';
+});
+afterEach(() => {
+  controller.abort();
+  document.getSelection()?.removeAllRanges();
+});
+
+/** What the UI was last asked to show. */
+function fakeUi() {
+  const shown = {
+    toolbar: null as SelectionToolbarProps | null,
+    popover: null as { id: string; props: HighlightPopoverProps } | null,
+  };
+  const ui = {
+    showToolbar: (_: unknown, props: SelectionToolbarProps) => Object.assign(shown, { toolbar: props, popover: null }),
+    showPopover: (id: string, _: unknown, props: HighlightPopoverProps) =>
+      Object.assign(shown, { toolbar: null, popover: { id, props } }),
+    closeTool: () => Object.assign(shown, { toolbar: null, popover: null }),
+    openTool: () => (shown.toolbar ? 'toolbar' : shown.popover ? 'popover' : null),
+    containsEvent: () => false,
+  } as const;
+  return { ui, shown };
+}
+
+function fakeStore(): HighlightStore & { rows: HighlightRow[] } {
+  const rows: HighlightRow[] = [];
+  return {
+    rows,
+    save: vi.fn(async (draft: NewHighlight) => {
+      const row = { ...draft, id: `h-${rows.length + 1}`, createdAt: 1, updatedAt: 1 };
+      rows.push(row);
+      return row;
+    }),
+    update: vi.fn(async (id, patch) => {
+      const i = rows.findIndex((r) => r.id === id);
+      rows[i] = { ...rows[i]!, ...patch, updatedAt: 2 };
+      return rows[i]!;
+    }),
+    remove: vi.fn(async (id) => {
+      rows.splice(
+        rows.findIndex((r) => r.id === id),
+        1,
+      );
+    }),
+  };
+}
+
+function start(options: { unavailable?: string; store?: HighlightStore } = {}) {
+  const { ui, shown } = fakeUi();
+  const store = options.store ?? fakeStore();
+  const saved = createSavedHighlights({
+    document,
+    registry: registry as unknown as HighlightRegistry,
+    signal: controller.signal,
+    root: () => document.body,
+    loadAnchoring: () => Promise.resolve(pageAnchoring),
+  });
+  const actions = createHighlightActions({
+    document,
+    signal: controller.signal,
+    saved,
+    store,
+    unavailable: options.unavailable ?? null,
+    root: () => document.body,
+    isOwnNode: (node) => node.nodeName === 'RDL-UI',
+    entityIdsIn: (range) => (range.toString().includes('Putin') ? ['e-vladimir-putin'] : []),
+    loadUi: () => Promise.resolve(ui),
+    loadAnchoring: () => Promise.resolve(pageAnchoring),
+  });
+  return { actions, saved, store, shown };
+}
+
+function select(text: string) {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(text);
+    if (at === -1) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    return;
+  }
+  throw new Error(`"${text}" is not on the page`);
+}
+
+const settle = (ms = 200) => new Promise((done) => setTimeout(done, ms));
+
+describe('highlight actions', () => {
+  test('a selection shows the toolbar; Highlight saves it with its selectors, entities and colour, and draws it', async () => {
+    const { shown, store } = start();
+    select('Putin arrived in Pyongyang ');
+    await settle();
+    expect(shown.toolbar).toMatchObject({ colour: 'yellow', unavailable: undefined });
+    shown.toolbar!.onColour('green');
+    await settle(0);
+    expect(shown.toolbar?.colour).toBe('green');
+    shown.toolbar!.onSave('  Check the date  ');
+    await settle(0);
+
+    expect(store.save).toHaveBeenCalledWith({
+      url: location.href,
+      title: document.title,
+      note: 'Check the date',
+      colour: 'green',
+      entityIds: ['e-vladimir-putin'],
+      quote: {
+        type: 'TextQuoteSelector',
+        exact: 'Putin arrived in Pyongyang',
+        prefix: 'Vladimir ',
+        suffix: ' on 19 June 2024.Trade remains s',
+      },
+      position: { type: 'TextPositionSelector', start: 9, end: 35 },
+    });
+    expect(textsOf(registry.get('rdl-saved-green'))).toEqual(['Putin arrived in Pyongyang']);
+    expect(document.getSelection()?.isCollapsed ?? true).toBe(true);
+    expect(shown.toolbar).toBeNull();
+  });
+
+  test('a full disk: the toolbar says so, and nothing is drawn', async () => {
+    const store = fakeStore();
+    vi.mocked(store.save).mockRejectedValueOnce(new Error(QUOTA_MESSAGE));
+    const { actions, shown } = start({ store });
+    select('Trade remains small');
+    await expect(actions.saveSelection()).rejects.toThrow(QUOTA_MESSAGE);
+    await settle(0);
+    expect(shown.toolbar).toMatchObject({ error: QUOTA_MESSAGE, busy: undefined });
+    expect(registry.get('rdl-saved-yellow')?.size ?? 0).toBe(0);
+  });
+
+  test('no storage here: the toolbar explains, and nothing is sent to the store', async () => {
+    const reason = 'Saving highlights is off: no storage.';
+    const { actions, shown, store } = start({ unavailable: reason });
+    select('Trade remains small');
+    await settle();
+    expect(shown.toolbar?.unavailable).toBe(reason);
+    await expect(actions.saveSelection()).rejects.toThrow(reason);
+    expect(store.save).not.toHaveBeenCalled();
+  });
+
+  test('the menu or shortcut saves the selection in the colour asked for, and opens its note', async () => {
+    const { actions, shown } = start();
+    expect(await actions.saveSelection()).toBeNull(); // nothing selected
+    select('Trade remains small');
+    const row = await actions.saveSelection('blue');
+    expect(row).toMatchObject({ colour: 'blue', quote: { exact: 'Trade remains small' } });
+    await settle(0);
+    expect(shown.popover).toMatchObject({ id: row!.id, props: { note: '', colour: 'blue', focusNote: true } });
+  });
+
+  test('the popover saves a note, changes the colour, says when a change failed, and deletes', async () => {
+    const store = fakeStore();
+    const { actions, shown, saved } = start({ store });
+    select('Trade remains small');
+    const row = (await actions.saveSelection())!;
+    await settle(0);
+
+    shown.popover!.props.onSaveNote('A figure for 2023');
+    await settle(0);
+    expect(store.update).toHaveBeenLastCalledWith(row.id, { note: 'A figure for 2023' });
+    expect(shown.popover?.props).toMatchObject({ note: 'A figure for 2023', status: 'Note saved.', busy: false });
+
+    shown.popover!.props.onColour('pink');
+    await settle(0);
+    expect(textsOf(registry.get('rdl-saved-pink'))).toEqual(['Trade remains small']);
+
+    vi.mocked(store.update).mockRejectedValueOnce(new Error(QUOTA_MESSAGE));
+    shown.popover!.props.onSaveNote('Longer');
+    await settle(0);
+    expect(shown.popover?.props).toMatchObject({ error: QUOTA_MESSAGE, note: 'A figure for 2023' });
+
+    shown.popover!.props.onDelete();
+    await settle(0);
+    expect(store.remove).toHaveBeenCalledWith(row.id);
+    expect(shown.popover).toBeNull();
+    expect(saved.status()).toEqual({ anchored: [], orphans: [] });
+  });
+
+  test('showHighlight opens the popover of a drawn highlight; an orphan or unknown id gives false', async () => {
+    const { actions, shown } = start();
+    select('Trade remains small');
+    const row = (await actions.saveSelection())!;
+    Object.assign(shown, { popover: null });
+    expect(actions.showHighlight('nope')).toBe(false);
+    expect(actions.showHighlight(row.id)).toBe(true);
+    await settle(0);
+    expect(shown.popover?.id).toBe(row.id);
+  });
+});
