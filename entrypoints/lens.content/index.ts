@@ -38,10 +38,12 @@ async function start(ctx: ContentScriptContext) {
   const root = () => document.body ?? document.documentElement;
 
   // The card UI and the anchoring code are scripts of their own, loaded when first needed.
+  const importScript = (path: typeof CARD_UI_SCRIPT | typeof ANCHORING_SCRIPT): Promise<unknown> =>
+    import(/* @vite-ignore */ browser.runtime.getURL(path));
   let ui: Promise<PageUi> | null = null;
   const loadUi = () =>
     (ui ??= (async () => {
-      await import(/* @vite-ignore */ browser.runtime.getURL(CARD_UI_SCRIPT));
+      await importScript(CARD_UI_SCRIPT);
       const factory = registeredCardUi(globalThis);
       if (!factory) throw new Error('The card UI did not load');
       const loaded = factory({
@@ -56,11 +58,17 @@ async function start(ctx: ContentScriptContext) {
     })());
   let anchoring: Promise<PageAnchoring> | null = null;
   const loadAnchoring = () =>
-    (anchoring ??= import(/* @vite-ignore */ browser.runtime.getURL(ANCHORING_SCRIPT)).then(() => {
-      const loaded = registeredAnchoring(globalThis);
-      if (!loaded) throw new Error('The anchoring code did not load');
-      return loaded;
-    }));
+    (anchoring ??= importScript(ANCHORING_SCRIPT).then(
+      () => {
+        const loaded = registeredAnchoring(globalThis);
+        if (!loaded) throw new Error('The anchoring code did not load');
+        return loaded;
+      },
+      (error: unknown) => {
+        anchoring = null; // tried again on the next page change
+        throw error;
+      },
+    ));
 
   // Saved highlights belong to the page the reader sees: the top frame's.
   const saved = isTop()
