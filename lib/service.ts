@@ -6,11 +6,14 @@
  */
 import type { CorpusBundle } from './corpus/bundle';
 import type { CorpusRecords, EntityKind } from './corpus/schema';
+import { parseAnnotationImport } from './anchoring/exchange';
 import { loadBundledCorpus, readCorpusStatus } from './db/corpus-store';
 import {
   addHighlight,
   deleteHighlight,
+  importHighlights,
   listHighlights,
+  restoreHighlight,
   unavailableMessage,
   updateHighlight,
 } from './db/highlight-store';
@@ -218,6 +221,21 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     async deleteHighlight({ id }) {
       await deleteHighlight(db, id);
       return null;
+    },
+    async restoreHighlight(row) {
+      const problem = await unavailable;
+      if (problem) throw new Error(problem);
+      return restoreHighlight(db, row);
+    },
+    async importHighlights({ json, byteSize }) {
+      const problem = await unavailable;
+      if (problem) throw new Error(problem);
+      const parsed = parseAnnotationImport(json, byteSize, now());
+      if (!parsed.ok) throw new Error(parsed.error);
+      const known = new Set((await db.entities.toCollection().primaryKeys()) as string[]);
+      // Entity tags from another corpus mean nothing here.
+      const rows = parsed.rows.map((row) => ({ ...row, entityIds: row.entityIds.filter((id) => known.has(id)) }));
+      return { ...(await importHighlights(db, rows)), skipped: parsed.skipped };
     },
   };
 

@@ -104,3 +104,30 @@ export async function listHighlights(db: LensDb, url?: string): Promise<Highligh
     : await db.highlights.toArray();
   return rows.sort((a, b) => b.updatedAt - a.updatedAt);
 }
+
+/**
+ * Writes imported (already validated) highlights in one transaction: a row
+ * whose id is already stored is left as it is, so importing the same file
+ * twice adds nothing the second time. All or nothing.
+ */
+export async function importHighlights(
+  db: LensDb,
+  rows: readonly HighlightRow[],
+): Promise<{ added: number; unchanged: number }> {
+  return writing(() =>
+    db.transaction('rw', db.highlights, async () => {
+      const existing = new Set((await db.highlights.bulkGet(rows.map((r) => r.id))).flatMap((r) => (r ? [r.id] : [])));
+      const fresh = rows.filter((r) => !existing.has(r.id)).map((r) => ({ ...r, url: normaliseUrl(r.url) }));
+      await db.highlights.bulkAdd(fresh);
+      return { added: fresh.length, unchanged: rows.length - fresh.length };
+    }),
+  );
+}
+
+/** Puts back a highlight exactly as it was (undo of a delete). */
+export async function restoreHighlight(db: LensDb, row: HighlightRow): Promise<HighlightRow> {
+  checkNote(row.note);
+  checkColour(row.colour);
+  await writing(() => db.highlights.put(row));
+  return row;
+}

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { QUOTA_MESSAGE } from '../../lib/db/highlight-store';
+import { toWebAnnotations } from '../../lib/anchoring/exchange';
 import { LensDb } from '../../lib/db/schema';
 import { answer, createClient, type NewHighlight } from '../../lib/messages';
 import { createService } from '../../lib/service';
@@ -138,6 +139,50 @@ describe('highlights', () => {
     const green = await ask('updateHighlight', { id: saved.id, colour: 'green' });
     expect(green).toMatchObject({ note: 'Check this figure', colour: 'green', createdAt: saved.createdAt });
     expect(await ask('listHighlights', {})).toEqual([green]);
+  });
+
+  test('a deleted highlight can be put back exactly as it was (undo)', async () => {
+    const ask = startClocked();
+    const saved = await ask('saveHighlight', draft({ note: 'keep' }));
+    await ask('deleteHighlight', { id: saved.id });
+    expect(await ask('restoreHighlight', saved)).toEqual(saved);
+    expect(await ask('listHighlights', {})).toEqual([saved]);
+  });
+
+  test('export → clear → import gives back the same highlights; importing again adds nothing', async () => {
+    const ask = startClocked();
+    const a = await ask('saveHighlight', draft({ note: 'first' }));
+    const b = await ask('saveHighlight', draft({ note: 'second', colour: 'green' }));
+    const json = JSON.stringify(toWebAnnotations([a, b]));
+    await ask('deleteHighlight', { id: a.id });
+    await ask('deleteHighlight', { id: b.id });
+
+    expect(await ask('importHighlights', { json, byteSize: json.length })).toEqual({
+      added: 2,
+      unchanged: 0,
+      skipped: [],
+    });
+    const back = await ask('listHighlights', {});
+    expect(back.map((r) => [r.id, r.note, r.colour, r.url, r.quote.exact]).sort()).toEqual(
+      [a, b].map((r) => [r.id, r.note, r.colour, r.url, r.quote.exact]).sort(),
+    );
+    expect(await ask('importHighlights', { json, byteSize: json.length })).toEqual({
+      added: 0,
+      unchanged: 2,
+      skipped: [],
+    });
+    expect(await ask('listHighlights', {})).toHaveLength(2);
+  });
+
+  test('a bad import file changes nothing and says what is wrong', async () => {
+    const ask = startClocked();
+    const kept = await ask('saveHighlight', draft());
+    const good = toWebAnnotations([{ ...kept, id: 'other' }]);
+    const items = [...good.first!.items, { type: 'Annotation', target: {} }];
+    const broken = JSON.stringify({ ...good, total: 2, first: { ...good.first!, items } });
+    await expect(ask('importHighlights', { json: broken, byteSize: broken.length })).rejects.toThrow(/item 2/);
+    await expect(ask('importHighlights', { json: '{"items": [', byteSize: 11 })).rejects.toThrow(/cut short/);
+    expect(await ask('listHighlights', {})).toEqual([kept]);
   });
 
   test('a deleted highlight is gone; deleting it again is not an error, updating it is', async () => {
