@@ -17,6 +17,19 @@ export default defineBackground(() => {
       const params = new URLSearchParams({ q: query, ...(tabId === undefined ? {} : { tab: String(tabId) }) });
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${params}`) });
     },
+    openHighlight: async (url, id) => {
+      const tab = await browser.tabs.create({ url });
+      if (tab.id === undefined) return;
+      const tabId = tab.id;
+      const askTab = createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message));
+      // Once the page has loaded, its content script has anchored the page's highlights.
+      const onUpdated = (updated: number, change: Browser.tabs.OnUpdatedInfo) => {
+        if (updated !== tabId || change.status !== 'complete') return;
+        browser.tabs.onUpdated.removeListener(onUpdated);
+        void askTab('showHighlight', { id }).catch(() => undefined /* Lens is off on that site */);
+      };
+      browser.tabs.onUpdated.addListener(onUpdated);
+    },
   });
 
   // Every listener is registered synchronously on every start: an MV3 worker

@@ -76,6 +76,8 @@ export interface Protocol {
   updateHighlight: { request: { id: string } & HighlightPatch; response: HighlightRow };
   /** Deleting a highlight that is not there is not an error: it is gone either way. */
   deleteHighlight: { request: { id: string }; response: null };
+  /** opens a highlight's page in a new tab and scrolls it to the highlight */
+  openHighlight: { request: { url: string; id: string }; response: null };
   /** puts back a deleted highlight exactly as it was (undo) */
   restoreHighlight: { request: HighlightRow; response: HighlightRow };
   /** W3C Web Annotation JSON (or Hypothesis's export), validated whole before anything is written */

@@ -36,6 +36,8 @@ export interface ServiceOptions {
   onLoadError?: (error: unknown) => void;
   /** opens Lens's search on a query, about the sender's tab (a browser action: the background entrypoint provides it) */
   openSearch?: (query: string, sender: unknown) => Promise<void>;
+  /** opens a page in a new tab and, once its content script runs, scrolls it to a highlight */
+  openHighlight?: (url: string, highlightId: string) => Promise<void>;
 }
 
 export function createService(db: LensDb, bundle: CorpusBundle, options: ServiceOptions = {}): Service {
@@ -220,6 +222,12 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     updateHighlight: ({ id, ...patch }) => updateHighlight(db, id, patch, now()),
     async deleteHighlight({ id }) {
       await deleteHighlight(db, id);
+      return null;
+    },
+    async openHighlight({ url, id }) {
+      if (!options.openHighlight) throw new Error('Pages cannot be opened from here');
+      if (!/^https?:/.test(url)) throw new Error('Only web pages can be opened');
+      await options.openHighlight(url, id);
       return null;
     },
     async restoreHighlight(row) {

@@ -32,6 +32,13 @@ render(
     theme={theme}
     initialQuery={params.get('q') ?? undefined}
     openUrl={(url) => void browser.tabs.create({ url })}
+    download={(name, type, text) => {
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(new Blob([text], { type }));
+      link.download = name;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+    }}
     close={() => window.close()}
   />,
   document.getElementById('app')!,

@@ -16,6 +16,7 @@ export interface PopupProps {
   /** the content script of the tab the popup is about, or null where Lens does not run */
   askTab: Client<TabProtocol> | null;
   openUrl(url: string): void;
+  download(name: string, type: string, text: string): void;
   close(): void;
   initialQuery?: string;
   theme: 'light' | 'dark';
@@ -28,7 +29,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'highlights', label: 'Highlights' },
 ];
 
-export function Popup({ ask, askTab, openUrl, close, initialQuery, theme }: PopupProps) {
+export function Popup({ ask, askTab, openUrl, download, close, initialQuery, theme }: PopupProps) {
   const [tab, setTab] = useState<Tab>('search');
   const [search, setSearch] = useState<SearchState>({ query: initialQuery ?? '', filters: {}, active: null });
   const [trail, setTrail] = useState<Opened[]>([]);
@@ -92,7 +93,14 @@ export function Popup({ ask, askTab, openUrl, close, initialQuery, theme }: Popu
             <SearchView ask={ask} state={search} onChange={setSearch} onOpen={openHit} />
           ))}
         {tab === 'page' && <PageTab askTab={askTab} onShown={close} />}
-        {tab === 'highlights' && <HighlightsTab ask={ask} openUrl={openUrl} />}
+        {tab === 'highlights' && (
+          <HighlightsTab
+            ask={ask}
+            askTab={askTab}
+            download={download}
+            openHighlight={(row) => void ask('openHighlight', { url: row.url, id: row.id }).then(close, () => openUrl(row.url))}
+          />
+        )}
       </div>
       <footer class="status" data-testid="corpus-counts">
         {status &&

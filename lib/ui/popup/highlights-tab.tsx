@@ -1,19 +1,42 @@
 /**
- * The reader's saved highlights, most recent first, grouped by page and
- * searchable by text and note; each opens its page.
+ * The reader's saved highlights: grouped by page (the most recently changed
+ * first), searchable by text and note. Each can have its note edited, be
+ * deleted (with undo), or open its page scrolled to it. Highlights of the
+ * current tab that Lens cannot find there are listed as "not found on this
+ * page". Export as W3C Web Annotations or Markdown; import the same JSON.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { toMarkdown, toWebAnnotations } from '../../anchoring/exchange';
 import type { HighlightRow } from '../../db/schema';
-import type { Client } from '../../messages';
+import type { Client, TabProtocol } from '../../messages';
 import { normaliseForMatch } from '../../text/normalise';
 
-export function HighlightsTab({ ask, openUrl }: { ask: Client; openUrl(url: string): void }) {
+export interface HighlightsTabProps {
+  ask: Client;
+  askTab: Client<TabProtocol> | null;
+  /** opens the highlight's page in a tab, scrolled to it */
+  openHighlight(row: HighlightRow): void;
+  /** offers a file to save (export) */
+  download(name: string, type: string, text: string): void;
+}
+
+type Message = { kind: 'ok' | 'error'; text: string; undo?: HighlightRow };
+
+export function HighlightsTab({ ask, askTab, openHighlight, download }: HighlightsTabProps) {
   const [rows, setRows] = useState<HighlightRow[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [orphans, setOrphans] = useState<Set<string>>(new Set());
   const [query, setQuery] = useState('');
+  const [message, setMessage] = useState<Message | null>(null);
+  const [editing, setEditing] = useState<string | null>(null);
+
+  const reload = () =>
+    ask('listHighlights', {}).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }));
+  // The open page draws what changed here.
+  const refreshPage = () => void askTab?.('refreshHighlights', null).then((s) => setOrphans(new Set(s.orphans)), noop);
 
   useEffect(() => {
-    ask('listHighlights', {}).then(setRows, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    void reload();
+    askTab?.('getHighlightStatus', null).then((s) => setOrphans(new Set(s.orphans)), noop);
   }, []);
 
   const pages = useMemo(() => {
@@ -28,50 +51,139 @@ export function HighlightsTab({ ask, openUrl }: { ask: Client; openUrl(url: stri
     return [...groups.values()];
   }, [rows, query]);
 
-  if (error) {
-    return (
-      <p role="alert" class="error">
-        Lens could not read your highlights: {error}
-      </p>
-    );
+  async function remove(row: HighlightRow) {
+    try {
+      await ask('deleteHighlight', { id: row.id });
+      setMessage({ kind: 'ok', text: 'Highlight deleted.', undo: row });
+      await reload();
+      refreshPage();
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e) });
+    }
   }
-  if (!rows) return <p class="empty">Loading…</p>;
-  if (rows.length === 0) {
-    return (
-      <p class="empty">
-        No highlights yet. Select text on any page and choose “Highlight” (or right-click → Save highlight) to keep it
-        here.
-      </p>
-    );
+
+  async function undo(row: HighlightRow) {
+    try {
+      await ask('restoreHighlight', row);
+      setMessage({ kind: 'ok', text: 'Highlight restored.' });
+      await reload();
+      refreshPage();
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e) });
+    }
   }
+
+  async function saveNote(row: HighlightRow, note: string) {
+    try {
+      await ask('updateHighlight', { id: row.id, note });
+      setEditing(null);
+      await reload();
+      refreshPage();
+    } catch (e) {
+      setMessage({ kind: 'error', text: errorText(e) });
+    }
+  }
+
+  async function exportAs(format: 'json' | 'md') {
+    const all = await ask('listHighlights', {});
+    if (format === 'json') {
+      download('ru-dprk-lens-highlights.jsonld', 'application/ld+json', JSON.stringify(toWebAnnotations(all), null, 2));
+    } else {
+      const labels = Object.fromEntries((await ask('listEntities', null)).map((e) => [e.id, e.label]));
+      download('ru-dprk-lens-highlights.md', 'text/markdown', toMarkdown(all, labels));
+    }
+  }
+
+  async function importFile(file: File) {
+    try {
+      const json = await file.text();
+      const result = await ask('importHighlights', { json, byteSize: file.size });
+      const skipped = result.skipped.length ? ` Left out: ${result.skipped.join('; ')}.` : '';
+      setMessage({
+        kind: 'ok',
+        text: `Imported ${result.added} highlight${result.added === 1 ? '' : 's'}; ${result.unchanged} already here.${skipped}`,
+      });
+      await reload();
+      refreshPage();
+    } catch (e) {
+      setMessage({ kind: 'error', text: `Nothing was imported: ${errorText(e)}` });
+    }
+  }
+
   return (
     <section class="highlights" aria-label="Saved highlights">
-      <input
-        type="search"
-        aria-label="Search your highlights and notes"
-        placeholder="Search your highlights and notes"
-        value={query}
-        onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-      />
-      {pages.length === 0 && <p class="empty">No highlight or note matches “{query}”.</p>}
+      <div class="highlight-tools">
+        <input
+          type="search"
+          aria-label="Search your highlights and notes"
+          placeholder="Search your highlights and notes"
+          value={query}
+          onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+        />
+        <button type="button" class="tool" onClick={() => void exportAs('json')} disabled={!rows?.length}>
+          Export JSON
+        </button>
+        <button type="button" class="tool" onClick={() => void exportAs('md')} disabled={!rows?.length}>
+          Markdown
+        </button>
+        <label class="tool">
+          Import
+          <input
+            type="file"
+            accept=".json,.jsonld,application/json,application/ld+json"
+            class="sr-only"
+            aria-label="Import highlights (W3C Web Annotation or Hypothesis JSON)"
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) void importFile(file);
+              input.value = '';
+            }}
+          />
+        </label>
+      </div>
+      {message && (
+        <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'error' : 'notice'}>
+          {message.text}{' '}
+          {message.undo && (
+            <button type="button" class="link" onClick={() => void undo(message.undo!)}>
+              Undo
+            </button>
+          )}
+        </p>
+      )}
+      {!rows && !message && <p class="empty">Loading…</p>}
+      {rows?.length === 0 && (
+        <p class="empty">
+          No highlights yet. Select text on any page and choose “Highlight” (or right-click → Save highlight) to keep it
+          here.
+        </p>
+      )}
+      {rows && rows.length > 0 && pages.length === 0 && <p class="empty">No highlight or note matches “{query}”.</p>}
       {pages.map((page) => (
         <div key={page.url} class="highlight-page">
-          <h2>
-            <a
-              href={page.url}
-              onClick={(e) => {
-                e.preventDefault();
-                openUrl(page.url);
-              }}
-            >
-              {page.title || page.url}
-            </a>
-          </h2>
+          <h2 title={page.url}>{page.title || page.url}</h2>
           <ul>
             {page.rows.map((row) => (
-              <li key={row.id} class="highlight" data-colour={row.colour}>
+              <li key={row.id} class="highlight" data-id={row.id} data-colour={row.colour}>
                 <blockquote>{row.quote.exact}</blockquote>
-                {row.note && <p class="note">{row.note}</p>}
+                {orphans.has(row.id) && <p class="orphan">Not found on this page</p>}
+                {editing === row.id ? (
+                  <NoteEditor row={row} onSave={(note) => void saveNote(row, note)} onCancel={() => setEditing(null)} />
+                ) : (
+                  row.note && <p class="note">{row.note}</p>
+                )}
+                <div class="highlight-actions">
+                  <button type="button" class="link" onClick={() => openHighlight(row)}>
+                    Open
+                  </button>
+                  <button type="button" class="link" onClick={() => setEditing(row.id)}>
+                    {row.note ? 'Edit note' : 'Add note'}
+                  </button>
+                  <button type="button" class="link danger" onClick={() => void remove(row)}>
+                    Delete
+                  </button>
+                </div>
               </li>
             ))}
           </ul>
@@ -80,3 +192,31 @@ export function HighlightsTab({ ask, openUrl }: { ask: Client; openUrl(url: stri
     </section>
   );
 }
+
+function NoteEditor({ row, onSave, onCancel }: { row: HighlightRow; onSave(note: string): void; onCancel(): void }) {
+  const [note, setNote] = useState(row.note);
+  return (
+    <div class="note-editor">
+      <textarea
+        aria-label="Note"
+        value={note}
+        rows={3}
+        ref={(el) => el?.focus()}
+        onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+        onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onCancel())}
+      />
+      <button type="button" class="tool" onClick={() => onSave(note)}>
+        Save note
+      </button>{' '}
+      <button type="button" class="link" onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function noop() {}
