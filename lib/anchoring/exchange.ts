@@ -20,7 +20,7 @@
  * (or derived deterministically), so importing a file twice does not
  * duplicate its highlights.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { HighlightRow, TextPositionSelector, TextQuoteSelector } from '../db/schema';
 import { isKnownPosition, UNKNOWN_POSITION } from './selectors';
 import { normaliseUrl } from './url';

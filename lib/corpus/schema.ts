@@ -6,7 +6,7 @@
  * Shape rules live here; rules that need more than one record (verbatim quotes,
  * dangling ids, alias collisions) live in ./validate.ts.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: sources often give only part of a date. */
 export const PartialDate = z
