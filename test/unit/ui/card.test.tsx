@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CorpusRecords } from '../../../lib/corpus/schema';
 import { Card, type CardProps } from '../../../lib/ui/card';
 import { buildCard, type CardClaim, type CardData } from '../../../lib/ui/card-model';
+import { useRenderRoot } from './render-root';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -90,26 +91,18 @@ const hostile: CardData = {
   searchQuery: `X ${XSS}`,
 };
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const ui = useRenderRoot();
 
 function show(props: Partial<CardProps> & { data: CardData }) {
   const handlers = { onClose: vi.fn(), onSearch: vi.fn(), onToggleQuote: vi.fn() };
   act(() => {
-    render(<Card {...handlers} {...props} />, root);
+    render(<Card {...handlers} {...props} />, ui.root);
   });
   return handlers;
 }
 
-const $ = <E extends Element = HTMLElement>(selector: string) => root.querySelector<E>(selector);
-const $$ = <E extends Element = HTMLElement>(selector: string) => [...root.querySelectorAll<E>(selector)];
+const $ = <E extends Element = HTMLElement>(selector: string) => ui.root.querySelector<E>(selector);
+const $$ = <E extends Element = HTMLElement>(selector: string) => [...ui.root.querySelectorAll<E>(selector)];
 const text = (el: Element | null | undefined) => el?.textContent?.replace(/\s+/g, ' ').trim();
 const click = (el: Element | null) =>
   act(() => {
@@ -123,7 +116,7 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     show({ data: kim, theme: 'dark' });
     const dialog = $('[role="dialog"]')!;
     expect(dialog.getAttribute('aria-modal')).toBe('false');
-    const title = root.querySelector(`[id="${dialog.getAttribute('aria-labelledby')}"]`);
+    const title = ui.root.querySelector(`[id="${dialog.getAttribute('aria-labelledby')}"]`);
     expect(title?.tagName).toBe('H2');
     expect(text(title)).toBe('Kim Jong Un');
     expect(text($('.rdl-kind'))).toBe('Person');
@@ -134,7 +127,7 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
   test('sections in order, each labelled by its heading', () => {
     show({ data: kim });
     const sections = $$('section.rdl-section');
-    expect(sections.map((s) => text(root.querySelector(`[id="${s.getAttribute('aria-labelledby')}"]`)))).toEqual([
+    expect(sections.map((s) => text(ui.root.querySelector(`[id="${s.getAttribute('aria-labelledby')}"]`)))).toEqual([
       'Views differ',
       'What the sources say',
       'Timeline',
@@ -162,7 +155,7 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     expect(link.target).toBe('_blank');
     expect(link.rel).toBe('noopener noreferrer');
     // An outlet's own voice: named once, as the outlet
-    const own = root.querySelector('[data-claim-id="c-002-08"] .rdl-meta');
+    const own = ui.root.querySelector('[data-claim-id="c-002-08"] .rdl-meta');
     expect(text(own)).toMatch(
       /^Unnamed English-language website \(unsigned explainer\) \(the outlet itself\), c\. June 2024$/,
     );
@@ -170,7 +163,7 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
 
   test('the verbatim quote opens on demand, and the container hears of it', () => {
     const { onToggleQuote } = show({ data: kim });
-    const details = root.querySelector<HTMLDetailsElement>('[data-claim-id="c-003-14"] details')!;
+    const details = ui.root.querySelector<HTMLDetailsElement>('[data-claim-id="c-003-14"] details')!;
     expect(details.open).toBe(false);
     expect(text(details.querySelector('blockquote'))).toContain('alliance relationship');
     click(details.querySelector('summary'));
@@ -273,9 +266,9 @@ describe('Card with figures (Russia)', () => {
 describe('corpus text is never HTML', () => {
   test('markup in any field shows literally and creates no element', () => {
     show({ data: hostile });
-    expect(root.querySelector('img')).toBeNull();
-    expect(root.querySelectorAll('[onerror]')).toHaveLength(0);
-    const all = root.textContent ?? '';
+    expect(ui.root.querySelector('img')).toBeNull();
+    expect(ui.root.querySelectorAll('[onerror]')).toHaveLength(0);
+    const all = ui.root.textContent ?? '';
     for (const field of [
       'X',
       'Summary',
@@ -299,8 +292,8 @@ describe('corpus text is never HTML', () => {
 
   test('a javascript: URL is not a link', () => {
     show({ data: hostile });
-    expect(root.querySelector('a[href^="javascript"]')).toBeNull();
-    expect(root.querySelectorAll('a')).toHaveLength(0);
+    expect(ui.root.querySelector('a[href^="javascript"]')).toBeNull();
+    expect(ui.root.querySelectorAll('a')).toHaveLength(0);
   });
 
   test('"Search in Lens" passes the query as given', () => {

@@ -3,37 +3,16 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { HighlightPopover, type HighlightPopoverProps } from '../../../lib/ui/highlight-popover';
+import { useRenderRoot } from './render-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const ui = useRenderRoot();
 
-const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
-const click = (selector: string) => act(() => $(selector)!.click());
-function typeInto(selector: string, text: string) {
-  const field = $<HTMLTextAreaElement>(selector)!;
-  act(() => {
-    field.value = text;
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-function key(target: Element, key: string, init: KeyboardEventInit = {}) {
-  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
-  act(() => {
-    target.dispatchEvent(event);
-  });
-}
+const { $, click, typeInto, key } = ui;
 
 describe('HighlightPopover', () => {
   function show(props: Partial<HighlightPopoverProps> = {}) {
     const handlers = { onColour: vi.fn(), onSaveNote: vi.fn(), onDelete: vi.fn(), onClose: vi.fn() };
-    act(() => render(<HighlightPopover note="First thoughts" colour="blue" {...handlers} {...props} />, root));
+    act(() => render(<HighlightPopover note="First thoughts" colour="blue" {...handlers} {...props} />, ui.root));
     return handlers;
   }
 

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Panel, type PanelEntity, type PanelProps } from '../../../lib/ui/panel';
+import { useRenderRoot } from './render-root';
 
 const entities: PanelEntity[] = [
   { id: 'e-russia', label: 'Russia', kind: 'country', count: 12 },
@@ -12,17 +13,9 @@ const entities: PanelEntity[] = [
   { id: 'e-putin', label: 'Vladimir Putin', kind: 'person', count: 2 },
 ];
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const ui = useRenderRoot();
 
-function show(props: Partial<PanelProps> = {}, into: Element | ShadowRoot = root) {
+function show(props: Partial<PanelProps> = {}, into: Element | ShadowRoot = ui.root) {
   const handlers = { onChoose: vi.fn(), onClose: vi.fn() };
   act(() => {
     render(<Panel entities={entities} {...handlers} {...props} />, into);
@@ -30,10 +23,10 @@ function show(props: Partial<PanelProps> = {}, into: Element | ShadowRoot = root
   return handlers;
 }
 
-const listbox = () => root.querySelector<HTMLElement>('[role="listbox"]')!;
+const listbox = () => ui.root.querySelector<HTMLElement>('[role="listbox"]')!;
 const active = () => {
   const id = listbox().getAttribute('aria-activedescendant');
-  return root.querySelector<HTMLElement>(`[id="${id}"]`)?.dataset.entityId;
+  return ui.root.querySelector<HTMLElement>(`[id="${id}"]`)?.dataset.entityId;
 };
 function press(key: string, target: Element = listbox(), init: KeyboardEventInit = {}) {
   const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
@@ -46,12 +39,12 @@ function press(key: string, target: Element = listbox(), init: KeyboardEventInit
 describe('Panel', () => {
   test('a labelled dialog holding a listbox of every entity with its count', () => {
     show();
-    const dialog = root.querySelector('[role="dialog"]')!;
+    const dialog = ui.root.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute('aria-modal')).toBe('false');
-    const title = root.querySelector(`[id="${dialog.getAttribute('aria-labelledby')}"]`);
+    const title = ui.root.querySelector(`[id="${dialog.getAttribute('aria-labelledby')}"]`);
     expect(title?.textContent).toBe('On this page');
     expect(listbox().getAttribute('aria-labelledby')).toBe(dialog.getAttribute('aria-labelledby'));
-    const options = [...root.querySelectorAll('[role="option"]')];
+    const options = [...ui.root.querySelectorAll('[role="option"]')];
     expect(options.map((o) => o.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
       'Russia Country 12 mentions',
       'North Korea Country 9 mentions',
@@ -65,8 +58,8 @@ describe('Panel', () => {
     show();
     expect(document.activeElement).toBe(listbox());
     expect(active()).toBe('e-russia');
-    expect(root.querySelector('[aria-selected="true"]')?.getAttribute('data-entity-id')).toBe('e-russia');
-    expect(root.querySelectorAll('[aria-selected="true"]')).toHaveLength(1);
+    expect(ui.root.querySelector('[aria-selected="true"]')?.getAttribute('data-entity-id')).toBe('e-russia');
+    expect(ui.root.querySelectorAll('[aria-selected="true"]')).toHaveLength(1);
   });
 
   test.each([
@@ -102,7 +95,9 @@ describe('Panel', () => {
   test('a click chooses an entity and makes it active', () => {
     const { onChoose } = show();
     act(() => {
-      root.querySelector('[data-entity-id="e-kim-jong-un"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      ui.root
+        .querySelector('[data-entity-id="e-kim-jong-un"]')!
+        .dispatchEvent(new MouseEvent('click', { bubbles: true }));
     });
     expect(onChoose).toHaveBeenCalledWith('e-kim-jong-un');
     expect(active()).toBe('e-kim-jong-un');
@@ -114,7 +109,7 @@ describe('Panel', () => {
     expect(onClose).toHaveBeenCalledTimes(1);
     expect(event.defaultPrevented).toBe(true);
     act(() => {
-      root.querySelector('.rdl-close')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      ui.root.querySelector('.rdl-close')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     });
     expect(onClose).toHaveBeenCalledTimes(2);
     expect(onChoose).not.toHaveBeenCalled();
@@ -133,12 +128,12 @@ describe('Panel', () => {
     press('ArrowDown'); // Kim Jong Un
     const reordered = [entities[2]!, entities[0]!, entities[1]!, entities[3]!];
     act(() => {
-      render(<Panel entities={reordered} {...handlers} />, root);
+      render(<Panel entities={reordered} {...handlers} />, ui.root);
     });
     expect(active()).toBe('e-kim-jong-un');
     const without = reordered.filter((e) => e.id !== 'e-kim-jong-un');
     act(() => {
-      render(<Panel entities={without} {...handlers} />, root);
+      render(<Panel entities={without} {...handlers} />, ui.root);
     });
     expect(active()).toBe('e-pyongyang'); // index 2 of what is left
     expect(document.activeElement).toBe(listbox());
@@ -146,15 +141,15 @@ describe('Panel', () => {
 
   test('nothing found: says so, still focused, Esc still closes', () => {
     const { onClose } = show({ entities: [] });
-    expect(root.querySelector('[role="listbox"]')).toBeNull();
-    expect(root.querySelector('.rdl-empty')?.textContent).toMatch(/nothing/);
-    const dialog = root.querySelector<HTMLElement>('[role="dialog"]')!;
+    expect(ui.root.querySelector('[role="listbox"]')).toBeNull();
+    expect(ui.root.querySelector('.rdl-empty')?.textContent).toMatch(/nothing/);
+    const dialog = ui.root.querySelector<HTMLElement>('[role="dialog"]')!;
     expect(document.activeElement).toBe(dialog);
     press('Escape', dialog);
     expect(onClose).toHaveBeenCalledTimes(1);
   });
 
-  test('in a shadow root, as the content script renders it', () => {
+  test('in a shadow ui.root, as the content script renders it', () => {
     const host = document.createElement('rdl-ui');
     document.body.append(host);
     const shadow = host.attachShadow({ mode: 'open' });

@@ -3,44 +3,23 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { SelectionToolbar, type SelectionToolbarProps } from '../../../lib/ui/selection-toolbar';
+import { useRenderRoot } from './render-root';
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.createElement('div');
-  document.body.append(root);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-});
+const ui = useRenderRoot();
 
-const $ = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector);
-const click = (selector: string) => act(() => $(selector)!.click());
-function typeInto(selector: string, text: string) {
-  const field = $<HTMLTextAreaElement>(selector)!;
-  act(() => {
-    field.value = text;
-    field.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-}
-function key(target: Element, key: string, init: KeyboardEventInit = {}) {
-  const event = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...init });
-  act(() => {
-    target.dispatchEvent(event);
-  });
-}
+const { $, click, typeInto, key } = ui;
 
 describe('SelectionToolbar', () => {
   function show(props: Partial<SelectionToolbarProps> = {}) {
     const handlers = { onColour: vi.fn(), onSave: vi.fn(), onClose: vi.fn() };
-    act(() => render(<SelectionToolbar colour="yellow" {...handlers} {...props} />, root));
+    act(() => render(<SelectionToolbar colour="yellow" {...handlers} {...props} />, ui.root));
     return handlers;
   }
 
   test('Highlight saves without a note; a colour is chosen, one pressed at a time', () => {
     const { onSave, onColour } = show({ colour: 'green' });
     expect(
-      [...root.querySelectorAll('.rdl-colour')].map((b) => [
+      [...ui.root.querySelectorAll('.rdl-colour')].map((b) => [
         b.getAttribute('aria-label'),
         b.getAttribute('aria-pressed'),
       ]),
