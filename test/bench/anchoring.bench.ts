@@ -3,7 +3,10 @@
  *
  * On the largest page of ../shared/pages/ (RDL_SHARED_PAGES overrides the
  * folder), parsed with happy-dom in node: 200 highlights chosen with a seeded
- * PRNG (quotes of 20–120 characters at word boundaries), each stored as its
+ * PRNG (quotes of 20–120 characters at word boundaries that occur once on the
+ * original page, white space collapsed — a reader's highlight of article
+ * text; the header and footer menus repeat theirs, and an identical copy
+ * elsewhere is no wrong place an anchorer could avoid), each stored as its
  * tool would store it, then the page edited and every highlight anchored again
  * by three anchorers, on the same pages in the same run:
  *   ours       anchorAll (lib/anchoring/match-quote.ts) over documentText(body)
@@ -16,7 +19,9 @@
  *              (diff-match-patch over body.textContent)
  *
  * Edit suite, about a sixth of the highlights each; each kind is applied to
- * its own copy of the page (moved: two copies), so that edits for one highlight never touch
+ * its own copies of the page (as many as it needs), with each highlight's zone
+ * covering its stored context (32 non-space characters, often hundreds of raw
+ * characters of indentation), so that edits for one highlight never touch
  * another's quote or context:
  *   inserted   text inserted 100–600 characters before the quote
  *   typo       two adjacent letters inside the quote swapped (a typo fixed)
@@ -35,13 +40,16 @@
  * quote, partial overlaps included, and counted again as overlap); orphan =
  * not anchored. Prints a table,
  * writes .output/bench/anchoring.json. Numbers only: nothing here asserts.
+ * RDL_BENCH_ALL_QUOTES=1 keeps repeated quotes (the first version of the
+ * suite); RDL_BENCH_DEBUG=1 prints, for each of our wrong anchors, the edit,
+ * the selectors, the expected and chosen places, the method and the score.
  */
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import approxSearch, { type Match as StringMatch } from 'approx-string-match';
 import { Window } from 'happy-dom';
-import { anchorAll } from '../../lib/anchoring/match-quote';
+import { anchorAll, type QuoteAnchor } from '../../lib/anchoring/match-quote';
 import { describeRange, type RangeSelectors } from '../../lib/anchoring/selectors';
 import { documentText } from '../../lib/anchoring/text-range';
 import { median } from './stats';
@@ -274,9 +282,31 @@ function randomWords(vocab: readonly string[], n: number): string {
   return Array.from({ length: n }, () => vocab[int(0, vocab.length - 1)]!).join(' ');
 }
 
-/** Plans `count` highlights of one kind on one copy of the page, with disjoint zones. */
+/**
+ * Candidate quotes left out because they occur more than once on the original
+ * page (white space collapsed): the header and footer menus of a news page
+ * repeat the same words with the same context, so a second copy is not a
+ * "wrong place" the anchorer could avoid, and a deleted or moved copy has no
+ * single right answer. A reader's highlight of article text is unique.
+ */
+const excluded = { repeated: 0 };
+/** RDL_BENCH_ALL_QUOTES=1: keep repeated quotes too (the suite as it was first written). */
+const ALL_QUOTES = process.env.RDL_BENCH_ALL_QUOTES === '1';
+const collapseSpace = (t: string) => t.replace(/\s+/g, ' ');
+function occursOnce(haystack: string, needle: string): boolean {
+  const i = haystack.indexOf(needle);
+  return i !== -1 && haystack.indexOf(needle, i + 1) === -1;
+}
+
+/**
+ * Plans `count` highlights of one kind on one copy of the page, with disjoint
+ * zones. A zone covers the stored context (32 non-space characters, which
+ * through markup indentation can span hundreds of raw characters), so that
+ * one highlight's edit never lands in another's prefix or suffix.
+ */
 function plan(kind: Kind, m: TextMap, body: HTMLElement, count: number): Planned[] {
   const text = m.text;
+  const collapsedText = collapseSpace(text);
   const tc = textMap(body, false);
   const zones: [number, number][] = [];
   const free = (a: number, b: number) => zones.every(([x, y]) => b + MARGIN <= x || a >= y + MARGIN);
@@ -290,14 +320,21 @@ function plan(kind: Kind, m: TextMap, body: HTMLElement, count: number): Planned
     // The quote must be the same characters in textContent (no script or style inside it).
     const ts = pointOffset(tc, m.nodes[nodeAt(m, s)]!, s - m.starts[nodeAt(m, s)]!);
     if (tc.text.slice(ts, ts + (e - s)) !== text.slice(s, e)) continue;
-    if (!free(s, e)) continue;
+    const { quote } = describeRange(text, s, e);
+    const cs = s - (quote.prefix ?? '').length;
+    const ce = e + (quote.suffix ?? '').length;
+    if (!free(cs, ce)) continue;
+    if (!ALL_QUOTES && !occursOnce(collapsedText, collapseSpace(quote.exact))) {
+      excluded.repeated++;
+      continue;
+    }
     const p: Planned = { kind, s, e };
-    const parts: [number, number][] = [[s, e]];
+    const parts: [number, number][] = [[cs, ce]];
     if (kind === 'inserted') {
       const i = nodeAt(m, Math.max(0, s - int(100, 600)));
       p.p = m.starts[i]!;
       if (p.p > s - 100) continue;
-      parts[0] = [p.p, e];
+      parts[0] = [Math.min(p.p, cs), ce];
     } else if (kind === 'typo') {
       const cands: number[] = [];
       for (let i = s + 3; i < e - 4; i++) {
@@ -313,7 +350,7 @@ function plan(kind: Kind, m: TextMap, body: HTMLElement, count: number): Planned
         const r = block && block !== body ? elementRange(m, block) : null;
         if (!r || r[1] - r[0] > 600) continue;
         [p.bs, p.be] = r;
-        parts[0] = [Math.min(s, r[0]), Math.max(e, r[1])];
+        parts[0] = [Math.min(cs, r[0]), Math.max(ce, r[1])];
       }
       const far = kind === 'moved' ? int(2000, 20000) : int(300, 5000);
       const q = rand() < 0.5 ? s - far : e + far;
@@ -328,17 +365,17 @@ function plan(kind: Kind, m: TextMap, body: HTMLElement, count: number): Planned
       p.k1 = int(40, 80);
       p.k2 = int(40, 80);
       if (s - p.k1 < 0 || e + p.k2 > text.length) continue;
-      parts[0] = [s - p.k1, e + p.k2];
+      parts[0] = [Math.min(cs, s - p.k1), Math.max(ce, e + p.k2)];
     }
     if (!parts.every(([a, b]) => free(a, b))) continue;
     zones.push(...parts);
     out.push(p);
   }
-  if (out.length < count) throw new Error(`only ${out.length} of ${count} ${kind} highlights fit on the page`);
+  if (out.length === 0) throw new Error(`no ${kind} highlight fits on the page`);
   return out;
 }
 
-/** One copy of the page: plan its highlights, store their selectors, then edit it. */
+/** One copy of the page: plan up to `count` highlights, store their selectors, then edit it. */
 function buildVersion(html: string, kind: Kind, count: number, vocab: readonly string[]): Version {
   const { window, body } = parse(html);
   const doc = body.ownerDocument;
@@ -426,6 +463,7 @@ function runOurs(v: Version): { results: Result[]; ranges: Range[] } {
     dt.text,
     v.items.map((i) => i.ours),
   );
+  if (DEBUG) debugAnchors.set(v, anchors);
   const ranges = anchors.flatMap((a) => (a ? [dt.toRange(a.start, a.end)] : []));
   return { results: anchors.map((a) => a && { start: a.start, end: a.end }), ranges };
 }
@@ -490,7 +528,40 @@ function score(v: Version, anchorer: Anchorer, results: Result[], byKind: Record
     }
     t[verdict]++;
     all[verdict]++;
+    if (DEBUG && anchorer === 'ours' && verdict === 'wrong' && r) debugWrong(v, m, item, r, i);
   });
+}
+
+/** RDL_BENCH_DEBUG=1: why each of our wrong anchors happened (printed once, for the last run). */
+const DEBUG = process.env.RDL_BENCH_DEBUG === '1';
+const debugAnchors = new Map<Version, (QuoteAnchor | null)[]>();
+const show = (s: string) => JSON.stringify(s.replace(/\s+/g, ' '));
+
+function debugWrong(v: Version, m: TextMap, item: Prepared, r: NonNullable<Result>, i: number) {
+  const a = debugAnchors.get(v)?.[i];
+  const { quote, position } = item.ours;
+  const expected = item.kind === 'deleted' ? null : pointOffset(m, item.first, 0);
+  const copies = occurrencesOf(m.text, quote.exact);
+  console.log(
+    [
+      `WRONG ${item.kind}: method ${a?.method} score ${a?.score.toFixed(3)} stored ${position.start} expected ${expected} chosen ${r.start}`,
+      `  copies of the quote on the edited page: ${copies.length} at ${copies.slice(0, 8).join(', ')}`,
+      `  quote  ${show(quote.exact)}`,
+      `  prefix ${show(quote.prefix ?? '')}`,
+      `  suffix ${show(quote.suffix ?? '')}`,
+      `  chosen ${show(m.text.slice(Math.max(0, r.start - 60), r.start))} [[${show(m.text.slice(r.start, r.end))}]] ${show(m.text.slice(r.end, r.end + 60))}`,
+      expected === null
+        ? '  expected: orphan'
+        : `  expected ${show(m.text.slice(Math.max(0, expected - 60), expected))} [[${show(m.text.slice(expected, pointOffset(m, item.last, item.last.data.length)))}]]`,
+      `  raw quote ${JSON.stringify(quote.exact)}`,
+    ].join('\n'),
+  );
+}
+
+function occurrencesOf(text: string, s: string): number[] {
+  const out: number[] = [];
+  for (let i = text.indexOf(s); i !== -1; i = text.indexOf(s, i + 1)) out.push(i);
+  return out;
 }
 
 async function main() {
@@ -500,11 +571,16 @@ async function main() {
   const vocab = [...new Set(textMap(base.body, true).text.match(/\p{L}{3,12}/gu) ?? [])].sort();
   await base.window.happyDOM.close();
 
-  // Paragraphs small enough to move are few: that kind is spread over two copies of the page.
+  // Unique quotes far enough apart are few on one copy: each kind is spread over as many copies as it needs.
   const versions = KINDS.flatMap((kind, k) => {
-    const n = Math.floor(TOTAL / KINDS.length) + (k < TOTAL % KINDS.length ? 1 : 0);
-    const split = kind === 'moved' ? [Math.ceil(n / 2), Math.floor(n / 2)] : [n];
-    return split.map((c) => buildVersion(html, kind, c, vocab));
+    const out: Version[] = [];
+    let left = Math.floor(TOTAL / KINDS.length) + (k < TOTAL % KINDS.length ? 1 : 0);
+    while (left > 0) {
+      const v = buildVersion(html, kind, left, vocab);
+      out.push(v);
+      left -= v.items.length;
+    }
+    return out;
   });
   const count = versions.reduce((n, v) => n + v.items.length, 0);
 
@@ -523,6 +599,7 @@ async function main() {
     highlights: count,
     runs: RUNS,
     seed: SEED,
+    excludedNotUnique: excluded.repeated,
     environment: `node ${process.version}, happy-dom 21 (not a browser)`,
     anchorers: {},
   };
@@ -542,6 +619,11 @@ async function main() {
     );
   }
   console.log(`${file}: ${count} highlights, median of ${RUNS} runs (node + happy-dom)`);
+  console.log(
+    ALL_QUOTES
+      ? 'RDL_BENCH_ALL_QUOTES: repeated quotes kept (no single right answer for some)'
+      : `candidate picks rejected as not unique on the original page (repeated menus and the like): ${excluded.repeated}`,
+  );
   console.log(
     `${'anchorer'.padEnd(11)} ${'median ms'.padStart(10)} ${'correct'.padStart(8)} ${'wrong'.padStart(6)} ${'orphan'.padStart(7)} ${'overlap'.padStart(8)}   by edit: correct/wrong/orphan`,
   );
