@@ -247,30 +247,27 @@ function Filters({
         </select>
       </label>
       <div class="dates">
-        <label>
-          From{' '}
-          <input
-            type="text"
-            inputMode="numeric"
-            placeholder="YYYY[-MM]"
-            pattern="\d{4}(-\d{2}(-\d{2})?)?"
-            value={filters.from ?? ''}
-            onChange={(e) => set('from', (e.target as HTMLInputElement).value.trim())}
-          />
-        </label>
-        <label>
-          To{' '}
-          <input
-            type="text"
-            inputMode="numeric"
-            placeholder="YYYY[-MM]"
-            pattern="\d{4}(-\d{2}(-\d{2})?)?"
-            value={filters.to ?? ''}
-            onChange={(e) => set('to', (e.target as HTMLInputElement).value.trim())}
-          />
-        </label>
+        <DateField label="From" value={filters.from} onChange={(value) => set('from', value)} />
+        <DateField label="To" value={filters.to} onChange={(value) => set('to', value)} />
       </div>
     </fieldset>
+  );
+}
+
+/** A partial date (YYYY, YYYY-MM or YYYY-MM-DD); the browser flags what does not fit the pattern. */
+function DateField({ label, value, onChange }: { label: string; value?: string; onChange(value: string): void }) {
+  return (
+    <label>
+      {label}{' '}
+      <input
+        type="text"
+        inputMode="numeric"
+        placeholder="YYYY[-MM]"
+        pattern="\d{4}(-\d{2}(-\d{2})?)?"
+        value={value ?? ''}
+        onChange={(e) => onChange((e.target as HTMLInputElement).value.trim())}
+      />
+    </label>
   );
 }
 
