@@ -5,14 +5,10 @@
  * DOM left exactly as it was.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSER_NAMES, launch, launchPlain, startPageServer, type LensBrowser, type PageServer } from './harness';
+import { BROWSER_NAMES, launch, launchPlain, type LensBrowser, usePageServer } from './harness';
 import { highlightedTexts, serialisedDom } from './page-helpers';
 
-let server: PageServer;
-beforeAll(async () => {
-  server = await startPageServer();
-});
-afterAll(() => server.close());
+const server = usePageServer();
 
 /** Every mark on basic.html, in document order, as written on the page. */
 const BASIC_MARKS = [

@@ -7,15 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim, Person, Topic } from '../../lib/corpus/schema';
-import {
-  BROWSER_NAMES,
-  launch,
-  screenshotPath,
-  startPageServer,
-  type LensBrowser,
-  type LensPage,
-  type PageServer,
-} from './harness';
+import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
 import {
   expandCard,
   highlightedTexts,
@@ -54,11 +46,7 @@ function expectedFor(entityId: string) {
   };
 }
 
-let server: PageServer;
-beforeAll(async () => {
-  server = await startPageServer();
-});
-afterAll(() => server.close());
+const server = usePageServer();
 
 async function hover(page: LensPage, text: string) {
   await page.waitFor(highlightedTexts, ['rdl-term']);

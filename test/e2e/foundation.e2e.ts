@@ -5,15 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  BROWSER_NAMES,
-  extensionDir,
-  launch,
-  screenshotPath,
-  startPageServer,
-  type LensBrowser,
-  type PageServer,
-} from './harness';
+import { BROWSER_NAMES, extensionDir, launch, screenshotPath, type LensBrowser, usePageServer } from './harness';
 import { highlightedTexts, sendFromExtensionPage } from './page-helpers';
 
 const entityCount = (JSON.parse(readFileSync('data/corpus/entities.json', 'utf8')) as unknown[]).length;
@@ -25,11 +17,7 @@ function corpusCounts(): string | null {
   return document.querySelector('[data-testid="corpus-counts"]')?.textContent || null;
 }
 
-let server: PageServer;
-beforeAll(async () => {
-  server = await startPageServer();
-});
-afterAll(() => server.close());
+const server = usePageServer();
 
 describe.each(BROWSER_NAMES)('%s', (browserName) => {
   let lens: LensBrowser;

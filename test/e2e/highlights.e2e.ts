@@ -12,7 +12,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { HighlightRow } from '../../lib/db/schema';
 import type { HighlightStatus } from '../../lib/messages';
-import { BROWSER_NAMES, launch, startPageServer, type LensBrowser, type LensPage, type PageServer } from './harness';
+import { BROWSER_NAMES, launch, type LensBrowser, type LensPage, usePageServer } from './harness';
 import { highlightedTexts, markCentre, sendFromExtensionPage, sendToPageTabs } from './page-helpers';
 
 const LEAD = 'Putin arrived in Pyongyang';
@@ -107,11 +107,7 @@ function selectText(text: string): boolean {
 
 // --- In the test -------------------------------------------------------------
 
-let server: PageServer;
-beforeAll(async () => {
-  server = await startPageServer();
-});
-afterAll(() => server.close());
+const server = usePageServer();
 
 /** Drags the mouse over `text`, as a reader selects it, and waits for the toolbar. */
 async function dragSelect(page: LensPage, text: string): Promise<void> {

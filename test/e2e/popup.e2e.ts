@@ -5,22 +5,10 @@
  * the records the corpus holds for those names.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  BROWSER_NAMES,
-  launch,
-  screenshotPath,
-  startPageServer,
-  type LensBrowser,
-  type LensPage,
-  type PageServer,
-} from './harness';
+import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
 import { highlightedTexts, openCard, pageTabId, popupResults } from './page-helpers';
 
-let server: PageServer;
-beforeAll(async () => {
-  server = await startPageServer();
-});
-afterAll(() => server.close());
+const server = usePageServer();
 
 /** Types `query` into a fresh search box and waits until the results are those of the whole query. */
 async function searchFor(popup: LensPage, query: string) {

@@ -6,18 +6,14 @@
  */
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSER_NAMES, launch, startPageServer, type LensBrowser, type PageServer } from './harness';
+import { BROWSER_NAMES, launch, type LensBrowser, usePageServer } from './harness';
 import { SHARED_PAGES } from './harness/server';
 
 const pages = readdirSync(SHARED_PAGES)
   .filter((f) => f.endsWith('.html'))
   .sort();
 
-let server: PageServer;
-beforeAll(async () => {
-  server = await startPageServer();
-});
-afterAll(() => server.close());
+const server = usePageServer();
 
 /**
  * The full scan's result; or 'emptied' for a page that wiped its own document

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium, launchPlainChromium } from './chromium';
@@ -6,7 +7,9 @@ import { launchFirefox } from './firefox';
 import type { BrowserName, LensBrowser } from './types';
 
 export type { BrowserName, LensBrowser, LensPage } from './types';
-export { startPageServer, type PageServer } from './server';
+import { startPageServer, type PageServer } from './server';
+
+export { startPageServer, type PageServer };
 
 /** Both, always, in CI; RDL_BROWSERS=chromium (or firefox) narrows a local run. */
 export const BROWSER_NAMES: BrowserName[] = (process.env.RDL_BROWSERS?.split(',') ?? ['chromium', 'firefox']).filter(
@@ -52,4 +55,14 @@ export async function launchPlain(browser: BrowserName): Promise<LensBrowser> {
 export function screenshotPath(name: string): string {
   const dir = process.env.RDL_UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : '.e2e-output/screenshots';
   return resolve(dir, name);
+}
+
+/** The test pages served for the test file that calls this (started before its tests, stopped after). */
+export function usePageServer(): Pick<PageServer, 'url'> {
+  let server: PageServer;
+  beforeAll(async () => {
+    server = await startPageServer();
+  });
+  afterAll(() => server.close());
+  return { url: (path) => server.url(path) };
 }
