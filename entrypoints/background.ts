@@ -30,6 +30,25 @@ export default defineBackground(() => {
       };
       browser.tabs.onUpdated.addListener(onUpdated);
     },
+    // Every frame of every tab redraws with the new settings or corpus (a tab without Lens does not answer).
+    onConfigChanged: () => {
+      void browser.tabs.query({}).then((tabs) => {
+        for (const tab of tabs) {
+          if (tab.id === undefined) continue;
+          const tabId = tab.id;
+          const everyFrame = createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message));
+          void everyFrame('configChanged', null).catch(() => undefined);
+        }
+      });
+    },
+    setBadge: async (count, sender) => {
+      const tabId = (sender as Browser.runtime.MessageSender | undefined)?.tab?.id;
+      if (tabId === undefined) return;
+      await Promise.all([
+        browser.action.setBadgeBackgroundColor({ tabId, color: '#3b6fa8' }),
+        browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' }),
+      ]);
+    },
   });
 
   // Every listener is registered synchronously on every start: an MV3 worker

@@ -8,6 +8,7 @@
  */
 import type { CorpusStatus } from './db/corpus-store';
 import type { HighlightRow } from './db/schema';
+import type { PackImport, PackSummary } from './db/pack-store';
 import type { EntityKind } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
@@ -85,6 +86,12 @@ export interface Protocol {
     request: { json: string; byteSize: number };
     response: { added: number; unchanged: number; skipped: string[] };
   };
+  /** a corpus pack's JSON, validated whole before anything is written */
+  importPack: { request: { json: string; byteSize: number }; response: PackImport };
+  listPacks: { request: null; response: PackSummary[] };
+  removePack: { request: { id: string }; response: null };
+  /** from a tab's top frame: how many distinct entities it has marked (the toolbar badge) */
+  setPageEntityCount: { request: { count: number }; response: null };
 }
 
 /** Messages the background sends to a tab's content script. */
@@ -100,6 +107,13 @@ export interface TabProtocol {
   showHighlight: { request: { id: string }; response: boolean };
   /** Reads the page's highlights from the store again (after the popup changed, deleted or imported some). */
   refreshHighlights: { request: null; response: HighlightStatus };
+  /** The page the reader sees, and whether Lens is marking it (for the popup's per-site switch). */
+  getPageInfo: { request: null; response: { url: string; active: boolean } };
+  /**
+   * Settings or the corpus changed: every frame asks for its configuration
+   * again and redraws, without a reload. Answered by every frame.
+   */
+  configChanged: { request: null; response: null };
 }
 
 /** Any interface of `{ request, response }` pairs (interfaces have no index signature, hence the mapped type). */

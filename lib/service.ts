@@ -17,6 +17,7 @@ import {
   unavailableMessage,
   updateHighlight,
 } from './db/highlight-store';
+import { importPack, listPacks, removePack } from './db/pack-store';
 import { readCorpusRecords, type EntityRow, type LensDb } from './db/schema';
 import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
 import { createDetails } from './ui/detail-model';
@@ -38,6 +39,10 @@ export interface ServiceOptions {
   openSearch?: (query: string, sender: unknown) => Promise<void>;
   /** opens a page in a new tab and, once its content script runs, scrolls it to a highlight */
   openHighlight?: (url: string, highlightId: string) => Promise<void>;
+  /** settings or the corpus changed: open tabs should redraw */
+  onConfigChanged?: () => void;
+  /** shows the count of entities on the sender's tab (the toolbar badge) */
+  setBadge?: (count: number, sender: unknown) => Promise<void>;
 }
 
 export function createService(db: LensDb, bundle: CorpusBundle, options: ServiceOptions = {}): Service {
@@ -91,6 +96,13 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       }
     }
     return { index: { version, patterns, entities: summaries }, kinds };
+  }
+
+  /** After a pack is imported or removed: the term index and search are built again, and open tabs redraw. */
+  function corpusChanged() {
+    termIndex = null;
+    corpusView = null;
+    options.onConfigChanged?.();
   }
 
   async function settings(): Promise<Settings> {
@@ -183,6 +195,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       await db.transaction('rw', db.settings, async () => {
         await db.settings.bulkPut(Object.entries(valid).map(([key, value]) => ({ key, value })));
       });
+      options.onConfigChanged?.();
       return settings();
     },
     async getCard({ entityId }) {
@@ -244,6 +257,25 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       // Entity tags from another corpus mean nothing here.
       const rows = parsed.rows.map((row) => ({ ...row, entityIds: row.entityIds.filter((id) => known.has(id)) }));
       return { ...(await importHighlights(db, rows)), skipped: parsed.skipped };
+    },
+    async importPack({ json, byteSize }) {
+      const problem = await unavailable;
+      if (problem) throw new Error(problem);
+      await ready;
+      const result = await importPack(db, json, byteSize, now());
+      if (result.status !== 'unchanged') corpusChanged();
+      return result;
+    },
+    listPacks: () => listPacks(db),
+    async removePack({ id }) {
+      await removePack(db, id);
+      corpusChanged();
+      return null;
+    },
+    async setPageEntityCount({ count }, sender) {
+      if (!Number.isInteger(count) || count < 0) throw new Error('A count is a whole number');
+      await options.setBadge?.(count, sender);
+      return null;
     },
   };
 

@@ -8,7 +8,19 @@ import { entityIdsIn } from '../../lib/dom/marks-in-range';
 import { createPageActions } from '../../lib/dom/page-actions';
 import { startPageLens } from '../../lib/dom/page-lens';
 import { createSavedHighlights } from '../../lib/dom/saved-highlights';
-import { answer, createClient, type Handlers, type HighlightStatus, type TabProtocol } from '../../lib/messages';
+import {
+  answer,
+  createClient,
+  isEnvelope,
+  type Client,
+  type Handlers,
+  type HighlightStatus,
+  type ResponseOf,
+  type TabProtocol,
+  type TermIndex,
+} from '../../lib/messages';
+
+type PageConfig = ResponseOf<'getPageConfig'>;
 import { compileMatcher } from '../../lib/text/matcher';
 import { HOST_TAG } from '../../lib/ui/host-tag';
 import type { PageUi } from '../../lib/ui/page-ui';
@@ -24,15 +36,95 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   main(ctx) {
     // Anything that goes wrong is said in the page's console under our name, and the page goes on.
-    return start(ctx).catch((error: unknown) => console.error('[RU–DPRK Lens] could not annotate this page:', error));
+    return start(ctx).catch(report);
   },
 });
 
+/**
+ * Runs Lens in this frame. The configuration (settings, corpus, highlights) is
+ * asked for at start and again whenever the background says it changed: the
+ * running session is then torn down (its marks, UI and listeners go with its
+ * signal) and a new one starts, so open tabs follow the options without a reload.
+ */
 async function start(ctx: ContentScriptContext) {
   const ask = createClient((message) => browser.runtime.sendMessage(message));
-  const config = await ask('getPageConfig', { url: location.href });
-  if (!config.active || !config.termIndex || ctx.isInvalid) return;
-  const { termIndex, settings } = config;
+  let session: AbortController | null = null;
+  let handlers: SessionHandlers | null = null;
+  let active = false;
+  let lastCount = -1;
+  const reportCount = (count: number) => {
+    // The badge counts the page the reader sees: the top frame's.
+    if (!isTop() || count === lastCount) return;
+    lastCount = count;
+    void ask('setPageEntityCount', { count }).catch(() => undefined /* the background is being updated */);
+  };
+
+  const run = async () => {
+    session?.abort();
+    const current = (session = new AbortController());
+    const signal = AbortSignal.any([ctx.signal, current.signal]);
+    handlers = null;
+    const config = await ask('getPageConfig', { url: location.href });
+    if (signal.aborted) return;
+    active = config.active && config.termIndex !== null;
+    if (!active) {
+      reportCount(0);
+      return;
+    }
+    handlers = startSession(config, signal, ask, reportCount);
+  };
+
+  const pageInfo = () => ({ url: location.href, active });
+  const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
+    // Every frame redraws on a change; only the top frame answers the rest: the popup and the
+    // shortcut speak to the page the reader sees.
+    if (isEnvelope(message) && message.type === 'configChanged') {
+      void run().catch(report);
+      return false;
+    }
+    if (!isTop()) return false;
+    const reply = answer<TabProtocol, null>(
+      {
+        ...(handlers ?? NOT_ACTIVE),
+        getPageInfo: pageInfo,
+        configChanged: () => null,
+      },
+      message,
+      null,
+    );
+    if (!reply) return false;
+    void reply.then(sendResponse);
+    return true;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  await run();
+}
+
+type SessionHandlers = Omit<Handlers<TabProtocol>, 'getPageInfo' | 'configChanged'>;
+
+/** What a frame where Lens is off answers. */
+const NOT_ACTIVE: SessionHandlers = {
+  openPanel: () => false,
+  getPageEntities: () => [],
+  showEntity: () => false,
+  saveSelection: () => null,
+  getHighlightStatus: () => ({ anchored: [], orphans: [] }),
+  showHighlight: () => false,
+  refreshHighlights: () => ({ anchored: [], orphans: [] }),
+};
+
+function report(error: unknown) {
+  console.error('[RU–DPRK Lens] could not annotate this page:', error);
+}
+
+function startSession(
+  config: PageConfig,
+  signal: AbortSignal,
+  ask: Client,
+  reportCount: (count: number) => void,
+): SessionHandlers {
+  const { termIndex, settings } = config as PageConfig & { termIndex: TermIndex };
   const labels = new Map(termIndex.entities.map((e) => [e.id, e.label]));
   const isOwnNode = (node: Node) => node.nodeName === HOST_TAG.toUpperCase();
   const root = () => document.body ?? document.documentElement;
@@ -53,7 +145,7 @@ async function start(ctx: ContentScriptContext) {
         fetchCard: (entityId) => ask('getCard', { entityId }),
         onSearch: (query) => void ask('openSearch', { query }),
       });
-      ctx.signal.addEventListener('abort', () => loaded.destroy());
+      signal.addEventListener('abort', () => loaded.destroy());
       return loaded;
     })());
   let anchoring: Promise<PageAnchoring> | null = null;
@@ -72,7 +164,7 @@ async function start(ctx: ContentScriptContext) {
 
   // Saved highlights belong to the page the reader sees: the top frame's.
   const saved = isTop()
-    ? createSavedHighlights({ document, registry: CSS.highlights, signal: ctx.signal, root, loadAnchoring })
+    ? createSavedHighlights({ document, registry: CSS.highlights, signal, root, loadAnchoring })
     : null;
   saved?.show(config.highlights.rows);
   const highlightStatus = async (): Promise<HighlightStatus> => {
@@ -90,18 +182,21 @@ async function start(ctx: ContentScriptContext) {
     document,
     matcher: compileMatcher(termIndex.patterns),
     settings,
-    signal: ctx.signal,
+    signal,
     isOwnNode,
     // Dynamic content may bring (or take away) the text of a highlight.
-    onMarksChanged: () => saved?.pageChanged(),
+    onMarksChanged: (annotator) => {
+      saved?.pageChanged();
+      reportCount(annotator.counts().size);
+    },
     onNavigate: () => void reloadHighlights(),
   });
-  const actions = createPageActions({ document, lens, entities: termIndex.entities, signal: ctx.signal, loadUi });
+  const actions = createPageActions({ document, lens, entities: termIndex.entities, signal, loadUi });
   const highlights =
     saved &&
     createHighlightActions({
       document,
-      signal: ctx.signal,
+      signal,
       saved,
       unavailable: config.highlights.unavailable,
       root,
@@ -116,7 +211,7 @@ async function start(ctx: ContentScriptContext) {
       },
     });
 
-  const handlers: Handlers<TabProtocol> = {
+  return {
     openPanel: () => actions.openPanel().then(() => true),
     getPageEntities: () => actions.pageEntities(),
     showEntity: ({ entityId }) => actions.showEntity(entityId),
@@ -125,16 +220,6 @@ async function start(ctx: ContentScriptContext) {
     showHighlight: ({ id }) => highlights?.showHighlight(id) ?? false,
     refreshHighlights: reloadHighlights,
   };
-  const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
-    // Only the top frame answers: the popup and the shortcut speak to the page the reader sees.
-    if (!isTop()) return false;
-    const reply = answer(handlers, message, null);
-    if (!reply) return false;
-    void reply.then(sendResponse);
-    return true;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 }
 
 function isTop(): boolean {

@@ -24,6 +24,7 @@ import { z } from '../zod';
 import type { HighlightRow, TextPositionSelector, TextQuoteSelector } from '../db/schema';
 import { isKnownPosition, UNKNOWN_POSITION } from './selectors';
 import { normaliseUrl } from './url';
+import { readJsonFile } from '../json-file';
 
 export const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Larger files are refused before they are read into memory twice (text and parsed). */
@@ -245,20 +246,9 @@ function formatTime(ms: number): string {
  * before parsing; `now` dates annotations that carry no date.
  */
 export function parseAnnotationImport(json: string, byteSize?: number, now: number = Date.now()): ImportResult {
-  const size = byteSize ?? json.length;
-  if (size > MAX_IMPORT_BYTES) {
-    return fail(
-      `The file is ${formatMegabytes(size)}; files over ${formatMegabytes(MAX_IMPORT_BYTES)} are not imported.`,
-    );
-  }
-  const source = json.charCodeAt(0) === 0xfeff ? json.slice(1) : json;
-  if (source.trim() === '') return fail('The file is empty.');
-  let data: unknown;
-  try {
-    data = JSON.parse(source);
-  } catch (error) {
-    return fail(describeJsonError(source, error));
-  }
+  const read = readJsonFile(json, byteSize ?? json.length, MAX_IMPORT_BYTES);
+  if (!read.ok) return fail(read.error);
+  const data = read.data;
 
   const found = findAnnotations(data);
   if ('error' in found) return fail(found.error);
@@ -308,11 +298,6 @@ function fail(error: string): ImportResult {
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-function formatMegabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
 }
 
 // --- Recognising the file -----------------------------------------------------
@@ -736,53 +721,4 @@ function describeValue(value: unknown): string {
     default:
       return typeof value;
   }
-}
-
-/**
- * Why JSON.parse failed, in words a reader can act on. A file cut short (an
- * interrupted download, a partial copy) is told apart from one that is not
- * JSON at all (an HTML page, a CSV) and from a syntax error inside.
- */
-function describeJsonError(text: string, error: unknown): string {
-  const start = text.trimStart();
-  if (!/^[[{"\d-]|^(true|false|null)\b/.test(start)) {
-    const shown = start.slice(0, 30).replace(/\s+/g, ' ');
-    return `This is not a JSON file: it begins “${shown}${start.length > 30 ? '…' : ''}”.`;
-  }
-  const open = unclosed(text);
-  if (open) return `The file is cut short: it ends inside ${open}. Was the download or copy complete?`;
-  const engine = error instanceof Error ? error.message : String(error);
-  const where = locate(text, engine);
-  return `This is not valid JSON${where ? ` (${where})` : ''}: ${engine.replace(/\s*\(?(at|in JSON at) (position|line).*$/, '')}.`;
-}
-
-/** What the text ends inside of ("a string", "an array", "an object"), or null if everything is closed. */
-function unclosed(text: string): string | null {
-  const stack: string[] = [];
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (inString) {
-      if (ch === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (ch === 0x22) inString = false;
-    } else if (ch === 0x22) inString = true;
-    else if (ch === 0x7b || ch === 0x5b) stack.push(ch === 0x7b ? 'an object' : 'an array');
-    else if (ch === 0x7d || ch === 0x5d) stack.pop();
-  }
-  if (inString) return 'a string';
-  return stack.length > 0 ? stack[stack.length - 1]! : null;
-}
-
-/** "line 3, column 5" from an engine's message: V8 gives a position, Firefox a line and column. */
-function locate(text: string, message: string): string | null {
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  if (lineColumn) return `line ${lineColumn[1]}, column ${lineColumn[2]}`;
-  const position = /position (\d+)/.exec(message);
-  if (!position) return null;
-  const offset = Number(position[1]);
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
 }

@@ -23,24 +23,42 @@ export async function loadCorpus(
   records: CorpusRecords,
   now = Date.now(),
 ): Promise<LoadResult> {
-  const tables = CORPUS_TABLES.map((name) => db.table(name));
-  return db.transaction('rw', [...tables, db.corpusMeta, db.searchCache], async () => {
-    const stored = await db.corpusMeta.get(origin);
-    if (stored?.version === version) return { status: 'unchanged', version } as const;
-    // The search index is derived from the corpus: it is rebuilt on next use.
-    await db.searchCache.clear();
-    const counts = {} as Record<CorpusTableName, number>;
-    for (const name of CORPUS_TABLES) {
-      const table = db.table(name);
-      await table.where('origin').equals(origin).delete();
-      const rows = records[name].map((record) => ({ ...record, origin }));
-      await table.bulkAdd(rows);
-      counts[name] = rows.length;
-    }
-    const meta: CorpusMetaRow = { origin, version, loadedAt: now, counts };
-    await db.corpusMeta.put(meta);
-    return { status: 'loaded', version, previousVersion: stored?.version ?? null } as const;
-  });
+  return db.transaction('rw', corpusTables(db), () => writeCorpus(db, origin, version, records, now));
+}
+
+/** Every table a corpus load writes: a transaction that calls writeCorpus() must include them. */
+export function corpusTables(db: LensDb) {
+  return [...CORPUS_TABLES.map((name) => db.table(name)), db.corpusMeta, db.searchCache];
+}
+
+/** Replaces the rows of `origin`; only inside a transaction over corpusTables(). */
+export async function writeCorpus(
+  db: LensDb,
+  origin: string,
+  version: string,
+  records: CorpusRecords,
+  now: number,
+): Promise<LoadResult> {
+  const stored = await db.corpusMeta.get(origin);
+  if (stored?.version === version) return { status: 'unchanged', version };
+  await removeCorpus(db, origin);
+  const counts = {} as Record<CorpusTableName, number>;
+  for (const name of CORPUS_TABLES) {
+    const rows = records[name].map((record) => ({ ...record, origin }));
+    await db.table(name).bulkAdd(rows);
+    counts[name] = rows.length;
+  }
+  const meta: CorpusMetaRow = { origin, version, loadedAt: now, counts };
+  await db.corpusMeta.put(meta);
+  return { status: 'loaded', version, previousVersion: stored?.version ?? null };
+}
+
+/** Deletes every row of `origin`; only inside a transaction over corpusTables(). */
+export async function removeCorpus(db: LensDb, origin: string): Promise<void> {
+  for (const name of CORPUS_TABLES) await db.table(name).where('origin').equals(origin).delete();
+  await db.corpusMeta.delete(origin);
+  // The search index is derived from the corpus: it is rebuilt on next use.
+  await db.searchCache.clear();
 }
 
 export interface CorpusStatus {

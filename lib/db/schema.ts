@@ -6,13 +6,15 @@
  * Two kinds of tables, with different owners:
  * - corpus tables (sources … events, corpusMeta, searchCache): replaced wholesale when the
  *   bundled corpus changes, or a pack is imported or removed;
- * - reader tables (highlights, settings): the reader's own data. Nothing that
- *   loads a corpus may touch them.
+ * - reader tables (highlights, settings, packs): the reader's own data. Nothing that
+ *   loads the bundled corpus may touch them.
  *
- * Indexes are only those a `where()` uses.
+ * Indexes are only those a `where()` uses. Every version a release shipped
+ * stays declared (Dexie upgrades from any of them); test/unit/db/migration.test.ts
+ * opens a store written by each previous version, with real rows.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { Claim, CorpusRecords, Entity, Event, Person, Source, Topic } from '../corpus/schema';
+import type { Claim, CorpusRecords, Entity, Event, Pack, Person, Source, Topic } from '../corpus/schema';
 import type { SerializedSearchIndex } from '../search';
 
 /** Where a corpus row came from: the bundled corpus or a pack id. */
@@ -68,6 +70,21 @@ export interface SearchCacheRow {
   index: SerializedSearchIndex;
 }
 
+/**
+ * A corpus pack the reader imported, as imported: its records are also in the
+ * corpus tables (origin = the pack's id); this row is what lists it and what
+ * can check it again against a newer bundled corpus.
+ */
+export interface PackRow {
+  id: string;
+  name: string;
+  description: string;
+  /** content hash: re-importing the same file changes nothing */
+  version: string;
+  importedAt: number;
+  pack: Pack;
+}
+
 export interface SettingRow {
   key: string;
   value: unknown;
@@ -90,6 +107,7 @@ export class LensDb extends Dexie {
   searchCache!: EntityTable<SearchCacheRow, 'key'>;
   highlights!: EntityTable<HighlightRow, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  packs!: EntityTable<PackRow, 'id'>;
 
   /** `options` is the test seam: unit tests pass fake-indexeddb's indexedDB and IDBKeyRange. */
   constructor(name: string = DB_NAME, options?: DexieOptions) {
@@ -106,12 +124,15 @@ export class LensDb extends Dexie {
       highlights: 'id, url, updatedAt',
       settings: 'key',
     });
+    // 0.2.0: imported corpus packs are kept as imported.
+    this.version(2).stores({ packs: 'id' });
   }
 }
 
-/** Every corpus record in the store, without the `origin` bookkeeping. */
-export async function readCorpusRecords(db: LensDb): Promise<CorpusRecords> {
-  const strip = <T extends Origin>(rows: T[]): Omit<T, 'origin'>[] => rows.map(({ origin: _, ...record }) => record);
+/** Every corpus record in the store (but those of origin `except`), without the `origin` bookkeeping. */
+export async function readCorpusRecords(db: LensDb, except?: string): Promise<CorpusRecords> {
+  const strip = <T extends Origin>(rows: T[]): Omit<T, 'origin'>[] =>
+    rows.flatMap(({ origin, ...record }) => (origin === except ? [] : [record]));
   const [sources, people, entities, claims, topics, events] = await Promise.all([
     db.sources.toArray(),
     db.people.toArray(),

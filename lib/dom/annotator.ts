@@ -8,11 +8,13 @@
  * are kept per block container, and a changed container is rescanned whole
  * (see ./observe.ts), so a mark never outlives its text.
  */
-import type { Density } from '../settings';
+import type { Density, MarkStyle } from '../settings';
 import type { Matcher } from '../text/matcher';
 import { forEachTextBlock, locate, type TextBlock } from './text-blocks';
 
 export const TERM_HIGHLIGHT = 'rdl-term';
+/** The marks' highlight name for each mark style (styled in the content script's stylesheet). */
+export const TERM_HIGHLIGHTS: Record<MarkStyle, string> = { underline: TERM_HIGHLIGHT, tint: 'rdl-term-tint' };
 
 export interface Mark {
   entityId: string;
@@ -31,6 +33,7 @@ export interface AnnotatorOptions {
   /** `CSS.highlights` of the document the marks are drawn in */
   registry: HighlightRegistry;
   density?: Density;
+  markStyle?: MarkStyle;
   performance?: Performance;
   /** told of every open shadow root a scan walks into, so that it can be observed too */
   onShadowRoot?: (shadow: ShadowRoot) => void;
@@ -55,8 +58,9 @@ export interface Annotator {
 
 export function createAnnotator(options: AnnotatorOptions): Annotator {
   const { matcher, registry, density = 'every', performance: perf = performance } = options;
+  const name = TERM_HIGHLIGHTS[options.markStyle ?? 'underline'];
   const highlight = new Highlight();
-  registry.set(TERM_HIGHLIGHT, highlight);
+  registry.set(name, highlight);
   /** marks by the block container they were found in */
   const byContainer = new Map<Node, Mark[]>();
   /** marks by every text node they cover */
@@ -187,7 +191,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       highlight.clear();
     },
     destroy() {
-      if (registry.get(TERM_HIGHLIGHT) === highlight) registry.delete(TERM_HIGHLIGHT);
+      if (registry.get(name) === highlight) registry.delete(name);
       byContainer.clear();
       highlight.clear();
     },

@@ -12,7 +12,7 @@ import { observeMutations, type Observer } from './observe';
 export interface PageLensOptions {
   document: Document;
   matcher: Matcher;
-  settings: Pick<Settings, 'density'>;
+  settings: Pick<Settings, 'density' | 'markStyle'>;
   signal: AbortSignal;
   /** the extension's own UI: never scanned, and its changes never trigger a rescan */
   isOwnNode: (node: Node) => boolean;
@@ -39,6 +39,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
     matcher: options.matcher,
     registry: win.CSS.highlights,
     density: options.settings.density,
+    markStyle: options.settings.markStyle,
     onShadowRoot: (shadow) => {
       if (observedShadows.has(shadow)) return;
       observedShadows.add(shadow);

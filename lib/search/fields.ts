@@ -113,7 +113,12 @@ export function forEachSlot(
 }
 
 /** The original text of one slot, and the language where the record says it (aliases). */
-export function slotText(records: CorpusRecords, field: SearchField, doc: number, item: number): { text: string; lang?: Lang } {
+export function slotText(
+  records: CorpusRecords,
+  field: SearchField,
+  doc: number,
+  item: number,
+): { text: string; lang?: Lang } {
   switch (field) {
     case 'label':
       return { text: records.entities[doc]!.label };
@@ -150,7 +155,12 @@ export interface Display {
  * A person's role and a source's outlet begin their subtitle, so highlight
  * ranges in those fields apply to the subtitle as they are.
  */
-export function displayOf(records: CorpusRecords, kind: SearchKind, doc: number, speakerName: (id: string) => string): Display {
+export function displayOf(
+  records: CorpusRecords,
+  kind: SearchKind,
+  doc: number,
+  speakerName: (id: string) => string,
+): Display {
   switch (kind) {
     case 'entity': {
       const e = records.entities[doc]!;

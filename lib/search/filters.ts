@@ -33,7 +33,12 @@ export function narrowsRecords(f: SearchFilters | undefined): boolean {
 
 /** A stable key for caching by filter. */
 export function filterKey(f: SearchFilters): string {
-  return JSON.stringify([f.sourceIds ? [...f.sourceIds].sort() : null, f.from ?? null, f.to ?? null, f.topicId ?? null]);
+  return JSON.stringify([
+    f.sourceIds ? [...f.sourceIds].sort() : null,
+    f.from ?? null,
+    f.to ?? null,
+    f.topicId ?? null,
+  ]);
 }
 
 export interface Allowed {
@@ -46,10 +51,12 @@ export interface Allowed {
 /** Per kind, per record (corpus order): 1 if the record passes the filters. Throws on a malformed date. */
 export function allowedRecords(records: CorpusRecords, f: SearchFilters): Allowed {
   for (const d of [f.from, f.to]) {
-    if (d !== undefined && !PartialDate.safeParse(d).success) throw new RangeError(`search filter: "${d}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
+    if (d !== undefined && !PartialDate.safeParse(d).success)
+      throw new RangeError(`search filter: "${d}" is not YYYY, YYYY-MM or YYYY-MM-DD`);
   }
   const sourceIds = f.sourceIds ? new Set(f.sourceIds) : null;
-  const inDates = (d: string) => (f.from === undefined || lastDay(d) >= firstDay(f.from)) && (f.to === undefined || firstDay(d) <= lastDay(f.to));
+  const inDates = (d: string) =>
+    (f.from === undefined || lastDay(d) >= firstDay(f.from)) && (f.to === undefined || firstDay(d) <= lastDay(f.to));
 
   const allowed: Allowed = {
     entity: new Uint8Array(records.entities.length),

@@ -21,7 +21,11 @@ export interface WordMatch {
  * the term covers (the whole word for an exact or fuzzy match, the typed part
  * for a prefix or infix); and every occurrence of each phrase.
  */
-export function matchRanges(normalised: string, words: ReadonlyMap<string, WordMatch>, phrases: readonly RegExp[]): Range[] {
+export function matchRanges(
+  normalised: string,
+  words: ReadonlyMap<string, WordMatch>,
+  phrases: readonly RegExp[],
+): Range[] {
   const ranges: Range[] = [];
   if (words.size > 0) {
     for (const m of normalised.matchAll(WORD_RE)) {

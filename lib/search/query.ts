@@ -39,9 +39,13 @@ export function parseQuery(query: string): ParsedQuery {
     }
     rest += q.slice(i, open) + ' ';
     const close = q.indexOf('"', open + 1);
-    const phrase = q.slice(open + 1, close < 0 ? q.length : close).trim().replace(/ +/g, ' ');
+    const phrase = q
+      .slice(open + 1, close < 0 ? q.length : close)
+      .trim()
+      .replace(/ +/g, ' ');
     // a lone quoted letter (the first keystroke of a phrase) would match nearly everything
-    if (codePoints(phrase) > 1 && phrase.match(WORD_RE) && !phrases.includes(phrase) && phrases.length < MAX_PHRASES) phrases.push(phrase);
+    if (codePoints(phrase) > 1 && phrase.match(WORD_RE) && !phrases.includes(phrase) && phrases.length < MAX_PHRASES)
+      phrases.push(phrase);
     i = close < 0 ? q.length : close + 1;
   }
 

@@ -83,7 +83,9 @@ const LOG_EPSILON = Math.log(EPSILON);
 /** Longer terms are cut: a pasted paragraph is not a word. */
 const MAX_TERM_LENGTH = 64;
 /** field codes per kind, in SEARCH_KINDS order */
-const KIND_FIELDS: readonly number[][] = SEARCH_KINDS.map((kind) => FIELDS.flatMap((f, code) => (f.kind === kind ? [code] : [])));
+const KIND_FIELDS: readonly number[][] = SEARCH_KINDS.map((kind) =>
+  FIELDS.flatMap((f, code) => (f.kind === kind ? [code] : [])),
+);
 /** a field's place among its kind's fields: per-record scratch needs only this many cells */
 const FIELD_CELL: readonly number[] = FIELDS.map((f, code) => KIND_FIELDS[SEARCH_KINDS.indexOf(f.kind)]!.indexOf(code));
 const FIELD_CELLS = Math.max(...KIND_FIELDS.map((f) => f.length));
@@ -197,7 +199,9 @@ class CorpusSearcher implements Searcher {
       const k = SEARCH_KINDS.indexOf(kind);
       const ofKind = matched.filter((rec) => this.index.recKind[rec] === k);
       const { best, total, approximate } =
-        phraseChecks.length > 0 ? this.checked(ofKind, phraseChecks, limit) : { best: this.top(ofKind, limit), total: ofKind.length, approximate: false };
+        phraseChecks.length > 0
+          ? this.checked(ofKind, phraseChecks, limit)
+          : { best: this.top(ofKind, limit), total: ofKind.length, approximate: false };
       if (best.length === 0) continue;
       groups.push({
         kind,
@@ -206,7 +210,9 @@ class CorpusSearcher implements Searcher {
         hits: best.map((rec) => this.hit(rec, Math.exp(this.recScore[rec]! / n), wordMatches, highlightPhrases)),
       });
     }
-    groups.sort((a, b) => a.hits[0]!.score - b.hits[0]!.score || SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind));
+    groups.sort(
+      (a, b) => a.hits[0]!.score - b.hits[0]!.score || SEARCH_KINDS.indexOf(a.kind) - SEARCH_KINDS.indexOf(b.kind),
+    );
     return { query: parsed, groups };
   }
 
@@ -360,7 +366,11 @@ class CorpusSearcher implements Searcher {
    * keeps a phrase of common words ("the s…", typed a letter at a time) from
    * reading the whole corpus on one keystroke.
    */
-  private checked(recs: number[], phrases: readonly RegExp[], limit: number): { best: number[]; total: number; approximate: boolean } {
+  private checked(
+    recs: number[],
+    phrases: readonly RegExp[],
+    limit: number,
+  ): { best: number[]; total: number; approximate: boolean } {
     if (recs.length <= CHECK_ALL) {
       const found = recs.filter((rec) => this.containsPhrases(rec, phrases));
       return { best: this.top(found, limit), total: found.length, approximate: false };
@@ -416,7 +426,12 @@ class CorpusSearcher implements Searcher {
       const recs: number[] = [];
       for (let rec = base; rec < base + n; rec++) if (allowed(rec)) recs.push(rec);
       if (recs.length === 0) continue;
-      groups.push({ kind, total: recs.length, approximate: false, hits: recs.slice(0, limit).map((rec) => this.hit(rec, 0, new Map(), [])) });
+      groups.push({
+        kind,
+        total: recs.length,
+        approximate: false,
+        hits: recs.slice(0, limit).map((rec) => this.hit(rec, 0, new Map(), [])),
+      });
     }
     return groups;
   }
@@ -446,7 +461,12 @@ class CorpusSearcher implements Searcher {
     return out;
   }
 
-  private hit(rec: number, score: number, words: ReadonlyMap<string, WordMatch>, phrases: readonly RegExp[]): SearchHit {
+  private hit(
+    rec: number,
+    score: number,
+    words: ReadonlyMap<string, WordMatch>,
+    phrases: readonly RegExp[],
+  ): SearchHit {
     const { recKind, recDoc, recSlotStart, slotField, slotItem } = this.index;
     const kind = SEARCH_KINDS[recKind[rec]!]!;
     const doc = recDoc[rec]!;

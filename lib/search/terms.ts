@@ -22,7 +22,11 @@ export const TYPE_RANK: Readonly<Record<MatchType, number>> = { exact: 0, prefix
  * Fuzzy matches score errors / length (Fuse's Bitap score), 1/32 at best, so
  * any exact containment ranks above any typo except inside a long word.
  */
-export const MATCH_SCORE: Readonly<Record<Exclude<MatchType, 'fuzzy'>, number>> = { exact: 0, prefix: 0.001, infix: 0.05 };
+export const MATCH_SCORE: Readonly<Record<Exclude<MatchType, 'fuzzy'>, number>> = {
+  exact: 0,
+  prefix: 0.001,
+  infix: 0.05,
+};
 
 /**
  * Typos allowed in a term, by its length in characters: none up to 4 (so

@@ -157,7 +157,11 @@ export function incompatibility(data: SerializedSearchIndex, fingerprint: string
 }
 
 /** Loads a serialised index; throws if it does not belong to these records or cannot be read. */
-export function loadWordIndex(records: CorpusRecords, data: SerializedSearchIndex, fingerprint = fingerprintOf(records)): WordIndex {
+export function loadWordIndex(
+  records: CorpusRecords,
+  data: SerializedSearchIndex,
+  fingerprint = fingerprintOf(records),
+): WordIndex {
   const why = incompatibility(data, fingerprint);
   if (why) throw new Error(`search index: ${why}`);
   const postings = decodeRuns(data.postings);
@@ -213,8 +217,10 @@ function assemble(records: CorpusRecords, fingerprint: string, vocabulary: Vocab
   const recordCount = SEARCH_KINDS.reduce((n, kind) => n + recordsOf(records, kind).length, 0);
   if (a.recordSlots.length !== recordCount) throw new Error('search index: record count does not match');
   const slotCount = a.slotFields.length;
-  if (a.slotItems.length !== slotCount || a.slotWords.length !== slotCount) throw new Error('search index: slot tables differ in length');
-  if (a.postStart.length !== vocabulary.words.length + 1) throw new Error('search index: postings do not match the vocabulary');
+  if (a.slotItems.length !== slotCount || a.slotWords.length !== slotCount)
+    throw new Error('search index: slot tables differ in length');
+  if (a.postStart.length !== vocabulary.words.length + 1)
+    throw new Error('search index: postings do not match the vocabulary');
 
   const recKind = new Uint8Array(recordCount);
   const recDoc = new Int32Array(recordCount);
@@ -250,12 +256,15 @@ function assemble(records: CorpusRecords, fingerprint: string, vocabulary: Vocab
     const rec = slotRec[s]!;
     if (fieldKind[f] !== recKind[rec]) throw new Error('search index: a slot has a field of another kind');
     const item = slotItem[s]!;
-    if (f === alias ? item >= records.entities[recDoc[rec]!]!.aliases.length : item !== 0) throw new Error('search index: a slot names no alias');
+    if (f === alias ? item >= records.entities[recDoc[rec]!]!.aliases.length : item !== 0)
+      throw new Error('search index: a slot names no alias');
     slotWeight[s] = fieldWeight[f]! / Math.sqrt(Math.max(1, a.slotWords[s]!));
   }
   // A damaged cache must fail here, not return wrong records: typed arrays read out of range quietly.
-  if (!within(a.post, slotCount) || !within(a.bigramWords, vocabulary.words.length)) throw new Error('search index: a list points past its table');
-  if (a.bigramStart.length !== a.bigramKeys.length + 1) throw new Error('search index: bigram lists do not match their keys');
+  if (!within(a.post, slotCount) || !within(a.bigramWords, vocabulary.words.length))
+    throw new Error('search index: a list points past its table');
+  if (a.bigramStart.length !== a.bigramKeys.length + 1)
+    throw new Error('search index: bigram lists do not match their keys');
 
   const index: WordIndex = {
     vocabulary,

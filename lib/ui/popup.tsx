@@ -98,7 +98,9 @@ export function Popup({ ask, askTab, openUrl, download, close, initialQuery, the
             ask={ask}
             askTab={askTab}
             download={download}
-            openHighlight={(row) => void ask('openHighlight', { url: row.url, id: row.id }).then(close, () => openUrl(row.url))}
+            openHighlight={(row) =>
+              void ask('openHighlight', { url: row.url, id: row.id }).then(close, () => openUrl(row.url))
+            }
           />
         )}
       </div>

@@ -1,10 +1,12 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { QUOTA_MESSAGE } from '../../lib/db/highlight-store';
 import { toWebAnnotations } from '../../lib/anchoring/exchange';
 import { LensDb } from '../../lib/db/schema';
 import { answer, createClient, type NewHighlight } from '../../lib/messages';
 import { createService } from '../../lib/service';
+import { buildCorpusBundle } from '../../build/corpus-plugin';
 import { tinyBundle } from '../fixtures/tiny-corpus';
 
 let db: LensDb;
@@ -246,5 +248,76 @@ describe('highlights', () => {
     expect(config.highlights.rows).toEqual([]);
     expect(config.highlights.unavailable).toMatch(/^Saving highlights is off: .*mutation operation.*normal window/);
     await expect(ask('saveHighlight', draft())).rejects.toThrow(config.highlights.unavailable!);
+  });
+});
+
+describe('packs and settings', () => {
+  const bundle = buildCorpusBundle('data');
+  const packText = readFileSync('data/packs/example-pack.json', 'utf8');
+  const packEntity = (JSON.parse(packText) as { entities: { id: string; aliases: { text: string }[] }[] }).entities[0]!;
+
+  function startReal() {
+    db = new LensDb(`service-${++n}`);
+    const changes: string[] = [];
+    const badges: [number, unknown][] = [];
+    const service = createService(db, bundle, {
+      onConfigChanged: () => changes.push('changed'),
+      setBadge: async (count, sender) => void badges.push([count, sender]),
+    });
+    const ask = createClient((m) => answer(service.handlers, m, { tab: { id: 7 } }) ?? Promise.resolve(undefined));
+    return { ask, changes, badges };
+  }
+
+  test('an imported pack is marked, carded and searched at once; removing it takes it away', async () => {
+    const { ask, changes } = startReal();
+    const url = 'https://example.org/news';
+    const patternsOf = async () => (await ask('getPageConfig', { url })).termIndex!.patterns;
+    expect((await patternsOf()).some((p) => p.id === packEntity.id)).toBe(false);
+    await ask('search', { query: 'Jane Example' }); // the search index is open before the import
+
+    const imported = await ask('importPack', { json: packText, byteSize: packText.length });
+    expect(imported.status).toBe('added');
+    expect(changes).toEqual(['changed']);
+    expect((await patternsOf()).filter((p) => p.id === packEntity.id).map((p) => p.text)).toEqual(
+      packEntity.aliases.map((a) => a.text),
+    );
+    expect((await ask('getCard', { entityId: packEntity.id }))?.entity.id).toBe(packEntity.id);
+    const found = await ask('search', { query: 'Jane Example' });
+    expect(JSON.stringify(found)).toContain('p-jane-example');
+    expect((await ask('listPacks', null)).map((p) => p.id)).toEqual([imported.pack.id]);
+
+    // The same file again: nothing changes, so open tabs are not redrawn.
+    expect((await ask('importPack', { json: packText, byteSize: packText.length })).status).toBe('unchanged');
+    expect(changes).toEqual(['changed']);
+
+    await ask('removePack', { id: imported.pack.id });
+    expect(changes).toEqual(['changed', 'changed']);
+    expect((await patternsOf()).some((p) => p.id === packEntity.id)).toBe(false);
+    expect(await ask('getCard', { entityId: packEntity.id })).toBeNull();
+    expect(JSON.stringify(await ask('search', { query: 'Jane Example' }))).not.toContain('p-jane-example');
+    await expect(ask('removePack', { id: 'bundled' })).rejects.toThrow('The bundled corpus cannot be removed.');
+  });
+
+  test('a bad pack is refused with its reason and nothing changes', async () => {
+    const { ask, changes } = startReal();
+    await expect(ask('importPack', { json: packText.slice(0, 200), byteSize: 200 })).rejects.toThrow(/cut short/);
+    expect(await ask('listPacks', null)).toEqual([]);
+    expect(changes).toEqual([]);
+  });
+
+  test('changed settings reach open tabs; a disabled site gets no marks', async () => {
+    const { ask, changes } = startReal();
+    await ask('setSettings', { disabledSites: ['example.org'], markStyle: 'tint' });
+    expect(changes).toEqual(['changed']);
+    const config = await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    expect(config).toMatchObject({ active: false, termIndex: null, settings: { markStyle: 'tint' } });
+    expect((await ask('getPageConfig', { url: 'https://example.com/a' })).active).toBe(true);
+  });
+
+  test('the badge shows the count the sender’s tab reports', async () => {
+    const { ask, badges } = startReal();
+    await ask('setPageEntityCount', { count: 12 });
+    await expect(ask('setPageEntityCount', { count: -1 })).rejects.toThrow('A count is a whole number');
+    expect(badges).toEqual([[12, { tab: { id: 7 } }]]);
   });
 });

@@ -9,15 +9,33 @@ describe('matchRanges', () => {
     ['rex tillerson', [['tillerson', { type: 'fuzzy', term: 'tilerson' }]], [], [[4, 13]]],
     ['pyongyang', [['pyongyang', { type: 'prefix', term: 'pyong' }]], [], [[0, 5]]],
     ['pyongyang', [['pyongyang', { type: 'infix', term: 'yang' }]], [], [[5, 9]]],
-    ['kim jong-un and kim', [['kim', { type: 'exact', term: 'kim' }]], [], [[0, 3], [16, 19]]],
+    [
+      'kim jong-un and kim',
+      [['kim', { type: 'exact', term: 'kim' }]],
+      [],
+      [
+        [0, 3],
+        [16, 19],
+      ],
+    ],
     ['a  de facto   alliance.', [], ['de facto alliance'], [[3, 22]]],
-    ['de facto de facto', [], ['de facto'], [[0, 8], [9, 17]]],
+    [
+      'de facto de facto',
+      [],
+      ['de facto'],
+      [
+        [0, 8],
+        [9, 17],
+      ],
+    ],
   ] as [string, [string, WordMatch][], string[], [number, number][]][])('%j', (text, matches, phrases, expected) => {
     expect(matchRanges(text, words(matches), phrases.map(phrasePattern))).toEqual(expected);
   });
 
   test('overlapping marks merge', () => {
-    expect(matchRanges('north korea', words([['korea', { type: 'exact', term: 'korea' }]]), [phrasePattern('th kor')])).toEqual([[3, 11]]);
+    expect(
+      matchRanges('north korea', words([['korea', { type: 'exact', term: 'korea' }]]), [phrasePattern('th kor')]),
+    ).toEqual([[3, 11]]);
   });
 
   test('a phrase is literal text, not a pattern', () => {

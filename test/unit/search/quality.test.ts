@@ -21,7 +21,12 @@ function readCorpus(): CorpusRecords {
 const searcher = createSearcher(readCorpus());
 
 function ids(query: string, kind: SearchKind, filters?: SearchFilters): string[] {
-  return searcher.search(query, filters).groups.find((g) => g.kind === kind)?.hits.map((h) => h.id) ?? [];
+  return (
+    searcher
+      .search(query, filters)
+      .groups.find((g) => g.kind === kind)
+      ?.hits.map((h) => h.id) ?? []
+  );
 }
 
 describe('typos find the name', () => {
@@ -122,11 +127,14 @@ describe('names and ranking', () => {
     expect(ids(query, kind)[0]).toBe(expected);
   });
 
-  test.each(['Pyongyang', 'Putin', 'Lavrov', 'Wonsan', 'Tillerson'])('%s: entities come before the claims that mention it', (query) => {
-    const groups = searcher.search(query).groups.map((g) => g.kind);
-    expect(groups[0]).toBe('entity');
-    expect(groups.indexOf('entity')).toBeLessThan(groups.indexOf('claim'));
-  });
+  test.each(['Pyongyang', 'Putin', 'Lavrov', 'Wonsan', 'Tillerson'])(
+    '%s: entities come before the claims that mention it',
+    (query) => {
+      const groups = searcher.search(query).groups.map((g) => g.kind);
+      expect(groups[0]).toBe('entity');
+      expect(groups.indexOf('entity')).toBeLessThan(groups.indexOf('claim'));
+    },
+  );
 
   test('"korea": the two Koreas first', () => {
     expect(ids('korea', 'entity').slice(0, 2).sort()).toEqual(['e-north-korea', 'e-south-korea']);
@@ -178,28 +186,53 @@ describe('filters', () => {
   test('an empty query with a topic lists the topic’s claims', () => {
     const claims = searcher.search('', { topicId: 't-after-ukraine' }).groups.find((g) => g.kind === 'claim')!;
     expect(claims.total).toBe(8);
-    expect(claims.hits.map((h) => h.id)).toEqual(['c-003-17', 'c-004-02', 'c-004-03', 'c-004-05', 'c-004-21', 'c-004-22', 'c-004-23', 'c-004-26']);
+    expect(claims.hits.map((h) => h.id)).toEqual([
+      'c-003-17',
+      'c-004-02',
+      'c-004-03',
+      'c-004-05',
+      'c-004-21',
+      'c-004-22',
+      'c-004-23',
+      'c-004-26',
+    ]);
   });
 });
 
 describe('highlights mark the matched text', () => {
   const highlight = (query: string, kind: SearchKind, id: string) =>
-    searcher.search(query).groups.find((g) => g.kind === kind)!.hits.find((h) => h.id === id)!.highlights;
+    searcher
+      .search(query)
+      .groups.find((g) => g.kind === kind)!
+      .hits.find((h) => h.id === id)!.highlights;
 
   test('a typo marks the whole word it found', () => {
-    expect(highlight('Tilerson', 'entity', 'e-rex-tillerson')).toContainEqual({ field: 'label', text: 'Rex Tillerson', ranges: [[4, 13]] });
+    expect(highlight('Tilerson', 'entity', 'e-rex-tillerson')).toContainEqual({
+      field: 'label',
+      text: 'Rex Tillerson',
+      ranges: [[4, 13]],
+    });
   });
 
   test('a prefix marks what was typed', () => {
-    expect(highlight('pyong', 'entity', 'e-pyongyang')).toContainEqual({ field: 'label', text: 'Pyongyang', ranges: [[0, 5]] });
+    expect(highlight('pyong', 'entity', 'e-pyongyang')).toContainEqual({
+      field: 'label',
+      text: 'Pyongyang',
+      ranges: [[0, 5]],
+    });
   });
 
   test('an alias match says which alias, in which language', () => {
-    expect(highlight('Пхеньян', 'entity', 'e-pyongyang')).toEqual([{ field: 'alias', text: 'Пхеньян', lang: 'ru', ranges: [[0, 7]] }]);
+    expect(highlight('Пхеньян', 'entity', 'e-pyongyang')).toEqual([
+      { field: 'alias', text: 'Пхеньян', lang: 'ru', ranges: [[0, 7]] },
+    ]);
   });
 
   test('a phrase is marked in the paraphrase and the quote', () => {
-    const marked = highlight('"de facto alliance"', 'claim', 'c-003-12').map((h) => [h.field, h.ranges.map(([s, e]) => h.text.slice(s, e))]);
+    const marked = highlight('"de facto alliance"', 'claim', 'c-003-12').map((h) => [
+      h.field,
+      h.ranges.map(([s, e]) => h.text.slice(s, e)),
+    ]);
     expect(marked).toEqual([
       ['text', ['de facto alliance']],
       ['quote', ['de facto alliance']],

@@ -17,12 +17,24 @@ function groups(query: string, filters?: SearchFilters) {
 }
 
 function marked(query: string, kind: SearchKind, id: string) {
-  const hit = searcher.search(query).groups.find((g) => g.kind === kind)!.hits.find((h) => h.id === id)!;
+  const hit = searcher
+    .search(query)
+    .groups.find((g) => g.kind === kind)!
+    .hits.find((h) => h.id === id)!;
   return hit.highlights.map((h) => ({ field: h.field, marked: h.ranges.map(([s, e]) => h.text.slice(s, e)) }));
 }
 
 describe('the cached index', () => {
-  const queries = ['pyongyang', 'Pyongyng', 'sanctions', '"strategic partnership"', 'Ким', '김정은', 'p', 'anna petrova summit'];
+  const queries = [
+    'pyongyang',
+    'Pyongyng',
+    'sanctions',
+    '"strategic partnership"',
+    'Ким',
+    '김정은',
+    'p',
+    'anna petrova summit',
+  ];
 
   test('survives JSON and answers exactly as a freshly built one', () => {
     const cached = JSON.parse(JSON.stringify(buildSearchIndex(records)));
@@ -70,7 +82,15 @@ describe('highlights are ranges of the text as written', () => {
   test('words joined by a no-break hyphen are marked one by one', () => {
     const hit = searcher.search('kim jong-un').groups.find((g) => g.kind === 'entity')!.hits[0]!;
     expect(hit.id).toBe('e-kim');
-    expect(hit.highlights[0]).toEqual({ field: 'label', text: 'Kim Jong\u2011un', ranges: [[0, 3], [4, 8], [9, 11]] });
+    expect(hit.highlights[0]).toEqual({
+      field: 'label',
+      text: 'Kim Jong\u2011un',
+      ranges: [
+        [0, 3],
+        [4, 8],
+        [9, 11],
+      ],
+    });
   });
 
   test('a phrase typed with straight quotes matches text with curly ones', () => {
@@ -124,7 +144,11 @@ describe('search', () => {
   });
 
   test('filters narrow every group', () => {
-    expect(groups('sanctions', { sourceIds: ['s-b'] })).toEqual({ entity: ['e-sanctions'], source: ['s-b'], claim: ['c-4', 'c-3'] });
+    expect(groups('sanctions', { sourceIds: ['s-b'] })).toEqual({
+      entity: ['e-sanctions'],
+      source: ['s-b'],
+      claim: ['c-4', 'c-3'],
+    });
     expect(groups('summit', { topicId: 't-sanctions' })).toEqual({ source: ['s-a'], claim: ['c-5'] });
     expect(groups('petrova', { kinds: ['person'] })).toEqual({ person: ['p-petrova'] });
     // s-a is dated 2024-06, which may be after the 20th; c-5 names the summit in paraphrase and quote
@@ -144,7 +168,13 @@ describe('search', () => {
 
   test('a hit says what to show', () => {
     const [claim] = searcher.search('votes').groups[0]!.hits;
-    expect(claim).toMatchObject({ kind: 'claim', id: 'c-4', title: records.claims[3]!.text, subtitle: 'Anna Petrova · 2016-12-31', date: '2016-12-31' });
+    expect(claim).toMatchObject({
+      kind: 'claim',
+      id: 'c-4',
+      title: records.claims[3]!.text,
+      subtitle: 'Anna Petrova · 2016-12-31',
+      date: '2016-12-31',
+    });
     const source = searcher.search('policy review', { kinds: ['source'] }).groups[0]!.hits[0]!;
     expect(source).toMatchObject({ id: 's-b', title: 'Sanctions and their limits', subtitle: 'Policy Review · 2017' });
     // the outlet begins the subtitle, so its ranges apply there as they are
@@ -157,7 +187,7 @@ describe('search', () => {
       for (const g of searcher.search(q).groups) {
         const scores = g.hits.map((h) => h.score);
         expect(scores).toEqual([...scores].sort((a, b) => a - b));
-        for (const s of scores) expect(s).toBeGreaterThanOrEqual(0), expect(s).toBeLessThanOrEqual(1);
+        for (const s of scores) (expect(s).toBeGreaterThanOrEqual(0), expect(s).toBeLessThanOrEqual(1));
       }
     }
   });

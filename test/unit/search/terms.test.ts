@@ -72,7 +72,11 @@ describe('VocabularyLookup', () => {
       const i = Math.floor(random() * w.length);
       const r = random();
       const c = 'aeiounrst'[Math.floor(random() * 9)]!;
-      return r < 0.33 ? w.slice(0, i) + w.slice(i + 1) : r < 0.66 ? w.slice(0, i) + c + w.slice(i) : w.slice(0, i) + c + w.slice(i + 1);
+      return r < 0.33
+        ? w.slice(0, i) + w.slice(i + 1)
+        : r < 0.66
+          ? w.slice(0, i) + c + w.slice(i)
+          : w.slice(0, i) + c + w.slice(i + 1);
     };
     const terms = words.filter((w) => w.length >= 5).map(typo);
     expect(terms.length).toBeGreaterThan(100);
@@ -83,7 +87,10 @@ describe('VocabularyLookup', () => {
         if (words[word]!.length <= term.length + k) expected.add(words[word]!);
       }
       const found = matched(term);
-      expect([...expected].filter((w) => !found.has(w)), term).toEqual([]);
+      expect(
+        [...expected].filter((w) => !found.has(w)),
+        term,
+      ).toEqual([]);
     }
   });
 });

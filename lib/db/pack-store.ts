@@ -1,0 +1,126 @@
+/**
+ * Corpus packs a reader imports: validated whole against the corpus already in
+ * the store, then written in one transaction — the pack's records into the
+ * corpus tables (origin = the pack's id) and the pack itself into `packs`. A
+ * pack that fails any check writes nothing and says what is wrong and where.
+ */
+import { formatIssues, validatePack } from '../corpus/validate';
+import { PACK_FORMAT, type CorpusRecords, type Pack } from '../corpus/schema';
+import { readJsonFile } from '../json-file';
+import { corpusTables, removeCorpus, writeCorpus } from './corpus-store';
+import { isQuotaError, QUOTA_MESSAGE } from './highlight-store';
+import { BUNDLED, readCorpusRecords, type CorpusTableName, type LensDb, type PackRow } from './schema';
+
+/** Larger files are refused before they are read (the largest source text of the corpus is 40 KB). */
+export const MAX_PACK_BYTES = 20 * 1024 * 1024;
+
+export interface PackSummary {
+  id: string;
+  name: string;
+  description: string;
+  importedAt: number;
+  counts: Record<CorpusTableName, number>;
+}
+
+export type PackImport = { status: 'added' | 'replaced' | 'unchanged'; pack: PackSummary };
+
+export class PackError extends Error {
+  override name = 'PackError';
+}
+
+/** The pack in `text`, checked against the store's corpus; throws a PackError that says what is wrong. */
+export async function checkPack(db: LensDb, text: string, byteSize: number): Promise<Pack> {
+  const read = readJsonFile(text, byteSize, MAX_PACK_BYTES);
+  if (!read.ok) throw new PackError(read.error);
+  const data = read.data;
+  const header =
+    typeof data === 'object' && data !== null && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
+  if (header.format !== PACK_FORMAT) {
+    const looksLikeHighlights = header.type === 'AnnotationCollection' || Array.isArray(header.rows);
+    throw new PackError(
+      looksLikeHighlights
+        ? 'This is a highlights file, not a corpus pack: import it in the popup’s Highlights tab.'
+        : `This is not a corpus pack: a pack says "format": "${PACK_FORMAT}".`,
+    );
+  }
+  if (header.formatVersion !== 1) {
+    throw new PackError(
+      `This pack is in format version ${JSON.stringify(header.formatVersion)}; this version of Lens reads version 1. ` +
+        'A newer Lens may read it.',
+    );
+  }
+  // Against everything but an older copy of the same pack (re-importing replaces it).
+  const id = typeof header.id === 'string' ? header.id : undefined;
+  if (id === BUNDLED) throw new PackError(`A pack cannot be called "${BUNDLED}": that is the bundled corpus.`);
+  const checked = validatePack(data, await readCorpusRecords(db, id));
+  if (!checked.ok) {
+    const n = checked.issues.length;
+    throw new PackError(
+      `The pack has ${n} problem${n === 1 ? '' : 's'}; nothing was imported.\n${formatIssues(checked.issues)}`,
+    );
+  }
+  return checked.value;
+}
+
+export async function importPack(db: LensDb, text: string, byteSize: number, now: number): Promise<PackImport> {
+  const pack = await checkPack(db, text, byteSize);
+  const version = await contentHash(JSON.stringify(pack));
+  try {
+    return await db.transaction('rw', [...corpusTables(db), db.packs], async () => {
+      const previous = await db.packs.get(pack.id);
+      const loaded = await writeCorpus(db, pack.id, version, recordsOf(pack), now);
+      if (loaded.status === 'unchanged' && previous) return { status: 'unchanged', pack: await summary(db, previous) };
+      const row: PackRow = {
+        id: pack.id,
+        name: pack.name,
+        description: pack.description ?? '',
+        version,
+        importedAt: now,
+        pack,
+      };
+      await db.packs.put(row);
+      return { status: previous ? 'replaced' : 'added', pack: await summary(db, row) };
+    });
+  } catch (error) {
+    if (isQuotaError(error)) throw new PackError(QUOTA_MESSAGE, { cause: error });
+    throw error;
+  }
+}
+
+export async function listPacks(db: LensDb): Promise<PackSummary[]> {
+  const rows = await db.packs.orderBy('id').toArray();
+  const list = await Promise.all(rows.map((row) => summary(db, row)));
+  return list.sort((a, b) => a.importedAt - b.importedAt);
+}
+
+/** Removes a pack and its records. Removing one that is not there is not an error. */
+export async function removePack(db: LensDb, id: string): Promise<void> {
+  if (id === BUNDLED) throw new PackError('The bundled corpus cannot be removed.');
+  await db.transaction('rw', [...corpusTables(db), db.packs], async () => {
+    await removeCorpus(db, id);
+    await db.packs.delete(id);
+  });
+}
+
+function recordsOf(pack: Pack): CorpusRecords {
+  const { sources, people, entities, claims, topics, events } = pack;
+  return { sources, people, entities, claims, topics, events };
+}
+
+async function summary(db: LensDb, row: PackRow): Promise<PackSummary> {
+  const meta = await db.corpusMeta.get(row.id);
+  const counts = meta?.counts ?? {
+    sources: row.pack.sources.length,
+    people: row.pack.people.length,
+    entities: row.pack.entities.length,
+    claims: row.pack.claims.length,
+    topics: row.pack.topics.length,
+    events: row.pack.events.length,
+  };
+  return { id: row.id, name: row.name, description: row.description, importedAt: row.importedAt, counts };
+}
+
+async function contentHash(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
