@@ -4,16 +4,15 @@
  * JSON at all, cut short, or broken at a line and column.
  */
 
+/** The largest corpus pack read (the largest source text of the bundled corpus is 40 KB). */
+export const MAX_PACK_BYTES = 20 * 1024 * 1024;
+
 export type JsonRead = { ok: true; data: unknown } | { ok: false; error: string };
 
 /** `byteSize` is the file's size, checked before the text is parsed. */
 export function readJsonFile(text: string, byteSize: number, maxBytes: number): JsonRead {
-  if (byteSize > maxBytes) {
-    return {
-      ok: false,
-      error: `The file is ${formatMegabytes(byteSize)}; files over ${formatMegabytes(maxBytes)} are not imported.`,
-    };
-  }
+  const tooLarge = sizeProblem(byteSize, maxBytes);
+  if (tooLarge) return { ok: false, error: tooLarge };
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (source.trim() === '') return { ok: false, error: 'The file is empty.' };
   try {
@@ -21,6 +20,13 @@ export function readJsonFile(text: string, byteSize: number, maxBytes: number): 
   } catch (error) {
     return { ok: false, error: describeJsonError(source, error) };
   }
+}
+
+/** Why a file of this size is not read, or null: checked before a page reads the file into memory. */
+export function sizeProblem(byteSize: number, maxBytes: number): string | null {
+  return byteSize > maxBytes
+    ? `The file is ${formatMegabytes(byteSize)}; files over ${formatMegabytes(maxBytes)} are not imported.`
+    : null;
 }
 
 export function formatMegabytes(bytes: number): string {

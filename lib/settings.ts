@@ -70,11 +70,39 @@ export function checkSettingsPatch(patch: Partial<Record<string, unknown>>): Par
 /** Whether Lens should mark pages at this URL. */
 export function isActiveOn(settings: Settings, url: string): boolean {
   if (settings.paused) return false;
-  let host: string;
+  const host = hostOf(url);
+  return host === null || !settings.disabledSites.some((site) => covers(site, host));
+}
+
+/** Whether a listed site covers a host: itself and its subdomains. */
+function covers(site: string, host: string): boolean {
+  return host === site || host.endsWith(`.${site}`);
+}
+
+function hostOf(url: string): string | null {
   try {
-    host = new URL(url).hostname;
+    return new URL(url).hostname || null;
   } catch {
-    return true;
+    return null;
   }
-  return !settings.disabledSites.some((site) => host === site || host.endsWith(`.${site}`));
+}
+
+/**
+ * The site a reader typed or pasted, as listed: "https://www.BBC.com/news" and
+ * "www.bbc.com" both give "www.bbc.com". Null when it names no host.
+ */
+export function siteOf(input: string): string | null {
+  const text = input.trim();
+  if (text === '') return null;
+  const host = hostOf(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  return host && /^[\p{L}\p{N}-]+(\.[\p{L}\p{N}-]+)*$/u.test(host) ? host : null;
+}
+
+/** The disabled sites once Lens is switched on or off for the site of `url` (the popup's one-click switch). */
+export function switchSite(disabledSites: readonly string[], url: string, on: boolean): string[] {
+  const host = hostOf(url);
+  if (host === null) return [...disabledSites];
+  // On: every entry that covers this host goes (a listed parent domain too), or Lens would stay off here.
+  if (on) return disabledSites.filter((site) => !covers(site, host));
+  return disabledSites.some((site) => covers(site, host)) ? [...disabledSites] : [...disabledSites, host];
 }

@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { createClient, type TabProtocol } from '../../lib/messages';
 import { Popup } from '../../lib/ui/popup';
+import { applyPageTheme } from '../../lib/ui/theme';
+import '../../lib/ui/base.css';
 import '../../lib/ui/card.css';
 import '../../lib/ui/popup.css';
 
@@ -23,7 +25,8 @@ async function targetTab(): Promise<number | undefined> {
 const tabId = await targetTab();
 const askTab =
   tabId === undefined ? null : createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message));
-const theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+const settings = await ask('getSettings', null).catch(() => null);
+const theme = applyPageTheme(document, settings?.theme ?? 'auto');
 
 render(
   <Popup
@@ -32,6 +35,7 @@ render(
     theme={theme}
     initialQuery={params.get('q') ?? undefined}
     openUrl={(url) => void browser.tabs.create({ url })}
+    openOptions={() => void browser.runtime.openOptionsPage()}
     download={(name, type, text) => {
       const link = document.createElement('a');
       link.href = URL.createObjectURL(new Blob([text], { type }));

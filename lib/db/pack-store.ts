@@ -6,13 +6,10 @@
  */
 import { formatIssues, validatePack } from '../corpus/validate';
 import { PACK_FORMAT, type CorpusRecords, type Pack } from '../corpus/schema';
-import { readJsonFile } from '../json-file';
+import { MAX_PACK_BYTES, readJsonFile } from '../json-file';
 import { corpusTables, removeCorpus, writeCorpus } from './corpus-store';
 import { isQuotaError, QUOTA_MESSAGE } from './highlight-store';
 import { BUNDLED, readCorpusRecords, type CorpusTableName, type LensDb, type PackRow } from './schema';
-
-/** Larger files are refused before they are read (the largest source text of the corpus is 40 KB). */
-export const MAX_PACK_BYTES = 20 * 1024 * 1024;
 
 export interface PackSummary {
   id: string;

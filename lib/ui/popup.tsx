@@ -10,12 +10,14 @@ import { DetailView, type Opened } from './popup/detail-view';
 import { HighlightsTab } from './popup/highlights-tab';
 import { PageTab } from './popup/page-tab';
 import { SearchView, type SearchState } from './popup/search-view';
+import { SiteSwitch } from './popup/site-switch';
 
 export interface PopupProps {
   ask: Client;
   /** the content script of the tab the popup is about, or null where Lens does not run */
   askTab: Client<TabProtocol> | null;
   openUrl(url: string): void;
+  openOptions(): void;
   download(name: string, type: string, text: string): void;
   close(): void;
   initialQuery?: string;
@@ -29,7 +31,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'highlights', label: 'Highlights' },
 ];
 
-export function Popup({ ask, askTab, openUrl, download, close, initialQuery, theme }: PopupProps) {
+export function Popup({ ask, askTab, openUrl, openOptions, download, close, initialQuery, theme }: PopupProps) {
   const [tab, setTab] = useState<Tab>('search');
   const [search, setSearch] = useState<SearchState>({ query: initialQuery ?? '', filters: {}, active: null });
   const [trail, setTrail] = useState<Opened[]>([]);
@@ -53,6 +55,7 @@ export function Popup({ ask, askTab, openUrl, download, close, initialQuery, the
     <main class="popup">
       <header>
         <h1>RU–DPRK Lens</h1>
+        <SiteSwitch ask={ask} askTab={askTab} openOptions={openOptions} />
         <div role="tablist" aria-label="Lens" class="tabs">
           {TABS.map((t) => (
             <button

@@ -34,3 +34,18 @@ export function pageTheme(doc: Document, setting: Theme = 'auto'): 'light' | 'da
   if (scheme.includes('dark') && (systemDark || !scheme.includes('light'))) return 'dark';
   return 'light';
 }
+
+/**
+ * An extension page (popup, options) in the reader's theme: an explicit light
+ * or dark on the root (lib/ui/base.css), or the system's when it is `auto`.
+ */
+export function applyPageTheme(doc: Document, setting: Theme): 'light' | 'dark' {
+  const root = doc.documentElement;
+  if (setting === 'auto') delete root.dataset.theme;
+  else root.dataset.theme = setting;
+  return setting === 'auto'
+    ? doc.defaultView!.matchMedia('(prefers-color-scheme: dark)').matches
+      ? 'dark'
+      : 'light'
+    : setting;
+}

@@ -6,7 +6,8 @@
  * page". Export as W3C Web Annotations or Markdown; import the same JSON.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { toMarkdown, toWebAnnotations } from '../../anchoring/exchange';
+import { MAX_IMPORT_BYTES, toMarkdown, toWebAnnotations } from '../../anchoring/exchange';
+import { sizeProblem } from '../../json-file';
 import type { HighlightRow } from '../../db/schema';
 import type { Client, TabProtocol } from '../../messages';
 import { normaliseForMatch } from '../../text/normalise';
@@ -95,6 +96,12 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
   }
 
   async function importFile(file: File) {
+    // A file too large to import is refused before it is read into memory.
+    const tooLarge = sizeProblem(file.size, MAX_IMPORT_BYTES);
+    if (tooLarge) {
+      setMessage({ kind: 'error', text: `Nothing was imported: ${tooLarge}` });
+      return;
+    }
     try {
       const json = await file.text();
       const result = await ask('importHighlights', { json, byteSize: file.size });

@@ -1,0 +1,11 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { createClient } from '../../lib/messages';
+import { Options } from '../../lib/ui/options';
+import { applyPageTheme } from '../../lib/ui/theme';
+import '../../lib/ui/base.css';
+import '../../lib/ui/options.css';
+
+const ask = createClient((message) => browser.runtime.sendMessage(message));
+
+render(<Options ask={ask} onTheme={(theme) => applyPageTheme(document, theme)} />, document.getElementById('app')!);

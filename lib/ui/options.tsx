@@ -1,0 +1,324 @@
+/**
+ * The options page: what Lens marks and how, where it runs, and which corpus
+ * packs it knows. Every change is stored at once (there is no Save button)
+ * and reaches open tabs without a reload (the background tells them).
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import type { EntityKind } from '../corpus/schema';
+import type { PackSummary } from '../db/pack-store';
+import { formatMegabytes, MAX_PACK_BYTES, sizeProblem } from '../json-file';
+import type { Client, ResponseOf } from '../messages';
+import { ALL_KINDS, siteOf, type Settings } from '../settings';
+
+export interface OptionsProps {
+  ask: Client;
+  /** told of the theme setting, so that the page itself follows it */
+  onTheme?(theme: Settings['theme']): void;
+}
+
+const KIND_LABELS: Record<EntityKind, string> = {
+  country: 'Countries',
+  person: 'People',
+  place: 'Places',
+  organisation: 'Organisations',
+  treaty: 'Treaties and agreements',
+  event: 'Events',
+  concept: 'Concepts',
+};
+
+type Message = { kind: 'ok' | 'error'; text: string } | null;
+const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export function Options({ ask, onTheme }: OptionsProps) {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<ResponseOf<'getStatus'> | null>(null);
+  const [packs, setPacks] = useState<PackSummary[] | null>(null);
+  const [settingsMessage, setSettingsMessage] = useState<Message>(null);
+  const [packMessage, setPackMessage] = useState<Message>(null);
+  const [newSite, setNewSite] = useState('');
+
+  const loadCorpus = async () => {
+    const [s, p] = await Promise.all([ask('getStatus', null), ask('listPacks', null)]);
+    setStatus(s);
+    setPacks(p);
+  };
+  useEffect(() => {
+    ask('getSettings', null).then(
+      (s) => {
+        setSettings(s);
+        onTheme?.(s.theme);
+      },
+      (e: unknown) => setSettingsMessage({ kind: 'error', text: `Lens could not read its settings: ${errorText(e)}` }),
+    );
+    loadCorpus().catch((e: unknown) =>
+      setPackMessage({ kind: 'error', text: `Lens could not read its corpus: ${errorText(e)}` }),
+    );
+  }, []);
+
+  async function change(patch: Partial<Settings>) {
+    try {
+      const next = await ask('setSettings', patch);
+      setSettings(next);
+      if (patch.theme) onTheme?.(next.theme);
+      setSettingsMessage({ kind: 'ok', text: 'Saved. Open tabs follow at once.' });
+    } catch (e) {
+      setSettingsMessage({ kind: 'error', text: `Not saved: ${errorText(e)}` });
+    }
+  }
+
+  async function importPack(file: File) {
+    const tooLarge = sizeProblem(file.size, MAX_PACK_BYTES);
+    if (tooLarge) {
+      setPackMessage({ kind: 'error', text: `Nothing was imported: ${tooLarge}` });
+      return;
+    }
+    setPackMessage({ kind: 'ok', text: `Reading ${file.name}…` });
+    try {
+      const result = await ask('importPack', { json: await file.text(), byteSize: file.size });
+      const name = `“${result.pack.name}”`;
+      setPackMessage({
+        kind: 'ok',
+        text:
+          result.status === 'unchanged'
+            ? `${name} is already installed; nothing changed.`
+            : `${result.status === 'added' ? 'Installed' : 'Updated'} ${name}: ${countsText(result.pack.counts)}.`,
+      });
+      await loadCorpus();
+    } catch (e) {
+      setPackMessage({ kind: 'error', text: `Nothing was imported from ${file.name}: ${errorText(e)}` });
+    }
+  }
+
+  async function removePack(pack: PackSummary) {
+    try {
+      await ask('removePack', { id: pack.id });
+      setPackMessage({ kind: 'ok', text: `Removed “${pack.name}”.` });
+      await loadCorpus();
+    } catch (e) {
+      setPackMessage({ kind: 'error', text: `“${pack.name}” was not removed: ${errorText(e)}` });
+    }
+  }
+
+  function addSite(event: Event) {
+    event.preventDefault();
+    if (!settings) return;
+    const site = siteOf(newSite);
+    if (!site) {
+      setSettingsMessage({ kind: 'error', text: `“${newSite}” is not a site: type a name like nknews.org.` });
+      return;
+    }
+    setNewSite('');
+    if (!settings.disabledSites.includes(site)) void change({ disabledSites: [...settings.disabledSites, site] });
+  }
+
+  const bundled = status?.status.corpora.find((c) => c.origin === 'bundled');
+
+  return (
+    <main class="options">
+      <h1>RU–DPRK Lens options</h1>
+
+      {settings ? (
+        <>
+          <Section title="Marking">
+            <label class="row">
+              <input
+                type="checkbox"
+                checked={settings.paused}
+                onChange={() => void change({ paused: !settings.paused })}
+              />
+              Pause Lens everywhere (no marks on any page)
+            </label>
+            <Choice
+              legend="Which mentions"
+              name="density"
+              value={settings.density}
+              options={[
+                ['every', 'Every mention'],
+                ['first-per-paragraph', 'Only the first mention of each in a paragraph'],
+              ]}
+              onChange={(density) => void change({ density })}
+            />
+            <Choice
+              legend="Mark style"
+              name="markStyle"
+              value={settings.markStyle}
+              options={[
+                ['underline', 'Dotted underline'],
+                ['tint', 'Light tint'],
+              ]}
+              onChange={(markStyle) => void change({ markStyle })}
+            />
+            <fieldset>
+              <legend>What is marked</legend>
+              {ALL_KINDS.map((kind) => (
+                <label class="row" key={kind}>
+                  <input
+                    type="checkbox"
+                    checked={settings.kinds.includes(kind)}
+                    onChange={() =>
+                      void change({
+                        kinds: settings.kinds.includes(kind)
+                          ? settings.kinds.filter((k) => k !== kind)
+                          : ALL_KINDS.filter((k) => k === kind || settings.kinds.includes(k)),
+                      })
+                    }
+                  />
+                  {KIND_LABELS[kind]}
+                </label>
+              ))}
+            </fieldset>
+          </Section>
+
+          <Section title="Appearance">
+            <Choice
+              legend="Cards and panels"
+              name="theme"
+              value={settings.theme}
+              options={[
+                ['auto', 'Follow the page (and the system)'],
+                ['light', 'Light'],
+                ['dark', 'Dark'],
+              ]}
+              onChange={(theme) => void change({ theme })}
+            />
+          </Section>
+
+          <Section title="Sites where Lens is off">
+            {settings.disabledSites.length === 0 ? (
+              <p class="empty">None: Lens runs on every site. Switch it off for one from the popup, or add it here.</p>
+            ) : (
+              <ul class="sites" aria-label="Sites where Lens is off">
+                {settings.disabledSites.map((site) => (
+                  <li key={site}>
+                    <span>{site}</span>
+                    <button
+                      type="button"
+                      class="link"
+                      aria-label={`Switch Lens back on for ${site}`}
+                      onClick={() => void change({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}
+                    >
+                      Switch back on
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <form class="add-site" onSubmit={addSite}>
+              <input
+                type="text"
+                aria-label="Site to switch Lens off for"
+                placeholder="example.com"
+                value={newSite}
+                onInput={(e) => setNewSite((e.target as HTMLInputElement).value)}
+              />
+              <button type="submit" class="tool">
+                Switch off here
+              </button>
+            </form>
+          </Section>
+        </>
+      ) : (
+        !settingsMessage && <p class="empty">Loading…</p>
+      )}
+      {settingsMessage && <Notice message={settingsMessage} />}
+
+      <Section title="Corpus">
+        <ul class="packs" aria-label="Installed corpora">
+          {bundled && (
+            <li>
+              <strong>Bundled corpus</strong> <span class="muted">· ships with Lens, cannot be removed</span>
+              <div class="counts">{countsText(bundled.counts)}</div>
+            </li>
+          )}
+          {packs?.map((pack) => (
+            <li key={pack.id} data-pack={pack.id}>
+              <strong>{pack.name}</strong>{' '}
+              <span class="muted">· imported {new Date(pack.importedAt).toLocaleDateString()}</span>
+              {pack.description && <div class="muted">{pack.description}</div>}
+              <div class="counts">{countsText(pack.counts)}</div>
+              <button
+                type="button"
+                class="link danger"
+                aria-label={`Remove ${pack.name}`}
+                onClick={() => void removePack(pack)}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+        <label class="tool">
+          Import a pack…
+          <input
+            type="file"
+            accept=".json,application/json"
+            class="sr-only"
+            aria-label={`Import a corpus pack (JSON, up to ${formatMegabytes(MAX_PACK_BYTES)})`}
+            onChange={(e) => {
+              const input = e.target as HTMLInputElement;
+              const file = input.files?.[0];
+              if (file) void importPack(file);
+              input.value = '';
+            }}
+          />
+        </label>
+        {packMessage && <Notice message={packMessage} />}
+      </Section>
+    </main>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ComponentChildren }) {
+  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function Choice<T extends string>(props: {
+  legend: string;
+  name: string;
+  value: T;
+  options: [T, string][];
+  onChange(value: T): void;
+}) {
+  return (
+    <fieldset>
+      <legend>{props.legend}</legend>
+      {props.options.map(([value, label]) => (
+        <label class="row" key={value}>
+          <input
+            type="radio"
+            name={props.name}
+            value={value}
+            checked={props.value === value}
+            onChange={() => props.onChange(value)}
+          />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+function Notice({ message }: { message: NonNullable<Message> }) {
+  return (
+    <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'error' : 'notice'}>
+      {message.text}
+    </p>
+  );
+}
+
+function countsText(counts: Record<'entities' | 'claims' | 'sources' | 'people', number>): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  return [
+    plural(counts.entities, 'entity', 'entities'),
+    plural(counts.claims, 'claim', 'claims'),
+    plural(counts.sources, 'source', 'sources'),
+    plural(counts.people, 'person or organisation', 'people and organisations'),
+  ].join(' · ');
+}
