@@ -25,6 +25,9 @@ import type { EntitySummary, Handlers, PageHighlights, TermIndex, TermPattern } 
 import { buildCard } from './ui/card-model';
 import { ALL_KINDS, checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
 
+export const BLOCKED_MESSAGE =
+  'Lens is updating its storage, but another tab still has Lens’s previous version open. Close or reload that tab (an open Lens popup or options page) and try again; nothing is lost.';
+
 export interface Service {
   handlers: Handlers;
   /** settles when the corpus load has finished, whether it succeeded or not */
@@ -52,14 +55,29 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   let termIndex: Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> | null = null;
 
   /**
-   * Why the store cannot be opened, or null once it is open. Where IndexedDB
-   * is unavailable (some private windows), pages are still marked from the
-   * bundled corpus, and the content script says why highlights cannot be saved.
+   * Why the store cannot be used, or null once it is open. Where IndexedDB is
+   * unavailable (some private windows), pages are still marked from the
+   * bundled corpus, and the content script says why highlights cannot be
+   * saved. While an upgrade of the store is blocked (another tab holds the
+   * previous version open), the same holds, with a message that says so, until
+   * the other tab lets go: then the upgrade runs and every row is kept.
    */
-  const unavailable: Promise<string | null> = db.open().then(
-    () => null,
-    (error: unknown) => unavailableMessage(error),
+  let onBlocked = () => {};
+  const blockedOnce = new Promise<void>((resolve) => (onBlocked = resolve));
+  db.on('blocked', () => onBlocked());
+  /** undefined while the store is opening; then null (open) or why it cannot be opened */
+  let openResult: string | null | undefined;
+  const opened: Promise<string | null> = Promise.resolve(db.open()).then(
+    () => (openResult = null),
+    (error: unknown) => (openResult = unavailableMessage(error)),
   );
+  const storeProblem = async (): Promise<string | null> =>
+    openResult !== undefined ? openResult : Promise.race([opened, blockedOnce.then(() => BLOCKED_MESSAGE)]);
+  /** Throws what is wrong with the store, for the handlers that write to it. */
+  const usableStore = async (): Promise<void> => {
+    const problem = await storeProblem();
+    if (problem) throw new Error(problem);
+  };
 
   const ready = loadBundledCorpus(db, bundle, now()).then(
     () => undefined,
@@ -154,6 +172,8 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       };
     },
     async getStatus() {
+      const problem = await storeProblem();
+      if (problem) throw new Error(problem);
       await ready;
       return { status: await readCorpusStatus(db), loadError };
     },
@@ -170,7 +190,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       return (await termIndex).index;
     },
     async getPageConfig({ url }) {
-      const problem = await unavailable;
+      const problem = await storeProblem();
       const current = problem ? { ...DEFAULT_SETTINGS } : await settings();
       const highlights: PageHighlights = { rows: [], unavailable: problem };
       if (!isActiveOn(current, url)) return { active: false, settings: current, termIndex: null, highlights };
@@ -189,8 +209,9 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         marked.size === ALL_KINDS.length ? index.patterns : index.patterns.filter((p) => marked.has(kinds.get(p.id)!));
       return { active: true, settings: current, termIndex: { ...index, patterns }, highlights };
     },
-    getSettings: settings,
+    getSettings: () => usableStore().then(settings),
     async setSettings(patch) {
+      await usableStore();
       const valid = checkSettingsPatch(patch);
       await db.transaction('rw', db.settings, async () => {
         await db.settings.bulkPut(Object.entries(valid).map(([key, value]) => ({ key, value })));
@@ -227,13 +248,13 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       return null;
     },
     async saveHighlight(draft) {
-      const problem = await unavailable;
-      if (problem) throw new Error(problem);
+      await usableStore();
       return addHighlight(db, draft, newId(), now());
     },
-    listHighlights: ({ url }) => listHighlights(db, url),
-    updateHighlight: ({ id, ...patch }) => updateHighlight(db, id, patch, now()),
+    listHighlights: ({ url }) => usableStore().then(() => listHighlights(db, url)),
+    updateHighlight: ({ id, ...patch }) => usableStore().then(() => updateHighlight(db, id, patch, now())),
     async deleteHighlight({ id }) {
+      await usableStore();
       await deleteHighlight(db, id);
       return null;
     },
@@ -244,13 +265,11 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       return null;
     },
     async restoreHighlight(row) {
-      const problem = await unavailable;
-      if (problem) throw new Error(problem);
+      await usableStore();
       return restoreHighlight(db, row);
     },
     async importHighlights({ json, byteSize }) {
-      const problem = await unavailable;
-      if (problem) throw new Error(problem);
+      await usableStore();
       const parsed = parseAnnotationImport(json, byteSize, now());
       if (!parsed.ok) throw new Error(parsed.error);
       const known = new Set((await db.entities.toCollection().primaryKeys()) as string[]);
@@ -259,15 +278,15 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       return { ...(await importHighlights(db, rows)), skipped: parsed.skipped };
     },
     async importPack({ json, byteSize }) {
-      const problem = await unavailable;
-      if (problem) throw new Error(problem);
+      await usableStore();
       await ready;
       const result = await importPack(db, json, byteSize, now());
       if (result.status !== 'unchanged') corpusChanged();
       return result;
     },
-    listPacks: () => listPacks(db),
+    listPacks: () => usableStore().then(() => listPacks(db)),
     async removePack({ id }) {
+      await usableStore();
       await removePack(db, id);
       corpusChanged();
       return null;

@@ -3,9 +3,10 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { QUOTA_MESSAGE } from '../../lib/db/highlight-store';
 import { toWebAnnotations } from '../../lib/anchoring/exchange';
-import { LensDb } from '../../lib/db/schema';
+import Dexie from 'dexie';
+import { LensDb, type HighlightRow } from '../../lib/db/schema';
 import { answer, createClient, type NewHighlight } from '../../lib/messages';
-import { createService } from '../../lib/service';
+import { BLOCKED_MESSAGE, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
 import { tinyBundle } from '../fixtures/tiny-corpus';
 
@@ -319,5 +320,55 @@ describe('packs and settings', () => {
     await ask('setPageEntityCount', { count: 12 });
     await expect(ask('setPageEntityCount', { count: -1 })).rejects.toThrow('A count is a whole number');
     expect(badges).toEqual([[12, { tab: { id: 7 } }]]);
+  });
+});
+
+describe('an upgrade blocked by another tab', () => {
+  test('says so, still marks pages, writes nothing, and loses nothing once the other tab lets go', async () => {
+    const name = `service-blocked-${++n}`;
+    // The previous release's store (schema 1), with the reader's rows in it.
+    const v1 = new Dexie(name);
+    v1.version(1).stores({ highlights: 'id, url, updatedAt', settings: 'key' });
+    const row: HighlightRow = {
+      id: 'h-old',
+      url: 'https://example.org/a',
+      title: 'A',
+      note: 'kept through the upgrade',
+      colour: 'green',
+      entityIds: ['pyongyang'],
+      quote: { type: 'TextQuoteSelector', exact: 'Pyongyang', prefix: 'in ', suffix: '.' },
+      position: { type: 'TextPositionSelector', start: 3, end: 12 },
+      createdAt: 1,
+      updatedAt: 2,
+    };
+    await v1.open();
+    await v1.table('highlights').add(row);
+    await v1.table('settings').put({ key: 'density', value: 'first-per-paragraph' });
+    v1.close();
+    // Another tab of that release holds it open and does not close on a version change.
+    const other = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+
+    db = new LensDb(name);
+    const service = createService(db, tinyBundle('v1'), { now: () => 5, newId: () => 'id-new' });
+    const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+
+    const config = await ask('getPageConfig', { url: row.url });
+    expect(config.highlights.unavailable).toBe(BLOCKED_MESSAGE);
+    expect(config.termIndex?.patterns.map((p) => p.text)).toEqual(['Pyongyang', 'Пхеньян', 'UN']);
+    const { id: _, createdAt: __, updatedAt: ___, ...draft } = row;
+    await expect(ask('saveHighlight', draft)).rejects.toThrow(BLOCKED_MESSAGE);
+    await expect(ask('listHighlights', { url: row.url })).rejects.toThrow(BLOCKED_MESSAGE);
+    await expect(ask('getStatus', null)).rejects.toThrow(BLOCKED_MESSAGE);
+
+    other.close();
+    await service.ready; // the upgrade, then the corpus load, once the other tab let go
+    expect(await ask('listHighlights', { url: row.url })).toEqual([row]);
+    expect((await ask('getSettings', null)).density).toBe('first-per-paragraph');
+    expect((await ask('getPageConfig', { url: row.url })).highlights).toEqual({ rows: [row], unavailable: null });
+    expect((await ask('saveHighlight', draft)).id).toBe('id-new');
   });
 });
