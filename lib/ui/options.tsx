@@ -76,6 +76,7 @@ export function Options({ ask, onTheme }: OptionsProps) {
     setPackMessage({ kind: 'ok', text: `Reading ${file.name}…` });
     try {
       const result = await ask('importPack', { json: await file.text(), byteSize: file.size });
+      await loadCorpus();
       const name = `“${result.pack.name}”`;
       setPackMessage({
         kind: 'ok',
@@ -84,7 +85,6 @@ export function Options({ ask, onTheme }: OptionsProps) {
             ? `${name} is already installed; nothing changed.`
             : `${result.status === 'added' ? 'Installed' : 'Updated'} ${name}: ${countsText(result.pack.counts)}.`,
       });
-      await loadCorpus();
     } catch (e) {
       setPackMessage({ kind: 'error', text: `Nothing was imported from ${file.name}: ${errorText(e)}` });
     }
@@ -93,8 +93,8 @@ export function Options({ ask, onTheme }: OptionsProps) {
   async function removePack(pack: PackSummary) {
     try {
       await ask('removePack', { id: pack.id });
-      setPackMessage({ kind: 'ok', text: `Removed “${pack.name}”.` });
       await loadCorpus();
+      setPackMessage({ kind: 'ok', text: `Removed “${pack.name}”.` });
     } catch (e) {
       setPackMessage({ kind: 'error', text: `“${pack.name}” was not removed: ${errorText(e)}` });
     }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, type LensBrowser, type LensPage } from './harness';
-import { sendFromExtensionPage } from './page-helpers';
+import { chooseFile, chooseLargeFile, sendFromExtensionPage } from './page-helpers';
 
 const draft = (exact: string, note: string, colour: string) => ({
   url: 'http://127.0.0.1/fixtures/basic.html',
@@ -37,15 +37,6 @@ async function downloaded(): Promise<{ name: string; text: string } | null> {
   const w = window as unknown as { downloads: { name: string; href: string }[] };
   const last = w.downloads.at(-1);
   return last ? { name: last.name, text: await (await fetch(last.href)).text() } : null;
-}
-
-/** Chooses a file in the import field, as a reader's file picker would. */
-function chooseFile(name: string, text: string): void {
-  const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
-  const files = new DataTransfer();
-  files.items.add(new File([text], name, { type: 'application/ld+json' }));
-  input.files = files.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 describe.each(BROWSER_NAMES)('%s', (browserName) => {
@@ -115,6 +106,16 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await popup.evaluate(chooseFile, 'broken.json', file.text.slice(0, 40));
     const error = await popup.waitFor(() => document.querySelector('.highlights [role="alert"]')?.textContent ?? null);
     expect(error).toMatch(/^Nothing was imported: /);
+    expect(await popup.evaluate(() => document.querySelectorAll('.highlight').length)).toBe(2);
+
+    // A huge file is refused before it is read.
+    await popup.evaluate(chooseLargeFile, 'huge.json', 51);
+    expect(
+      await popup.waitFor(() => {
+        const text = document.querySelector('.highlights [role="alert"]')?.textContent ?? '';
+        return text.includes('51 MB') ? text.trim() : null;
+      }),
+    ).toBe('Nothing was imported: The file is 51 MB; files over 50 MB are not imported.');
     expect(await popup.evaluate(() => document.querySelectorAll('.highlight').length)).toBe(2);
   });
 });

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
-import { highlightedTexts, markCentre, openCard, pageTabId, sendFromExtensionPage } from './page-helpers';
+import { chooseFile, chooseLargeFile, markCentre, openCard, pageTabId, sendFromExtensionPage } from './page-helpers';
 
 const server = usePageServer();
 const PACK = readFileSync('data/packs/example-pack.json', 'utf8');
@@ -42,15 +42,6 @@ function marksAre(expected: { style: string; texts: string[] } | null): boolean 
 async function badgeIs(tabId: number, text: string): Promise<boolean> {
   const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
   return (await (g.browser ?? g.chrome).action.getBadgeText({ tabId })) === text;
-}
-
-/** Chooses a file in the options page's pack import field, as a reader's file picker would. */
-function choosePack(name: string, text: string): void {
-  const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
-  const files = new DataTransfer();
-  files.items.add(new File([text], name, { type: 'application/json' }));
-  input.files = files.files;
-  input.dispatchEvent(new Event('change', { bubbles: true }));
 }
 
 function packList(): string[] {
@@ -178,16 +169,22 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect(before[0]).toMatch(/^Bundled corpus · ships with Lens, cannot be removed/);
 
     // A broken file first: a clear message, nothing installed, nothing marked.
-    await options.evaluate(choosePack, 'cut.json', PACK.slice(0, 700));
+    await options.evaluate(chooseFile, 'cut.json', PACK.slice(0, 700));
     expect(await options.waitFor(packMessage, ['Nothing was imported'])).toMatch(
       /^Nothing was imported from cut\.json: The file is cut short: it ends inside a string\./,
     );
     expect(await options.evaluate(packList)).toEqual(before);
+    await options.evaluate(chooseLargeFile, 'huge.json', 50);
+    expect(await options.waitFor(packMessage, ['Nothing was imported: The file is 50'])).toBe(
+      'Nothing was imported: The file is 50 MB; files over 20 MB are not imported.',
+    );
+    expect(await options.evaluate(packList)).toEqual(before);
 
-    await options.evaluate(choosePack, 'example-pack.json', PACK);
+    await options.evaluate(chooseFile, 'example-pack.json', PACK);
     expect(await options.waitFor(packMessage, ['Installed'])).toBe(
       'Installed “Example pack (fictional)”: 1 entity · 2 claims · 1 source · 2 people and organisations.',
     );
+    await options.waitFor((n: number) => document.querySelectorAll('.packs li').length === n, [2]);
     expect((await options.evaluate(packList))[1]).toMatch(/^Example pack \(fictional\) · imported /);
     await page.waitFor(marksAre, [{ style: 'underline', texts: [...ALL.texts.slice(0, 6), 'Rason', 'Russia'] }]);
     const found = await options.evaluate(sendFromExtensionPage, 'search', { query: 'Rason' });

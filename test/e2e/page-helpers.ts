@@ -158,3 +158,21 @@ export function popupResults(): { hits: { kind: string; id: string; title: strin
     marked: [...document.querySelectorAll('#results mark')].map((m) => m.textContent!),
   };
 }
+
+/** Chooses a file in the page's file field, as a reader's file picker would. */
+export function chooseFile(name: string, text: string): void {
+  const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+  const files = new DataTransfer();
+  files.items.add(new File([text], name, { type: 'application/json' }));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Chooses a file of `megabytes` MB of spaces (made in the page: it never crosses the driver). */
+export function chooseLargeFile(name: string, megabytes: number): void {
+  const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
+  const files = new DataTransfer();
+  files.items.add(new File([new Uint8Array(megabytes * 1024 * 1024).fill(0x20)], name, { type: 'application/json' }));
+  input.files = files.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
