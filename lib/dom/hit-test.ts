@@ -35,11 +35,19 @@ function contains(rect: DOMRect, x: number, y: number): boolean {
   return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
 }
 
+function isUnder(mark: Mark, doc: Document, x: number, y: number): boolean {
+  for (const rect of liveRange(mark, doc).getClientRects()) if (contains(rect, x, y)) return true;
+  return false;
+}
+
 export function markAtPoint(annotator: Annotator, doc: Document, x: number, y: number): Mark | null {
   const caret = caretAt(doc, x, y);
   if (!caret) return null;
-  for (const mark of annotator.marksAt(caret.node, caret.offset)) {
-    for (const rect of liveRange(mark, doc).getClientRects()) if (contains(rect, x, y)) return mark;
-  }
-  return null;
+  if (caret.node.nodeType === 3)
+    return annotator.marksAt(caret.node, caret.offset).find((m) => isUnder(m, doc, x, y)) ?? null;
+  // Not in a text node: the point may be over text that caret hit-testing
+  // skips. Firefox's caretPositionFromPoint passes over `pointer-events: none`
+  // (a page with `* { pointer-events: none !important }` gets its <html> back,
+  // Chromium the text); the marks' own geometry still says where they are.
+  return annotator.marks().find((m) => isUnder(m, doc, x, y)) ?? null;
 }

@@ -2,9 +2,10 @@
  * Serves the test pages on 127.0.0.1 (a random free port): the project's own
  * fixtures under /fixtures/, and the real news pages of ../shared/pages/ under
  * /shared/ (read from there, never copied into the project), and the demo
- * article under /demo/.
+ * article under /demo/. A file's extra response headers (a fixture's
+ * Content-Security-Policy) come from a sidecar beside it, `<file>.headers.json`.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -20,11 +21,14 @@ const AREAS: Record<string, string | undefined> = {
   shared: SHARED_PAGES,
   demo: DEMO_PAGES,
   generated: GENERATED_PAGES,
+  // Libraries a fixture runs as the page's own code (Preact, for the re-rendering app).
+  modules: resolve('node_modules'),
 };
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.png': 'image/png',
@@ -51,9 +55,11 @@ export async function startPageServer(): Promise<PageServer> {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
+    const sidecar = `${file}.headers.json`;
     res.writeHead(200, {
       'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',
+      ...(existsSync(sidecar) && (JSON.parse(readFileSync(sidecar, 'utf8')) as Record<string, string>)),
     });
     createReadStream(file).pipe(res);
   });

@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, test } from 'vitest';
+import { createAnnotator, type Annotator } from '../../../lib/dom/annotator';
+import { markAtPoint } from '../../../lib/dom/hit-test';
+import { compileMatcher } from '../../../lib/text/matcher';
+import { installHighlightShim } from './highlight-shim';
+
+const matcher = compileMatcher([
+  { id: 'pyongyang', text: 'Pyongyang', lang: 'en' },
+  { id: 'wonsan', text: 'Wonsan', lang: 'en' },
+]);
+
+/**
+ * happy-dom has no layout: a document whose caret lands where `caret` says and
+ * whose ranges have one client rect each, 100 px wide per character offset of
+ * their start (so "Wonsan" in "Lavrov flew to Pyongyang, then to Wonsan." is
+ * at x 3,400–3,500).
+ */
+function laidOut(caret: (x: number, y: number) => { offsetNode: Node; offset: number } | null): Document {
+  return new Proxy(document, {
+    get(target, key) {
+      if (key === 'caretPositionFromPoint') return caret;
+      if (key === 'createRange')
+        return () => {
+          const range = target.createRange();
+          range.getClientRects = () => {
+            const left = range.startOffset * 100;
+            return [new DOMRect(left, 0, 100, 20)] as unknown as DOMRectList;
+          };
+          return range;
+        };
+      const value = Reflect.get(target, key, target) as unknown;
+      return typeof value === 'function' ? (value as Function).bind(target) : value;
+    },
+  });
+}
+
+let annotator: Annotator;
+let text: Text;
+beforeEach(() => {
+  const registry = installHighlightShim();
+  document.body.innerHTML = '<p>Lavrov flew to Pyongyang, then to Wonsan.</p>';
+  text = document.querySelector('p')!.firstChild as Text;
+  annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry });
+  annotator.scan(document.body);
+});
+
+describe('markAtPoint', () => {
+  // "Wonsan" starts at offset 34 (x 3,400–3,500), "flew" at 7.
+  test.each([
+    ['on a mark', 36, 3450, 10, 'wonsan'],
+    ['on unmarked text', 8, 750, 10, null],
+    ['below the line the caret snapped to', 36, 3450, 50, null],
+  ])('a caret in the text, the pointer %s', (_, offset, x, y, expected) => {
+    const doc = laidOut(() => ({ offsetNode: text, offset }));
+    expect(markAtPoint(annotator, doc, x, y)?.entityId ?? null).toBe(expected);
+  });
+
+  // Firefox's caretPositionFromPoint skips text under `pointer-events: none` and gives an element.
+  test('a caret on an element (text under pointer-events: none in Firefox): the mark under the pointer by its geometry', () => {
+    const doc = laidOut(() => ({ offsetNode: document.documentElement, offset: 3 }));
+    expect(markAtPoint(annotator, doc, 3450, 10)?.entityId).toBe('wonsan');
+    expect(markAtPoint(annotator, doc, 1550, 10)?.entityId).toBe('pyongyang');
+    expect(markAtPoint(annotator, doc, 1000, 10)).toBeNull();
+  });
+
+  test('no caret at all: no mark', () => {
+    expect(
+      markAtPoint(
+        annotator,
+        laidOut(() => null),
+        3450,
+        10,
+      ),
+    ).toBeNull();
+  });
+});
