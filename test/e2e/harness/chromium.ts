@@ -24,7 +24,19 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--disable-quic',
   '--disable-domain-reliability',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
+  // One list: a second --disable-features replaces playwright's own, so the
+  // services it turns off for being network calls are named again here.
+  '--disable-features=' +
+    [
+      'Translate',
+      'OptimizationHints',
+      'OptimizationGuideModelDownloading',
+      'MediaRouter',
+      'NetworkTimeServiceQuerying',
+      'AutofillServerCommunication',
+      'PreconnectToSearch',
+      'AimEnabled',
+    ].join(','),
   '--no-sandbox',
   '--disable-gpu',
   '--proxy-server=http://127.0.0.1:9',

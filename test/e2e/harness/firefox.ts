@@ -84,6 +84,8 @@ export const FIREFOX_PREFS: Record<string, string | number | boolean> = {
   'network.proxy.ssl': '127.0.0.1',
   'network.proxy.ssl_port': 9,
   'security.OCSP.enabled': 0,
+  // Remote Settings (blocklists, certificate data…): what Marionette's own test profiles set.
+  'services.settings.server': 'data:,#remote-settings-dummy/v1',
   'toolkit.telemetry.archive.enabled': false,
   'toolkit.telemetry.bhrPing.enabled': false,
   'toolkit.telemetry.enabled': false,
@@ -590,6 +592,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
     },
     defaultViewport: { width: 1280, height: 900 },
     dumpio: process.env.RDL_FIREFOX_DUMPIO === '1',
+    // Firefox honours services.settings.server (FIREFOX_PREFS) only with this set.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     // Starting Firefox takes 2-5 s here, more when the machine is busy.
     timeout: 60_000,
   });
