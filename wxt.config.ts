@@ -5,6 +5,16 @@ import { corpusPlugin } from './build/corpus-plugin';
 /** Gecko id: fixed so that the moz-extension origin (and so the IndexedDB) survives updates. */
 export const GECKO_ID = 'ru-dprk-lens@lens.example.org';
 
+/**
+ * The extension pages' (popup, background) content security policy: only the
+ * extension's own files, for scripts and for everything else — no remote
+ * code, no eval, and no fetch, XHR, WebSocket or image from any other
+ * origin. Built extensions only: `wxt` (dev) serves the pages from its dev
+ * server, with inline styles and a WebSocket, and keeps its own policy.
+ */
+export const EXTENSION_PAGES_CSP =
+  "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
 export default defineConfig({
   manifestVersion: 3,
   // Explicit imports keep lib/ free of WXT globals and make every dependency visible.
@@ -22,12 +32,13 @@ export default defineConfig({
       if (wxt.config.browser === 'firefox' && gecko) gecko.data_collection_permissions = { required: ['none'] };
     },
   },
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'RU–DPRK Lens',
     // The end-to-end suite builds an "update" with a higher version, as a store update would have.
     ...(process.env.RDL_VERSION ? { version: process.env.RDL_VERSION } : {}),
     description:
       'Marks the people, places, treaties and events of Russia–North Korea relations on news pages and shows what the sources say. Runs entirely on your device.',
+    ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // "Save highlight" on a selection's context menu.
     permissions: ['contextMenus'],
     // The card UI and the anchoring code, loaded by the content script with import() when first needed.

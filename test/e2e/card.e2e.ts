@@ -8,15 +8,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim, Person, Topic } from '../../lib/corpus/schema';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
-import {
-  expandCard,
-  highlightedTexts,
-  markCentre,
-  openCard,
-  openPanel,
-  panelHasFocus,
-  sendToPageTabs,
-} from './page-helpers';
+import { expandCard, highlightedTexts, openCard, openPanel, panelHasFocus, sendToPageTabs } from './page-helpers';
+import { hover } from './reader-actions';
 
 const read = <T>(name: string) => JSON.parse(readFileSync(`data/corpus/${name}.json`, 'utf8')) as T;
 const claims = read<Claim[]>('claims');
@@ -47,14 +40,6 @@ function expectedFor(entityId: string) {
 }
 
 const server = usePageServer();
-
-async function hover(page: LensPage, text: string) {
-  await page.waitFor(highlightedTexts, ['rdl-term']);
-  const at = await page.evaluate(markCentre, 'rdl-term', text);
-  if (!at) throw new Error(`No mark "${text}" on the page`);
-  await page.mouseMove(at.x, at.y);
-  return at;
-}
 
 describe.each(BROWSER_NAMES)('%s', (browserName) => {
   let lens: LensBrowser;

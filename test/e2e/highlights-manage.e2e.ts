@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, type LensBrowser, type LensPage } from './harness';
-import { chooseFile, chooseLargeFile, sendFromExtensionPage } from './page-helpers';
+import { catchDownloads, chooseFile, chooseLargeFile, downloaded, sendFromExtensionPage } from './page-helpers';
 
 const draft = (exact: string, note: string, colour: string) => ({
   url: 'http://127.0.0.1/fixtures/basic.html',
@@ -22,21 +22,6 @@ function listed(): { quote: string; note: string }[] {
     quote: li.querySelector('blockquote')!.textContent!,
     note: li.querySelector('.note')?.textContent ?? '',
   }));
-}
-
-/** Keeps what the page offers to download instead of starting a download. */
-function catchDownloads(): void {
-  const w = window as unknown as { downloads: { name: string; href: string }[] };
-  w.downloads = [];
-  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-    if (this.download) w.downloads.push({ name: this.download, href: this.href });
-  };
-}
-
-async function downloaded(): Promise<{ name: string; text: string } | null> {
-  const w = window as unknown as { downloads: { name: string; href: string }[] };
-  const last = w.downloads.at(-1);
-  return last ? { name: last.name, text: await (await fetch(last.href)).text() } : null;
 }
 
 describe.each(BROWSER_NAMES)('%s', (browserName) => {

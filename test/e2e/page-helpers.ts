@@ -50,9 +50,6 @@ export function markCentre(name: string, text: string): { x: number; y: number }
     if (range.toString() !== text) continue;
     const element = range.startContainer.parentElement!;
     element.scrollIntoView({ block: 'center' });
-    // In a block taller than the viewport (a 5 MB paragraph) the mark itself may still be out of view.
-    const seen = range.getClientRects()[0]!;
-    if (seen.top < 0 || seen.bottom > innerHeight) scrollBy(0, seen.top - innerHeight / 2);
     const rect = range.getClientRects()[0]!;
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }
@@ -162,11 +159,40 @@ export function popupResults(): { hits: { kind: string; id: string; title: strin
   };
 }
 
+/**
+ * In an extension page: keeps what the page offers to download instead of
+ * starting a download, and the file's content. The Blob is kept as it is
+ * made, not fetched back from its blob: URL, which the extension pages'
+ * content security policy (connect-src 'self') refuses.
+ */
+export function catchDownloads(): void {
+  const w = window as unknown as { downloads: { name: string; text: Promise<string> }[] };
+  const blobs = new Map<string, Blob>();
+  const createObjectURL = URL.createObjectURL.bind(URL);
+  URL.createObjectURL = (object: Blob | MediaSource) => {
+    const url = createObjectURL(object);
+    if (object instanceof Blob) blobs.set(url, object);
+    return url;
+  };
+  w.downloads = [];
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    const blob = blobs.get(this.href);
+    if (this.download && blob) w.downloads.push({ name: this.download, text: blob.text() });
+  };
+}
+
+/** The last file the page offered to download (see catchDownloads), or the last named `name`; null if none. */
+export async function downloaded(name?: string): Promise<{ name: string; text: string } | null> {
+  const w = window as unknown as { downloads: { name: string; text: Promise<string> }[] };
+  const last = w.downloads.findLast((file) => name === undefined || file.name === name);
+  return last ? { name: last.name, text: await last.text } : null;
+}
+
 /** Chooses a file in the page's file field, as a reader's file picker would. */
 export function chooseFile(name: string, text: string): void {
   const input = document.querySelector<HTMLInputElement>('input[type="file"]')!;
   const files = new DataTransfer();
-  files.items.add(new File([text], name, { type: 'application/json' }));
+  files.items.add(new File([text], name, { type: 'application/ld+json' }));
   input.files = files.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
@@ -178,4 +204,35 @@ export function chooseLargeFile(name: string, megabytes: number): void {
   files.items.add(new File([new Uint8Array(megabytes * 1024 * 1024).fill(0x20)], name, { type: 'application/json' }));
   input.files = files.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Viewport points just inside the first and last characters of `text` (in one text node), scrolled into view. */
+export function phraseEnds(text: string): { from: { x: number; y: number }; to: { x: number; y: number } } | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(text);
+    if (at === -1) continue;
+    node.parentElement!.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    const first = range.getClientRects()[0]!;
+    range.setStart(node, at + text.length - 1);
+    range.setEnd(node, at + text.length);
+    const last = range.getClientRects()[0]!;
+    return {
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  }
+  return null;
+}
+
+/** The centre of a control of the placed toolbar or popover, by its data-action (or a colour's data-colour). */
+export function toolControl(selector: string): { x: number; y: number } | null {
+  const control = document.querySelector('rdl-ui')?.shadowRoot?.querySelector<HTMLElement>(`.rdl-tool ${selector}`);
+  const frame = control?.closest<HTMLElement>('[data-placed]');
+  if (!control || !frame || frame.getAnimations().some((a) => a.playState === 'running')) return null;
+  const rect = control.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }

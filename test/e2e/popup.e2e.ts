@@ -7,26 +7,9 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
 import { highlightedTexts, openCard, pageTabId, popupResults } from './page-helpers';
+import { searchFor } from './reader-actions';
 
 const server = usePageServer();
-
-/** Types `query` into a fresh search box and waits until the results are those of the whole query. */
-async function searchFor(popup: LensPage, query: string) {
-  await popup.evaluate(() => {
-    const box = document.querySelector<HTMLInputElement>('[role="searchbox"]')!;
-    box.value = '';
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await popup.type('[role="searchbox"]', query);
-  return popup.waitFor(
-    (q: string) => {
-      const box = document.querySelector<HTMLInputElement>('[role="searchbox"]');
-      const first = document.querySelector('#results [role="option"]');
-      return box?.value === q && first ? true : null;
-    },
-    [query],
-  );
-}
 
 describe.each(BROWSER_NAMES)('%s', (browserName) => {
   let lens: LensBrowser;

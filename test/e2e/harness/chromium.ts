@@ -2,21 +2,16 @@
  * Chromium driver: Debian's /usr/bin/chromium through playwright-core, with the
  * built extension loaded unpacked into a persistent profile.
  */
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { isLocalUrl } from './server';
-import type { LaunchOptions, LensBrowser, LensPage } from './types';
+import type { BrowserRequest, LaunchOptions, LensBrowser, LensPage, NetworkWatch } from './types';
 
 export const CHROMIUM_PATH = process.env.RDL_CHROMIUM ?? '/usr/bin/chromium';
 
-/**
- * Flags that keep Chromium off the (closed) network and quiet in CI. Requests
- * to anywhere but loopback go to a proxy port where nothing listens, so the
- * real news pages' third-party resources fail at once instead of waiting on
- * DNS.
- */
-export const CHROMIUM_FLAGS = [
+/** Flags that keep Chromium's own services off the network and quiet in CI. */
+const QUIET_FLAGS = [
   '--no-first-run',
   '--no-default-browser-check',
   '--disable-background-networking',
@@ -24,11 +19,76 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
   '--disable-quic',
   '--disable-domain-reliability',
-  '--disable-features=Translate,OptimizationHints,MediaRouter',
+  // One list: a second --disable-features replaces playwright's own, so the
+  // services it turns off for being network calls are named again here.
+  '--disable-features=' +
+    [
+      'Translate',
+      'OptimizationHints',
+      'OptimizationGuideModelDownloading',
+      'MediaRouter',
+      'NetworkTimeServiceQuerying',
+      'AutofillServerCommunication',
+      'PreconnectToSearch',
+      'AimEnabled',
+    ].join(','),
   '--no-sandbox',
   '--disable-gpu',
-  '--proxy-server=http://127.0.0.1:9',
 ];
+
+/**
+ * The flags every test browser runs with. Requests to anywhere but loopback
+ * go to a proxy port where nothing listens, so the real news pages'
+ * third-party resources fail at once instead of waiting on DNS.
+ */
+export const CHROMIUM_FLAGS = [...QUIET_FLAGS, '--proxy-server=http://127.0.0.1:9'];
+
+/**
+ * Watching the network (the privacy test): everything that would leave the
+ * machine goes to the recording proxy — Chromium sends loopback direct, never
+ * through a proxy — and WebRTC may not send UDP around it. The network
+ * service logs every request it makes, from whichever context, to a NetLog
+ * file (read by readNetLog).
+ */
+function watchFlags(watch: NetworkWatch, netLogPath: string): string[] {
+  return [
+    ...QUIET_FLAGS,
+    `--proxy-server=http://127.0.0.1:${watch.proxyPort}`,
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+    `--log-net-log=${netLogPath}`,
+    '--net-log-capture-mode=Default',
+  ];
+}
+
+interface NetLog {
+  constants: { logEventTypes: Record<string, number> };
+  events: { type: number; params?: { url?: string; initiator?: string } }[];
+}
+
+/**
+ * The requests in a NetLog file that Chromium finished writing (at exit): one
+ * per URL_REQUEST_START_JOB, the event every request the network service
+ * starts (and every redirect it follows) logs with its URL and initiator.
+ */
+export function readNetLog(path: string): BrowserRequest[] {
+  const log = JSON.parse(readFileSync(path, 'utf8')) as NetLog;
+  const startJob = log.constants.logEventTypes.URL_REQUEST_START_JOB;
+  if (startJob === undefined) throw new Error(`${path} names no URL_REQUEST_START_JOB event: is it a NetLog?`);
+  return log.events.flatMap((event) =>
+    event.type === startJob && event.params?.url
+      ? [
+          {
+            url: event.params.url,
+            // Chromium's own requests have no origin: "not an origin".
+            initiator:
+              !event.params.initiator || event.params.initiator === 'not an origin'
+                ? 'browser'
+                : event.params.initiator,
+          },
+        ]
+      : [],
+  );
+}
 
 function call(fn: Function, args: unknown[]): string {
   return `(${fn.toString()})(...${JSON.stringify(args)})`;
@@ -119,6 +179,9 @@ export async function launchPlainChromium(): Promise<LensBrowser> {
     openExtensionPage: () => Promise.reject(new Error('This browser has no extension')),
     installUpdate: () => Promise.reject(new Error('This browser has no extension')),
     close: () => browser.close(),
+    requestLog: () => {
+      throw new Error('This browser was launched without a network watch');
+    },
   };
 }
 
@@ -128,16 +191,25 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
   const extensionDir = `${options.profileDir}-extension`;
   rmSync(extensionDir, { recursive: true, force: true });
   cpSync(options.extensionDir, extensionDir, { recursive: true });
+  const { watch } = options;
+  const netLogPath = `${options.profileDir}-net-log.json`;
+  let requests: BrowserRequest[] | null = null;
 
   const start = () =>
     chromium.launchPersistentContext(options.profileDir, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+      args: [
+        ...(watch ? watchFlags(watch, netLogPath) : CHROMIUM_FLAGS),
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+      ],
       viewport: { width: 1280, height: 900 },
     });
+  // Watched, requests go to the recording proxy as they are, not stopped here first.
+  const keepLocal = (context: BrowserContext) => (watch ? Promise.resolve() : stayLocal(context));
   let context: BrowserContext = await start();
-  await stayLocal(context);
+  await keepLocal(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const extensionId = new URL(worker.url()).host;
 
@@ -155,15 +227,27 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
       // applied at the next start is. Chromium would keep running the old
       // service worker from the profile's script cache (an unpacked extension
       // is never "updated"), so that cache goes; IndexedDB stays.
+      if (watch) throw new Error('An update restarts Chromium, which would start a new NetLog: not watched');
       await context.close();
       rmSync(join(options.profileDir, 'Default', 'Service Worker'), { recursive: true, force: true });
       rmSync(extensionDir, { recursive: true, force: true });
       cpSync(dir, extensionDir, { recursive: true });
       context = await start();
-      await stayLocal(context);
+      await keepLocal(context);
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
       if (new URL(worker.url()).host !== extensionId) throw new Error('The update changed the extension id');
     },
-    close: () => context.close(),
+    async close() {
+      await context.close();
+      if (watch && existsSync(netLogPath)) {
+        requests = readNetLog(netLogPath);
+        rmSync(netLogPath, { force: true });
+      }
+    },
+    requestLog() {
+      if (!watch) throw new Error('This browser was launched without a network watch');
+      if (!requests) throw new Error('The request log is read when the browser has closed (and wrote its NetLog)');
+      return requests;
+    },
   };
 }

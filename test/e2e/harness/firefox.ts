@@ -24,7 +24,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import puppeteer, { ProtocolError, type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { isLocalUrl } from './server';
-import type { LaunchOptions, LensBrowser, LensPage, PageFunction } from './types';
+import type { BrowserRequest, LaunchOptions, LensBrowser, LensPage, NetworkWatch, PageFunction } from './types';
 
 export const FIREFOX_PATH = process.env.RDL_FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -84,6 +84,8 @@ export const FIREFOX_PREFS: Record<string, string | number | boolean> = {
   'network.proxy.ssl': '127.0.0.1',
   'network.proxy.ssl_port': 9,
   'security.OCSP.enabled': 0,
+  // Remote Settings (blocklists, certificate data…): what Marionette's own test profiles set.
+  'services.settings.server': 'data:,#remote-settings-dummy/v1',
   'toolkit.telemetry.archive.enabled': false,
   'toolkit.telemetry.bhrPing.enabled': false,
   'toolkit.telemetry.enabled': false,
@@ -94,6 +96,25 @@ export const FIREFOX_PREFS: Record<string, string | number | boolean> = {
   'toolkit.telemetry.unified': false,
   'toolkit.telemetry.updatePing.enabled': false,
 };
+
+/**
+ * Watching the network (the privacy test): everything that would leave the
+ * machine goes to the recording proxy. Loopback stays direct — Firefox never
+ * proxies it unless `allow_hijacking_localhost` is on — and nothing else is
+ * exempt; WebRTC may not send UDP around the proxy.
+ */
+function watchPrefs(watch: NetworkWatch): Record<string, string | number | boolean> {
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': watch.proxyPort,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': watch.proxyPort,
+    'network.proxy.allow_hijacking_localhost': false,
+    'network.proxy.no_proxies_on': '',
+    'media.peerconnection.ice.proxy_only': true,
+  };
+}
 
 const WAIT_TIMEOUT_MS = 10_000;
 /** How long actions (click, type, textContent) wait for their element, as Playwright's do by default. */
@@ -235,6 +256,27 @@ const TAG_AS_REPLACED = `(id) => {
   return 'tagged';
 }`;
 
+/**
+ * Runs in the chrome scope: records every HTTP(S) and WebSocket request
+ * Firefox makes, in any process and for any context, with the origin that
+ * asked for it. Every such request passes the parent process's
+ * http-on-modify-request, whichever process started it.
+ */
+const WATCH_REQUESTS = `() => {
+  const seen = (globalThis.rdlHarnessRequests = []);
+  Services.obs.addObserver({
+    observe(subject) {
+      const channel = subject.QueryInterface(Ci.nsIHttpChannel);
+      const principal = channel.loadInfo?.triggeringPrincipal;
+      const initiator = !principal || principal.isSystemPrincipal ? 'browser' : principal.isNullPrincipal ? 'null' : principal.origin;
+      seen.push({ url: channel.URI.spec, initiator });
+    },
+  }, 'http-on-modify-request');
+  return 'watching';
+}`;
+
+const READ_REQUESTS = `() => JSON.stringify(globalThis.rdlHarnessRequests ?? null)`;
+
 interface ExtensionState {
   uuid: string;
   version: string | null;
@@ -331,6 +373,17 @@ class FirefoxSession {
       };
       this.processWaiters.add(check);
     });
+  }
+
+  async watchRequests(): Promise<void> {
+    const result = await this.chrome<string>(WATCH_REQUESTS);
+    if (result !== 'watching') throw new Error(`Could not watch Firefox's requests: ${String(result)}`);
+  }
+
+  async requests(): Promise<BrowserRequest[]> {
+    const log = JSON.parse(await this.chrome<string>(READ_REQUESTS)) as BrowserRequest[] | null;
+    if (!log) throw new Error("Firefox's request watcher is gone (its window closed?)");
+    return log;
   }
 
   async tagAsReplaced(id: string): Promise<void> {
@@ -576,6 +629,8 @@ class WaitTimeout extends Error {}
 export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser> {
   const extensionDir = options.extensionDir ? resolve(options.extensionDir) : null;
   const manifest = extensionDir ? readManifest(extensionDir) : null;
+  const { watch } = options;
+  let requests: BrowserRequest[] | null = null;
 
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -586,10 +641,13 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
     args: FIREFOX_ARGS,
     extraPrefsFirefox: {
       ...FIREFOX_PREFS,
+      ...(watch && watchPrefs(watch)),
       ...(manifest && { 'extensions.webextensions.uuids': JSON.stringify({ [manifest.id]: FIREFOX_EXTENSION_UUID }) }),
     },
     defaultViewport: { width: 1280, height: 900 },
     dumpio: process.env.RDL_FIREFOX_DUMPIO === '1',
+    // Firefox honours services.settings.server (FIREFOX_PREFS) only with this set.
+    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
     // Starting Firefox takes 2-5 s here, more when the machine is busy.
     timeout: 60_000,
   });
@@ -613,6 +671,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
   let uuid: string | null = null;
   try {
     await session.installErrorRelay();
+    // Before the extension starts: its first requests, if it made any, would be at install.
+    if (watch) await session.watchRequests();
     if (extensionDir && manifest) uuid = await install(extensionDir, manifest);
   } catch (error) {
     session.detach();
@@ -630,6 +690,11 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
     name: 'firefox',
     async openPage(url) {
       const page = await newPage();
+      // Watched, requests go to the recording proxy as they are, not stopped here first.
+      if (watch) {
+        await page.goto(url);
+        return page;
+      }
       // Requests that would leave this machine fail at once (see isLocalUrl). A
       // navigation away gets a 204, on which a browser stays where it is: a real
       // news page that redirects itself to its publisher stays the page under test.
@@ -665,8 +730,14 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
       await install(updateDir, update);
     },
     async close() {
+      if (watch) requests = await session.requests();
       session.detach();
       await browser.close();
+    },
+    requestLog() {
+      if (!watch) throw new Error('This browser was launched without a network watch');
+      if (!requests) throw new Error('The request log is read when the browser closes');
+      return requests;
     },
   };
 }

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium, launchPlainChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { BrowserName, LensBrowser } from './types';
+import type { BrowserName, LensBrowser, NetworkWatch } from './types';
 
-export type { BrowserName, LensBrowser, LensPage } from './types';
+export type { BrowserName, BrowserRequest, LensBrowser, LensPage, NetworkWatch } from './types';
 import { startPageServer, type PageServer } from './server';
 
 export { startPageServer, type PageServer };
@@ -26,10 +26,18 @@ export function extensionDir(browser: BrowserName, build: Build = 'current'): st
   return resolve(out, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
 }
 
-/** Launches a browser with the extension in a fresh profile; `close()` removes the profile. */
-export async function launch(browser: BrowserName, build: Build = 'current'): Promise<LensBrowser> {
+/**
+ * Launches a browser with the extension in a fresh profile; `close()` removes
+ * the profile. With `watch`, off-machine requests go to a recording proxy
+ * rather than being stopped, and the browser logs every request it makes.
+ */
+export async function launch(
+  browser: BrowserName,
+  build: Build = 'current',
+  watch?: NetworkWatch,
+): Promise<LensBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), `rdl-${browser}-`));
-  const options = { extensionDir: extensionDir(browser, build), profileDir };
+  const options = { extensionDir: extensionDir(browser, build), profileDir, watch };
   const lens = browser === 'chromium' ? await launchChromium(options) : await launchFirefox(options);
   return {
     ...lens,
@@ -58,11 +66,11 @@ export function screenshotPath(name: string): string {
 }
 
 /** The test pages served for the test file that calls this (started before its tests, stopped after). */
-export function usePageServer(): Pick<PageServer, 'url'> {
+export function usePageServer(): Pick<PageServer, 'url' | 'requests'> {
   let server: PageServer;
   beforeAll(async () => {
     server = await startPageServer();
   });
   afterAll(() => server.close());
-  return { url: (path) => server.url(path) };
+  return { url: (path) => server.url(path), requests: () => server.requests() };
 }

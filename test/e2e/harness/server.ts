@@ -37,11 +37,15 @@ const TYPES: Record<string, string> = {
 export interface PageServer {
   origin: string;
   url(path: string): string;
+  /** Every request this server has answered, oldest first, as its method and path (with any query). */
+  requests(): { method: string; path: string }[];
   close(): Promise<void>;
 }
 
 export async function startPageServer(): Promise<PageServer> {
+  const requests: { method: string; path: string }[] = [];
   const server: Server = createServer((req, res) => {
+    requests.push({ method: req.method ?? '?', path: req.url ?? '' });
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/favicon.ico') {
       // Browsers ask for it on every page; a 404 would show up as a console error.
@@ -68,6 +72,7 @@ export async function startPageServer(): Promise<PageServer> {
   return {
     origin,
     url: (path) => `${origin}${path.startsWith('/') ? '' : '/'}${path}`,
+    requests: () => [...requests],
     close: () => new Promise((done) => server.close(() => done())),
   };
 }

@@ -47,6 +47,36 @@ export interface LensBrowser {
    */
   installUpdate(extensionDir: string): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Launched with a `watch`, after close(): every HTTP(S) and WebSocket request
+   * the browser's network stack made during the whole run, from any context
+   * (pages, content scripts, extension pages, the extension's background, the
+   * browser itself), as the browser itself logged it.
+   */
+  requestLog(): BrowserRequest[];
+}
+
+/** One request as the browser logged it. */
+export interface BrowserRequest {
+  url: string;
+  /**
+   * Who asked for it: the origin of the page or extension whose code or
+   * document made the request ('http://127.0.0.1:…', 'chrome-extension://…',
+   * 'moz-extension://…'), 'null' for an opaque origin, or 'browser' for the
+   * browser's own requests.
+   */
+  initiator: string;
+}
+
+/**
+ * How the privacy test watches the network: instead of the harness failing
+ * off-machine requests itself (a dead proxy, request interception), every
+ * request that would leave the machine goes to this proxy, which records and
+ * refuses it; and the browser logs every request it makes (see requestLog).
+ */
+export interface NetworkWatch {
+  /** a recording proxy on 127.0.0.1 (see recording-proxy.ts) */
+  proxyPort: number;
 }
 
 export interface LaunchOptions {
@@ -54,4 +84,6 @@ export interface LaunchOptions {
   extensionDir: string;
   /** a fresh directory for the profile */
   profileDir: string;
+  /** watch the network rather than stop requests (the privacy test) */
+  watch?: NetworkWatch;
 }

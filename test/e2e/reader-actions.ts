@@ -1,0 +1,58 @@
+/**
+ * What a reader does, driven from the test: hover a mark, search in the
+ * popup, select text with the mouse and use the toolbar. Shared by the
+ * end-to-end files that do the same things.
+ */
+import { expect } from 'vitest';
+import type { LensPage } from './harness';
+import { highlightedTexts, markCentre, phraseEnds, toolControl } from './page-helpers';
+
+/** Rests the pointer on the first mark whose text is `text` (once the page is marked); returns where. */
+export async function hover(page: LensPage, text: string) {
+  await page.waitFor(highlightedTexts, ['rdl-term']);
+  const at = await page.evaluate(markCentre, 'rdl-term', text);
+  if (!at) throw new Error(`No mark "${text}" on the page`);
+  await page.mouseMove(at.x, at.y);
+  return at;
+}
+
+/** Types `query` into a fresh search box and waits until the results are those of the whole query. */
+export async function searchFor(popup: LensPage, query: string) {
+  await popup.evaluate(() => {
+    const box = document.querySelector<HTMLInputElement>('[role="searchbox"]')!;
+    box.value = '';
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  await popup.type('[role="searchbox"]', query);
+  return popup.waitFor(
+    (q: string) => {
+      const box = document.querySelector<HTMLInputElement>('[role="searchbox"]');
+      const first = document.querySelector('#results [role="option"]');
+      return box?.value === q && first ? true : null;
+    },
+    [query],
+  );
+}
+
+/** Drags the mouse over `text`, as a reader selects it, and waits for the toolbar. */
+export async function dragSelect(page: LensPage, text: string): Promise<void> {
+  // Terms are marked once the page is scanned: by then the content script listens.
+  await page.waitFor(highlightedTexts, ['rdl-term']);
+  const ends = await page.evaluate(phraseEnds, text);
+  if (!ends) throw new Error(`"${text}" is not on the page`);
+  await page.mouseMove(ends.from.x, ends.from.y);
+  await page.mouseDown();
+  await page.mouseMove(ends.to.x, ends.to.y, 8);
+  await page.mouseUp();
+  expect(await page.evaluate(() => getSelection()?.toString())).toBe(text);
+  await page.waitFor(() => {
+    const tool = document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-toolbar');
+    return Boolean(tool?.closest('[data-placed]'));
+  });
+}
+
+/** Clicks a control of the placed toolbar or popover (see toolControl). */
+export async function clickTool(page: LensPage, selector: string): Promise<void> {
+  const at = await page.waitFor(toolControl, [selector]);
+  await page.mouseClick(at.x, at.y);
+}
