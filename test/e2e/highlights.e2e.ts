@@ -13,44 +13,21 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { HighlightRow } from '../../lib/db/schema';
 import type { HighlightStatus } from '../../lib/messages';
 import { BROWSER_NAMES, launch, type LensBrowser, type LensPage, usePageServer } from './harness';
-import { highlightedTexts, markCentre, sendFromExtensionPage, sendToPageTabs } from './page-helpers';
+import { clickTool, dragSelect, waitDrawn } from './highlight-steps';
+import {
+  highlightedTexts,
+  markCentre,
+  savedHighlights,
+  selectText,
+  sendFromExtensionPage,
+  sendToPageTabs,
+} from './page-helpers';
 
 const LEAD = 'Putin arrived in Pyongyang';
 const PACT = 'signed a mutual defence pact';
 const TRADE = 'Trade between the two countries remains small';
 
 // --- In the page (serialised: nothing from outside) --------------------------
-
-/** Viewport points just inside the first and last characters of `text` (in one text node), scrolled into view. */
-function phraseEnds(text: string): { from: { x: number; y: number }; to: { x: number; y: number } } | null {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const at = node.data.indexOf(text);
-    if (at === -1) continue;
-    node.parentElement!.scrollIntoView({ block: 'center' });
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + 1);
-    const first = range.getClientRects()[0]!;
-    range.setStart(node, at + text.length - 1);
-    range.setEnd(node, at + text.length);
-    const last = range.getClientRects()[0]!;
-    return {
-      from: { x: first.left + 1, y: first.top + first.height / 2 },
-      to: { x: last.right - 1, y: last.top + last.height / 2 },
-    };
-  }
-  return null;
-}
-
-/** The centre of a control of the placed toolbar or popover, by its data-action (or a colour's data-colour). */
-function toolControl(selector: string): { x: number; y: number } | null {
-  const control = document.querySelector('rdl-ui')?.shadowRoot?.querySelector<HTMLElement>(`.rdl-tool ${selector}`);
-  const frame = control?.closest<HTMLElement>('[data-placed]');
-  if (!control || !frame || frame.getAnimations().some((a) => a.playState === 'running')) return null;
-  const rect = control.getBoundingClientRect();
-  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-}
 
 /** What the tool next to the text shows: the toolbar or a popover; null when none is open. */
 function openTool(): {
@@ -73,63 +50,9 @@ function openTool(): {
   };
 }
 
-/** Every saved highlight drawn, as "colour: text", in document order. */
-function savedHighlights(): string[] {
-  const drawn: { label: string; range: Range }[] = [];
-  for (const colour of ['yellow', 'green', 'blue', 'pink']) {
-    const highlight = CSS.highlights.get(`rdl-saved-${colour}`);
-    for (const abstract of (highlight ?? []) as Iterable<AbstractRange>) {
-      const range = document.createRange();
-      range.setStart(abstract.startContainer, abstract.startOffset);
-      range.setEnd(abstract.endContainer, abstract.endOffset);
-      drawn.push({ label: `${colour}: ${range.toString()}`, range });
-    }
-  }
-  drawn.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-  return drawn.map((d) => d.label);
-}
-
-/** Selects `text` as a script would (for the paths that are not about the mouse). */
-function selectText(text: string): boolean {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const at = node.data.indexOf(text);
-    if (at === -1) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + text.length);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    return true;
-  }
-  return false;
-}
-
 // --- In the test -------------------------------------------------------------
 
 const server = usePageServer();
-
-/** Drags the mouse over `text`, as a reader selects it, and waits for the toolbar. */
-async function dragSelect(page: LensPage, text: string): Promise<void> {
-  // Terms are marked once the page is scanned: by then the content script listens.
-  await page.waitFor(highlightedTexts, ['rdl-term']);
-  const ends = await page.evaluate(phraseEnds, text);
-  if (!ends) throw new Error(`"${text}" is not on the page`);
-  await page.mouseMove(ends.from.x, ends.from.y);
-  await page.mouseDown();
-  await page.mouseMove(ends.to.x, ends.to.y, 8);
-  await page.mouseUp();
-  expect(await page.evaluate(() => getSelection()?.toString())).toBe(text);
-  await page.waitFor(() => {
-    const tool = document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-toolbar');
-    return Boolean(tool?.closest('[data-placed]'));
-  });
-}
-
-async function clickTool(page: LensPage, selector: string): Promise<void> {
-  const at = await page.waitFor(toolControl, [selector]);
-  await page.mouseClick(at.x, at.y);
-}
 
 /** Clicks the middle of a drawn highlight and waits for its popover. */
 async function openPopover(page: LensPage, colour: string, text: string) {
@@ -139,20 +62,6 @@ async function openPopover(page: LensPage, colour: string, text: string) {
     const tool = document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-popover');
     return tool?.closest('[data-placed]') ? true : null;
   });
-}
-
-/** Waits until exactly `expected` is drawn (see savedHighlights); polls from here, so it outlives a reload. */
-async function waitDrawn(page: LensPage, expected: string[], timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let drawn: unknown = null;
-  for (;;) {
-    drawn = await page.evaluate(savedHighlights).catch(() => null /* the page is reloading */);
-    if (JSON.stringify(drawn) === JSON.stringify(expected)) return;
-    if (Date.now() > deadline) {
-      throw new Error(`Drawn ${JSON.stringify(drawn)}, expected ${JSON.stringify(expected)}`);
-    }
-    await new Promise((done) => setTimeout(done, 50));
-  }
 }
 
 async function reloadAndWait(page: LensPage, expected: string[]): Promise<void> {

@@ -158,3 +158,66 @@ export function popupResults(): { hits: { kind: string; id: string; title: strin
     marked: [...document.querySelectorAll('#results mark')].map((m) => m.textContent!),
   };
 }
+
+/** Viewport points just inside the first and last characters of `text` (in one text node), scrolled into view. */
+export function phraseEnds(text: string): { from: { x: number; y: number }; to: { x: number; y: number } } | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(text);
+    if (at === -1) continue;
+    node.parentElement!.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    const first = range.getClientRects()[0]!;
+    range.setStart(node, at + text.length - 1);
+    range.setEnd(node, at + text.length);
+    const last = range.getClientRects()[0]!;
+    return {
+      from: { x: first.left + 1, y: first.top + first.height / 2 },
+      to: { x: last.right - 1, y: last.top + last.height / 2 },
+    };
+  }
+  return null;
+}
+
+/** The centre of a control of the placed toolbar or popover, by its data-action (or a colour's data-colour). */
+export function toolControl(selector: string): { x: number; y: number } | null {
+  const control = document.querySelector('rdl-ui')?.shadowRoot?.querySelector<HTMLElement>(`.rdl-tool ${selector}`);
+  const frame = control?.closest<HTMLElement>('[data-placed]');
+  if (!control || !frame || frame.getAnimations().some((a) => a.playState === 'running')) return null;
+  const rect = control.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}
+
+/** Every saved highlight drawn, as "colour: text", in document order. */
+export function savedHighlights(): string[] {
+  const drawn: { label: string; range: Range }[] = [];
+  for (const colour of ['yellow', 'green', 'blue', 'pink']) {
+    const highlight = CSS.highlights.get(`rdl-saved-${colour}`);
+    for (const abstract of (highlight ?? []) as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(abstract.startContainer, abstract.startOffset);
+      range.setEnd(abstract.endContainer, abstract.endOffset);
+      drawn.push({ label: `${colour}: ${range.toString()}`, range });
+    }
+  }
+  drawn.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return drawn.map((d) => d.label);
+}
+
+/** Selects `text` as a script would (for the paths that are not about the mouse). */
+export function selectText(text: string): boolean {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(text);
+    if (at === -1) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    return true;
+  }
+  return false;
+}
