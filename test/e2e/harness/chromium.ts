@@ -118,9 +118,14 @@ export async function launchPlainChromium(): Promise<LensBrowser> {
     openPage: (url) => openIn(context, url),
     openExtensionPage: () => Promise.reject(new Error('This browser has no extension')),
     installUpdate: () => Promise.reject(new Error('This browser has no extension')),
+    restart: () => Promise.reject(new Error('This browser has no profile to keep')),
+    openPrivatePage: () => Promise.reject(new Error(NO_INCOGNITO)),
     close: () => browser.close(),
   };
 }
+
+const NO_INCOGNITO =
+  'Chromium cannot open an incognito window here: an unpacked extension needs a persistent profile, and a persistent context has no incognito windows.';
 
 export async function launchChromium(options: LaunchOptions): Promise<LensBrowser> {
   // Chromium keys an unpacked extension's id on its path: an update is copied
@@ -164,6 +169,14 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
       if (new URL(worker.url()).host !== extensionId) throw new Error('The update changed the extension id');
     },
+    async restart() {
+      // The service worker is not waited for: after a restart Chromium starts
+      // it on the first event (a content script's message), as for a reader.
+      await context.close();
+      context = await start();
+      await stayLocal(context);
+    },
+    openPrivatePage: () => Promise.reject(new Error(NO_INCOGNITO)),
     close: () => context.close(),
   };
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium, launchPlainChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { BrowserName, LensBrowser } from './types';
+import type { BrowserName, LaunchOptions, LensBrowser } from './types';
 
 export type { BrowserName, LensBrowser, LensPage } from './types';
 import { startPageServer, type PageServer } from './server';
@@ -26,10 +26,17 @@ export function extensionDir(browser: BrowserName, build: Build = 'current'): st
   return resolve(out, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
 }
 
+/** How the extension is installed, and Firefox prefs (see LaunchOptions). */
+export type InstallOptions = Pick<LaunchOptions, 'permanent' | 'allowPrivate' | 'prefs'>;
+
 /** Launches a browser with the extension in a fresh profile; `close()` removes the profile. */
-export async function launch(browser: BrowserName, build: Build = 'current'): Promise<LensBrowser> {
+export async function launch(
+  browser: BrowserName,
+  build: Build = 'current',
+  install: InstallOptions = {},
+): Promise<LensBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), `rdl-${browser}-`));
-  const options = { extensionDir: extensionDir(browser, build), profileDir };
+  const options = { ...install, extensionDir: extensionDir(browser, build), profileDir };
   const lens = browser === 'chromium' ? await launchChromium(options) : await launchFirefox(options);
   return {
     ...lens,
