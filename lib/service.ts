@@ -13,6 +13,7 @@ import {
   deleteHighlight,
   importHighlights,
   listHighlights,
+  PRIVATE_WINDOW_MESSAGE,
   restoreHighlight,
   unavailableMessage,
   updateHighlight,
@@ -38,11 +39,14 @@ export interface ServiceOptions {
   openSearch?: (query: string, sender: unknown) => Promise<void>;
   /** opens a page in a new tab and, once its content script runs, scrolls it to a highlight */
   openHighlight?: (url: string, highlightId: string) => Promise<void>;
+  /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it */
+  isPrivate?: (sender: unknown) => boolean;
 }
 
 export function createService(db: LensDb, bundle: CorpusBundle, options: ServiceOptions = {}): Service {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
+  const isPrivate = options.isPrivate ?? (() => false);
   let loadError: string | null = null;
   let termIndex: Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> | null = null;
 
@@ -157,10 +161,15 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       termIndex ??= buildTermIndex();
       return (await termIndex).index;
     },
-    async getPageConfig({ url }) {
+    async getPageConfig({ url }, sender) {
       const problem = await unavailable;
       const current = problem ? { ...DEFAULT_SETTINGS } : await settings();
-      const highlights: PageHighlights = { rows: [], unavailable: problem };
+      // A private window is marked as any other, but its highlights would outlive it: none are saved there,
+      // and the reader's others are not shown there either (they could be changed from it).
+      const highlights: PageHighlights = {
+        rows: [],
+        unavailable: problem ?? (isPrivate(sender) ? PRIVATE_WINDOW_MESSAGE : null),
+      };
       if (!isActiveOn(current, url)) return { active: false, settings: current, termIndex: null, highlights };
       let index: TermIndex;
       let kinds: Map<string, EntityKind>;
@@ -170,7 +179,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         await ready;
         termIndex ??= buildTermIndex();
         ({ index, kinds } = await termIndex);
-        highlights.rows = await listHighlights(db, url);
+        if (!highlights.unavailable) highlights.rows = await listHighlights(db, url);
       }
       const marked = new Set(current.kinds);
       const patterns =
@@ -213,8 +222,8 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       await options.openSearch(query, sender);
       return null;
     },
-    async saveHighlight(draft) {
-      const problem = await unavailable;
+    async saveHighlight(draft, sender) {
+      const problem = (await unavailable) ?? (isPrivate(sender) ? PRIVATE_WINDOW_MESSAGE : null);
       if (problem) throw new Error(problem);
       return addHighlight(db, draft, newId(), now());
     },
