@@ -54,6 +54,15 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     }
   }
 
+  // Firefox only, where it can be seen: persisted() is true once unlimitedStorage grants it (false without).
+  // Chromium answers false with or without the permission, and its service worker has no persist().
+  if (browserName === 'firefox')
+    test('the store is persistent: the browser does not evict it when the disk runs low', async () => {
+      const popup = await lens.openExtensionPage('popup.html');
+      pages.push(popup);
+      expect(await popup.evaluate(() => navigator.storage.persisted())).toBe(true);
+    });
+
   test('highlights saved before the browser quits are drawn and listed after it starts again', async () => {
     const url = server.url('/fixtures/highlight-article.html?case=restart');
     const page = await open(url);
