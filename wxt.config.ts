@@ -39,8 +39,10 @@ export default defineConfig({
     description:
       'Marks the people, places, treaties and events of Russia–North Korea relations on news pages and shows what the sources say. Runs entirely on your device.',
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
-    // "Save highlight" on a selection's context menu.
-    permissions: ['contextMenus'],
+    // "Save highlight" on a selection's context menu. unlimitedStorage: Firefox grants the extension persistent
+    // storage with it (without, the persist() request of the background is not granted: it has no window to ask
+    // the reader in), so the reader's highlights are never evicted when the disk runs low; in Chrome, no quota.
+    permissions: ['contextMenus', 'unlimitedStorage'],
     // The card UI and the anchoring code, loaded by the content script with import() when first needed.
     web_accessible_resources: [{ resources: ['lens-ui.js', 'lens-anchoring.js'], matches: ['<all_urls>'] }],
     commands: {

@@ -10,6 +10,8 @@ const SAVE_HIGHLIGHT_MENU = 'save-highlight';
 
 export default defineBackground(() => {
   const service = createService(new LensDb(), bundle, {
+    // The background is never private (Firefox has no split incognito mode; Chrome's default is spanning).
+    isPrivate: (sender) => (sender as Browser.runtime.MessageSender | undefined)?.tab?.incognito === true,
     onLoadError: (error) => console.error('[RU–DPRK Lens] corpus load failed', error),
     // As a page next to the reader's tab: a popup cannot be opened from a content script in every browser.
     openSearch: async (query, sender) => {

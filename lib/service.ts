@@ -13,6 +13,7 @@ import {
   deleteHighlight,
   importHighlights,
   listHighlights,
+  PRIVATE_WINDOW_MESSAGE,
   restoreHighlight,
   unavailableMessage,
   updateHighlight,
@@ -46,11 +47,14 @@ export interface ServiceOptions {
   onConfigChanged?: () => void;
   /** shows the count of entities on the sender's tab (the toolbar badge) */
   setBadge?: (count: number, sender: unknown) => Promise<void>;
+  /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it */
+  isPrivate?: (sender: unknown) => boolean;
 }
 
 export function createService(db: LensDb, bundle: CorpusBundle, options: ServiceOptions = {}): Service {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
+  const isPrivate = options.isPrivate ?? (() => false);
   let loadError: string | null = null;
   let termIndex: Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> | null = null;
 
@@ -189,10 +193,15 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       termIndex ??= buildTermIndex();
       return (await termIndex).index;
     },
-    async getPageConfig({ url }) {
+    async getPageConfig({ url }, sender) {
       const problem = await storeProblem();
       const current = problem ? { ...DEFAULT_SETTINGS } : await settings();
-      const highlights: PageHighlights = { rows: [], unavailable: problem };
+      // A private window is marked as any other, but its highlights would outlive it: none are saved there,
+      // and the reader's others are not shown there either (they could be changed from it).
+      const highlights: PageHighlights = {
+        rows: [],
+        unavailable: problem ?? (isPrivate(sender) ? PRIVATE_WINDOW_MESSAGE : null),
+      };
       if (!isActiveOn(current, url)) return { active: false, settings: current, termIndex: null, highlights };
       let index: TermIndex;
       let kinds: Map<string, EntityKind>;
@@ -202,7 +211,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         await ready;
         termIndex ??= buildTermIndex();
         ({ index, kinds } = await termIndex);
-        highlights.rows = await listHighlights(db, url);
+        if (!highlights.unavailable) highlights.rows = await listHighlights(db, url);
       }
       const marked = new Set(current.kinds);
       const patterns =
@@ -247,8 +256,9 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       await options.openSearch(query, sender);
       return null;
     },
-    async saveHighlight(draft) {
+    async saveHighlight(draft, sender) {
       await usableStore();
+      if (isPrivate(sender)) throw new Error(PRIVATE_WINDOW_MESSAGE);
       return addHighlight(db, draft, newId(), now());
     },
     listHighlights: ({ url }) => usableStore().then(() => listHighlights(db, url)),

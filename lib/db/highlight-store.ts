@@ -28,6 +28,14 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
   return isQuotaError(e.inner, depth + 1) || isQuotaError(e.cause, depth + 1);
 }
 
+/**
+ * What the reader is told in a private window. The store is there (the
+ * background is never private), but what is written to it outlives the
+ * private session: so Lens writes nothing for a private window.
+ */
+export const PRIVATE_WINDOW_MESSAGE =
+  'Saving highlights is off in private windows: Lens keeps nothing from them. Highlights can be saved in a normal window.';
+
 /** What the reader is told when the store cannot be opened at all. */
 export function unavailableMessage(error: unknown): string {
   // Dexie's OpenFailedError repeats its `inner` error's name and message on a second line.

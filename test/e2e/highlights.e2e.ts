@@ -13,8 +13,15 @@ import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { HighlightRow } from '../../lib/db/schema';
 import type { HighlightStatus } from '../../lib/messages';
 import { BROWSER_NAMES, launch, type LensBrowser, type LensPage, usePageServer } from './harness';
-import { highlightedTexts, markCentre, sendFromExtensionPage, sendToPageTabs } from './page-helpers';
-import { clickTool, dragSelect } from './reader-actions';
+import { clickTool, dragSelect, waitDrawn } from './reader-actions';
+import {
+  highlightedTexts,
+  markCentre,
+  savedHighlights,
+  selectText,
+  sendFromExtensionPage,
+  sendToPageTabs,
+} from './page-helpers';
 
 const LEAD = 'Putin arrived in Pyongyang';
 const PACT = 'signed a mutual defence pact';
@@ -43,38 +50,6 @@ function openTool(): {
   };
 }
 
-/** Every saved highlight drawn, as "colour: text", in document order. */
-function savedHighlights(): string[] {
-  const drawn: { label: string; range: Range }[] = [];
-  for (const colour of ['yellow', 'green', 'blue', 'pink']) {
-    const highlight = CSS.highlights.get(`rdl-saved-${colour}`);
-    for (const abstract of (highlight ?? []) as Iterable<AbstractRange>) {
-      const range = document.createRange();
-      range.setStart(abstract.startContainer, abstract.startOffset);
-      range.setEnd(abstract.endContainer, abstract.endOffset);
-      drawn.push({ label: `${colour}: ${range.toString()}`, range });
-    }
-  }
-  drawn.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-  return drawn.map((d) => d.label);
-}
-
-/** Selects `text` as a script would (for the paths that are not about the mouse). */
-function selectText(text: string): boolean {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const at = node.data.indexOf(text);
-    if (at === -1) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + text.length);
-    getSelection()!.removeAllRanges();
-    getSelection()!.addRange(range);
-    return true;
-  }
-  return false;
-}
-
 // --- In the test -------------------------------------------------------------
 
 const server = usePageServer();
@@ -87,20 +62,6 @@ async function openPopover(page: LensPage, colour: string, text: string) {
     const tool = document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-popover');
     return tool?.closest('[data-placed]') ? true : null;
   });
-}
-
-/** Waits until exactly `expected` is drawn (see savedHighlights); polls from here, so it outlives a reload. */
-async function waitDrawn(page: LensPage, expected: string[], timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let drawn: unknown = null;
-  for (;;) {
-    drawn = await page.evaluate(savedHighlights).catch(() => null /* the page is reloading */);
-    if (JSON.stringify(drawn) === JSON.stringify(expected)) return;
-    if (Date.now() > deadline) {
-      throw new Error(`Drawn ${JSON.stringify(drawn)}, expected ${JSON.stringify(expected)}`);
-    }
-    await new Promise((done) => setTimeout(done, 50));
-  }
 }
 
 async function reloadAndWait(page: LensPage, expected: string[]): Promise<void> {

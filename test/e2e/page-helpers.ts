@@ -236,3 +236,35 @@ export function toolControl(selector: string): { x: number; y: number } | null {
   const rect = control.getBoundingClientRect();
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
+
+/** Every saved highlight drawn, as "colour: text", in document order. */
+export function savedHighlights(): string[] {
+  const drawn: { label: string; range: Range }[] = [];
+  for (const colour of ['yellow', 'green', 'blue', 'pink']) {
+    const highlight = CSS.highlights.get(`rdl-saved-${colour}`);
+    for (const abstract of (highlight ?? []) as Iterable<AbstractRange>) {
+      const range = document.createRange();
+      range.setStart(abstract.startContainer, abstract.startOffset);
+      range.setEnd(abstract.endContainer, abstract.endOffset);
+      drawn.push({ label: `${colour}: ${range.toString()}`, range });
+    }
+  }
+  drawn.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  return drawn.map((d) => d.label);
+}
+
+/** Selects `text` as a script would (for the paths that are not about the mouse). */
+export function selectText(text: string): boolean {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(text);
+    if (at === -1) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+    return true;
+  }
+  return false;
+}

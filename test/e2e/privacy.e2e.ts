@@ -126,7 +126,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName: BrowserName) => {
 
   async function launchWatched(): Promise<{ proxy: RecordingProxy; lens: LensBrowser }> {
     proxy = await startRecordingProxy();
-    lens = await launch(browserName, 'current', { proxyPort: proxy.port });
+    lens = await launch(browserName, 'current', { watch: { proxyPort: proxy.port } });
     return { proxy, lens };
   }
 

@@ -1,11 +1,11 @@
 /**
  * What a reader does, driven from the test: hover a mark, search in the
- * popup, select text with the mouse and use the toolbar. Shared by the
+ * popup, select text with the mouse and use the toolbar, see what is drawn. Shared by the
  * end-to-end files that do the same things.
  */
 import { expect } from 'vitest';
 import type { LensPage } from './harness';
-import { highlightedTexts, markCentre, phraseEnds, toolControl } from './page-helpers';
+import { highlightedTexts, markCentre, phraseEnds, savedHighlights, toolControl } from './page-helpers';
 
 /** Rests the pointer on the first mark whose text is `text` (once the page is marked); returns where. */
 export async function hover(page: LensPage, text: string) {
@@ -55,4 +55,18 @@ export async function dragSelect(page: LensPage, text: string): Promise<void> {
 export async function clickTool(page: LensPage, selector: string): Promise<void> {
   const at = await page.waitFor(toolControl, [selector]);
   await page.mouseClick(at.x, at.y);
+}
+
+/** Waits until exactly `expected` is drawn (see savedHighlights); polls from here, so it outlives a reload. */
+export async function waitDrawn(page: LensPage, expected: string[], timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let drawn: unknown = null;
+  for (;;) {
+    drawn = await page.evaluate(savedHighlights).catch(() => null /* the page is reloading */);
+    if (JSON.stringify(drawn) === JSON.stringify(expected)) return;
+    if (Date.now() > deadline) {
+      throw new Error(`Drawn ${JSON.stringify(drawn)}, expected ${JSON.stringify(expected)}`);
+    }
+    await new Promise((done) => setTimeout(done, 50));
+  }
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { QUOTA_MESSAGE } from '../../lib/db/highlight-store';
+import { PRIVATE_WINDOW_MESSAGE, QUOTA_MESSAGE } from '../../lib/db/highlight-store';
 import { toWebAnnotations } from '../../lib/anchoring/exchange';
 import Dexie from 'dexie';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
@@ -228,7 +228,29 @@ describe('highlights', () => {
     expect(await ask('listHighlights', {})).toEqual([saved]);
   });
 
-  test('without IndexedDB (a private window) pages are still marked, and saving says why it is off', async () => {
+  test('from a private window pages are marked, no highlight is read or saved, and the reader is told why', async () => {
+    db = new LensDb(`service-${++n}`);
+    const service = createService(db, tinyBundle('v1'), {
+      isPrivate: (sender) => sender === 'private tab',
+      onLoadError: () => undefined,
+    });
+    const from = (sender: string) =>
+      createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    const normal = from('normal tab');
+    const privately = from('private tab');
+    const kept = await normal('saveHighlight', draft());
+
+    const config = await privately('getPageConfig', { url: kept.url });
+    expect(config.active).toBe(true);
+    expect(config.termIndex?.patterns.map((p) => p.text)).toContain('Pyongyang');
+    expect(config.highlights).toEqual({ rows: [], unavailable: PRIVATE_WINDOW_MESSAGE });
+    await expect(privately('saveHighlight', draft({ note: 'private' }))).rejects.toThrow(PRIVATE_WINDOW_MESSAGE);
+
+    expect(await normal('listHighlights', {})).toEqual([kept]);
+    expect((await normal('getPageConfig', { url: kept.url })).highlights).toEqual({ rows: [kept], unavailable: null });
+  });
+
+  test('without IndexedDB (Firefox set to never remember history) pages are still marked, and saving says why it is off', async () => {
     const refused: IDBFactory = {
       open() {
         throw new DOMException(

@@ -178,12 +178,17 @@ export async function launchPlainChromium(): Promise<LensBrowser> {
     openPage: (url) => openIn(context, url),
     openExtensionPage: () => Promise.reject(new Error('This browser has no extension')),
     installUpdate: () => Promise.reject(new Error('This browser has no extension')),
+    restart: () => Promise.reject(new Error('This browser has no profile to keep')),
+    openPrivatePage: () => Promise.reject(new Error(NO_INCOGNITO)),
     close: () => browser.close(),
     requestLog: () => {
       throw new Error('This browser was launched without a network watch');
     },
   };
 }
+
+const NO_INCOGNITO =
+  'Chromium cannot open an incognito window here: an unpacked extension needs a persistent profile, and a persistent context has no incognito windows.';
 
 export async function launchChromium(options: LaunchOptions): Promise<LensBrowser> {
   // Chromium keys an unpacked extension's id on its path: an update is copied
@@ -237,6 +242,15 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
       const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
       if (new URL(worker.url()).host !== extensionId) throw new Error('The update changed the extension id');
     },
+    async restart() {
+      // The service worker is not waited for: after a restart Chromium starts
+      // it on the first event (a content script's message), as for a reader.
+      if (watch) throw new Error('A restart starts a new NetLog: not watched');
+      await context.close();
+      context = await start();
+      await keepLocal(context);
+    },
+    openPrivatePage: () => Promise.reject(new Error(NO_INCOGNITO)),
     async close() {
       await context.close();
       if (watch && existsSync(netLogPath)) {

@@ -20,8 +20,9 @@
  *   throttles its timers to once a second. In separate windows every page is
  *   visible, as every page is in the Chromium driver.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import JSZip from 'jszip';
 import puppeteer, { ProtocolError, type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { isLocalUrl } from './server';
 import type { BrowserRequest, LaunchOptions, LensBrowser, LensPage, NetworkWatch, PageFunction } from './types';
@@ -231,6 +232,39 @@ const INSTALL_ERROR_RELAY = `(send, processScript) => {
   Services.ppmm.loadProcessScript('data:,' + encodeURIComponent(processScript), true);
   return 'installed';
 }`;
+
+/**
+ * Runs in the chrome scope: opens a private window and returns BiDi's id of
+ * its tab once the window has finished starting up.
+ */
+const OPEN_PRIVATE_WINDOW = `async () => {
+  const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
+  const window = OpenBrowserWindow({ private: true });
+  await new Promise((done) => {
+    Services.obs.addObserver(function started(subject) {
+      if (subject !== window) return;
+      Services.obs.removeObserver(started, 'browser-delayed-startup-finished');
+      done();
+    }, 'browser-delayed-startup-finished');
+  });
+  const { PrivateBrowsingUtils } = ChromeUtils.importESModule('resource://gre/modules/PrivateBrowsingUtils.sys.mjs');
+  if (!PrivateBrowsingUtils.isWindowPrivate(window)) throw new Error('The new window is not private');
+  return NavigableManager.getIdForBrowsingContext(window.gBrowser.selectedBrowser.browsingContext);
+}`;
+
+/** A build directory as an .xpi (a zip of its files), base64-encoded, for a permanent install. */
+async function xpiOf(dir: string): Promise<string> {
+  const zip = new JSZip();
+  const add = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) add(path);
+      else zip.file(relative(dir, path), readFileSync(path));
+    }
+  };
+  add(dir);
+  return (await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })).toString('base64');
+}
 
 /** Runs in the chrome scope: the installed extension as Firefox sees it. */
 const EXTENSION_STATE = `(id) => {
@@ -632,32 +666,50 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
   const { watch } = options;
   let requests: BrowserRequest[] | null = null;
 
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    protocol: 'webDriverBiDi',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    userDataDir: options.profileDir,
-    args: FIREFOX_ARGS,
-    extraPrefsFirefox: {
-      ...FIREFOX_PREFS,
-      ...(watch && watchPrefs(watch)),
-      ...(manifest && { 'extensions.webextensions.uuids': JSON.stringify({ [manifest.id]: FIREFOX_EXTENSION_UUID }) }),
-    },
-    defaultViewport: { width: 1280, height: 900 },
-    dumpio: process.env.RDL_FIREFOX_DUMPIO === '1',
-    // Firefox honours services.settings.server (FIREFOX_PREFS) only with this set.
-    env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
-    // Starting Firefox takes 2-5 s here, more when the machine is busy.
-    timeout: 60_000,
-  });
-  debug(`launched ${await browser.version()}`);
-  const session = new FirefoxSession(browser);
+  /** Starts Firefox on the profile, with the error relay in place. */
+  async function start(): Promise<{ browser: Browser; session: FirefoxSession }> {
+    const browser = await puppeteer.launch({
+      browser: 'firefox',
+      protocol: 'webDriverBiDi',
+      executablePath: FIREFOX_PATH,
+      headless: true,
+      userDataDir: options.profileDir,
+      args: FIREFOX_ARGS,
+      extraPrefsFirefox: {
+        ...FIREFOX_PREFS,
+        ...(watch && watchPrefs(watch)),
+        ...(manifest && {
+          'extensions.webextensions.uuids': JSON.stringify({ [manifest.id]: FIREFOX_EXTENSION_UUID }),
+        }),
+        // Firefox ESR installs an unsigned add-on permanently only with this off.
+        ...(options.permanent && { 'xpinstall.signatures.required': false }),
+        ...options.prefs,
+      },
+      defaultViewport: { width: 1280, height: 900 },
+      dumpio: process.env.RDL_FIREFOX_DUMPIO === '1',
+      // Firefox honours services.settings.server (FIREFOX_PREFS) only with this set.
+      env: { ...process.env, MOZ_REMOTE_SETTINGS_DEVTOOLS: '1' },
+      // Starting Firefox takes 2-5 s here, more when the machine is busy.
+      timeout: 60_000,
+    });
+    debug(`launched ${await browser.version()}`);
+    const session = new FirefoxSession(browser);
+    try {
+      await session.installErrorRelay();
+      // Before the extension starts: its first requests, if it made any, would be at install.
+      if (watch) await session.watchRequests();
+    } catch (error) {
+      session.detach();
+      await browser.close();
+      throw error;
+    }
+    return { browser, session };
+  }
 
-  /** Installs a build as a temporary add-on and waits until its background has loaded; returns its moz-extension UUID. */
-  async function install(dir: string, build: Manifest & { id: string }): Promise<string> {
-    const installedId = await browser.installExtension(dir);
-    if (installedId !== build.id) throw new Error(`Firefox installed ${installedId}, expected ${build.id}`);
+  let { browser, session } = await start();
+
+  /** Waits until Firefox runs this build of the extension and its background has loaded; returns its moz-extension UUID. */
+  async function running(build: Manifest & { id: string }): Promise<string> {
     const state = await session.extensionRunning(build);
     debug(`${build.id} ${build.version} running at moz-extension://${state.uuid}/`);
     if (state.uuid !== FIREFOX_EXTENSION_UUID) {
@@ -668,12 +720,21 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
     return state.uuid;
   }
 
+  /** Installs a build (as a temporary add-on unless `permanent`) and waits until it runs. */
+  async function install(dir: string, build: Manifest & { id: string }, permanent = false): Promise<string> {
+    const { result } = await session.connection.send('webExtension.install', {
+      extensionData: permanent ? { type: 'base64', value: await xpiOf(dir) } : { type: 'path', path: dir },
+      'moz:permanent': permanent,
+      'moz:allowPrivateBrowsing': options.allowPrivate === true,
+    });
+    const installedId = (result as { extension: string }).extension;
+    if (installedId !== build.id) throw new Error(`Firefox installed ${installedId}, expected ${build.id}`);
+    return running(build);
+  }
+
   let uuid: string | null = null;
   try {
-    await session.installErrorRelay();
-    // Before the extension starts: its first requests, if it made any, would be at install.
-    if (watch) await session.watchRequests();
-    if (extensionDir && manifest) uuid = await install(extensionDir, manifest);
+    if (extensionDir && manifest) uuid = await install(extensionDir, manifest, options.permanent);
   } catch (error) {
     session.detach();
     await browser.close();
@@ -686,29 +747,31 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
     return page;
   }
 
+  /**
+   * Requests that would leave this machine fail at once (see isLocalUrl). A
+   * navigation away gets a 204, on which a browser stays where it is: a real
+   * news page that redirects itself to its publisher stays the page under test.
+   */
+  async function stayLocal(page: FirefoxPage): Promise<void> {
+    await page.page.setRequestInterception(true);
+    page.page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      const done = isLocalUrl(request.url())
+        ? request.continue()
+        : request.isNavigationRequest()
+          ? request.respond({ status: 204 })
+          : request.abort('blockedbyclient');
+      // A request can be gone by the time it is answered (its page navigated): nothing to do then.
+      done.catch(() => undefined);
+    });
+  }
+
   return {
     name: 'firefox',
     async openPage(url) {
       const page = await newPage();
       // Watched, requests go to the recording proxy as they are, not stopped here first.
-      if (watch) {
-        await page.goto(url);
-        return page;
-      }
-      // Requests that would leave this machine fail at once (see isLocalUrl). A
-      // navigation away gets a 204, on which a browser stays where it is: a real
-      // news page that redirects itself to its publisher stays the page under test.
-      await page.page.setRequestInterception(true);
-      page.page.on('request', (request) => {
-        if (request.isInterceptResolutionHandled()) return;
-        const done = isLocalUrl(request.url())
-          ? request.continue()
-          : request.isNavigationRequest()
-            ? request.respond({ status: 204 })
-            : request.abort('blockedbyclient');
-        // A request can be gone by the time it is answered (its page navigated): nothing to do then.
-        done.catch(() => undefined);
-      });
+      if (!watch) await stayLocal(page);
       await page.goto(url);
       return page;
     },
@@ -728,6 +791,32 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
       // with reason 'update', and Firefox closes the old build's pages.
       await session.tagAsReplaced(manifest.id);
       await install(updateDir, update);
+    },
+    async restart() {
+      if (manifest && !options.permanent) {
+        throw new Error(
+          'A temporary add-on is uninstalled when Firefox quits: launch with { permanent: true } to restart',
+        );
+      }
+      session.detach();
+      await browser.close();
+      ({ browser, session } = await start());
+      // The permanent add-on starts with Firefox, as a reader's does: nothing is installed again.
+      if (manifest) await running(manifest);
+    },
+    async openPrivatePage(url) {
+      const contextId = await session.chrome<string>(OPEN_PRIVATE_WINDOW);
+      // puppeteer-core adds a page for every tab BiDi reports: wait until it has this one.
+      const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+      let found: Page | undefined;
+      while (!(found = (await browser.pages()).find((p) => contextIdOf(p) === contextId))) {
+        if (Date.now() > deadline) throw new Error(`puppeteer-core did not pick up the private window ${contextId}`);
+        await delay(POLL_INTERVAL_MS);
+      }
+      const page = new FirefoxPage(session, found);
+      if (!watch) await stayLocal(page);
+      await page.goto(url);
+      return page;
     },
     async close() {
       if (watch) requests = await session.requests();

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium, launchPlainChromium } from './chromium';
 import { launchFirefox } from './firefox';
-import type { BrowserName, LensBrowser, NetworkWatch } from './types';
+import type { BrowserName, LaunchOptions, LensBrowser, NetworkWatch } from './types';
 
 export type { BrowserName, BrowserRequest, LensBrowser, LensPage, NetworkWatch } from './types';
 import { startPageServer, type PageServer } from './server';
@@ -26,6 +26,9 @@ export function extensionDir(browser: BrowserName, build: Build = 'current'): st
   return resolve(out, browser === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
 }
 
+/** How the extension is installed, Firefox prefs, and a network watch (see LaunchOptions). */
+export type InstallOptions = Pick<LaunchOptions, 'permanent' | 'allowPrivate' | 'prefs' | 'watch'>;
+
 /**
  * Launches a browser with the extension in a fresh profile; `close()` removes
  * the profile. With `watch`, off-machine requests go to a recording proxy
@@ -34,10 +37,10 @@ export function extensionDir(browser: BrowserName, build: Build = 'current'): st
 export async function launch(
   browser: BrowserName,
   build: Build = 'current',
-  watch?: NetworkWatch,
+  install: InstallOptions = {},
 ): Promise<LensBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), `rdl-${browser}-`));
-  const options = { extensionDir: extensionDir(browser, build), profileDir, watch };
+  const options = { ...install, extensionDir: extensionDir(browser, build), profileDir };
   const lens = browser === 'chromium' ? await launchChromium(options) : await launchFirefox(options);
   return {
     ...lens,

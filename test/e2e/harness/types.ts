@@ -46,6 +46,19 @@ export interface LensBrowser {
    * update would (same extension id, same IndexedDB), and waits until it runs.
    */
   installUpdate(extensionDir: string): Promise<void>;
+  /**
+   * Closes the browser completely and starts it again on the same profile,
+   * with the same extension, as a reader's restart does. Pages opened before
+   * are gone. Firefox needs `permanent: true` at launch (a temporary add-on
+   * is uninstalled when Firefox quits).
+   */
+  restart(): Promise<void>;
+  /**
+   * Opens a web page in a new private window (Firefox only: Chromium's
+   * persistent profile, which an unpacked extension needs, cannot open an
+   * incognito window).
+   */
+  openPrivatePage(url: string): Promise<LensPage>;
   close(): Promise<void>;
   /**
    * Launched with a `watch`, after close(): every HTTP(S) and WebSocket request
@@ -86,4 +99,15 @@ export interface LaunchOptions {
   profileDir: string;
   /** watch the network rather than stop requests (the privacy test) */
   watch?: NetworkWatch;
+  /**
+   * Firefox: install the extension as a permanent add-on (an unsigned .xpi,
+   * which Firefox ESR accepts with `xpinstall.signatures.required` off), as a
+   * reader's install is: it survives `restart()`. Chromium's unpacked
+   * extension always does.
+   */
+  permanent?: boolean;
+  /** Firefox: the extension may run in private windows (the reader's "Run in Private Windows"). */
+  allowPrivate?: boolean;
+  /** Firefox: prefs for this launch only, e.g. `browser.privatebrowsing.autostart` ("Never remember history"). */
+  prefs?: Record<string, string | number | boolean>;
 }
