@@ -40,6 +40,12 @@ function marksAre(name: string, expected: string[]): boolean {
   const ranges: Range[] = [];
   for (const abstract of highlight as unknown as Iterable<AbstractRange>) {
     if (!abstract.startContainer.isConnected || !abstract.endContainer.isConnected) return false;
+    // Text changed since the last scan (a StaticRange does not follow it): not settled yet, as a reader would see
+    // nothing drawn there until the rescan of the next batch.
+    const length = (node: Node) => node.nodeValue?.length ?? node.childNodes.length;
+    if (abstract.startOffset > length(abstract.startContainer) || abstract.endOffset > length(abstract.endContainer)) {
+      return false;
+    }
     const range = document.createRange();
     range.setStart(abstract.startContainer, abstract.startOffset);
     range.setEnd(abstract.endContainer, abstract.endOffset);

@@ -187,6 +187,12 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await options.waitFor((n: number) => document.querySelectorAll('.packs li').length === n, [2]);
     expect((await options.evaluate(packList))[1]).toMatch(/^Example pack \(fictional\) · imported /);
     await page.waitFor(marksAre, [{ style: 'underline', texts: [...ALL.texts.slice(0, 6), 'Rason', 'Russia'] }]);
+    const at = await page.waitFor(markCentre, ['rdl-term', 'Rason']);
+    await page.mouseMove(at.x, at.y);
+    const card = await page.waitFor(openCard);
+    expect(card.title).toBe('Rason');
+    expect(card.text).toContain('Jane Example');
+    await page.press('Escape');
     const found = await options.evaluate(sendFromExtensionPage, 'search', { query: 'Rason' });
     expect(JSON.stringify(found)).toContain('"e-rason"');
 

@@ -50,6 +50,9 @@ export function markCentre(name: string, text: string): { x: number; y: number }
     if (range.toString() !== text) continue;
     const element = range.startContainer.parentElement!;
     element.scrollIntoView({ block: 'center' });
+    // In a block taller than the viewport (a 5 MB paragraph) the mark itself may still be out of view.
+    const seen = range.getClientRects()[0]!;
+    if (seen.top < 0 || seen.bottom > innerHeight) scrollBy(0, seen.top - innerHeight / 2);
     const rect = range.getClientRects()[0]!;
     return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   }
