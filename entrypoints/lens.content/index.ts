@@ -106,7 +106,10 @@ type SessionHandlers = Omit<Handlers<TabProtocol>, 'getPageInfo' | 'configChange
 /** What a frame where Lens is off answers. */
 const NOT_ACTIVE: SessionHandlers = {
   openPanel: () => false,
-  getPageEntities: () => [],
+  getPageEntities: () => {
+    // The popup then says Lens does not run here, rather than that the page mentions no one.
+    throw new Error('Lens is switched off on this page');
+  },
   showEntity: () => false,
   saveSelection: () => null,
   getHighlightStatus: () => ({ anchored: [], orphans: [] }),

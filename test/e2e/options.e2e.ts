@@ -152,6 +152,10 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     );
     await popup.click('.switches input[role="switch"]');
     await page.waitFor(marksAre, [null]);
+    await popup.click('#tab-page');
+    expect(await popup.waitFor(() => document.querySelector('.panel .empty')?.textContent ?? null)).toMatch(
+      /^Lens does not run on this tab/,
+    );
     await popup.close();
 
     await options.reload();
