@@ -10,7 +10,7 @@
  */
 import type { Density, MarkStyle } from '../settings';
 import type { Matcher } from '../text/matcher';
-import { forEachTextBlock, locate, type TextBlock } from './text-blocks';
+import { blockContainer, locateIn, readTextBlocks, type TextBlocks } from './text-blocks';
 
 export const TERM_HIGHLIGHT = 'rdl-term';
 /** The marks' highlight name for each mark style (styled in the content script's stylesheet). */
@@ -66,40 +66,55 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   /** marks by every text node they cover */
   let byNode = new WeakMap<Text, Mark[]>();
 
-  function addBlock(block: TextBlock): number {
-    const matches = matcher.scan(block.text);
+  /** Marks every match of the matcher in `blocks` (all read in one call); returns how many. */
+  function addMatches(blocks: TextBlocks): number {
+    const matches = matcher.scan(blocks.text);
     if (matches.length === 0) return 0;
+    const { nodes, starts, blockStarts, blockNodes } = blocks;
     const seen = density === 'first-per-paragraph' ? new Set<string>() : null;
-    let list = byContainer.get(block.container);
     let added = 0;
+    let b = -1;
+    let first = 0;
+    let end = 0;
+    let list: Mark[] | undefined;
     for (const match of matches) {
+      if (b < 0 || match.start >= blockStarts[b + 1]!) {
+        // The next block with a match.
+        do b++;
+        while (match.start >= blockStarts[b + 1]!);
+        first = blockNodes[b]!;
+        end = blockNodes[b + 1]!;
+        seen?.clear();
+        const container = blockContainer(nodes[first]!);
+        list = byContainer.get(container);
+        if (!list) byContainer.set(container, (list = []));
+      }
       if (seen) {
         if (seen.has(match.id)) continue;
         seen.add(match.id);
       }
-      const start = locate(block, match.start, false);
-      const end = locate(block, match.end, true);
+      const start = locateIn(nodes, starts, first, end, match.start, false);
+      const stop = locateIn(nodes, starts, first, end, match.end, true);
       const range = new StaticRange({
         startContainer: start.node,
         startOffset: start.offset,
-        endContainer: end.node,
-        endOffset: end.offset,
+        endContainer: stop.node,
+        endOffset: stop.offset,
       });
-      const nodes =
-        start.node === end.node
+      const covered =
+        start.node === stop.node
           ? [start.node]
-          : block.nodes.slice(block.nodes.indexOf(start.node), block.nodes.indexOf(end.node) + 1);
-      const mark: Mark = { entityId: match.id, range, nodes };
-      for (const node of nodes) {
+          : nodes.slice(nodes.indexOf(start.node, first), nodes.indexOf(stop.node, first) + 1);
+      const mark: Mark = { entityId: match.id, range, nodes: covered };
+      for (const node of covered) {
         const at = byNode.get(node);
         if (at) at.push(mark);
         else byNode.set(node, [mark]);
       }
       highlight.add(range);
-      (list ??= []).push(mark);
+      list!.push(mark);
       added++;
     }
-    if (list && !byContainer.has(block.container)) byContainer.set(block.container, list);
     return added;
   }
 
@@ -128,14 +143,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   function scanInto(root: Node, stats: ScanStats) {
     forget(root);
-    forEachTextBlock(
-      root,
-      (block) => {
-        stats.chars += block.text.length;
-        stats.matches += addBlock(block);
-      },
-      options.onShadowRoot,
-    );
+    const blocks = readTextBlocks(root, options.onShadowRoot);
+    stats.chars += blocks.chars;
+    stats.matches += addMatches(blocks);
   }
 
   function measure(startedAt: number, stats: ScanStats, kind: 'full' | 'incremental') {

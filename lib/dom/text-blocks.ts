@@ -3,11 +3,20 @@
  * of the text nodes between two block boundaries, so that a term can span
  * inline elements (`North <em>Korea</em>`) but never a paragraph break.
  *
- * A hand-rolled walk rather than a TreeWalker with a filter callback: it skips
- * whole subtrees we must not read (inputs, code, the extension's own UI),
- * notices block boundaries on the way in and out of elements, and descends
- * into open shadow roots, with no per-node callback.
+ * One TreeWalker over elements and text, moved by hand (firstChild,
+ * nextSibling, parentNode) rather than given a filter callback: it skips whole
+ * subtrees we must not read (inputs, code, the extension's own UI), notices
+ * block boundaries on the way in and out of elements, and descends into open
+ * shadow roots. The walk reads each node through as few DOM calls as it can
+ * (a content script's every call into the DOM is costly: in its isolated
+ * world each node it touches gets a wrapper of its own): a text node is read
+ * by `nodeValue` alone, an element by its `nodeName`, and `shadowRoot` only of
+ * elements that can host one.
+ *
+ * `readTextBlocks` gives all the blocks of a subtree as one string, blocks
+ * separated by BLOCK_BREAK, so that the matcher reads a page in one call.
  */
+import { BLOCK_BREAK } from '../text/matcher';
 
 export interface TextBlock {
   /** the block's text: the concatenation of `nodes`' data */
@@ -89,11 +98,41 @@ const INLINE = new Set([
   'NOBR',
 ]);
 
+/**
+ * The elements that may have a shadow root besides custom elements (whose
+ * names have a hyphen): `attachShadow` throws on any other.
+ * https://dom.spec.whatwg.org/#dom-element-attachshadow
+ */
+const SHADOW_HOSTS = new Set([
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'DIV',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'MAIN',
+  'NAV',
+  'P',
+  'SECTION',
+  'SPAN',
+]);
+
+const EDITABLE = '[contenteditable]';
+
+function isEditable(element: Element): boolean {
+  return element.hasAttribute('contenteditable') && element.getAttribute('contenteditable') !== 'false';
+}
+
 /** Whether the text of this element (and its subtree) must not be scanned. */
 export function isSkippedElement(element: Element): boolean {
-  if (SKIPPED.has(element.nodeName)) return true;
-  if (!element.hasAttribute('contenteditable')) return false;
-  return element.getAttribute('contenteditable') !== 'false';
+  return SKIPPED.has(element.nodeName) || isEditable(element);
 }
 
 export function isInlineElement(element: Element): boolean {
@@ -119,77 +158,177 @@ export function blockContainer(node: Node): Node {
 }
 
 /**
- * Calls `onBlock` for every block of text under `root`, in document order,
- * including blocks inside open shadow roots. Whitespace-only blocks are skipped.
+ * The blocks of text of a subtree, as one string: each block's text followed
+ * by BLOCK_BREAK. Block `b` is `text.slice(blockStarts[b], blockStarts[b + 1] - 1)`
+ * and is made of `nodes[blockNodes[b] .. blockNodes[b + 1])`; `starts[i]` is
+ * where `nodes[i]` begins in `text` (both arrays end with a sentinel).
+ */
+export interface TextBlocks {
+  text: string;
+  nodes: Text[];
+  starts: number[];
+  blockStarts: number[];
+  blockNodes: number[];
+  /** how many blocks: `blockStarts.length - 1` */
+  count: number;
+  /** characters of text, BLOCK_BREAKs not counted */
+  chars: number;
+}
+
+/** Gathers text nodes into blocks, dropping blocks that are only white space. */
+class BlockBuilder {
+  readonly parts: string[] = [];
+  readonly nodes: Text[] = [];
+  readonly starts: number[] = [];
+  readonly blockStarts: number[] = [];
+  readonly blockNodes: number[] = [];
+  private length = 0;
+  // The block being gathered: where it began, and whether it has anything but white space yet.
+  private firstNode = 0;
+  private firstPart = 0;
+  private start = 0;
+  private content = false;
+
+  add(node: Text, data: string): void {
+    if (data.length === 0) return;
+    if (!this.content) this.content = hasContent(data);
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
+  }
+
+  /** Ends the block being gathered (a block boundary). */
+  flush(): void {
+    if (this.nodes.length === this.firstNode) return;
+    if (this.content) {
+      this.blockStarts.push(this.start);
+      this.blockNodes.push(this.firstNode);
+      this.parts.push(BLOCK_BREAK);
+      this.length += 1;
+    } else {
+      this.nodes.length = this.firstNode;
+      this.starts.length = this.firstNode;
+      this.parts.length = this.firstPart;
+      this.length = this.start;
+    }
+    this.firstNode = this.nodes.length;
+    this.firstPart = this.parts.length;
+    this.start = this.length;
+    this.content = false;
+  }
+
+  finish(): TextBlocks {
+    this.flush();
+    const count = this.blockStarts.length;
+    this.blockStarts.push(this.length);
+    this.blockNodes.push(this.nodes.length);
+    this.starts.push(this.length);
+    return {
+      text: this.parts.join(''),
+      nodes: this.nodes,
+      starts: this.starts,
+      blockStarts: this.blockStarts,
+      blockNodes: this.blockNodes,
+      count,
+      chars: this.length - count,
+    };
+  }
+}
+
+/**
+ * Reads every block of text under `root`, in document order, then the blocks
+ * inside open shadow roots (each reported to `onShadowRoot` first).
+ * Whitespace-only blocks are left out.
+ */
+export function readTextBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): TextBlocks {
+  const builder = new BlockBuilder();
+  walk(root, builder, onShadowRoot);
+  return builder.finish();
+}
+
+function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot) => void) | undefined): void {
+  const rootValue = root.nodeValue;
+  if (rootValue !== null) {
+    if (root.nodeType === 3) out.add(root as Text, rootValue);
+    out.flush();
+    return;
+  }
+  const shadowRoots: ShadowRoot[] = [];
+  if (root.nodeType === 1 && (root as Element).shadowRoot) shadowRoots.push((root as Element).shadowRoot!);
+  // Found once by the browser rather than asked of every element.
+  let editable: Set<Element> | null = null;
+  if ('querySelectorAll' in root) {
+    const found = (root as ParentNode).querySelectorAll(EDITABLE);
+    if (found.length > 0) editable = new Set([...found].filter(isEditable));
+  }
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 0x1 | 0x4); // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
+  // Whether each element we are inside (below root) is inline: leaving one that is not ends a block.
+  const inline: boolean[] = [];
+  let node: Node | null = walker.firstChild();
+  while (node) {
+    const value = node.nodeValue;
+    if (value !== null) {
+      out.add(node as Text, value);
+    } else {
+      const name = node.nodeName;
+      const isInline = INLINE.has(name);
+      if (!isInline) out.flush();
+      if (!SKIPPED.has(name) && !editable?.has(node as Element)) {
+        // (A lower-case name is not an HTML element of an HTML document: asked, to be safe.)
+        if (SHADOW_HOSTS.has(name) || name.includes('-') || name.charCodeAt(0) > 0x60) {
+          const shadow = (node as Element).shadowRoot;
+          // Open shadow roots are walked after the light tree, as blocks of their own.
+          if (shadow) shadowRoots.push(shadow);
+        }
+        const child = walker.firstChild();
+        if (child) {
+          inline.push(isInline);
+          node = child;
+          continue;
+        }
+      }
+    }
+    // Climb until there is a next sibling; leaving a block element ends its block.
+    node = walker.nextSibling();
+    while (!node && walker.parentNode()) {
+      if (!inline.pop()) out.flush();
+      node = walker.nextSibling();
+    }
+  }
+  out.flush();
+  for (const shadow of shadowRoots) {
+    onShadowRoot?.(shadow);
+    walk(shadow, out, onShadowRoot);
+  }
+}
+
+/**
+ * Calls `onBlock` for every block of text under `root`, as `readTextBlocks`
+ * reads them, including blocks inside open shadow roots.
  */
 export function forEachTextBlock(
   root: Node,
   onBlock: (block: TextBlock) => void,
   onShadowRoot?: (shadow: ShadowRoot) => void,
 ): void {
-  let nodes: Text[] = [];
-  let starts: number[] = [];
-  let parts: string[] = [];
-  let length = 0;
-  const shadowRoots: ShadowRoot[] = [];
+  const blocks = readTextBlocks(root, onShadowRoot);
+  for (let b = 0; b < blocks.count; b++) onBlock(blockAt(blocks, b));
+}
 
-  const flush = () => {
-    if (nodes.length === 0) return;
-    const text = parts.length === 1 ? parts[0]! : parts.join('');
-    if (hasContent(text)) onBlock({ text, nodes, starts, container: blockContainer(nodes[0]!) });
-    nodes = [];
-    starts = [];
-    parts = [];
-    length = 0;
+/** Block `b` of `blocks` on its own. */
+export function blockAt(blocks: TextBlocks, b: number): TextBlock {
+  const start = blocks.blockStarts[b]!;
+  const first = blocks.blockNodes[b]!;
+  const end = blocks.blockNodes[b + 1]!;
+  const nodes = blocks.nodes.slice(first, end);
+  return {
+    text: blocks.text.slice(start, blocks.blockStarts[b + 1]! - 1),
+    nodes,
+    starts: blocks.starts.slice(first, end).map((s) => s - start),
+    container: blockContainer(nodes[0]!),
   };
-
-  const visitText = (text: Text) => {
-    const data = text.data;
-    if (data.length === 0) return;
-    nodes.push(text);
-    starts.push(length);
-    parts.push(data);
-    length += data.length;
-  };
-
-  if (root.nodeType === 3) {
-    visitText(root as Text);
-    flush();
-    return;
-  }
-  if (root.nodeType === 1 && (root as Element).shadowRoot) shadowRoots.push((root as Element).shadowRoot!);
-
-  let node: Node | null = root.firstChild;
-  while (node) {
-    let descend = false;
-    if (node.nodeType === 3) {
-      visitText(node as Text);
-    } else if (node.nodeType === 1) {
-      const element = node as Element;
-      const inline = isInlineElement(element);
-      if (!inline) flush();
-      if (!isSkippedElement(element)) {
-        descend = element.firstChild !== null;
-        // Open shadow roots are walked after the light tree, as blocks of their own.
-        if (element.shadowRoot) shadowRoots.push(element.shadowRoot);
-      }
-    }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    // Climb until there is a next sibling; leaving a block element ends its block.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root && node.nodeType === 1 && !isInlineElement(node as Element)) flush();
-    }
-    node = node && node !== root ? node.nextSibling : null;
-  }
-  flush();
-  for (const shadow of shadowRoots) {
-    onShadowRoot?.(shadow);
-    forEachTextBlock(shadow, onBlock, onShadowRoot);
-  }
 }
 
 /** Whether the text has anything but ASCII white space (usually decided by its first character). */
@@ -203,10 +342,24 @@ function hasContent(text: string): boolean {
 
 /** The text node and offset at `offset` of a block's text (a match boundary). */
 export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
-  const { starts, nodes } = block;
+  return locateIn(block.nodes, block.starts, 0, block.nodes.length, offset, preferEnd);
+}
+
+/**
+ * The text node and offset at `offset`, among `nodes[from .. to)` whose
+ * offsets are `starts` (a match boundary inside one block of TextBlocks).
+ */
+export function locateIn(
+  nodes: readonly Text[],
+  starts: readonly number[],
+  from: number,
+  to: number,
+  offset: number,
+  preferEnd: boolean,
+): { node: Text; offset: number } {
   // Binary search: the last node starting before the offset (at or before it, for a start boundary).
-  let lo = 0;
-  let hi = starts.length - 1;
+  let lo = from;
+  let hi = to - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
     const start = starts[mid]!;

@@ -36,6 +36,10 @@
  * ligatures, "…", jamo, surrogate pairs) is normalised piece by piece first
  * and read again; offsets always point into the original string.
  *
+ * A text may hold several blocks separated by BLOCK_BREAK (a punctuation
+ * unit no alias has): no match spans it, so that a page is read in one call.
+ * A block that needs normalising is normalised alone.
+ *
  * An alias shared by two entities matches once, with the id of the first
  * pattern passed to `compileMatcher`; likewise for equally long matches found
  * through different aliases.
@@ -104,6 +108,15 @@ export interface Matcher {
   readonly patternCount: number;
 }
 
+/**
+ * Ends a block in a text given to `scan`: DEL, a control character that
+ * pages do not show, is punctuation to the matcher, and no alias has it in a
+ * separator. ASCII, so that a page's text stays a one-byte string. (Not a
+ * noncharacter such as U+FFFF: the minifier writes it into the bundle as is,
+ * and Chrome refuses to load a script holding one as "not UTF-8 encoded".)
+ */
+export const BLOCK_BREAK = '\x7f';
+
 /** Separators with more punctuation than this match no alias. */
 const MAX_SEP = 8;
 const NO_PATTERN = 0x7fffffff;
@@ -115,7 +128,10 @@ const FILTER_SHIFT = 15;
 /** Builds the matcher for a set of aliases; cheap enough to run once per page. */
 export function compileMatcher(patterns: readonly TermPattern[]): Matcher {
   const trie = new TrieBuilder();
-  for (let i = 0; i < patterns.length; i++) trie.add(patterns[i]!, i);
+  for (let i = 0; i < patterns.length; i++) {
+    // An alias holding the block break could match across blocks.
+    if (!patterns[i]!.text.includes(BLOCK_BREAK)) trie.add(patterns[i]!, i);
+  }
   return new WordMatcher(
     trie,
     patterns.map((p) => p.id),
@@ -231,19 +247,50 @@ class WordMatcher implements Matcher {
 
   scan(text: string): TermMatch[] {
     if (this.edges[0] === undefined || text.length === 0) return [];
+    const out: TermMatch[] = [];
+    const n = text.length;
     this.original = text;
-    if (!this.readWords(text, null)) {
-      const normalised = normalisePieces(text);
-      this.readWords(normalised.text, normalised);
+    this.nrec = 0;
+    this.ncand = 0;
+    for (let from = 0; from < n;) {
+      const stop = this.readWords(text, null, from);
+      if (stop === n) break;
+      // A unit that needs normalising: its block is read again, normalised, with offsets mapped back.
+      const blockStart = text.lastIndexOf(BLOCK_BREAK, stop) + 1;
+      let blockEnd = text.indexOf(BLOCK_BREAK, stop);
+      if (blockEnd < 0) blockEnd = n;
+      this.dropRecordsFrom(blockStart);
+      this.resolveInto(out, 0);
+      const block = blockStart === 0 && blockEnd === n ? text : text.slice(blockStart, blockEnd);
+      const normalised = normalisePieces(block);
+      this.original = block;
+      this.nrec = 0;
+      this.ncand = 0;
+      this.readWords(normalised.text, normalised, 0);
+      this.resolveInto(out, blockStart);
+      this.original = text;
+      this.nrec = 0;
+      this.ncand = 0;
+      from = blockEnd;
     }
+    this.resolveInto(out, 0);
     this.original = '';
-    return this.nrec === 0 ? [] : this.resolve();
+    return out;
+  }
+
+  /** Forgets the records of words starting at or after `offset` of the original text. */
+  private dropRecordsFrom(offset: number): void {
+    let j = this.nrec;
+    while (j > 0 && this.recStart[j - 1]! >= offset) j--;
+    this.nrec = j;
+    this.ncand = j === 0 ? 0 : this.recCands[j]!;
   }
 
   /**
-   * Finds the words of `text` that may be alias words and records those that
-   * are. Without a map it gives up (returns false) at the first COMPLEX unit,
-   * and the caller rescans the normalised text with its map.
+   * Finds the words of `text` from unit `from` on that may be alias words and
+   * records those that are, after the records already made. Returns where it
+   * stopped: the end of the text, or, without a map, the first COMPLEX unit
+   * (the caller then reads that unit's block normalised, with its map).
    *
    * There are two versions of the hot loop. Both do per unit one table read
    * and arithmetic without branches — a branch per word boundary would be
@@ -256,27 +303,27 @@ class WordMatcher implements Matcher {
    * the loop that suited the block before it (pages are mostly in one
    * language). The results do not depend on the choice.
    */
-  private readWords(text: string, map: PartlyNormalised | null): boolean {
-    return this.stemHeavy ? this.readWordsReadingStems(text, map) : this.readWordsBranchingOnStems(text, map);
+  private readWords(text: string, map: PartlyNormalised | null, from: number): number {
+    return this.stemHeavy
+      ? this.readWordsReadingStems(text, map, from)
+      : this.readWordsBranchingOnStems(text, map, from);
   }
 
-  private readWordsBranchingOnStems(text: string, map: PartlyNormalised | null): boolean {
+  private readWordsBranchingOnStems(text: string, map: PartlyNormalised | null, from: number): number {
     const { units, filter, suffixBits, anyStem } = this;
-    this.nrec = 0;
-    this.ncand = 0;
     let inWord = 0; // 1 inside a word
     let first = 0; // folded first unit of the current word
     let prev = 0; // table entry of the previous unit
     let len = 0; // word units (not ignorables) of the current word so far
     let stemWords = 0;
     const n = text.length;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
       let e = units[c]!;
       if ((e & RARE_BIT) !== 0) {
         e = rareEntry(text, i, map !== null);
         if (e === SKIP) continue;
-        if (e === GIVE_UP) return false;
+        if (e === GIVE_UP) return i;
       }
       const w = (e & WORD_BIT) >>> 19;
       const ends = -(inWord & (w ^ 1)); // -1 if a word ended before this unit, else 0
@@ -302,14 +349,12 @@ class WordMatcher implements Matcher {
       inWord = w;
     }
     if (inWord !== 0) this.lookUp(text, map, n, len, ROLES);
-    this.stemHeavy = stemWords * STEM_HEAVY > n;
-    return true;
+    this.stemHeavy = stemWords * STEM_HEAVY > n - from;
+    return n;
   }
 
-  private readWordsReadingStems(text: string, map: PartlyNormalised | null): boolean {
+  private readWordsReadingStems(text: string, map: PartlyNormalised | null, from: number): number {
     const { units, filter, suffixBits, anyStem } = this;
-    this.nrec = 0;
-    this.ncand = 0;
     let inWord = 0;
     let first = 0;
     let second = 0; // folded second unit of the current word, or 0
@@ -317,13 +362,13 @@ class WordMatcher implements Matcher {
     let len = 0;
     let stemWords = 0;
     const n = text.length;
-    for (let i = 0; i < n; i++) {
+    for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
       let e = units[c]!;
       if ((e & RARE_BIT) !== 0) {
         e = rareEntry(text, i, map !== null);
         if (e === SKIP) continue;
-        if (e === GIVE_UP) return false;
+        if (e === GIVE_UP) return i;
       }
       const w = (e & WORD_BIT) >>> 19;
       const ends = -(inWord & (w ^ 1));
@@ -345,8 +390,8 @@ class WordMatcher implements Matcher {
       inWord = w;
     }
     if (inWord !== 0) this.lookUp(text, map, n, len, ROLES);
-    this.stemHeavy = stemWords * STEM_HEAVY > n;
-    return true;
+    this.stemHeavy = stemWords * STEM_HEAVY > n - from;
+    return n;
   }
 
   /** The class of unit `i` of text the table has already seen. */
@@ -494,11 +539,13 @@ class WordMatcher implements Matcher {
     this.recCands = grow(this.recCands);
   }
 
-  /** Walks the trie over the recorded words: leftmost-longest, non-overlapping. */
-  private resolve(): TermMatch[] {
-    const out: TermMatch[] = [];
+  /**
+   * Walks the trie over the recorded words (leftmost-longest, non-overlapping)
+   * and adds the matches to `out`, their offsets moved by `shift`.
+   */
+  private resolveInto(out: TermMatch[], shift: number): void {
     const root = this.edges[0];
-    if (root === undefined) return out;
+    if (root === undefined) return;
     let j = 0;
     while (j < this.nrec) {
       this.bestEnd = -1;
@@ -508,13 +555,16 @@ class WordMatcher implements Matcher {
         if (child !== undefined) this.walk(child, j);
       }
       if (this.bestEnd >= 0) {
-        out.push({ start: this.recStart[j]!, end: this.recEnd[this.bestEnd]!, id: this.ids[this.bestPattern]! });
+        out.push({
+          start: this.recStart[j]! + shift,
+          end: this.recEnd[this.bestEnd]! + shift,
+          id: this.ids[this.bestPattern]!,
+        });
         j = this.bestEnd + 1;
       } else {
         j++;
       }
     }
-    return out;
   }
 
   /** Depth-first over every path from `node`, which record `j` has just reached. */

@@ -10,19 +10,28 @@
  *   (c) mark.js   mark.js 8.11.1 given the same aliases as an array of keywords
  *   (d) markRegExp mark.js with one combined regular expression (its strongest form)
  * and, on the largest page, the incremental scan after one paragraph is
- * appended. (b)–(d) run in a browser without the extension. Prints a table,
- * writes .output/bench/annotate.json. Numbers only: nothing here asserts.
+ * appended. (b)–(d) run in a browser without the extension. The runs of
+ * (a), (b), (c) and (d) take turns, so that a machine busy with other work
+ * slows them alike. Prints a table, writes .output/bench/annotate.json.
+ * Numbers only: nothing here asserts.
+ *
+ * mark.js with keywords (c) takes minutes per run on the generated pages, so
+ * there it runs once, and is stopped after RDL_BENCH_MARKJS_CAP_S seconds
+ * (default 60): the table then shows the cap as a lower bound (">").
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Entity } from '../../lib/corpus/schema';
 import { launchChromium, launchPlainChromium } from '../e2e/harness/chromium';
+import type { LensBrowser, LensPage } from '../e2e/harness/types';
 import { startPageServer, GENERATED_PAGES, SHARED_PAGES } from '../e2e/harness/server';
 import { median } from './stats';
 import { generatePages } from './generate-pages';
 
 const RUNS = Number(process.argv[2] ?? 5);
+/** how long one run of (c) may take on a generated page before it is stopped, in ms */
+const MARKJS_CAP_MS = Number(process.env.RDL_BENCH_MARKJS_CAP_S ?? 60) * 1000;
 const MARK_JS = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), 'utf8');
 const aliases = (JSON.parse(readFileSync('data/corpus/entities.json', 'utf8')) as Entity[]).flatMap((e) =>
   e.aliases.map((a) => a.text),
@@ -90,7 +99,30 @@ interface Row {
   lens: number;
   floor: number;
   markjs: number;
+  /** runs of (c) behind its median: fewer than the others on generated pages */
+  markjsRuns: number;
+  /** (c) was stopped at the cap: `markjs` is a lower bound */
+  markjsCapped: boolean;
   markRegExp: number;
+}
+
+/** Runs `fn` in a fresh tab of `browser`; null (and the tab closed) if it takes longer than `capMs`. */
+async function timedInTab<T>(
+  browser: LensBrowser,
+  url: string,
+  fn: (tab: LensPage) => Promise<T>,
+  capMs = Infinity,
+): Promise<T | null> {
+  const tab = await browser.openPage(url);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const capped = new Promise<null>((done) => {
+    if (Number.isFinite(capMs)) timer = setTimeout(() => done(null), capMs);
+  });
+  const result = await Promise.race([fn(tab), capped]);
+  clearTimeout(timer);
+  // Closing the tab also stops a run still going in it.
+  await tab.close();
+  return result;
 }
 
 async function main() {
@@ -113,49 +145,45 @@ async function main() {
 
   for (const page of pages) {
     const bytes = statSync(page.file).size;
-    const lensRuns: number[] = [];
+    const url = server.url(page.path);
+    const generated = page.path.startsWith('/generated/');
+    const runs = { lens: [] as number[], floor: [] as number[], markjs: [] as number[], markRegExp: [] as number[] };
     let chars = 0;
     let matches = 0;
     let emptied = false;
+    let markjsCapped = false;
     for (let i = 0; i < RUNS && !emptied; i++) {
-      const tab = await lens.openPage(server.url(page.path));
-      const measure = (await tab.waitFor(fullScanMeasure, [], 60_000)) as NonNullable<
-        ReturnType<typeof fullScanMeasure>
-      >;
-      await tab.close();
-      if (measure === 'emptied') {
+      const measure = await timedInTab(lens, url, (tab) => tab.waitFor(fullScanMeasure, [], 60_000));
+      if (measure === 'emptied' || measure === null) {
         emptied = true;
         break;
       }
-      lensRuns.push(measure.duration);
+      runs.lens.push(measure.duration);
       chars = measure.chars;
       matches = measure.matches;
+      runs.floor.push((await timedInTab(plain, url, (tab) => tab.evaluate(floorScan)))!);
+      runs.markRegExp.push((await timedInTab(plain, url, (tab) => tab.evaluate(markJsScan, MARK_JS, aliases, true)))!);
+      if (generated && (i > 0 || markjsCapped)) continue;
+      const cap = generated ? MARKJS_CAP_MS : Infinity;
+      const ms = await timedInTab(plain, url, (tab) => tab.evaluate(markJsScan, MARK_JS, aliases, false), cap);
+      if (ms === null) markjsCapped = true;
+      runs.markjs.push(ms ?? cap);
     }
     if (emptied) {
       console.log(`${page.name.slice(0, 44).padEnd(44)} (the page wipes its own document here: not measured)`);
       continue;
-    }
-    const plainRuns = { floor: [] as number[], markjs: [] as number[], markRegExp: [] as number[] };
-    for (let i = 0; i < RUNS; i++) {
-      for (const method of ['floor', 'markjs', 'markRegExp'] as const) {
-        const tab = await plain.openPage(server.url(page.path));
-        const ms =
-          method === 'floor'
-            ? await tab.evaluate(floorScan)
-            : await tab.evaluate(markJsScan, MARK_JS, aliases, method === 'markRegExp');
-        plainRuns[method].push(ms);
-        await tab.close();
-      }
     }
     const row: Row = {
       page: page.name,
       bytes,
       chars,
       matches,
-      lens: median(lensRuns),
-      floor: median(plainRuns.floor),
-      markjs: median(plainRuns.markjs),
-      markRegExp: median(plainRuns.markRegExp),
+      lens: median(runs.lens),
+      floor: median(runs.floor),
+      markjs: median(runs.markjs),
+      markjsRuns: runs.markjs.length,
+      markjsCapped,
+      markRegExp: median(runs.markRegExp),
     };
     rows.push(row);
     if (bytes > largest.bytes) largest = { path: page.path, bytes };
@@ -213,15 +241,17 @@ function formatRow(r: Row): string {
     String(r.matches).padStart(6),
     ms(r.lens),
     ms(r.floor),
-    ms(r.markjs),
+    `${r.markjsCapped ? '>' : ''}${r.markjs.toFixed(2)}${r.markjsRuns < RUNS ? `(${r.markjsRuns})` : ''}`.padStart(13),
     ms(r.markRegExp),
     `${(r.lens / r.floor).toFixed(2)}×`.padStart(7),
-    `${(r.markjs / r.lens).toFixed(1)}×`.padStart(8),
+    `${r.markjsCapped ? '>' : ''}${(r.markjs / r.lens).toFixed(1)}×`.padStart(8),
     `${(r.markRegExp / r.lens).toFixed(1)}×`.padStart(8),
   ].join(' ');
 }
 
-console.log(`runs per figure: ${RUNS} (median); ms`);
+console.log(
+  `runs per figure: ${RUNS} (median); ms. (c) on generated pages: one run, stopped after ${MARKJS_CAP_MS / 1000} s ("(1)"; ">" = stopped, a lower bound)`,
+);
 console.log(
   [
     'page'.padEnd(44),
@@ -229,7 +259,7 @@ console.log(
     'marks'.padStart(6),
     'lens(a)'.padStart(9),
     'floor(b)'.padStart(9),
-    'markjs(c)'.padStart(9),
+    'markjs(c)'.padStart(13),
     'markRE(d)'.padStart(9),
     'a/b'.padStart(7),
     'c/a'.padStart(8),

@@ -5,8 +5,10 @@ import {
   forEachTextBlock,
   isInsideSkipped,
   locate,
+  readTextBlocks,
   type TextBlock,
 } from '../../../lib/dom/text-blocks';
+import { BLOCK_BREAK } from '../../../lib/text/matcher';
 
 function blocksOf(html: string): string[] {
   document.body.innerHTML = html;
@@ -62,6 +64,41 @@ describe('forEachTextBlock', () => {
     );
     expect(texts).toEqual(['Light', 'Shadow Pyongyang']);
     expect(roots).toEqual([shadow]);
+  });
+
+  test.each([
+    ['a custom element', 'x-card', '<p>Light</p><x-card id="host"><span>slotted</span></x-card>', ['Light', 'slotted']],
+    ['an inline span', 'span', '<p>Light <span id="host">slotted</span></p>', ['Light slotted']],
+    ['a section', 'section', '<section id="host"><p>slotted</p></section>', ['slotted']],
+  ])('the shadow root of %s is read after the light tree', (_, __, html, light) => {
+    document.body.innerHTML = html;
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow <b>Kim</b></p>';
+    const texts: string[] = [];
+    forEachTextBlock(document.body, (b) => texts.push(b.text));
+    expect(texts).toEqual([...light, 'Shadow Kim']);
+  });
+
+  test('contenteditable="false" inside an editable element stays unread; next to it, read', () => {
+    expect(
+      blocksOf('<div contenteditable><p contenteditable="false">a</p></div><p contenteditable="false">b <b>c</b></p>'),
+    ).toEqual(['b c']);
+  });
+
+  test('readTextBlocks gives every block in one string, each ended by the block break', () => {
+    document.body.innerHTML = '<p>North <em>Korea</em></p>\n<p> </p><div>Kim<br>Jong Un</div>';
+    const blocks = readTextBlocks(document.body);
+    expect(blocks.text).toBe(['North Korea', 'Kim', 'Jong Un', ''].join(BLOCK_BREAK));
+    expect(blocks.count).toBe(3);
+    expect(blocks.chars).toBe('North KoreaKimJong Un'.length);
+    expect(blocks.blockStarts).toEqual([0, 12, 16, 24]);
+    expect(blocks.nodes.map((n) => n.data)).toEqual(['North ', 'Korea', 'Kim', 'Jong Un']);
+    expect(blocks.starts).toEqual([0, 6, 12, 16, 24]);
+    expect(blocks.blockNodes).toEqual([0, 2, 3, 4]);
+  });
+
+  test('a text node as root is one block', () => {
+    document.body.innerHTML = '<p>Putin</p>';
+    expect(readTextBlocks(document.body.firstChild!.firstChild!).text).toBe(`Putin${BLOCK_BREAK}`);
   });
 
   test('each block knows the element that bounds it', () => {

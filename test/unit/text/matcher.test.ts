@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { type TermPattern, compileMatcher } from '../../../lib/text/matcher';
+import { BLOCK_BREAK, type TermPattern, compileMatcher } from '../../../lib/text/matcher';
 
 const PATTERNS: TermPattern[] = [
   { id: 'russia', text: 'Russia', lang: 'en' },
@@ -88,6 +88,13 @@ describe('offsets', () => {
     expect(matcher.scan('ﬁne words from Putin')).toEqual([{ start: 15, end: 20, id: 'putin' }]);
   });
 
+  test('are found once when the block needs normalising after them', () => {
+    expect(matcher.scan('Putin said … to Kim Jong Un')).toEqual([
+      { start: 0, end: 5, id: 'putin' },
+      { start: 16, end: 27, id: 'kim-jong-un' },
+    ]);
+  });
+
   test('stay in the original string after an astral character', () => {
     expect(matcher.scan('👍 Putin')).toEqual([{ start: 3, end: 8, id: 'putin' }]);
   });
@@ -99,6 +106,36 @@ describe('offsets', () => {
   test('cover a whole word written in decomposed Hangul (NFD)', () => {
     const nfd = '\u1107\u116e\u11a8\u1112\u1161\u11ab\u110b\u1174'; // 북한의 as conjoining jamo
     expect(matcher.scan(`${nfd} 관계`)).toEqual([{ start: 0, end: 8, id: 'dprk' }]);
+  });
+});
+
+describe('several blocks in one text', () => {
+  /** The matches of each block scanned alone, with offsets moved to where the block sits in the joined text. */
+  function blockByBlock(blocks: string[]) {
+    let at = 0;
+    return blocks.flatMap((block) => {
+      const shifted = matcher.scan(block).map((m) => ({ ...m, start: m.start + at, end: m.end + at }));
+      at += block.length + BLOCK_BREAK.length;
+      return shifted;
+    });
+  }
+
+  test.each([
+    ['plain blocks', ['Putin met Kim Jong Un.', 'Then Pyongyang.']],
+    ['an alias cut by a break matches in neither block', ['Talks with North', 'Korea went on']],
+    ['a break right after a word', ['Kim', 'Jong Un']],
+    ['a block that needs normalising among plain ones', ['Putin', 'ﬁne words … from Kim Jong Un', 'North Korea']],
+    ['two blocks that need normalising', ['👍 Putin', 'Putin👍', 'and Russia']],
+    ['a match before the unit that needs normalising', ['Russia', 'Putin said … to Kim Jong Un', 'Korea']],
+    ['a normalised last block', ['Russia', '북한의 관계']],
+    ['Russian and Korean blocks', ['в Пхеньяне с Лавровым', '북한과 러시아는', 'UN and U.S.']],
+    ['empty blocks', ['', 'Putin', '', '']],
+  ])('finds what each block finds alone: %s', (_, blocks) => {
+    expect(matcher.scan(blocks.join(BLOCK_BREAK))).toEqual(blockByBlock(blocks));
+  });
+
+  test('an alias holding the break is not compiled', () => {
+    expect(compileMatcher([{ id: 'x', text: `a${BLOCK_BREAK}b`, lang: 'en' }]).scan(`a${BLOCK_BREAK}b`)).toEqual([]);
   });
 });
 
