@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import bundle from 'virtual:rdl-corpus';
 import { LensDb } from '../lib/db/schema';
 import { answer, createClient, type TabProtocol } from '../lib/messages';
+import { report } from '../lib/report';
 import { createService } from '../lib/service';
 
 /** The context menu item on a selection. */
@@ -12,7 +13,7 @@ export default defineBackground(() => {
   const service = createService(new LensDb(), bundle, {
     // The background is never private (Firefox has no split incognito mode; Chrome's default is spanning).
     isPrivate: (sender) => (sender as Browser.runtime.MessageSender | undefined)?.tab?.incognito === true,
-    onLoadError: (error) => console.error('[RU–DPRK Lens] corpus load failed', error),
+    onLoadError: (error) => report('corpus load failed', error),
     // As a page next to the reader's tab: a popup cannot be opened from a content script in every browser.
     openSearch: async (query, sender) => {
       const tabId = (sender as Browser.runtime.MessageSender | undefined)?.tab?.id;

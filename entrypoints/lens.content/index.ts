@@ -22,6 +22,7 @@ import {
 
 type PageConfig = ResponseOf<'getPageConfig'>;
 import { compileMatcher } from '../../lib/text/matcher';
+import { report } from '../../lib/report';
 import { HOST_TAG } from '../../lib/ui/host-tag';
 import type { PageUi } from '../../lib/ui/page-ui';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../../lib/ui/ui-handle';
@@ -36,7 +37,7 @@ export default defineContentScript({
   cssInjectionMode: 'manifest',
   main(ctx) {
     // Anything that goes wrong is said in the page's console under our name, and the page goes on.
-    return start(ctx).catch(report);
+    return start(ctx).catch(failed);
   },
 });
 
@@ -79,7 +80,7 @@ async function start(ctx: ContentScriptContext) {
     // Every frame redraws on a change; only the top frame answers the rest: the popup and the
     // shortcut speak to the page the reader sees.
     if (isEnvelope(message) && message.type === 'configChanged') {
-      void run().catch(report);
+      void run().catch(failed);
       return false;
     }
     if (!isTop()) return false;
@@ -103,23 +104,22 @@ async function start(ctx: ContentScriptContext) {
 
 type SessionHandlers = Omit<Handlers<TabProtocol>, 'getPageInfo' | 'configChanged'>;
 
-/** What a frame where Lens is off answers. */
+/**
+ * Where Lens is off, every request about the page is refused: the popup then
+ * says Lens does not run on the tab, and the shortcut and menu do nothing.
+ */
+const off = () => Promise.reject(new Error('Lens is off on this page'));
 const NOT_ACTIVE: SessionHandlers = {
-  openPanel: () => false,
-  getPageEntities: () => {
-    // The popup then says Lens does not run here, rather than that the page mentions no one.
-    throw new Error('Lens is switched off on this page');
-  },
-  showEntity: () => false,
-  saveSelection: () => null,
-  getHighlightStatus: () => ({ anchored: [], orphans: [] }),
-  showHighlight: () => false,
-  refreshHighlights: () => ({ anchored: [], orphans: [] }),
+  openPanel: off,
+  getPageEntities: off,
+  showEntity: off,
+  saveSelection: off,
+  getHighlightStatus: off,
+  showHighlight: off,
+  refreshHighlights: off,
 };
 
-function report(error: unknown) {
-  console.error('[RU–DPRK Lens] could not annotate this page:', error);
-}
+const failed = (error: unknown) => report('could not annotate this page', error);
 
 function startSession(
   config: PageConfig,

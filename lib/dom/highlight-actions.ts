@@ -16,6 +16,7 @@ import type { HighlightPatch, NewHighlight } from '../messages';
 import type { HighlightUi } from '../ui/highlight-ui';
 import type { SavedHighlights } from './saved-highlights';
 import { selectedRange, watchSelection } from './selection';
+import { report } from '../report';
 
 export interface HighlightStore {
   save(draft: NewHighlight): Promise<HighlightRow>;
@@ -76,7 +77,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
             ui = loaded;
             if (!signal.aborted) paint();
           },
-          (error: unknown) => console.error('[RU–DPRK Lens] could not load the highlight toolbar:', error),
+          (error: unknown) => report('could not load the highlight toolbar', error),
         );
       return;
     }

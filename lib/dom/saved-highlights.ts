@@ -16,6 +16,7 @@ import type { PageAnchoring } from '../anchoring/page';
 import type { HighlightRow } from '../db/schema';
 import { savedHighlightName } from '../highlight-colours';
 import type { HighlightStatus } from '../messages';
+import { report } from '../report';
 
 export interface SavedHighlightsOptions {
   document: Document;
@@ -122,7 +123,7 @@ export function createSavedHighlights(options: SavedHighlightsOptions): SavedHig
       }
     })()
       // A failed pass (the anchoring script did not load) leaves its highlights pending; the next change tries again.
-      .catch((error: unknown) => console.error('[RU–DPRK Lens] could not anchor the saved highlights:', error))
+      .catch((error: unknown) => report('could not anchor the saved highlights', error))
       .finally(() => {
         running = null;
       });
