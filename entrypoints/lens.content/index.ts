@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ANCHORING_SCRIPT, registeredAnchoring } from '../../lib/anchoring/handle';
-import type { PageAnchoring } from '../../lib/anchoring/page';
 import { createHighlightActions } from '../../lib/dom/highlight-actions';
 import { entityIdsIn } from '../../lib/dom/marks-in-range';
 import { createPageActions } from '../../lib/dom/page-actions';
@@ -23,8 +22,8 @@ import {
 type PageConfig = ResponseOf<'getPageConfig'>;
 import { compileMatcher } from '../../lib/text/matcher';
 import { report } from '../../lib/report';
+import { importRegistered, loadOnce } from '../../lib/lazy-script';
 import { HOST_TAG } from '../../lib/ui/host-tag';
-import type { PageUi } from '../../lib/ui/page-ui';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../../lib/ui/ui-handle';
 import './style.css';
 
@@ -133,37 +132,27 @@ function startSession(
   const root = () => document.body ?? document.documentElement;
 
   // The card UI and the anchoring code are scripts of their own, loaded when first needed.
-  const importScript = (path: typeof CARD_UI_SCRIPT | typeof ANCHORING_SCRIPT): Promise<unknown> =>
-    import(/* @vite-ignore */ browser.runtime.getURL(path));
-  let ui: Promise<PageUi> | null = null;
-  const loadUi = () =>
-    (ui ??= (async () => {
-      await importScript(CARD_UI_SCRIPT);
-      const factory = registeredCardUi(globalThis);
-      if (!factory) throw new Error('The card UI did not load');
-      const loaded = factory({
-        document,
-        theme: settings.theme,
-        labelOf: (id) => labels.get(id) ?? id,
-        fetchCard: (entityId) => ask('getCard', { entityId }),
-        onSearch: (query) => void ask('openSearch', { query }),
-      });
-      signal.addEventListener('abort', () => loaded.destroy());
-      return loaded;
-    })());
-  let anchoring: Promise<PageAnchoring> | null = null;
-  const loadAnchoring = () =>
-    (anchoring ??= importScript(ANCHORING_SCRIPT).then(
-      () => {
-        const loaded = registeredAnchoring(globalThis);
-        if (!loaded) throw new Error('The anchoring code did not load');
-        return loaded;
-      },
-      (error: unknown) => {
-        anchoring = null; // tried again on the next page change
-        throw error;
-      },
-    ));
+  const importScript = (path: typeof CARD_UI_SCRIPT | typeof ANCHORING_SCRIPT) => () =>
+    import(/* @vite-ignore */ browser.runtime.getURL(path)) as Promise<unknown>;
+  const loadUi = loadOnce(async () => {
+    const factory = await importRegistered(
+      importScript(CARD_UI_SCRIPT),
+      () => registeredCardUi(globalThis),
+      'The card UI',
+    );
+    const loaded = factory({
+      document,
+      theme: settings.theme,
+      labelOf: (id) => labels.get(id) ?? id,
+      fetchCard: (entityId) => ask('getCard', { entityId }),
+      onSearch: (query) => void ask('openSearch', { query }),
+    });
+    signal.addEventListener('abort', () => loaded.destroy());
+    return loaded;
+  });
+  const loadAnchoring = loadOnce(() =>
+    importRegistered(importScript(ANCHORING_SCRIPT), () => registeredAnchoring(globalThis), 'The anchoring code'),
+  );
 
   // Saved highlights belong to the page the reader sees: the top frame's.
   const saved = isTop()

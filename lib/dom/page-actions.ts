@@ -33,15 +33,9 @@ export function createPageActions(options: PageActionsOptions): PageActions {
   const win = doc.defaultView!;
   const entities = new Map(options.entities.map((e) => [e.id, e]));
   const nextMention = new Map<string, number>();
+  /** the card UI once loaded (its loader, shared with the highlight actions, loads it once and owns its end) */
   let ui: CardUi | null = null;
-  let loading: Promise<CardUi> | null = null;
-
-  const loadUi = () =>
-    (loading ??= options.loadUi().then((loaded) => {
-      ui = loaded;
-      signal.addEventListener('abort', () => loaded.destroy());
-      return loaded;
-    }));
+  const loadUi = () => options.loadUi().then((loaded) => (ui = loaded));
 
   const open = (mark: Mark, pointer?: { x: number; y: number }) => void loadUi().then((u) => u.openCard(mark, pointer));
 
