@@ -18,6 +18,7 @@ import {
   type CardViews,
 } from './card-model';
 import { asOf, formatDateRange, formatFigure, formatKind, formatPartialDate } from './format';
+import { closeOnEscape } from './keys';
 
 export interface CardProps {
   data: CardData;
@@ -46,12 +47,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
       aria-labelledby={titleId}
       data-theme={theme}
       tabIndex={-1}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          onClose();
-        }
-      }}
+      onKeyDown={closeOnEscape(onClose)}
     >
       <header class="rdl-card-header">
         <div class="rdl-card-heading">

@@ -6,6 +6,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { HighlightColour } from '../highlight-colours';
 import { ColourPicker } from './colour-picker';
+import { closeOnEscape } from './keys';
 
 export interface HighlightPopoverProps {
   note: string;
@@ -41,12 +42,7 @@ export function HighlightPopover(props: HighlightPopoverProps) {
       aria-modal="false"
       aria-labelledby={`${id}-title`}
       aria-busy={busy ? 'true' : undefined}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          props.onClose();
-        }
-      }}
+      onKeyDown={closeOnEscape(props.onClose)}
     >
       <header class="rdl-tool-row rdl-tool-header">
         <h2 class="rdl-tool-title" id={`${id}-title`}>

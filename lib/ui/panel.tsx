@@ -11,6 +11,7 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { EntityKind } from '../corpus/schema';
 import { formatKind } from './format';
+import { closeOnEscape } from './keys';
 
 export interface PanelEntity {
   id: string;
@@ -106,13 +107,7 @@ export function Panel({ entities, onChoose, onClose, theme }: PanelProps) {
       aria-labelledby={titleId}
       data-theme={theme}
       tabIndex={-1}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          event.stopPropagation();
-          onClose();
-        }
-      }}
+      onKeyDown={closeOnEscape(onClose)}
     >
       <header class="rdl-panel-header">
         <h2 class="rdl-panel-title" id={titleId}>

@@ -10,6 +10,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightColour } from '../highlight-colours';
 import { ColourPicker } from './colour-picker';
+import { closeOnEscape } from './keys';
 
 export interface SelectionToolbarProps {
   colour: HighlightColour;
@@ -44,12 +45,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
       onMouseDown={(event) => {
         if (!(event.target instanceof HTMLTextAreaElement)) event.preventDefault();
       }}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          props.onClose();
-        }
-      }}
+      onKeyDown={closeOnEscape(props.onClose)}
     >
       {unavailable ? (
         <p class="rdl-tool-message" data-role="unavailable">
