@@ -9,7 +9,7 @@ import { PACK_FORMAT, type CorpusRecords, type Pack } from '../corpus/schema';
 import { MAX_PACK_BYTES, readJsonFile } from '../json-file';
 import { corpusTables, removeCorpus, writeCorpus } from './corpus-store';
 import { isQuotaError, QUOTA_MESSAGE } from './highlight-store';
-import { BUNDLED, readCorpusRecords, type CorpusTableName, type LensDb, type PackRow } from './schema';
+import { BUNDLED, CORPUS_TABLES, readCorpusRecords, type CorpusTableName, type LensDb, type PackRow } from './schema';
 
 export interface PackSummary {
   id: string;
@@ -66,7 +66,7 @@ export async function importPack(db: LensDb, text: string, byteSize: number, now
     return await db.transaction('rw', [...corpusTables(db), db.packs], async () => {
       const previous = await db.packs.get(pack.id);
       const loaded = await writeCorpus(db, pack.id, version, recordsOf(pack), now);
-      if (loaded.status === 'unchanged' && previous) return { status: 'unchanged', pack: await summary(db, previous) };
+      if (loaded.status === 'unchanged' && previous) return { status: 'unchanged', pack: summary(previous) };
       const row: PackRow = {
         id: pack.id,
         name: pack.name,
@@ -76,7 +76,7 @@ export async function importPack(db: LensDb, text: string, byteSize: number, now
         pack,
       };
       await db.packs.put(row);
-      return { status: previous ? 'replaced' : 'added', pack: await summary(db, row) };
+      return { status: previous ? 'replaced' : 'added', pack: summary(row) };
     });
   } catch (error) {
     if (isQuotaError(error)) throw new PackError(QUOTA_MESSAGE, { cause: error });
@@ -85,9 +85,8 @@ export async function importPack(db: LensDb, text: string, byteSize: number, now
 }
 
 export async function listPacks(db: LensDb): Promise<PackSummary[]> {
-  const rows = await db.packs.orderBy('id').toArray();
-  const list = await Promise.all(rows.map((row) => summary(db, row)));
-  return list.sort((a, b) => a.importedAt - b.importedAt);
+  const rows = await db.packs.toArray();
+  return rows.map(summary).sort((a, b) => a.importedAt - b.importedAt);
 }
 
 /** Removes a pack and its records. Removing one that is not there is not an error. */
@@ -100,20 +99,14 @@ export async function removePack(db: LensDb, id: string): Promise<void> {
 }
 
 function recordsOf(pack: Pack): CorpusRecords {
-  const { sources, people, entities, claims, topics, events } = pack;
-  return { sources, people, entities, claims, topics, events };
+  return Object.fromEntries(CORPUS_TABLES.map((name) => [name, pack[name]])) as CorpusRecords;
 }
 
-async function summary(db: LensDb, row: PackRow): Promise<PackSummary> {
-  const meta = await db.corpusMeta.get(row.id);
-  const counts = meta?.counts ?? {
-    sources: row.pack.sources.length,
-    people: row.pack.people.length,
-    entities: row.pack.entities.length,
-    claims: row.pack.claims.length,
-    topics: row.pack.topics.length,
-    events: row.pack.events.length,
-  };
+/** A pack as listed: its counts are those of the records it brought (the rows of its origin). */
+function summary(row: PackRow): PackSummary {
+  const counts = Object.fromEntries(
+    CORPUS_TABLES.map((name) => [name, row.pack[name].length]),
+  ) as PackSummary['counts'];
   return { id: row.id, name: row.name, description: row.description, importedAt: row.importedAt, counts };
 }
 
