@@ -17,14 +17,13 @@ import {
   usePageServer,
 } from './harness';
 import { highlightedTexts, markCentre, openCard } from './page-helpers';
+import { hover } from './reader-actions';
 
 const server = usePageServer();
 
 /** Hovers the first mark reading `text` and returns the card that opens. */
 async function hoverForCard(page: LensPage, text: string) {
-  const at = await page.evaluate(markCentre, 'rdl-term', text);
-  if (!at) throw new Error(`No mark "${text}" on the page`);
-  await page.mouseMove(at.x, at.y);
+  await hover(page, text);
   return page.waitFor(openCard);
 }
 

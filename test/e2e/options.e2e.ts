@@ -8,7 +8,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
-import { chooseFile, chooseLargeFile, markCentre, openCard, pageTabId, sendFromExtensionPage } from './page-helpers';
+import { chooseFile, chooseLargeFile, openCard, pageTabId, sendFromExtensionPage } from './page-helpers';
+import { hover } from './reader-actions';
 
 const server = usePageServer();
 const PACK = readFileSync('data/packs/example-pack.json', 'utf8');
@@ -138,8 +139,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       return now !== undefined && now !== (window as unknown as { marksBefore: unknown }).marksBefore;
     });
     await page.waitFor(marksAre, [ALL]);
-    const at = await page.waitFor(markCentre, ['rdl-term', 'Pyongyang']);
-    await page.mouseMove(at.x, at.y);
+    await hover(page, 'Pyongyang');
     const card = await page.waitFor(openCard);
     expect(card.title).toBe('Pyongyang');
     expect(
@@ -203,8 +203,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await options.waitFor((n: number) => document.querySelectorAll('.packs li').length === n, [2]);
     expect((await options.evaluate(packList))[1]).toMatch(/^Example pack \(fictional\) · imported /);
     await page.waitFor(marksAre, [{ style: 'underline', texts: [...ALL.texts.slice(0, 6), 'Rason', 'Russia'] }]);
-    const at = await page.waitFor(markCentre, ['rdl-term', 'Rason']);
-    await page.mouseMove(at.x, at.y);
+    await hover(page, 'Rason');
     const card = await page.waitFor(openCard);
     expect(card.title).toBe('Rason');
     expect(card.text).toContain('Jane Example');

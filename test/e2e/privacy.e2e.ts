@@ -410,7 +410,8 @@ const KNOWN_URLS: Record<string, string> = {
   'http://json-schema.org/draft-07/schema#': 'JSON Schema dialect id (zod)',
   'http://json-schema.org/draft-04/schema#': 'JSON Schema dialect id (zod)',
   'http://[${…}]': "zod's URL check of an IPv6 host: a template, not a request",
-  'https://${…}': 'lib/settings.ts siteOf(): a site name the reader typed, parsed as a URL for its host name, never requested',
+  'https://${…}':
+    'lib/settings.ts siteOf(): a site name the reader typed, parsed as a URL for its host name, never requested',
   'http://bit.ly/2kdckMn': "a link in the text of one of Dexie's error messages",
   'https://tinyurl.com/y2uuvskb': "a link in the text of one of Dexie's error messages",
 };
