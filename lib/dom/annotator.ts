@@ -61,6 +61,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const name = TERM_HIGHLIGHTS[options.markStyle ?? 'underline'];
   const highlight = new Highlight();
   registry.set(name, highlight);
+  /** how many marks each entity has, kept as marks come and go (read after every scan, for the badge) */
+  const perEntity = new Map<string, number>();
+  const count = (entityId: string, by: number) => {
+    const n = (perEntity.get(entityId) ?? 0) + by;
+    if (n === 0) perEntity.delete(entityId);
+    else perEntity.set(entityId, n);
+  };
   /** marks by the block container they were found in */
   const byContainer = new Map<Node, Mark[]>();
   /** marks by every text node they cover */
@@ -113,6 +120,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       }
       highlight.add(range);
       list!.push(mark);
+      count(match.id, 1);
       added++;
     }
     return added;
@@ -124,6 +132,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     byContainer.delete(container);
     for (const mark of list) {
       highlight.delete(mark.range);
+      count(mark.entityId, -1);
       for (const node of mark.nodes) byNode.delete(node);
     }
   }
@@ -189,20 +198,17 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       });
     },
     marks: () => [...byContainer.values()].flat(),
-    counts() {
-      const counts = new Map<string, number>();
-      for (const list of byContainer.values())
-        for (const mark of list) counts.set(mark.entityId, (counts.get(mark.entityId) ?? 0) + 1);
-      return counts;
-    },
+    counts: () => new Map(perEntity),
     clear() {
       byContainer.clear();
+      perEntity.clear();
       byNode = new WeakMap();
       highlight.clear();
     },
     destroy() {
       if (registry.get(name) === highlight) registry.delete(name);
       byContainer.clear();
+      perEntity.clear();
       highlight.clear();
     },
   };
