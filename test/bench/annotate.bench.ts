@@ -7,6 +7,11 @@
  *   (a) lens      the extension's own full scan: the `rdl:scan` measure it
  *                 records (DOM walk, matching, ranges, highlight registration)
  *   (b) floor     a bare TreeWalker pass reading every text node's data
+ *   (b′) isolated the same pass in an isolated world of the page, where a
+ *                 content script runs: its own wrappers for every node it
+ *                 touches, cold code. Not a target; it shows how much of the
+ *                 gap between (a) and (b) is the cost of running where a
+ *                 content script must run.
  *   (c) mark.js   mark.js 8.11.1 given the same aliases as an array of keywords
  *   (d) markRegExp mark.js with one combined regular expression (its strongest form)
  * and, on the largest page, the incremental scan after one paragraph is
@@ -98,6 +103,7 @@ interface Row {
   matches: number;
   lens: number;
   floor: number;
+  isolated: number;
   markjs: number;
   /** runs of (c) behind its median: fewer than the others on generated pages */
   markjsRuns: number;
@@ -147,7 +153,13 @@ async function main() {
     const bytes = statSync(page.file).size;
     const url = server.url(page.path);
     const generated = page.path.startsWith('/generated/');
-    const runs = { lens: [] as number[], floor: [] as number[], markjs: [] as number[], markRegExp: [] as number[] };
+    const runs = {
+      lens: [] as number[],
+      floor: [] as number[],
+      isolated: [] as number[],
+      markjs: [] as number[],
+      markRegExp: [] as number[],
+    };
     let chars = 0;
     let matches = 0;
     let emptied = false;
@@ -162,6 +174,7 @@ async function main() {
       chars = measure.chars;
       matches = measure.matches;
       runs.floor.push((await timedInTab(plain, url, (tab) => tab.evaluate(floorScan)))!);
+      runs.isolated.push((await timedInTab(plain, url, (tab) => tab.evaluateIsolated!(floorScan)))!);
       runs.markRegExp.push((await timedInTab(plain, url, (tab) => tab.evaluate(markJsScan, MARK_JS, aliases, true)))!);
       if (generated && (i > 0 || markjsCapped)) continue;
       const cap = generated ? MARKJS_CAP_MS : Infinity;
@@ -180,6 +193,7 @@ async function main() {
       matches,
       lens: median(runs.lens),
       floor: median(runs.floor),
+      isolated: median(runs.isolated),
       markjs: median(runs.markjs),
       markjsRuns: runs.markjs.length,
       markjsCapped,
@@ -223,6 +237,7 @@ async function main() {
   console.log('');
   console.log(
     `lens/floor: worst ${Math.max(...rows.map((r) => r.lens / r.floor)).toFixed(2)}× · ` +
+      `isolated floor/floor: ${Math.min(...rows.map((r) => r.isolated / r.floor)).toFixed(2)}–${Math.max(...rows.map((r) => r.isolated / r.floor)).toFixed(2)}× · ` +
       `lens vs markRegExp: slowest ${Math.max(...rows.map((r) => r.lens / r.markRegExp)).toFixed(2)}× of it · ` +
       `markjs/lens: least ${Math.min(...rows.map((r) => r.markjs / r.lens)).toFixed(1)}×`,
   );
@@ -241,9 +256,11 @@ function formatRow(r: Row): string {
     String(r.matches).padStart(6),
     ms(r.lens),
     ms(r.floor),
+    ms(r.isolated),
     `${r.markjsCapped ? '>' : ''}${r.markjs.toFixed(2)}${r.markjsRuns < RUNS ? `(${r.markjsRuns})` : ''}`.padStart(13),
     ms(r.markRegExp),
     `${(r.lens / r.floor).toFixed(2)}×`.padStart(7),
+    `${(r.isolated / r.floor).toFixed(2)}×`.padStart(7),
     `${r.markjsCapped ? '>' : ''}${(r.markjs / r.lens).toFixed(1)}×`.padStart(8),
     `${(r.markRegExp / r.lens).toFixed(1)}×`.padStart(8),
   ].join(' ');
@@ -259,9 +276,11 @@ console.log(
     'marks'.padStart(6),
     'lens(a)'.padStart(9),
     'floor(b)'.padStart(9),
+    'iso(b′)'.padStart(9),
     'markjs(c)'.padStart(13),
     'markRE(d)'.padStart(9),
     'a/b'.padStart(7),
+    'b′/b'.padStart(7),
     'c/a'.padStart(8),
     'd/a'.padStart(8),
   ].join(' '),

@@ -134,6 +134,27 @@ export function wrapPlaywrightPage(page: Page): LensPage {
   return {
     // Functions travel as source text (DevTools evaluation is not subject to the page's CSP).
     evaluate: (fn, ...args) => page.evaluate(call(fn, args)),
+    async evaluateIsolated(fn, ...args) {
+      const cdp = await page.context().newCDPSession(page);
+      try {
+        const { frameTree } = await cdp.send('Page.getFrameTree');
+        const { executionContextId } = await cdp.send('Page.createIsolatedWorld', {
+          frameId: frameTree.frame.id,
+          worldName: 'rdl-isolated',
+        });
+        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+          expression: call(fn, args),
+          contextId: executionContextId,
+          returnByValue: true,
+          awaitPromise: true,
+        });
+        if (exceptionDetails)
+          throw new Error(`evaluateIsolated: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+        return result.value as never;
+      } finally {
+        await cdp.detach();
+      }
+    },
     // Polled from here: waitForFunction would compile the source in the page,
     // which an extension page's CSP (no eval) refuses.
     async waitFor(fn, args, timeoutMs = 10_000) {

@@ -12,6 +12,12 @@ export type PageFunction<A extends unknown[], R> = (...args: A) => R | Promise<R
 export interface LensPage {
   /** Runs `fn` in the page (main world) and returns its JSON-serialisable result. */
   evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R>;
+  /**
+   * Runs `fn` in a new isolated world of the page's main frame: where a
+   * content script runs, with the same DOM but wrappers and globals of its
+   * own. Chromium only (the benchmark's floor as a content script sees it).
+   */
+  evaluateIsolated?<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R>;
   /** Polls `fn` in the page until it returns a truthy value, which it returns. Rejects after `timeoutMs`. */
   waitFor<A extends unknown[], R>(fn: PageFunction<A, R>, args?: A, timeoutMs?: number): Promise<NonNullable<R>>;
   waitForSelector(selector: string, timeoutMs?: number): Promise<void>;
