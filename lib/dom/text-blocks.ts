@@ -33,96 +33,27 @@ export interface TextBlock {
  * our UI. By nodeName, as the DOM gives it (upper case for HTML, lower case
  * for SVG and MathML), so that no name is case-converted per element.
  */
-const SKIPPED = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'TEXTAREA',
-  'INPUT',
-  'SELECT',
-  'OPTION',
-  'CODE',
-  'PRE',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'SVG',
-  'svg',
-  'MATH',
-  'math',
-  'HEAD',
-  'TITLE',
-  'RDL-UI',
-  'script',
-  'style',
-]);
+const SKIPPED = new Set(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION CODE PRE IFRAME OBJECT EMBED CANVAS SVG svg MATH math HEAD TITLE RDL-UI script style'.split(
+    ' ',
+  ),
+);
 
 /** Phrasing elements: text inside them belongs to the surrounding block. */
-const INLINE = new Set([
-  'A',
-  'ABBR',
-  'B',
-  'BDI',
-  'BDO',
-  'CITE',
-  'DATA',
-  'DFN',
-  'EM',
-  'FONT',
-  'I',
-  'INS',
-  'DEL',
-  'KBD',
-  'LABEL',
-  'MARK',
-  'Q',
-  'RUBY',
-  'RB',
-  'RT',
-  'S',
-  'SAMP',
-  'SMALL',
-  'SPAN',
-  'STRONG',
-  'SUB',
-  'SUP',
-  'TIME',
-  'U',
-  'VAR',
-  'BIG',
-  'TT',
-  'STRIKE',
-  'WBR',
-  'NOBR',
-]);
+const INLINE = new Set(
+  'A ABBR B BDI BDO CITE DATA DFN EM FONT I INS DEL KBD LABEL MARK Q RUBY RB RT S SAMP SMALL SPAN STRONG SUB SUP TIME U VAR BIG TT STRIKE WBR NOBR'.split(
+    ' ',
+  ),
+);
 
 /**
  * The elements that may have a shadow root besides custom elements (whose
  * names have a hyphen): `attachShadow` throws on any other.
  * https://dom.spec.whatwg.org/#dom-element-attachshadow
  */
-const SHADOW_HOSTS = new Set([
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'BODY',
-  'DIV',
-  'FOOTER',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'MAIN',
-  'NAV',
-  'P',
-  'SECTION',
-  'SPAN',
-]);
+const SHADOW_HOSTS = new Set(
+  'ARTICLE ASIDE BLOCKQUOTE BODY DIV FOOTER H1 H2 H3 H4 H5 H6 HEADER MAIN NAV P SECTION SPAN'.split(' '),
+);
 
 const EDITABLE = '[contenteditable]';
 
