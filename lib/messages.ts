@@ -21,6 +21,8 @@ export type { TermPattern };
 export interface TermIndex {
   version: string;
   patterns: TermPattern[];
+  /** the source of the matcher's prefilter for `patterns` (lib/text/prefilter.ts), built here once */
+  prefilter: string;
   /** the entities the patterns point to, for the page panel */
   entities: EntitySummary[];
 }

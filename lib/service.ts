@@ -25,6 +25,7 @@ import { createDetails } from './ui/detail-model';
 import type { EntitySummary, Handlers, PageHighlights, TermIndex, TermPattern } from './messages';
 import { buildCard } from './ui/card-model';
 import { ALL_KINDS, checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
+import { prefilterSource } from './text/prefilter';
 
 export const BLOCKED_MESSAGE =
   'Lens is updating its storage, but another tab still has Lens’s previous version open. Close or reload that tab (an open Lens popup or options page) and try again; nothing is lost.';
@@ -117,7 +118,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         });
       }
     }
-    return { index: { version, patterns, entities: summaries }, kinds };
+    return { index: { version, patterns, prefilter: prefilterSource(patterns), entities: summaries }, kinds };
   }
 
   /** After a pack is imported or removed: the term index and search are built again, and open tabs redraw. */

@@ -172,7 +172,7 @@ function startSession(
 
   const lens = startPageLens({
     document,
-    matcher: compileMatcher(termIndex.patterns),
+    matcher: compileMatcher(termIndex.patterns, termIndex.prefilter),
     settings,
     signal,
     isOwnNode,

@@ -55,7 +55,7 @@ const ASCII_NON_WORD = /([^A-Za-z0-9]+)/;
 const SPACING = /[ -]/g;
 
 /** An alias split at word boundaries: `seps[i]` lies between `words[i]` and `words[i + 1]`. */
-function splitAlias(norm: string): { words: string[]; seps: string[] } {
+export function splitAlias(norm: string): { words: string[]; seps: string[] } {
   const words: string[] = [];
   const seps: string[] = [];
   if (PRINTABLE_ASCII.test(norm)) {

@@ -122,11 +122,17 @@ const MAX_SEP = 8;
 const NO_PATTERN = 0x7fffffff;
 /** A block is "stem heavy" if it has more than one word that may carry an ending per this many units. */
 const STEM_HEAVY = 24;
+/** Past this many units of blocks with prefilter hits, if they are most of the text so far, the rest is read whole. */
+const DENSE = 4096;
 /** the filter has 2^(32 - FILTER_SHIFT) keys */
 const FILTER_SHIFT = 15;
 
-/** Builds the matcher for a set of aliases; cheap enough to run once per page. */
-export function compileMatcher(patterns: readonly TermPattern[]): Matcher {
+/**
+ * Builds the matcher for a set of aliases; cheap enough to run once per page.
+ * `prefilter` is the source of their prefilter (`prefilterSource` in
+ * ./prefilter.ts, built in the background): without it every unit is read.
+ */
+export function compileMatcher(patterns: readonly TermPattern[], prefilter?: string): Matcher {
   const trie = new TrieBuilder();
   for (let i = 0; i < patterns.length; i++) {
     // An alias holding the block break could match across blocks.
@@ -135,6 +141,7 @@ export function compileMatcher(patterns: readonly TermPattern[]): Matcher {
   return new WordMatcher(
     trie,
     patterns.map((p) => p.id),
+    prefilter === undefined ? null : new RegExp(prefilter, 'g'),
   );
 }
 
@@ -219,7 +226,11 @@ class WordMatcher implements Matcher {
   private bestEnd = -1;
   private bestPattern = NO_PATTERN;
 
-  constructor(trie: TrieBuilder, ids: readonly string[]) {
+  constructor(
+    trie: TrieBuilder,
+    ids: readonly string[],
+    private readonly prefilter: RegExp | null,
+  ) {
     this.patternCount = trie.count;
     this.table = trie.table;
     this.table.seal();
@@ -248,6 +259,32 @@ class WordMatcher implements Matcher {
   scan(text: string): TermMatch[] {
     if (this.edges[0] === undefined || text.length === 0) return [];
     const out: TermMatch[] = [];
+    const pre = this.prefilter;
+    if (pre === null) {
+      this.read(text, 0, out);
+      return out;
+    }
+    // Only the blocks the prefilter hits in are read (see ./prefilter.ts).
+    pre.lastIndex = 0;
+    let read = 0;
+    for (let hit = pre.exec(text); hit !== null; hit = pre.exec(text)) {
+      const start = text.lastIndexOf(BLOCK_BREAK, hit.index) + 1;
+      let end = text.indexOf(BLOCK_BREAK, hit.index);
+      if (end < 0) end = text.length;
+      read += end - start;
+      if (read > DENSE && read * 2 > end) {
+        // Hits in most blocks (a page thick with aliases): the rest is read whole, not searched first.
+        this.read(text.slice(start), start, out);
+        break;
+      }
+      this.read(text.slice(start, end), start, out);
+      pre.lastIndex = end + 1;
+    }
+    return out;
+  }
+
+  /** Reads all of `text` and adds its matches to `out`, shifted by `offset`. */
+  private read(text: string, offset: number, out: TermMatch[]): void {
     const n = text.length;
     this.original = text;
     this.nrec = 0;
@@ -260,22 +297,21 @@ class WordMatcher implements Matcher {
       let blockEnd = text.indexOf(BLOCK_BREAK, stop);
       if (blockEnd < 0) blockEnd = n;
       this.dropRecordsFrom(blockStart);
-      this.resolveInto(out, 0);
-      const block = blockStart === 0 && blockEnd === n ? text : text.slice(blockStart, blockEnd);
+      this.resolveInto(out, offset);
+      const block = text.slice(blockStart, blockEnd); // (the text itself, if it is one block)
       const normalised = normalisePieces(block);
       this.original = block;
       this.nrec = 0;
       this.ncand = 0;
       this.readWords(normalised.text, normalised, 0);
-      this.resolveInto(out, blockStart);
+      this.resolveInto(out, offset + blockStart);
       this.original = text;
       this.nrec = 0;
       this.ncand = 0;
       from = blockEnd;
     }
-    this.resolveInto(out, 0);
+    this.resolveInto(out, offset);
     this.original = '';
-    return out;
   }
 
   /** Forgets the records of words starting at or after `offset` of the original text. */
