@@ -26,6 +26,11 @@
  *     path wins and matching resumes after it: leftmost-longest, no overlaps.
  *     This step costs in proportion to the hits, not to the text.
  *
+ * Given a prefilter (./prefilter.ts: one native regular expression, built in
+ * the background), `scan` reads only the blocks in which it hits, where an
+ * alias may begin; the prefilter never misses a block that has a match. On a
+ * page thick with aliases it stops searching and reads the rest whole.
+ *
  * Separators: whitespace, hyphens and dashes are one separator however many
  * and however mixed ("Kim Jong-un" = "Kim Jong Un"); other punctuation is kept
  * ("Korean People's Army", "U.S"). Leading and trailing punctuation of an alias
