@@ -1,23 +1,11 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
 import { pageAnchoring } from '../../../lib/anchoring/page';
+import { rangeOver } from '../range-over';
 
 const ARTICLE =
   '<h1>A summit</h1><p>Vladimir <b>Putin</b> arrived in Pyongyang on 19 June.</p>' +
   '<p>The two leaders signed a pact.</p><p>Trade remains small.</p>';
-
-function rangeOver(text: string): Range {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const at = node.data.indexOf(text);
-    if (at === -1) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + text.length);
-    return range;
-  }
-  throw new Error(`"${text}" is not on the page`);
-}
 
 beforeEach(() => {
   document.body.innerHTML = ARTICLE;

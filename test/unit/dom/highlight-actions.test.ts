@@ -9,6 +9,7 @@ import type { NewHighlight } from '../../../lib/messages';
 import type { HighlightPopoverProps } from '../../../lib/ui/highlight-popover';
 import type { SelectionToolbarProps } from '../../../lib/ui/selection-toolbar';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
+import { rangeOver } from '../range-over';
 
 let registry: Map<string, FakeHighlight>;
 let controller: AbortController;
@@ -89,18 +90,8 @@ function start(options: { unavailable?: string; store?: HighlightStore } = {}) {
 }
 
 function select(text: string) {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const at = node.data.indexOf(text);
-    if (at === -1) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + text.length);
-    document.getSelection()!.removeAllRanges();
-    document.getSelection()!.addRange(range);
-    return;
-  }
-  throw new Error(`"${text}" is not on the page`);
+  document.getSelection()!.removeAllRanges();
+  document.getSelection()!.addRange(rangeOver(text));
 }
 
 const settle = (ms = 200) => new Promise((done) => setTimeout(done, ms));

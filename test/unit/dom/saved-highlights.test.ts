@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { pageAnchoring } from '../../../lib/anchoring/page';
+import { rangeOver } from '../range-over';
 import type { HighlightRow } from '../../../lib/db/schema';
 import { createSavedHighlights } from '../../../lib/dom/saved-highlights';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
@@ -22,28 +23,19 @@ afterEach(() => controller.abort());
 let n = 0;
 /** A row for `text` as it is on the page now, as the content script would save it. */
 function rowFor(text: string, colour = 'yellow'): HighlightRow {
-  const range = document.createRange();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const at = node.data.indexOf(text);
-    if (at === -1) continue;
-    range.setStart(node, at);
-    range.setEnd(node, at + text.length);
-    const { quote, position } = pageAnchoring.describe(document.body, range);
-    return {
-      id: `h-${++n}`,
-      url: 'https://example.org/a',
-      title: 'A',
-      quote,
-      position,
-      note: '',
-      colour,
-      entityIds: [],
-      createdAt: 1,
-      updatedAt: 1,
-    };
-  }
-  throw new Error(`"${text}" is not on the page`);
+  const { quote, position } = pageAnchoring.describe(document.body, rangeOver(text));
+  return {
+    id: `h-${++n}`,
+    url: 'https://example.org/a',
+    title: 'A',
+    quote,
+    position,
+    note: '',
+    colour,
+    entityIds: [],
+    createdAt: 1,
+    updatedAt: 1,
+  };
 }
 
 function start(orphanInterval = 0) {
