@@ -10,6 +10,7 @@ import type { PackSummary } from '../db/pack-store';
 import { formatMegabytes, MAX_PACK_BYTES, sizeProblem } from '../json-file';
 import type { Client, ResponseOf } from '../messages';
 import { ALL_KINDS, siteOf, type Settings } from '../settings';
+import { FilePicker, Notice, type NoticeMessage } from './file-notice';
 
 export interface OptionsProps {
   ask: Client;
@@ -27,7 +28,7 @@ const KIND_LABELS: Record<EntityKind, string> = {
   concept: 'Concepts',
 };
 
-type Message = { kind: 'ok' | 'error'; text: string } | null;
+type Message = NoticeMessage | null;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function Options({ ask, onTheme }: OptionsProps) {
@@ -248,21 +249,12 @@ export function Options({ ask, onTheme }: OptionsProps) {
             </li>
           ))}
         </ul>
-        <label class="tool">
-          Import a pack…
-          <input
-            type="file"
-            accept=".json,application/json"
-            class="sr-only"
-            aria-label={`Import a corpus pack (JSON, up to ${formatMegabytes(MAX_PACK_BYTES)})`}
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) void importPack(file);
-              input.value = '';
-            }}
-          />
-        </label>
+        <FilePicker
+          label="Import a pack…"
+          accept=".json,application/json"
+          ariaLabel={`Import a corpus pack (JSON, up to ${formatMegabytes(MAX_PACK_BYTES)})`}
+          onFile={(file) => void importPack(file)}
+        />
         {packMessage && <Notice message={packMessage} />}
       </Section>
     </main>
@@ -302,14 +294,6 @@ function Choice<T extends string>(props: {
         </label>
       ))}
     </fieldset>
-  );
-}
-
-function Notice({ message }: { message: NonNullable<Message> }) {
-  return (
-    <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'error' : 'notice'}>
-      {message.text}
-    </p>
   );
 }
 

@@ -11,6 +11,7 @@ import { sizeProblem } from '../../json-file';
 import type { HighlightRow } from '../../db/schema';
 import type { Client, TabProtocol } from '../../messages';
 import { normaliseForMatch } from '../../text/normalise';
+import { FilePicker, Notice, type NoticeMessage } from '../file-notice';
 
 export interface HighlightsTabProps {
   ask: Client;
@@ -21,7 +22,7 @@ export interface HighlightsTabProps {
   download(name: string, type: string, text: string): void;
 }
 
-type Message = { kind: 'ok' | 'error'; text: string; undo?: HighlightRow };
+type Message = NoticeMessage & { undo?: HighlightRow };
 
 export function HighlightsTab({ ask, askTab, openHighlight, download }: HighlightsTabProps) {
   const [rows, setRows] = useState<HighlightRow[] | null>(null);
@@ -133,31 +134,22 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
         <button type="button" class="tool" onClick={() => void exportAs('md')} disabled={!rows?.length}>
           Markdown
         </button>
-        <label class="tool">
-          Import
-          <input
-            type="file"
-            accept=".json,.jsonld,application/json,application/ld+json"
-            class="sr-only"
-            aria-label="Import highlights (W3C Web Annotation or Hypothesis JSON)"
-            onChange={(e) => {
-              const input = e.target as HTMLInputElement;
-              const file = input.files?.[0];
-              if (file) void importFile(file);
-              input.value = '';
-            }}
-          />
-        </label>
+        <FilePicker
+          label="Import"
+          accept=".json,.jsonld,application/json,application/ld+json"
+          ariaLabel="Import highlights (W3C Web Annotation or Hypothesis JSON)"
+          onFile={(file) => void importFile(file)}
+        />
       </div>
       {message && (
-        <p role={message.kind === 'error' ? 'alert' : 'status'} class={message.kind === 'error' ? 'error' : 'notice'}>
-          {message.text}{' '}
+        <Notice message={message}>
+          {' '}
           {message.undo && (
             <button type="button" class="link" onClick={() => void undo(message.undo!)}>
               Undo
             </button>
           )}
-        </p>
+        </Notice>
       )}
       {!rows && !message && <p class="empty">Loading…</p>}
       {rows?.length === 0 && (
