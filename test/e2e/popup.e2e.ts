@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
 import { highlightedTexts, openCard, pageTabId, popupResults } from './page-helpers';
-import { searchFor } from './reader-actions';
+import { openFirstResult, searchFor } from './reader-actions';
 
 const server = usePageServer();
 
@@ -43,13 +43,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
   });
 
   test('↓ and Enter open a result; Back returns to the results with the query intact', async () => {
-    await searchFor(popup, 'Wonsan');
-    const results = await popup.waitFor(popupResults);
-    await popup.press('ArrowDown');
-    await popup.press('Enter');
-    const title = await popup.waitFor(
-      () => document.querySelector('.detail .rdl-card-title, .detail #record-title')?.textContent ?? null,
-    );
+    const { results, title } = await openFirstResult(popup, 'Wonsan');
     expect(title).toBe(results.hits[0]!.title);
     await popup.screenshot(screenshotPath(`${browserName}-popup-detail.png`));
     await popup.click('.back');

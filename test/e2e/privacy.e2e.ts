@@ -50,7 +50,7 @@ import {
   sendFromExtensionPage,
   sendToPageTabs,
 } from './page-helpers';
-import { clickTool, dragSelect, hover, searchFor } from './reader-actions';
+import { clickTool, dragSelect, hover, openFirstResult, searchFor } from './reader-actions';
 
 const server = usePageServer();
 
@@ -287,13 +287,7 @@ async function highlightStep(page: LensPage, popup: LensPage): Promise<void> {
 
 /** A search in the popup, a record opened from it, and back. */
 async function searchStep(popup: LensPage): Promise<void> {
-  await searchFor(popup, 'Pyongyang');
-  const results = await popup.waitFor(popupResults);
-  await popup.press('ArrowDown');
-  await popup.press('Enter');
-  const title = await popup.waitFor(
-    () => document.querySelector('.detail .rdl-card-title, .detail #record-title')?.textContent ?? null,
-  );
+  const { results, title } = await openFirstResult(popup, 'Pyongyang');
   expect(title).toBe(results.hits[0]!.title);
   await popup.click('.back');
   await popup.waitForSelector('[role="searchbox"]');

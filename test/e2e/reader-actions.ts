@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import type { LensPage } from './harness';
-import { highlightedTexts, markCentre, phraseEnds, savedHighlights, toolControl } from './page-helpers';
+import { highlightedTexts, markCentre, phraseEnds, popupResults, savedHighlights, toolControl } from './page-helpers';
 
 /** Rests the pointer on the first mark whose text is `text` (once the page is marked); returns where. */
 export async function hover(page: LensPage, text: string) {
@@ -32,6 +32,18 @@ export async function searchFor(popup: LensPage, query: string) {
     },
     [query],
   );
+}
+
+/** Searches for `query` and opens the first result with ↓ and Enter: the results, and the title the record opened with. */
+export async function openFirstResult(popup: LensPage, query: string) {
+  await searchFor(popup, query);
+  const results = await popup.waitFor(popupResults);
+  await popup.press('ArrowDown');
+  await popup.press('Enter');
+  const title = await popup.waitFor(
+    () => document.querySelector('.detail .rdl-card-title, .detail #record-title')?.textContent ?? null,
+  );
+  return { results, title };
 }
 
 /** Drags the mouse over `text`, as a reader selects it, and waits for the toolbar. */
