@@ -99,7 +99,7 @@ function call(fn: Function, args: unknown[]): string {
  * navigation away gets a 204, on which a browser stays where it is: a real
  * news page that redirects itself to its publisher stays the page under test.
  */
-async function stayLocal(context: BrowserContext): Promise<void> {
+export async function stayLocal(context: BrowserContext): Promise<void> {
   await context.route(
     (url) => !isLocalUrl(url.href),
     (route) =>

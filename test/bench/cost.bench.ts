@@ -1,0 +1,298 @@
+/**
+ * What Lens costs a page, measured whole (issue 17): `npm run bench:cost [runs]`.
+ *
+ * `rdl:scan` measures the scan alone. A reader pays for everything Lens runs on
+ * the page's main thread: evaluating the content script, asking for its
+ * configuration, compiling the matcher, the scan, the ranges, registering
+ * them, and the observers afterwards. So here each fresh page load in real
+ * Chromium runs under V8's sampling profiler (CDP `Profiler`, every 100 µs),
+ * from before the navigation until COST_WINDOW_MS after Lens's full scan, and
+ * a sample is Lens's when any frame of its stack is in one of the extension's
+ * files: its own code and whatever that code calls (DOM, Highlight API).
+ *
+ * Per page (median of RUNS loads), in ms:
+ *   whole     every Lens sample
+ *   longest   the longest unbroken run of Lens samples: a task that long
+ *             delays the reader's input (a long task is over 50 ms)
+ *   split     by the original module of the innermost Lens frame, read from
+ *             the build's hidden source maps (the shipped code, with its .map
+ *             files beside it and no comment pointing at them)
+ *   b′        the bare TreeWalker walk run in an isolated world of the same
+ *             page, in a browser without Lens: the floor a content script has
+ *
+ * Numbers only: nothing here asserts. Writes .output/bench/cost.json.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchPlainChromium, stayLocal } from '../e2e/harness/chromium';
+import { GENERATED_PAGES, SHARED_PAGES, startPageServer } from '../e2e/harness/server';
+import { generatePages } from './generate-pages';
+import { median } from './stats';
+
+const RUNS = Number(process.argv[2] ?? 3);
+/** how long after the full scan the profile goes on: the observers' and late scans' share */
+const COST_WINDOW_MS = Number(process.env.RDL_COST_WINDOW_MS ?? 2000);
+const BUILD_DIR = resolve('.output/bench-cost');
+const EXTENSION_DIR = join(BUILD_DIR, 'chrome-mv3');
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Where the time of one load went. */
+interface Cost {
+  whole: number;
+  longest: number;
+  split: Record<string, number>;
+}
+
+/** The bucket of the split that an original source file (and function) falls in. */
+function bucketOf(source: string, name: string): string {
+  if (/lib\/text\/(matcher|alias-trie|token-table|prefilter|chars|suffix-set|russian|korean)/.test(source))
+    return /compile|TrieBuilder|build|table|Table|prefilter|Prefilter/.test(name) ? 'compile' : 'match';
+  if (/lib\/dom\/(text-blocks|page-lens)/.test(source)) return 'scan';
+  if (/lib\/dom\/annotator/.test(source)) return 'ranges+register';
+  if (/lib\/dom\/observe/.test(source)) return 'observers';
+  if (/lib\/dom\/(hover|hit-test|selection|page-actions|highlight-actions|saved-highlights)/.test(source))
+    return 'listeners+saved';
+  if (/lib\/(messages|settings)|entrypoints\//.test(source)) return 'config';
+  if (/node_modules/.test(source)) return 'runtime';
+  if (/lib\/ui|lib\/anchoring/.test(source)) return 'ui+anchoring';
+  return source ? 'other' : 'evaluate';
+}
+
+/** Reads which original function a position of a built file belongs to, per file. */
+function sourceMaps(dir: string): (url: string, line: number, column: number) => { source: string; name: string } {
+  const cache = new Map<string, SourceMapConsumer | null>();
+  return (url, line, column) => {
+    const file = new URL(url).pathname;
+    if (!cache.has(file)) {
+      try {
+        cache.set(
+          file,
+          new SourceMapConsumer(JSON.parse(readFileSync(join(dir, `${file}.map`), 'utf8')) as RawSourceMap),
+        );
+      } catch {
+        cache.set(file, null);
+      }
+    }
+    const map = cache.get(file);
+    // CDP's lines and columns are 0-based; source-map-js wants 1-based lines.
+    const pos = map?.originalPositionFor({ line: line + 1, column });
+    return { source: pos?.source ?? '', name: pos?.name ?? '' };
+  };
+}
+
+/** Lens's share of one profile: per sample, the innermost frame from the extension's files. */
+function costOf(profile: Profile, extensionOrigin: string, original: ReturnType<typeof sourceMaps>): Cost {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const lensFrame = new Map<number, string | null>();
+  const frameOf = (id: number): string | null => {
+    if (lensFrame.has(id)) return lensFrame.get(id)!;
+    const node = byId.get(id)!;
+    let result: string | null;
+    if (node.callFrame.url.startsWith(extensionOrigin)) {
+      const { source, name } = original(node.callFrame.url, node.callFrame.lineNumber, node.callFrame.columnNumber);
+      result = bucketOf(source, name || node.callFrame.functionName);
+    } else {
+      const up = parent.get(id);
+      result = up === undefined ? null : frameOf(up);
+    }
+    lensFrame.set(id, result);
+    return result;
+  };
+  const split: Record<string, number> = {};
+  let whole = 0;
+  let run = 0;
+  let longest = 0;
+  // timeDeltas[i] is the time from the previous sample to sample i: sample i
+  // stands for the interval after it, i.e. timeDeltas[i + 1].
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const bucket = frameOf(id);
+    if (bucket === null) {
+      run = 0;
+      return;
+    }
+    whole += ms;
+    split[bucket] = (split[bucket] ?? 0) + ms;
+    run += ms;
+    longest = Math.max(longest, run);
+  });
+  return { whole, longest, split };
+}
+
+/** Runs in the page: Lens's full scan has been measured (or the page wiped itself). */
+function scanDone(): boolean {
+  return (
+    performance.getEntriesByName('rdl:scan').some((e) => (e as PerformanceMeasure).detail?.kind === 'full') ||
+    (document.readyState === 'complete' && !document.body?.textContent?.trim())
+  );
+}
+
+/** Runs in the page: a bare walk over every text node, reading its data. */
+function floorScan(): number {
+  const t = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let chars = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
+  const ms = performance.now() - t;
+  return chars >= 0 ? ms : -1;
+}
+
+async function profileLoad(
+  context: BrowserContext,
+  url: string,
+  origin: string,
+  original: ReturnType<typeof sourceMaps>,
+) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(`(${scanDone.toString()})()`, undefined, { timeout: 60_000, polling: 50 });
+  // The measurement window after the scan (a bench, not a test: it waits on time on purpose).
+  await page.waitForTimeout(COST_WINDOW_MS);
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  await cdp.detach();
+  await page.close();
+  return costOf(profile, origin, original);
+}
+
+function build(): void {
+  rmSync(BUILD_DIR, { recursive: true, force: true });
+  // The shipped code with hidden source maps beside it (see wxt.config.ts: RDL_SOURCEMAP).
+  execFileSync('npx', ['wxt', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, RDL_OUT_DIR: BUILD_DIR, RDL_SOURCEMAP: 'hidden' },
+  });
+}
+
+async function main() {
+  build();
+  generatePages(GENERATED_PAGES);
+  const only = process.env.RDL_BENCH_PAGES ? new RegExp(process.env.RDL_BENCH_PAGES) : null;
+  const list = (dir: string, prefix: string) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
+      .map((f) => ({ name: `${prefix}${f}`, path: `/shared/${prefix}${f}` }));
+  const pages = [
+    ...list(SHARED_PAGES, ''),
+    ...list(join(SHARED_PAGES, 'nk'), 'nk/'),
+    ...readdirSync(GENERATED_PAGES)
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => ({ name: f, path: `/generated/${f}` })),
+  ].filter((p) => !only || only.test(p.name));
+
+  const server = await startPageServer();
+  const profileDir = mkdtempSync(join(tmpdir(), 'rdl-cost-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    viewport: { width: 1280, height: 900 },
+  });
+  await stayLocal(context);
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
+  const origin = `chrome-extension://${new URL(worker.url()).host}/`;
+  const original = sourceMaps(EXTENSION_DIR);
+  const plain = await launchPlainChromium();
+
+  const buckets = [
+    'evaluate',
+    'config',
+    'compile',
+    'match',
+    'scan',
+    'ranges+register',
+    'observers',
+    'listeners+saved',
+    'ui+anchoring',
+    'runtime',
+    'other',
+  ];
+  console.log(
+    `runs per page: ${RUNS} (median); ms of Lens's main-thread time, from navigation to ${COST_WINDOW_MS} ms after its full scan`,
+  );
+  console.log(
+    [
+      'page'.padEnd(40),
+      'whole'.padStart(7),
+      'longest'.padStart(8),
+      'b′'.padStart(6),
+      ...buckets.map((b) => b.slice(0, 8).padStart(9)),
+    ].join(' '),
+  );
+  const rows: { page: string; whole: number; longest: number; floorIsolated: number; split: Record<string, number> }[] =
+    [];
+  for (const p of pages) {
+    const url = server.url(p.path);
+    const costs: Cost[] = [];
+    const floors: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      costs.push(await profileLoad(context, url, origin, original));
+      const tab = await plain.openPage(url);
+      floors.push(await tab.evaluateIsolated!(floorScan));
+      await tab.close();
+    }
+    const split = Object.fromEntries(buckets.map((b) => [b, median(costs.map((c) => c.split[b] ?? 0))]));
+    const row = {
+      page: p.name,
+      whole: median(costs.map((c) => c.whole)),
+      longest: median(costs.map((c) => c.longest)),
+      floorIsolated: median(floors),
+      split,
+    };
+    rows.push(row);
+    const ms = (x: number, w: number) => x.toFixed(1).padStart(w);
+    console.log(
+      [
+        row.page.slice(0, 40).padEnd(40),
+        ms(row.whole, 7),
+        ms(row.longest, 8),
+        ms(row.floorIsolated, 6),
+        ...buckets.map((b) => ms(split[b]!, 9)),
+      ].join(' '),
+    );
+  }
+  await context.close();
+  await plain.close();
+  await server.close();
+
+  const real = rows.filter((r) => !/^gen-/.test(r.page));
+  const worstLongest = rows.reduce((a, r) => (r.longest > a.longest ? r : a), rows[0]!);
+  const over = real.filter((r) => r.whole > 3 * r.floorIsolated + 5);
+  console.log('');
+  console.log(`median whole cost per real page: ${median(real.map((r) => r.whole)).toFixed(1)} ms (target ≤ 10)`);
+  console.log(
+    `longest unbroken stretch: ${worstLongest.longest.toFixed(1)} ms on ${worstLongest.page} (target ≤ 50 on every page)`,
+  );
+  console.log(
+    `real pages over 3× b′ + 5 ms: ${over.length} of ${real.length}${over.length ? ` (${over.map((r) => r.page).join(', ')})` : ''}`,
+  );
+  const sizes = readdirSync(join(EXTENSION_DIR, 'content-scripts'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `${f} ${(readFileSync(join(EXTENSION_DIR, 'content-scripts', f)).length / 1024).toFixed(1)} KB`);
+  console.log(`size report: ${sizes.join(', ')}`);
+  mkdirSync('.output/bench', { recursive: true });
+  writeFileSync('.output/bench/cost.json', JSON.stringify({ runs: RUNS, windowMs: COST_WINDOW_MS, rows }, null, 2));
+  console.log('JSON: .output/bench/cost.json');
+}
+
+await main();
