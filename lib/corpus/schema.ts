@@ -7,6 +7,7 @@
  * dangling ids, alias collisions) live in ./validate.ts.
  */
 import { z } from '../zod';
+import { upgradeLegacyClaim } from './legacy';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: sources often give only part of a date. */
 export const PartialDate = z
@@ -171,25 +172,6 @@ const ClaimFields = z.strictObject({
   /** what the paraphrase or the record states that the quote does not */
   projectNote: ProjectNote.optional(),
 });
-
-/**
- * Packs written before 0.3 gave a claim one `speakerId` and at most one
- * `topicId`/`positionId`; they still import, read as the fields that replaced them.
- */
-export function upgradeLegacyClaim(input: unknown): unknown {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
-  const { speakerId, topicId, positionId, ...rest } = input as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...rest };
-  if (speakerId !== undefined) {
-    if ('speakerIds' in rest) return input; // both shapes at once: let the schema name the stray field
-    out.speakerIds = [speakerId];
-  }
-  if (topicId !== undefined || positionId !== undefined) {
-    if ('stances' in rest) return input;
-    out.stances = [{ topicId, ...(positionId !== undefined && { positionId }) }];
-  }
-  return out;
-}
 
 export const Claim = z.preprocess(upgradeLegacyClaim, ClaimFields);
 export type Claim = z.infer<typeof ClaimFields>;

@@ -15,6 +15,7 @@
  * rules run only once the schema holds, since they read fields it guarantees.
  */
 import type { z } from 'zod';
+import { LANGUAGE_NAMES } from './attribution';
 import { type Alias, type Claim, CorpusRecords, languageChainOf, Pack, type Person, type Source } from './schema';
 
 export interface CorpusIssue {
@@ -271,8 +272,6 @@ function checkRecords(own: Records, base: Records, texts: Record<string, string>
 type Add = (record: string, field: string, message: string) => void;
 type At = (kind: Kind, index: number) => string;
 
-const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ru: 'Russian', ko: 'Korean', zh: 'Chinese' };
-
 /**
  * A quote whose speaker spoke another language than the source's original was
  * translated on its way to the source (Putin in a Korean article, The Economist
@@ -286,7 +285,7 @@ function checkTranslation(c: Claim, source: Source, lead: Person | undefined, re
       add(
         record,
         'quotedVia',
-        `the quote is translated: ${lead?.name ?? 'the speaker'} speaks ${LANGUAGE_NAMES[spoken]} and ${source.id}'s original is ${LANGUAGE_NAMES[chain[0] ?? ''] ?? chain[0]}; give its chain, e.g. ${JSON.stringify([spoken, ...chain])}`,
+        `the quote is translated: ${lead?.name ?? 'the speaker'} speaks ${LANGUAGE_NAMES[spoken]} and ${source.id}'s original is ${chain[0] ? LANGUAGE_NAMES[chain[0]] : ''}; give its chain, e.g. ${JSON.stringify([spoken, ...chain])}`,
       );
     }
     return;

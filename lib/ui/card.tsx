@@ -250,13 +250,15 @@ function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: 
           <>
             <ExternalLink href={claim.sourceUrl} class="rdl-who">
               {claim.outlet}
-            </ExternalLink>{' '}
-            (the outlet itself)
+            </ExternalLink>
+            , in its own words
+            {claim.translation !== undefined && <span class="rdl-translation"> ({claim.translation})</span>}
           </>
         ) : (
           <>
             <span class="rdl-who">{speaker.name}</span>
             {speaker.role !== '' && <>, {speaker.role}</>}
+            {claim.translation !== undefined && <span class="rdl-translation"> ({claim.translation})</span>}
             {' — in '}
             <ExternalLink href={claim.sourceUrl}>{claim.outlet}</ExternalLink>
           </>
@@ -291,7 +293,7 @@ function Figures({ figures }: { figures: CardData['figures'] }) {
           {group.figures.map((figure) => (
             <dd key={`${figure.claimId}/${figure.id}`} class="rdl-figure" data-claim-id={figure.claimId}>
               <strong class="rdl-figure-value">{formatFigure(figure)}</strong>{' '}
-              <span class="rdl-figure-year">{asOf(figure.year)}</span>
+              <span class="rdl-figure-year">{asOf(figure.year, figure.endYear)}</span>
               {figure.qualifier !== undefined && <span class="rdl-figure-qualifier"> ({figure.qualifier})</span>}
               <span class="rdl-meta">
                 {' — '}
