@@ -87,6 +87,15 @@ describe('Russian and Korean queries', () => {
   });
 });
 
+describe('a statement two experts made together', () => {
+  test('is one result, under both names', () => {
+    const hits = searcher.search('"myth, not a reality"').groups.find((g) => g.kind === 'claim')?.hits ?? [];
+    expect(hits.map((h) => [h.id, h.subtitle])).toEqual([
+      ['c-000-23', 'Andrei Devyatov and Oleg Nasobin · 2024-06-09'],
+    ]);
+  });
+});
+
 describe('quoted phrases match exactly', () => {
   test.each([
     ['"de facto alliance"', 'claim', ['c-003-12']],
