@@ -48,6 +48,8 @@ export interface CardClaim {
   speaker: CardSpeaker;
   /** "translated from Korean", "back-translated via Korean": how the quote reached the text we hold */
   translation?: string;
+  /** what the project knows that the quote gets wrong or leaves out */
+  projectNote?: string;
   sourceId: string;
   outlet: string;
   sourceUrl?: string;
@@ -107,6 +109,8 @@ export interface CardFigure {
   /** the last year of the period it covers, when it covers more than one */
   endYear?: number;
   qualifier?: string;
+  /** where the project knows the figure to be wrong or unconfirmed */
+  projectNote?: string;
   speakerName: string;
   /** when it was said */
   date: CardDate;
@@ -133,7 +137,8 @@ export interface CardSource {
 }
 
 export interface CardData {
-  entity: { id: string; label: string; kind: EntityKind; summary: string };
+  /** `projectNote`: what the summary states that the sources do not */
+  entity: { id: string; label: string; kind: EntityKind; summary: string; projectNote?: string };
   claimCount: number;
   /** most-discussed topic first (ties in corpus order); "Other claims" last */
   topics: CardTopic[];
@@ -227,6 +232,7 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
         measures: f.measures,
         year: f.year,
         ...(f.qualifier !== undefined && { qualifier: f.qualifier }),
+        ...(f.projectNote !== undefined && { projectNote: f.projectNote }),
         speakerName: cardClaims.get(claim.id)!.speaker.name,
         ...(f.endYear !== undefined && { endYear: f.endYear }),
         date: cardDate(claim),
@@ -262,7 +268,13 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
     .sort((a, b) => compare(b.date.value, a.date.value) || compare(a.id, b.id));
 
   return {
-    entity: { id: entity.id, label: entity.label, kind: entity.kind, summary: entity.summary },
+    entity: {
+      id: entity.id,
+      label: entity.label,
+      kind: entity.kind,
+      summary: entity.summary,
+      ...(entity.projectNote !== undefined && { projectNote: entity.projectNote }),
+    },
     claimCount: claims.length,
     topics: cardTopics,
     viewsDiffer: topicIds.flatMap((id) => (id !== null && views.has(id) ? [views.get(id)!] : [])),
@@ -331,6 +343,7 @@ function toCardClaim(claim: Claim, people: Map<string, Person>, sources: Map<str
         (source !== undefined ? source.outletId === claim.speakerIds[0] : lead?.kind === 'outlet'),
     },
     ...(translation !== undefined && { translation }),
+    ...(claim.projectNote !== undefined && { projectNote: claim.projectNote }),
     sourceId: claim.sourceId,
     outlet: source?.outlet ?? claim.sourceId,
     ...(source?.url !== undefined && isWebUrl(source.url) && { sourceUrl: source.url }),

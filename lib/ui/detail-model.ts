@@ -30,7 +30,7 @@ export interface ClaimTopic {
 
 export interface ClaimDetail {
   kind: 'claim';
-  claim: ClaimLine & { quote: string; dateInferredFrom?: string; translation?: string };
+  claim: ClaimLine & { quote: string; dateInferredFrom?: string; translation?: string; projectNote?: string };
   speakerRole: string;
   source: { id: string; title: string; outlet: string; date: string; url?: string };
   entities: { id: string; label: string }[];
@@ -99,6 +99,7 @@ export function createDetails(records: CorpusRecords) {
         quote: claim.quote,
         ...(claim.dateInferred ? { dateInferredFrom: claim.dateInferred.inferredFrom } : {}),
         ...(translation !== undefined ? { translation } : {}),
+        ...(claim.projectNote !== undefined ? { projectNote: claim.projectNote } : {}),
       },
       speakerRole: [...new Set(claim.speakerIds.map((id) => people.get(id)?.role ?? ''))].filter(Boolean).join('; '),
       source: {

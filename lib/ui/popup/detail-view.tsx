@@ -84,6 +84,7 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
           ({source.outlet}) · {formatPartialDate(claim.date)}
           {claim.dateInferredFrom ? ' (date inferred)' : ''}
         </p>
+        {claim.projectNote && <p class="meta project-note">Project note: {claim.projectNote}</p>}
         <p class="entities">
           {detail.entities.map((e) => (
             <button key={e.id} type="button" class="chip" onClick={() => onOpen({ kind: 'entity', id: e.id })}>

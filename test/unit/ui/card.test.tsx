@@ -245,6 +245,23 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
   });
 });
 
+describe("the project's notes are set apart from what the sources say", () => {
+  test('on the entity: Matsegora, whom the source calls "Maltsev"', () => {
+    show({ data: corpusCard('e-alexander-matsegora') });
+    expect(text($('.rdl-card-title'))).toBe('Alexander Matsegora');
+    expect(text($('.rdl-summary + .rdl-project-note'))).toMatch(
+      /^Project note: .*"Alexander Maltsev".*error for Matsegora/,
+    );
+    expect(text($('[data-claim-id="c-003-10"] .rdl-project-note'))).toMatch(/^Project note: Russia's ambassador/);
+  });
+
+  test('on a claim and its figure: the 2012 debt deal the source inverts', () => {
+    show({ data: corpusCard('e-russia'), claimsPerTopic: 50 });
+    expect(text($('[data-claim-id="c-000-11"] .rdl-project-note'))).toMatch(/wrote off about 90%.*\$11 billion/);
+    expect(text($('.rdl-figure[data-claim-id="c-000-11"] .rdl-note'))).toMatch(/^Project note: The 2012 agreement/);
+  });
+});
+
 describe('Card with figures (Russia)', () => {
   test('grouped by what they measure, each with its year', () => {
     show({ data: corpusCard('e-russia') });

@@ -52,3 +52,8 @@ test.each([
 ])('%s says how its quote was translated: %s', (id, label) => {
   expect(claim(id).claim.translation).toBe(label);
 });
+
+test("the project's note on a claim comes with it", () => {
+  expect(claim('c-003-10').claim.projectNote).toMatch(/Matsegora/);
+  expect(claim('c-003-14').claim).not.toHaveProperty('projectNote');
+});
