@@ -1,9 +1,15 @@
 /**
  * Who said a claim and how its words reached us, in a reader's words: shared
  * by the card, the popup's record view and search results, so that a joint
- * statement and a translated quote read the same everywhere.
+ * statement and a translated quote read the same everywhere. Types only
+ * from ./schema: the card's UI bundle must not carry zod.
  */
-import type { TextLang } from './schema';
+import type { Source, TextLang } from './schema';
+
+/** The languages a source's text went through, original first. */
+export function languageChainOf(source: Pick<Source, 'language' | 'languageChain'>): TextLang[] {
+  return source.languageChain ?? [source.language];
+}
 
 /** "A", "A and B", "A, B and C". */
 export function joinNames(names: string[]): string {

@@ -82,11 +82,6 @@ export const Source = z.strictObject({
 });
 export type Source = z.infer<typeof Source>;
 
-/** The languages a source's text went through, original first. */
-export function languageChainOf(source: Pick<Source, 'language' | 'languageChain'>): TextLang[] {
-  return source.languageChain ?? [source.language];
-}
-
 export const PersonKind = z.enum(['expert', 'official', 'journalist', 'institution', 'outlet']);
 export type PersonKind = z.infer<typeof PersonKind>;
 export const Person = z.strictObject({

@@ -15,8 +15,8 @@
  * rules run only once the schema holds, since they read fields it guarantees.
  */
 import type { z } from 'zod';
-import { LANGUAGE_NAMES } from './attribution';
-import { type Alias, type Claim, CorpusRecords, languageChainOf, Pack, type Person, type Source } from './schema';
+import { LANGUAGE_NAMES, languageChainOf } from './attribution';
+import { type Alias, type Claim, CorpusRecords, Pack, type Person, type Source } from './schema';
 
 export interface CorpusIssue {
   /** e.g. `claims[12] (id "c-003-07")`, `texts["005_x.txt"]`, `pack` */

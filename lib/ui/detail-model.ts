@@ -3,8 +3,8 @@
  * the search results: plain JSON built from the corpus records (an entity
  * opens its card, from ./card-model). No source texts.
  */
-import { languageChainOf, type Claim, type CorpusRecords, type Person, type Source } from '../corpus/schema';
-import { joinNames, translationLabel } from '../corpus/attribution';
+import { joinNames, languageChainOf, translationLabel } from '../corpus/attribution';
+import type { Claim, CorpusRecords, Person, Source } from '../corpus/schema';
 
 export interface ClaimLine {
   id: string;
