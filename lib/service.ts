@@ -235,9 +235,9 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       if (!entity) return null;
       const claims = await db.claims.where('entityIds').equals(entityId).toArray();
       const [people, sources, topics, events] = await Promise.all([
-        db.people.bulkGet([...new Set(claims.map((c) => c.speakerId))]),
+        db.people.bulkGet([...new Set(claims.flatMap((c) => c.speakerIds))]),
         db.sources.bulkGet([...new Set(claims.map((c) => c.sourceId))]),
-        db.topics.bulkGet([...new Set(claims.flatMap((c) => (c.topicId ? [c.topicId] : [])))]),
+        db.topics.bulkGet([...new Set(claims.flatMap((c) => c.stances.map((st) => st.topicId)))]),
         db.events.where('entityIds').equals(entityId).toArray(),
       ]);
       const claimIds = new Set(claims.map((c) => c.id));

@@ -7,6 +7,7 @@
  * dangling ids, alias collisions) live in ./validate.ts.
  */
 import { z } from '../zod';
+import { upgradeLegacyClaim } from './legacy';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: sources often give only part of a date. */
 export const PartialDate = z
@@ -16,6 +17,22 @@ export type PartialDate = z.infer<typeof PartialDate>;
 
 export const Lang = z.enum(['en', 'ru', 'ko']);
 export type Lang = z.infer<typeof Lang>;
+
+/**
+ * A language a text passed through on its way to us. Wider than `Lang` (the
+ * languages pages are matched in): a Chinese original is read here in English.
+ */
+export const TextLang = z.enum(['en', 'ru', 'ko', 'zh']);
+export type TextLang = z.infer<typeof TextLang>;
+
+/**
+ * Says what the project adds to a record beyond what its sources state — a
+ * date the sources do not give, a name they get wrong, a fact they leave out —
+ * so that a reader can tell the sources' word from the project's. The
+ * validator requires it where a record states a year no source quote gives
+ * (see ./validate.ts), and the note must name that year.
+ */
+export const ProjectNote = z.string().min(10);
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens');
 
@@ -49,6 +66,16 @@ export const Source = z.strictObject({
   date: PartialDate,
   dateInferred: DateInference.optional(),
   language: Lang,
+  /**
+   * The languages the text went through, original first, ending in
+   * `language`: ["ko", "en"] is a Korean article read in its English version.
+   * Absent means the text is in its original language.
+   */
+  languageChain: z.array(TextLang).min(1).optional(),
+  /** the author's person record, where the source is signed */
+  authorId: Id.optional(),
+  /** what the project identified that the page does not say (e.g. its outlet) */
+  projectNote: ProjectNote.optional(),
   kind: z.enum(['article', 'analysis', 'commentary', 'interview', 'news']),
   // http(s) only: a pack must not be able to plant a javascript: link in a card.
   url: z.httpUrl().optional(),
@@ -65,6 +92,13 @@ export const Person = z.strictObject({
   kind: PersonKind,
   /** the entity a reader would hover for this person, where the corpus has one */
   entityId: Id.optional(),
+  /**
+   * The language they speak or write in. A claim whose speaker's language is
+   * not its source's original language must say how its quote was translated
+   * (`Claim.quotedVia`).
+   */
+  language: TextLang.optional(),
+  projectNote: ProjectNote.optional(),
 });
 export type Person = z.infer<typeof Person>;
 
@@ -77,6 +111,8 @@ export const Entity = z.strictObject({
   aliases: z.array(Alias).min(1),
   /** short, neutral, written by the project from the sources */
   summary: z.string().min(20),
+  /** what the summary states that the sources do not */
+  projectNote: ProjectNote.optional(),
 });
 export type Entity = z.infer<typeof Entity>;
 
@@ -89,12 +125,20 @@ export const Figure = z.strictObject({
   measures: z.string().min(3),
   /** the year (or first year) the figure is about */
   year: z.number().int().min(1900).max(2100),
+  /** the last year of the period it covers, when it covers more than one */
+  endYear: z.number().int().min(1900).max(2100).optional(),
   /** "since September 2023", "at least": how the source qualifies it */
   qualifier: z.string().optional(),
+  /** where the project knows the figure to be wrong or unconfirmed */
+  projectNote: ProjectNote.optional(),
 });
 export type Figure = z.infer<typeof Figure>;
 
-export const Claim = z.strictObject({
+/** A claim answers a topic's question, taking one of its positions where it takes one. */
+export const Stance = z.strictObject({ topicId: Id, positionId: Id.optional() });
+export type Stance = z.infer<typeof Stance>;
+
+const ClaimFields = z.strictObject({
   id: Id,
   sourceId: Id,
   /** neutral one-sentence paraphrase */
@@ -102,16 +146,30 @@ export const Claim = z.strictObject({
   /** verbatim from the source file, at span [start, end) in UTF-16 code units */
   quote: z.string().min(3),
   span: z.tuple([z.number().int().min(0), z.number().int().min(1)]),
-  /** person/org id: an expert, an official, or the outlet itself */
-  speakerId: Id,
+  /**
+   * person/org ids: an expert, an official, or the outlet itself. A statement
+   * several people made together is one claim with each of them; the first is
+   * the lead speaker.
+   */
+  speakerIds: z.array(Id).min(1),
+  /**
+   * The languages the quote went through when they differ from its source's
+   * `languageChain`: the speaker's language first, then the source's chain.
+   * ["en", "ko", "en"] is The Economist quoted in a Korean article read in English.
+   */
+  quotedVia: z.array(TextLang).min(2).optional(),
   date: PartialDate,
   dateInferred: DateInference.optional(),
   entityIds: z.array(Id).min(1),
-  topicId: Id.optional(),
-  positionId: Id.optional(),
+  /** the topics it answers; a claim may stand on several scales */
+  stances: z.array(Stance).default([]),
   figures: z.array(Figure).default([]),
+  /** what the paraphrase or the record states that the quote does not */
+  projectNote: ProjectNote.optional(),
 });
-export type Claim = z.infer<typeof Claim>;
+
+export const Claim = z.preprocess(upgradeLegacyClaim, ClaimFields);
+export type Claim = z.infer<typeof ClaimFields>;
 
 export const Position = z.strictObject({
   id: Id,
@@ -137,6 +195,8 @@ export const Event = z.strictObject({
   summary: z.string().min(10),
   entityIds: z.array(Id).default([]),
   claimIds: z.array(Id).min(1),
+  /** what the label, date or summary states that the sources do not */
+  projectNote: ProjectNote.optional(),
 });
 export type Event = z.infer<typeof Event>;
 

@@ -4,7 +4,8 @@
  * of each record, then the rules that need more than one record: quotes
  * verbatim at their spans, ids that resolve, aliases no two entities share,
  * entities and topic positions that some claim backs, texts that some source
- * lists.
+ * lists, translated quotes that say how they were translated, years the
+ * project adds that say they are the project's, and one figure per datum.
  *
  * Pure: no file system or browser APIs, so the background can validate a pack
  * before writing anything. Callers pass the source texts in.
@@ -14,7 +15,8 @@
  * rules run only once the schema holds, since they read fields it guarantees.
  */
 import type { z } from 'zod';
-import { type Alias, CorpusRecords, Pack } from './schema';
+import { LANGUAGE_NAMES, languageChainOf } from './attribution';
+import { type Alias, type Claim, CorpusRecords, Pack, type Person, type Source } from './schema';
 
 export interface CorpusIssue {
   /** e.g. `claims[12] (id "c-003-07")`, `texts["005_x.txt"]`, `pack` */
@@ -160,6 +162,15 @@ function checkRecords(own: Records, base: Records, texts: Record<string, string>
   for (const s of base.sources) filesSeen.set(s.file, s.id);
   own.sources.forEach((s, i) => {
     if (!people.has(s.outletId)) add(at('sources', i), 'outletId', `no person or organisation "${s.outletId}"`);
+    if (s.authorId !== undefined && !people.has(s.authorId))
+      add(at('sources', i), 'authorId', `no person or organisation "${s.authorId}"`);
+    const chain = languageChainOf(s);
+    if (chain[chain.length - 1] !== s.language)
+      add(
+        at('sources', i),
+        'languageChain',
+        `ends in "${chain[chain.length - 1]}", not the text's language "${s.language}"`,
+      );
     if (texts[s.file] === undefined) add(at('sources', i), 'file', `source text "${s.file}" is missing`);
     const other = filesSeen.get(s.file);
     if (other !== undefined) add(at('sources', i), 'file', `file "${s.file}" is already listed by source "${other}"`);
@@ -183,21 +194,32 @@ function checkRecords(own: Records, base: Records, texts: Record<string, string>
     else if (isPack && !ownSourceIds.has(c.sourceId)) {
       add(record, 'sourceId', `source "${c.sourceId}" is not in this pack; a pack's claims quote the pack's own texts`);
     }
-    if (!people.has(c.speakerId)) add(record, 'speakerId', `no person or organisation "${c.speakerId}"`);
+    c.speakerIds.forEach((p, j) => {
+      if (!people.has(p)) add(record, `speakerIds[${j}]`, `no person or organisation "${p}"`);
+      else if (c.speakerIds.indexOf(p) !== j) add(record, `speakerIds[${j}]`, `"${p}" is listed twice`);
+    });
     c.entityIds.forEach((e, j) => {
       if (!entities.has(e)) add(record, `entityIds[${j}]`, `no entity "${e}"`);
     });
-    if (c.topicId !== undefined && !topics.has(c.topicId)) add(record, 'topicId', `no topic "${c.topicId}"`);
-    if (c.positionId !== undefined) {
-      const topic = c.topicId === undefined ? undefined : topics.get(c.topicId);
-      if (c.topicId === undefined) add(record, 'positionId', 'a position needs a topicId');
-      else if (topic && !topic.positions.some((p) => p.id === c.positionId)) {
-        add(record, 'positionId', `"${c.positionId}" is not a position of topic "${c.topicId}"`);
+    c.stances.forEach((st, j) => {
+      const topic = topics.get(st.topicId);
+      if (!topic) add(record, `stances[${j}].topicId`, `no topic "${st.topicId}"`);
+      else if (st.positionId !== undefined && !topic.positions.some((p) => p.id === st.positionId)) {
+        add(record, `stances[${j}].positionId`, `"${st.positionId}" is not a position of topic "${st.topicId}"`);
       }
-    }
+      if (c.stances.findIndex((o) => o.topicId === st.topicId) !== j)
+        add(
+          record,
+          `stances[${j}].topicId`,
+          `topic "${st.topicId}" is answered twice; a claim takes one position per topic`,
+        );
+    });
+    if (source) checkTranslation(c, source, people.get(c.speakerIds[0] ?? ''), record, add);
     const text = source ? texts[source.file] : undefined;
     if (source && text !== undefined) checkQuote(c.quote, c.span, source.file, text, record, add);
+    if (!isPack) checkProjectYears(c.text, [c.quote, c.date.slice(0, 4)], c.projectNote, record, 'text', add);
   });
+  checkFigures(own, add, at);
 
   // Entities: each backed by a claim; aliases not shared unless both ambiguous.
   const claimed = new Set(all.claims.flatMap((c) => c.entityIds));
@@ -205,9 +227,16 @@ function checkRecords(own: Records, base: Records, texts: Record<string, string>
     if (!claimed.has(e.id)) add(at('entities', i), 'id', 'entity has no claims (no claim lists it in entityIds)');
   });
   checkAliases(own, base, add, at);
+  if (!isPack) {
+    own.entities.forEach((e, i) => {
+      const about = all.claims.filter((c) => c.entityIds.includes(e.id));
+      const given = about.flatMap((c) => [c.quote, c.date.slice(0, 4)]);
+      checkProjectYears(e.summary, given, e.projectNote, at('entities', i), 'summary', add);
+    });
+  }
 
   // Topics: every position taken by at least one claim.
-  const taken = new Set(all.claims.map((c) => c.positionId).filter((p): p is string => p !== undefined));
+  const taken = new Set(all.claims.flatMap((c) => c.stances.flatMap((st) => st.positionId ?? [])));
   own.topics.forEach((t, i) => {
     t.positions.forEach((p, j) => {
       if (!taken.has(p.id)) add(at('topics', i), `positions[${j}]`, `position "${p.id}" has no claims`);
@@ -225,6 +254,16 @@ function checkRecords(own: Records, base: Records, texts: Record<string, string>
     if (ev.endDate !== undefined && dateBefore(ev.endDate, ev.date)) {
       add(record, 'endDate', `ends (${ev.endDate}) before it starts (${ev.date})`);
     }
+    // An event's own dates count as stated only where a quote of its claims
+    // gives them, or a claim's date printed in its source (not inferred).
+    if (!isPack) {
+      const given = ev.claimIds.flatMap((id) => {
+        const c = claims.get(id);
+        return c ? [c.quote, c.dateInferred ? '' : c.date.slice(0, 4)] : [];
+      });
+      const stated = [ev.date, ev.endDate ?? '', ev.label, ev.summary].join(' ');
+      checkProjectYears(stated, given.filter(Boolean), ev.projectNote, record, 'date', add);
+    }
   });
 
   return issues;
@@ -232,6 +271,91 @@ function checkRecords(own: Records, base: Records, texts: Record<string, string>
 
 type Add = (record: string, field: string, message: string) => void;
 type At = (kind: Kind, index: number) => string;
+
+/**
+ * A quote whose speaker spoke another language than the source's original was
+ * translated on its way to the source (Putin in a Korean article, The Economist
+ * in News1): it must say so in `quotedVia`, which ends in the source's chain.
+ */
+function checkTranslation(c: Claim, source: Source, lead: Person | undefined, record: string, add: Add): void {
+  const chain = languageChainOf(source);
+  const spoken = lead?.language;
+  if (c.quotedVia === undefined) {
+    if (spoken !== undefined && spoken !== chain[0]) {
+      add(
+        record,
+        'quotedVia',
+        `the quote is translated: ${lead?.name ?? 'the speaker'} speaks ${LANGUAGE_NAMES[spoken]} and ${source.id}'s original is ${chain[0] ? LANGUAGE_NAMES[chain[0]] : ''}; give its chain, e.g. ${JSON.stringify([spoken, ...chain])}`,
+      );
+    }
+    return;
+  }
+  const tail = c.quotedVia.slice(-chain.length);
+  if (c.quotedVia.length <= chain.length || tail.join() !== chain.join()) {
+    add(
+      record,
+      'quotedVia',
+      `${JSON.stringify(c.quotedVia)} must be longer than and end in ${source.id}'s chain ${JSON.stringify(chain)}`,
+    );
+  } else if (spoken !== undefined && c.quotedVia[0] !== spoken) {
+    add(record, 'quotedVia', `starts in "${c.quotedVia[0]}", but ${lead?.name} speaks "${spoken}"`);
+  }
+}
+
+/** Years and decades as written: 1948, 2024, 1990s. */
+const YEAR = /(?<![\d.,$])(1[89]\d\d|20\d\d)(s?)(?!\d)/g;
+
+/**
+ * The project may add what its sources do not state — but says so. Held for
+ * the bundled corpus, whose summaries are the project's voice; a pack is its
+ * author's, and a reader's notes are not held to it. Each year
+ * `statement` names that none of `given` (quotes, and dates already flagged
+ * as inferred where they were) contains must be named in the record's
+ * `projectNote`.
+ */
+function checkProjectYears(
+  statement: string,
+  given: readonly string[],
+  note: string | undefined,
+  record: string,
+  field: string,
+  add: Add,
+): void {
+  const missing = new Set<string>();
+  for (const m of statement.matchAll(YEAR)) {
+    const token = m[0];
+    if (given.some((g) => g.includes(token))) continue;
+    if (note?.includes(token)) continue;
+    missing.add(token);
+  }
+  for (const token of missing) {
+    add(
+      record,
+      note === undefined ? field : 'projectNote',
+      `states ${token}, which no source quote of it gives; say in projectNote that ${token} is the project's`,
+    );
+  }
+}
+
+/**
+ * One record per datum: a figure repeated by another speaker is not a second
+ * figure. Within the records checked: a pack may give a datum the bundled
+ * corpus also gives, from its own source.
+ */
+function checkFigures(own: Records, add: Add, at: At): void {
+  const seen = new Map<string, string>();
+  const key = (f: Claim['figures'][number]) => JSON.stringify([f.value, f.unit, f.measures, f.year, f.endYear ?? null]);
+  own.claims.forEach((c, i) => {
+    c.figures.forEach((f, j) => {
+      if (f.endYear !== undefined && f.endYear < f.year)
+        add(at('claims', i), `figures[${j}].endYear`, `ends (${f.endYear}) before it starts (${f.year})`);
+      const other = seen.get(key(f));
+      if (other !== undefined)
+        add(at('claims', i), `figures[${j}]`, `the same datum as ${other}; keep one record per datum`);
+      else seen.set(key(f), `figure "${f.id}" of claim "${c.id}"`);
+    });
+  });
+}
 
 /** Position and figure ids are referenced on their own, so they are unique corpus-wide. */
 function checkNestedIds(own: Records, base: Records, add: Add, at: At): void {

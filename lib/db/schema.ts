@@ -14,6 +14,7 @@
  * opens a store written by each previous version, with real rows.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
+import { upgradeLegacyClaim } from '../corpus/legacy';
 import type { Claim, CorpusRecords, Entity, Event, Pack, Person, Source, Topic } from '../corpus/schema';
 import type { SerializedSearchIndex } from '../search';
 
@@ -126,7 +127,32 @@ export class LensDb extends Dexie {
     });
     // 0.2.0: imported corpus packs are kept as imported.
     this.version(2).stores({ packs: 'id' });
+    // 0.3.0: a claim has several speakers and stances (speakerIds, stances),
+    // which no where() reads, so their old indexes go; pack rows written
+    // before are rewritten in the new shape (the bundled corpus reloads anyway,
+    // its version having changed).
+    this.version(3)
+      .stores({ claims: 'id, origin, sourceId, *entityIds' })
+      .upgrade(async (tx) => {
+        await tx
+          .table('claims')
+          .toCollection()
+          .modify((row: Record<string, unknown>) => reshape(row, upgradeLegacyClaim(row)));
+        await tx
+          .table('packs')
+          .toCollection()
+          .modify((row: { pack: { claims: unknown[] } }) => {
+            row.pack.claims = row.pack.claims.map(upgradeLegacyClaim);
+          });
+      });
   }
+}
+
+/** Rewrites `row` in place as `next` (Dexie's modify() keeps the object it passed). */
+function reshape(row: Record<string, unknown>, next: unknown): void {
+  const fields = next as Record<string, unknown>;
+  for (const key of Object.keys(row)) if (!(key in fields)) delete row[key];
+  Object.assign(row, fields);
 }
 
 /** Every corpus record in the store (but those of origin `except`), without the `origin` bookkeeping. */

@@ -9,6 +9,7 @@
  * `forEachSlot`; the index stores slots by that order, so the order is part of
  * the index format (see SEARCH_INDEX_VERSION in ./word-index.ts).
  */
+import { joinNames } from '../corpus/attribution';
 import type { CorpusRecords, Lang } from '../corpus/schema';
 
 export type SearchKind = 'entity' | 'person' | 'claim' | 'source';
@@ -172,7 +173,7 @@ export function displayOf(
     }
     case 'claim': {
       const c = records.claims[doc]!;
-      return { title: c.text, subtitle: `${speakerName(c.speakerId)} · ${c.date}`, date: c.date };
+      return { title: c.text, subtitle: `${joinNames(c.speakerIds.map(speakerName))} · ${c.date}`, date: c.date };
     }
     case 'source': {
       const s = records.sources[doc]!;

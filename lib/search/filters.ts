@@ -69,17 +69,20 @@ export function allowedRecords(records: CorpusRecords, f: SearchFilters): Allowe
   const sourcesOnTopic = new Set<string>();
 
   records.claims.forEach((c, i) => {
-    if (f.topicId !== undefined && c.topicId === f.topicId) sourcesOnTopic.add(c.sourceId);
+    const onTopic = f.topicId !== undefined && c.stances.some((st) => st.topicId === f.topicId);
+    if (onTopic) sourcesOnTopic.add(c.sourceId);
     if (sourceIds && !sourceIds.has(c.sourceId)) return;
     if (!inDates(c.date)) return;
-    if (f.topicId !== undefined && c.topicId !== f.topicId) return;
+    if (f.topicId !== undefined && !onTopic) return;
     allowed.claim[i] = 1;
     for (const id of c.entityIds) {
       const e = entityDoc.get(id);
       if (e !== undefined) allowed.entity[e] = 1;
     }
-    const p = personDoc.get(c.speakerId);
-    if (p !== undefined) allowed.person[p] = 1;
+    for (const id of c.speakerIds) {
+      const p = personDoc.get(id);
+      if (p !== undefined) allowed.person[p] = 1;
+    }
   });
   records.sources.forEach((s, i) => {
     if (sourceIds && !sourceIds.has(s.id)) return;

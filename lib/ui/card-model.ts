@@ -7,6 +7,7 @@
  * texts, only what the card renders, already grouped and ordered so that the
  * card component decides nothing but layout.
  */
+import { joinNames, languageChainOf, translationLabel } from '../corpus/attribution';
 import type { Claim, Entity, EntityKind, Event, PartialDate, Person, Source, Topic } from '../corpus/schema';
 
 /** A date as the sources give it, and whether the project had to infer it. */
@@ -17,7 +18,9 @@ export interface CardDate {
 }
 
 export interface CardSpeaker {
+  /** the lead speaker's id */
   id: string;
+  /** "Andrei Devyatov and Oleg Nasobin" for a statement made together */
   name: string;
   /** "Russian expert", "professor, Korea University"; empty when the person is not in the corpus */
   role: string;
@@ -33,6 +36,10 @@ export interface CardClaim {
   /** verbatim from the source; shown on expand */
   quote: string;
   speaker: CardSpeaker;
+  /** "translated from Korean", "back-translated via Korean": how the quote reached the text we hold */
+  translation?: string;
+  /** what the project knows that the quote gets wrong or leaves out */
+  projectNote?: string;
   sourceId: string;
   outlet: string;
   sourceUrl?: string;
@@ -89,7 +96,11 @@ export interface CardFigure {
   measures: string;
   /** the year the figure is about ("as of 2023") */
   year: number;
+  /** the last year of the period it covers, when it covers more than one */
+  endYear?: number;
   qualifier?: string;
+  /** where the project knows the figure to be wrong or unconfirmed */
+  projectNote?: string;
   speakerName: string;
   /** when it was said */
   date: CardDate;
@@ -116,7 +127,8 @@ export interface CardSource {
 }
 
 export interface CardData {
-  entity: { id: string; label: string; kind: EntityKind; summary: string };
+  /** `projectNote`: what the summary states that the sources do not */
+  entity: { id: string; label: string; kind: EntityKind; summary: string; projectNote?: string };
   claimCount: number;
   /** most-discussed topic first (ties in corpus order); "Other claims" last */
   topics: CardTopic[];
@@ -161,15 +173,18 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
 
   const claims = data.claims.filter((c) => c.entityIds.includes(entityId));
   const cardClaims = new Map<string, CardClaim>();
-  for (const claim of claims) cardClaims.set(claim.id, toCardClaim(claim, people, sources, topics));
+  for (const claim of claims) cardClaims.set(claim.id, toCardClaim(claim, people, sources));
 
-  // Group by topic; a topic id the records do not know joins "Other claims".
+  // Group by topic: a claim with stances on two topics answers both questions;
+  // a topic id the records do not know joins "Other claims".
   const groups = new Map<string | null, Claim[]>();
   for (const claim of claims) {
-    const key = claim.topicId !== undefined && topics.has(claim.topicId) ? claim.topicId : null;
-    const group = groups.get(key);
-    if (group) group.push(claim);
-    else groups.set(key, [claim]);
+    const known = claim.stances.filter((st) => topics.has(st.topicId)).map((st) => st.topicId);
+    for (const key of known.length > 0 ? [...new Set(known)] : [null]) {
+      const group = groups.get(key);
+      if (group) group.push(claim);
+      else groups.set(key, [claim]);
+    }
   }
 
   const views = new Map<string, CardViews>();
@@ -191,7 +206,9 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
   const cardTopics: CardTopic[] = topicIds.map((id) => ({
     id,
     question: id === null ? OTHER_CLAIMS : (topics.get(id)?.question ?? id),
-    claims: sortNewestFirst(groups.get(id) ?? []).map((c) => cardClaims.get(c.id)!),
+    claims: sortNewestFirst(groups.get(id) ?? []).map((c) =>
+      withPosition(cardClaims.get(c.id)!, c, topics.get(id ?? '')),
+    ),
     viewsDiffer: id !== null && views.has(id),
   }));
 
@@ -205,7 +222,9 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
         measures: f.measures,
         year: f.year,
         ...(f.qualifier !== undefined && { qualifier: f.qualifier }),
+        ...(f.projectNote !== undefined && { projectNote: f.projectNote }),
         speakerName: cardClaims.get(claim.id)!.speaker.name,
+        ...(f.endYear !== undefined && { endYear: f.endYear }),
         date: cardDate(claim),
       })),
     )
@@ -239,7 +258,13 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
     .sort((a, b) => compare(b.date.value, a.date.value) || compare(a.id, b.id));
 
   return {
-    entity: { id: entity.id, label: entity.label, kind: entity.kind, summary: entity.summary },
+    entity: {
+      id: entity.id,
+      label: entity.label,
+      kind: entity.kind,
+      summary: entity.summary,
+      ...(entity.projectNote !== undefined && { projectNote: entity.projectNote }),
+    },
     claimCount: claims.length,
     topics: cardTopics,
     viewsDiffer: topicIds.flatMap((id) => (id !== null && views.has(id) ? [views.get(id)!] : [])),
@@ -254,7 +279,9 @@ function buildViews(topic: Topic, claims: Claim[], cardClaims: Map<string, CardC
   const total = topic.positions.length;
   const positions: CardPosition[] = [];
   topic.positions.forEach((position, index) => {
-    const taking = claims.filter((c) => c.positionId === position.id);
+    const taking = claims.filter((c) =>
+      c.stances.some((st) => st.topicId === topic.id && st.positionId === position.id),
+    );
     if (taking.length === 0) return;
     positions.push({
       id: position.id,
@@ -278,7 +305,7 @@ function stances(claims: Claim[], cardClaims: Map<string, CardClaim>): CardStanc
   const byWhoAndWhen = new Map<string, CardStance>();
   for (const claim of claims) {
     const speakerName = cardClaims.get(claim.id)!.speaker.name;
-    const key = JSON.stringify([claim.speakerId, claim.date]);
+    const key = JSON.stringify([claim.speakerIds, claim.date]);
     const stance = byWhoAndWhen.get(key);
     if (stance) stance.claimIds.push(claim.id);
     else byWhoAndWhen.set(key, { speakerName, date: cardDate(claim), claimIds: [claim.id] });
@@ -286,36 +313,46 @@ function stances(claims: Claim[], cardClaims: Map<string, CardClaim>): CardStanc
   return [...byWhoAndWhen.values()];
 }
 
-function toCardClaim(
-  claim: Claim,
-  people: Map<string, Person>,
-  sources: Map<string, Source>,
-  topics: Map<string, Topic>,
-): CardClaim {
-  const person = people.get(claim.speakerId);
+function toCardClaim(claim: Claim, people: Map<string, Person>, sources: Map<string, Source>): CardClaim {
+  const speakers = claim.speakerIds.map((id) => people.get(id));
+  const lead = speakers[0];
   const source = sources.get(claim.sourceId);
-  const position =
-    claim.topicId !== undefined && claim.positionId !== undefined
-      ? topics.get(claim.topicId)?.positions.find((p) => p.id === claim.positionId)
-      : undefined;
+  const translation = translationLabel(claim.quotedVia ?? (source ? languageChainOf(source) : []));
   return {
     id: claim.id,
     text: claim.text,
     quote: claim.quote,
     speaker: {
-      id: claim.speakerId,
-      name: person?.name ?? claim.speakerId,
-      role: person?.role ?? '',
-      kind: person?.kind ?? null,
+      id: claim.speakerIds[0] ?? '',
+      name: joinNames(claim.speakerIds.map((id, i) => speakers[i]?.name ?? id)),
+      role: jointRole(speakers.map((p) => p?.role ?? '')),
+      kind: lead?.kind ?? null,
       // An outlet quoted by another outlet (The Economist in News1) is a speaker like any other.
-      ownVoice: source !== undefined ? source.outletId === claim.speakerId : person?.kind === 'outlet',
+      ownVoice:
+        claim.speakerIds.length === 1 &&
+        (source !== undefined ? source.outletId === claim.speakerIds[0] : lead?.kind === 'outlet'),
     },
+    ...(translation !== undefined && { translation }),
+    ...(claim.projectNote !== undefined && { projectNote: claim.projectNote }),
     sourceId: claim.sourceId,
     outlet: source?.outlet ?? claim.sourceId,
     ...(source?.url !== undefined && isWebUrl(source.url) && { sourceUrl: source.url }),
     date: cardDate(claim),
-    ...(position && { positionId: position.id, positionLabel: position.label }),
   };
+}
+
+/** The claim as listed under one topic: with the position it takes there, if any. */
+function withPosition(card: CardClaim, claim: Claim, topic: Topic | undefined): CardClaim {
+  const positionId = claim.stances.find((st) => st.topicId === topic?.id)?.positionId;
+  const position = topic?.positions.find((p) => p.id === positionId);
+  return position ? { ...card, positionId: position.id, positionLabel: position.label } : card;
+}
+
+/** One role for a statement made together: "Russian experts" when they share it, else each role in turn. */
+function jointRole(roles: string[]): string {
+  const distinct = [...new Set(roles.filter((r) => r !== ''))];
+  if (roles.length > 1 && distinct.length === 1 && /^[\p{L} ]+[^s]$/u.test(distinct[0]!)) return `${distinct[0]}s`;
+  return distinct.join('; ');
 }
 
 /**

@@ -63,6 +63,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
 
       <div class="rdl-card-body">
         <p class="rdl-summary">{entity.summary}</p>
+        {entity.projectNote !== undefined && <ProjectNote note={entity.projectNote} />}
 
         {data.viewsDiffer.length > 0 && (
           <Section id={`${id}-views`} title="Views differ">
@@ -250,13 +251,15 @@ function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: 
           <>
             <ExternalLink href={claim.sourceUrl} class="rdl-who">
               {claim.outlet}
-            </ExternalLink>{' '}
-            (the outlet itself)
+            </ExternalLink>
+            , in its own words
+            {claim.translation !== undefined && <span class="rdl-translation"> ({claim.translation})</span>}
           </>
         ) : (
           <>
             <span class="rdl-who">{speaker.name}</span>
             {speaker.role !== '' && <>, {speaker.role}</>}
+            {claim.translation !== undefined && <span class="rdl-translation"> ({claim.translation})</span>}
             {' — in '}
             <ExternalLink href={claim.sourceUrl}>{claim.outlet}</ExternalLink>
           </>
@@ -264,6 +267,7 @@ function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: 
         {', '}
         <DateText date={claim.date} />
       </p>
+      {claim.projectNote !== undefined && <ProjectNote note={claim.projectNote} />}
       <details
         class="rdl-disclosure rdl-quote"
         onToggle={(event) => onToggleQuote?.(claim.id, (event.currentTarget as HTMLDetailsElement).open)}
@@ -291,8 +295,9 @@ function Figures({ figures }: { figures: CardData['figures'] }) {
           {group.figures.map((figure) => (
             <dd key={`${figure.claimId}/${figure.id}`} class="rdl-figure" data-claim-id={figure.claimId}>
               <strong class="rdl-figure-value">{formatFigure(figure)}</strong>{' '}
-              <span class="rdl-figure-year">{asOf(figure.year)}</span>
+              <span class="rdl-figure-year">{asOf(figure.year, figure.endYear)}</span>
               {figure.qualifier !== undefined && <span class="rdl-figure-qualifier"> ({figure.qualifier})</span>}
+              {figure.projectNote !== undefined && <span class="rdl-note"> Project note: {figure.projectNote}</span>}
               <span class="rdl-meta">
                 {' — '}
                 {figure.speakerName}, <DateText date={figure.date} />
@@ -303,6 +308,11 @@ function Figures({ figures }: { figures: CardData['figures'] }) {
       ))}
     </dl>
   );
+}
+
+/** What the project adds to, or corrects in, what the sources say: set apart so it is never read as theirs. */
+function ProjectNote({ note }: { note: string }) {
+  return <p class="rdl-note rdl-project-note">Project note: {note}</p>;
 }
 
 /** A partial date; "c." marks a date the project inferred because the source does not print it. */

@@ -3,27 +3,39 @@
  * the search results: plain JSON built from the corpus records (an entity
  * opens its card, from ./card-model). No source texts.
  */
-import type { Claim, CorpusRecords, Person, Source, Topic } from '../corpus/schema';
+import { joinNames, languageChainOf, translationLabel } from '../corpus/attribution';
+import type { Claim, CorpusRecords, Person, Source } from '../corpus/schema';
 
 export interface ClaimLine {
   id: string;
   text: string;
   date: string;
+  /** "Andrei Devyatov and Oleg Nasobin" for a statement made together */
   speakerName: string;
+  /** the lead speaker */
   speakerId: string;
+  /** each speaker, lead first */
+  speakers: { id: string; name: string }[];
   sourceTitle: string;
+  /** of the claim's first stance */
   topicQuestion?: string;
   positionLabel?: string;
 }
 
+export interface ClaimTopic {
+  question: string;
+  /** the positions of the topic's scale, in order, with who takes them */
+  positions: { id: string; label: string; isThisClaims: boolean; claims: ClaimLine[] }[];
+}
+
 export interface ClaimDetail {
   kind: 'claim';
-  claim: ClaimLine & { quote: string; dateInferredFrom?: string };
+  claim: ClaimLine & { quote: string; dateInferredFrom?: string; translation?: string; projectNote?: string };
   speakerRole: string;
   source: { id: string; title: string; outlet: string; date: string; url?: string };
   entities: { id: string; label: string }[];
-  /** the other positions taken on the claim's topic, in the topic's order, with who takes them */
-  topic?: { question: string; positions: { id: string; label: string; isThisClaims: boolean; claims: ClaimLine[] }[] };
+  /** each topic the claim answers, with the positions taken on it */
+  topics: ClaimTopic[];
 }
 
 export interface PersonDetail {
@@ -58,14 +70,17 @@ export function createDetails(records: CorpusRecords) {
   const entities = new Map(records.entities.map((e) => [e.id, e]));
 
   function line(claim: Claim): ClaimLine {
-    const topic: Topic | undefined = claim.topicId ? topics.get(claim.topicId) : undefined;
-    const position = topic?.positions.find((p) => p.id === claim.positionId);
+    const stance = claim.stances[0];
+    const topic = stance ? topics.get(stance.topicId) : undefined;
+    const position = topic?.positions.find((p) => p.id === stance?.positionId);
+    const speakers = claim.speakerIds.map((id) => ({ id, name: people.get(id)?.name ?? id }));
     return {
       id: claim.id,
       text: claim.text,
       date: claim.date,
-      speakerId: claim.speakerId,
-      speakerName: people.get(claim.speakerId)?.name ?? claim.speakerId,
+      speakerId: claim.speakerIds[0] ?? '',
+      speakerName: joinNames(speakers.map((p) => p.name)),
+      speakers,
       sourceTitle: sources.get(claim.sourceId)?.title ?? claim.sourceId,
       ...(topic ? { topicQuestion: topic.question } : {}),
       ...(position ? { positionLabel: position.label } : {}),
@@ -76,15 +91,17 @@ export function createDetails(records: CorpusRecords) {
     const claim = records.claims.find((c) => c.id === id);
     if (!claim) return null;
     const source: Source | undefined = sources.get(claim.sourceId);
-    const topic = claim.topicId ? topics.get(claim.topicId) : undefined;
+    const translation = translationLabel(claim.quotedVia ?? (source ? languageChainOf(source) : []));
     return {
       kind: 'claim',
       claim: {
         ...line(claim),
         quote: claim.quote,
         ...(claim.dateInferred ? { dateInferredFrom: claim.dateInferred.inferredFrom } : {}),
+        ...(translation !== undefined ? { translation } : {}),
+        ...(claim.projectNote !== undefined ? { projectNote: claim.projectNote } : {}),
       },
-      speakerRole: people.get(claim.speakerId)?.role ?? '',
+      speakerRole: [...new Set(claim.speakerIds.map((id) => people.get(id)?.role ?? ''))].filter(Boolean).join('; '),
       source: {
         id: claim.sourceId,
         title: source?.title ?? claim.sourceId,
@@ -93,22 +110,24 @@ export function createDetails(records: CorpusRecords) {
         ...(source?.url ? { url: source.url } : {}),
       },
       entities: claim.entityIds.map((e) => ({ id: e, label: entities.get(e)?.label ?? e })),
-      ...(topic
-        ? {
-            topic: {
-              question: topic.question,
-              positions: topic.positions.map((position) => ({
-                id: position.id,
-                label: position.label,
-                isThisClaims: position.id === claim.positionId,
-                claims: records.claims
-                  .filter((c) => c.topicId === topic.id && c.positionId === position.id)
-                  .map(line)
-                  .sort(byDate),
-              })),
-            },
-          }
-        : {}),
+      topics: claim.stances.flatMap((stance) => {
+        const topic = topics.get(stance.topicId);
+        if (!topic) return [];
+        return [
+          {
+            question: topic.question,
+            positions: topic.positions.map((position) => ({
+              id: position.id,
+              label: position.label,
+              isThisClaims: position.id === stance.positionId,
+              claims: records.claims
+                .filter((c) => c.stances.some((st) => st.topicId === topic.id && st.positionId === position.id))
+                .map(line)
+                .sort(byDate),
+            })),
+          },
+        ];
+      }),
     };
   }
 
@@ -119,7 +138,7 @@ export function createDetails(records: CorpusRecords) {
       kind: 'person',
       person: { id: person.id, name: person.name, role: person.role, kind: person.kind },
       claims: records.claims
-        .filter((c) => c.speakerId === id)
+        .filter((c) => c.speakerIds.includes(id))
         .map(line)
         .sort(byDate),
     };

@@ -55,8 +55,8 @@ export function formatDateRange(start: string, end?: string, style: DateStyle = 
 }
 
 /** The year a figure is about, in the reader's words: "as of 2023". */
-export function asOf(year: number): string {
-  return `as of ${year}`;
+export function asOf(year: number, endYear?: number): string {
+  return endYear === undefined || endYear === year ? `as of ${year}` : `${year}–${endYear}`;
 }
 
 /**

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim, Person, Topic } from '../../lib/corpus/schema';
+import { joinNames } from '../../lib/corpus/attribution';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
 import { expandCard, highlightedTexts, openCard, openPanel, panelHasFocus, sendToPageTabs } from './page-helpers';
 import { hover } from './reader-actions';
@@ -21,13 +22,14 @@ function expectedFor(entityId: string) {
   const own = claims.filter((c) => c.entityIds.includes(entityId));
   const byTopic = new Map<string, Set<string>>();
   for (const claim of own) {
-    if (!claim.topicId || !claim.positionId) continue;
-    byTopic.set(claim.topicId, (byTopic.get(claim.topicId) ?? new Set()).add(claim.positionId));
+    for (const { topicId, positionId } of claim.stances ?? []) {
+      if (positionId) byTopic.set(topicId, (byTopic.get(topicId) ?? new Set()).add(positionId));
+    }
   }
   const disputed = [...byTopic].filter(([, positions]) => positions.size > 1);
   return {
-    speakers: [...new Set(own.map((c) => people.get(c.speakerId)!.name))],
-    topics: [...new Set(own.flatMap((c) => (c.topicId ? [topics.get(c.topicId)!.question] : [])))].sort(),
+    speakers: [...new Set(own.map((c) => joinNames(c.speakerIds.map((id) => people.get(id)!.name))))],
+    topics: [...new Set(own.flatMap((c) => (c.stances ?? []).map((st) => topics.get(st.topicId)!.question)))].sort(),
     positions: disputed
       .flatMap(([topicId, ids]) =>
         topics
@@ -62,6 +64,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.evaluate(expandCard);
     const expanded = await page.waitFor(openCard);
     for (const speaker of expected.speakers) expect(expanded.text).toContain(speaker);
+    // The Economist's words, read through News1's Korean, say so next to the speaker.
+    expect(expanded.text).toContain('The Economist, British news magazine (back-translated via Korean)');
     expect(page.errors()).toEqual([]);
 
     await page.press('Escape');

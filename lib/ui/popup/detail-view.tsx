@@ -4,6 +4,7 @@
  * their claims; a source all its claims and its link. Back returns to the
  * results with the query as it was.
  */
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../messages';
 import { Card } from '../card';
@@ -60,23 +61,30 @@ export function DetailView({
 
 function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Opened): void }) {
   if (detail.kind === 'claim') {
-    const { claim, source, topic } = detail;
+    const { claim, source, topics } = detail;
     return (
       <article class="record" aria-labelledby="record-title">
         <p class="record-kind">Claim</p>
         <h2 id="record-title">{claim.text}</h2>
         <blockquote class="quote">“{claim.quote}”</blockquote>
         <p class="meta">
-          <button type="button" class="link" onClick={() => onOpen({ kind: 'person', id: claim.speakerId })}>
-            {claim.speakerName}
-          </button>
-          {detail.speakerRole ? `, ${detail.speakerRole}` : ''} ·{' '}
+          {claim.speakers.map((speaker, i) => (
+            <Fragment key={speaker.id}>
+              {i > 0 && (i === claim.speakers.length - 1 ? ' and ' : ', ')}
+              <button type="button" class="link" onClick={() => onOpen({ kind: 'person', id: speaker.id })}>
+                {speaker.name}
+              </button>
+            </Fragment>
+          ))}
+          {detail.speakerRole ? `, ${detail.speakerRole}` : ''}
+          {claim.translation ? ` (${claim.translation})` : ''} ·{' '}
           <button type="button" class="link" onClick={() => onOpen({ kind: 'source', id: source.id })}>
             {source.title}
           </button>{' '}
           ({source.outlet}) · {formatPartialDate(claim.date)}
           {claim.dateInferredFrom ? ' (date inferred)' : ''}
         </p>
+        {claim.projectNote && <p class="meta project-note">Project note: {claim.projectNote}</p>}
         <p class="entities">
           {detail.entities.map((e) => (
             <button key={e.id} type="button" class="chip" onClick={() => onOpen({ kind: 'entity', id: e.id })}>
@@ -84,9 +92,9 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
             </button>
           ))}
         </p>
-        {topic && (
-          <section aria-labelledby="topic-title">
-            <h3 id="topic-title">{topic.question}</h3>
+        {topics.map((topic, t) => (
+          <section key={topic.question} aria-labelledby={`topic-title-${t}`}>
+            <h3 id={`topic-title-${t}`}>{topic.question}</h3>
             <ol class="positions">
               {topic.positions.map((p) => (
                 <li key={p.id} class={p.isThisClaims ? 'position this' : 'position'}>
@@ -97,7 +105,7 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
               ))}
             </ol>
           </section>
-        )}
+        ))}
       </article>
     );
   }

@@ -60,11 +60,10 @@ function fixture(): CorpusRecords {
         sourceId: 's-1',
         text: 'Alpha calls them close allies.',
         ...quote('Russia and North Korea are close allies'),
-        speakerId: 'p-alpha',
+        speakerIds: ['p-alpha'],
         date: '2024-06',
         entityIds: ['e-ru', 'e-nk'],
-        topicId: 't-1',
-        positionId: 't-1-ally',
+        stances: [{ topicId: 't-1', positionId: 't-1-ally' }],
         figures: [],
       },
       {
@@ -72,11 +71,10 @@ function fixture(): CorpusRecords {
         sourceId: 's-1',
         text: 'Beta calls the friendship a myth.',
         ...quote('Beta calls the friendship a myth.'),
-        speakerId: 'p-outlet',
+        speakerIds: ['p-outlet'],
         date: '2024-06',
         entityIds: ['e-ru'],
-        topicId: 't-1',
-        positionId: 't-1-myth',
+        stances: [{ topicId: 't-1', positionId: 't-1-myth' }],
         figures: [{ id: 'f-1', value: 1, unit: 'myth', measures: 'myths', year: 2024 }],
       },
     ],
@@ -106,6 +104,7 @@ function fixture(): CorpusRecords {
         summary: 'Something happened.',
         entityIds: ['e-ru'],
         claimIds: ['c-1'],
+        projectNote: 'The text gives no date; 2024 is the fixture’s.',
       },
     ],
   };
@@ -120,11 +119,10 @@ function validFixture(): CorpusRecords {
       sourceId: 's-1',
       text: 'Alpha speaks about Russia.',
       ...quote('Alpha says Russia'),
-      speakerId: 'p-alpha',
+      speakerIds: ['p-alpha'],
       date: '2024',
       entityIds: ['e-ru'],
-      topicId: 't-2',
-      positionId: 't-2-a',
+      stances: [{ topicId: 't-2', positionId: 't-2-a' }],
       figures: [],
     },
     {
@@ -132,11 +130,10 @@ function validFixture(): CorpusRecords {
       sourceId: 's-1',
       text: 'Beta speaks about friendship.',
       ...quote('the friendship'),
-      speakerId: 'p-outlet',
+      speakerIds: ['p-outlet'],
       date: '2024',
       entityIds: ['e-nk'],
-      topicId: 't-2',
-      positionId: 't-2-b',
+      stances: [{ topicId: 't-2', positionId: 't-2-b' }],
       figures: [],
     },
   );
@@ -251,13 +248,39 @@ describe('validateCorpus', () => {
       /no source "s-9"/,
     ],
     [
-      'dangling speakerId',
+      'dangling speaker',
       (c) => {
-        c.claims![0]!.speakerId = 'p-nobody';
+        c.claims![0]!.speakerIds = ['p-alpha', 'p-nobody'];
+      },
+      'claims[0] (id "c-1")',
+      'speakerIds[1]',
+      /no person or organisation "p-nobody"/,
+    ],
+    [
+      'claim without a speaker',
+      (c) => {
+        c.claims![0]!.speakerIds = [];
+      },
+      'claims[0] (id "c-1")',
+      'speakerIds',
+    ],
+    [
+      'speaker listed twice',
+      (c) => {
+        c.claims![0]!.speakerIds = ['p-alpha', 'p-alpha'];
+      },
+      'claims[0] (id "c-1")',
+      'speakerIds[1]',
+      /listed twice/,
+    ],
+    [
+      'claim with an old single speakerId next to speakerIds',
+      (c) => {
+        c.claims![0]!.speakerId = 'p-alpha';
       },
       'claims[0] (id "c-1")',
       'speakerId',
-      /no person/,
+      /unknown field/,
     ],
     [
       'dangling claim entityId',
@@ -269,31 +292,190 @@ describe('validateCorpus', () => {
       /no entity "e-mars"/,
     ],
     [
-      'dangling topicId',
+      'stance on a topic that does not exist',
       (c) => {
-        c.claims![0]!.topicId = 't-9';
+        c.claims![0]!.stances = [{ topicId: 't-1', positionId: 't-1-ally' }, { topicId: 't-9' }];
       },
       'claims[0] (id "c-1")',
-      'topicId',
-      /no topic/,
+      'stances[1].topicId',
+      /no topic "t-9"/,
     ],
     [
-      'position of another topic',
+      'stance with a position that does not exist',
       (c) => {
-        c.claims![0]!.positionId = 't-2-a';
+        c.claims![0]!.stances = [{ topicId: 't-1', positionId: 't-1-rivals' }];
       },
       'claims[0] (id "c-1")',
-      'positionId',
+      'stances[0].positionId',
+      /"t-1-rivals" is not a position of topic "t-1"/,
+    ],
+    [
+      'stance with a position of another topic',
+      (c) => {
+        c.claims![0]!.stances = [{ topicId: 't-1', positionId: 't-2-a' }];
+      },
+      'claims[0] (id "c-1")',
+      'stances[0].positionId',
       /not a position of topic "t-1"/,
     ],
     [
-      'position without topic',
+      'stance with a position but no topic',
       (c) => {
-        delete c.claims![0]!.topicId;
+        c.claims![0]!.stances = [{ positionId: 't-1-ally' }];
       },
       'claims[0] (id "c-1")',
-      'positionId',
-      /needs a topicId/,
+      'stances[0].topicId',
+      /is required/,
+    ],
+    [
+      'two positions on one topic',
+      (c) => {
+        c.claims![0]!.stances = [
+          { topicId: 't-1', positionId: 't-1-ally' },
+          { topicId: 't-1', positionId: 't-1-myth' },
+        ];
+      },
+      'claims[0] (id "c-1")',
+      'stances[1].topicId',
+      /answered twice/,
+    ],
+    [
+      'translated quote without its chain',
+      (c) => {
+        c.people![1]!.language = 'ru';
+      },
+      'claims[0] (id "c-1")',
+      'quotedVia',
+      /Alpha speaks Russian and s-1's original is English; give its chain, e\.g\. \["ru","en"\]/,
+    ],
+    [
+      "translated quote whose chain does not end in the source's",
+      (c) => {
+        c.people![1]!.language = 'ru';
+        c.claims![0]!.quotedVia = ['ru', 'ko'];
+      },
+      'claims[0] (id "c-1")',
+      'quotedVia',
+      /must be longer than and end in s-1's chain \["en"\]/,
+    ],
+    [
+      "translated quote whose chain starts in another language than the speaker's",
+      (c) => {
+        c.people![1]!.language = 'ru';
+        c.claims![0]!.quotedVia = ['ko', 'en'];
+      },
+      'claims[0] (id "c-1")',
+      'quotedVia',
+      /starts in "ko", but Alpha speaks "ru"/,
+    ],
+    [
+      "quote chain no longer than the source's",
+      (c) => {
+        c.sources![0]!.languageChain = ['ko', 'en'];
+        c.claims![0]!.quotedVia = ['ko', 'en'];
+      },
+      'claims[0] (id "c-1")',
+      'quotedVia',
+      /must be longer than/,
+    ],
+    [
+      "source language chain that does not end in the text's language",
+      (c) => {
+        c.sources![0]!.languageChain = ['en', 'ko'];
+      },
+      'sources[0] (id "s-1")',
+      'languageChain',
+      /ends in "ko", not the text's language "en"/,
+    ],
+    [
+      'source language chain in an unknown language',
+      (c) => {
+        c.sources![0]!.languageChain = ['xx', 'en'];
+      },
+      'sources[0] (id "s-1")',
+      'languageChain[0]',
+    ],
+    [
+      'dangling source authorId',
+      (c) => {
+        c.sources![0]!.authorId = 'p-gone';
+      },
+      'sources[0] (id "s-1")',
+      'authorId',
+      /no person/,
+    ],
+    [
+      'a decade in an entity summary that no quote gives, unflagged',
+      (c) => {
+        c.entities![0]!.summary = 'A country that turned to the West in the 1990s.';
+      },
+      'entities[0] (id "e-ru")',
+      'summary',
+      /states 1990s, which no source quote of it gives/,
+    ],
+    [
+      'a project note that does not name the year it adds',
+      (c) => {
+        c.entities![0]!.summary = 'A country that turned to the West in 1992.';
+        c.entities![0]!.projectNote = 'The date is the project’s.';
+      },
+      'entities[0] (id "e-ru")',
+      'projectNote',
+      /states 1992/,
+    ],
+    [
+      'an event date that no quote of its claims gives, unflagged',
+      (c) => {
+        delete c.events![0]!.projectNote;
+        c.claims![0]!.dateInferred = { inferredFrom: 'inferred by the fixture, not printed' };
+      },
+      'events[0] (id "ev-1")',
+      'date',
+      /states 2024/,
+    ],
+    [
+      'an event end date that no quote gives and the note does not name',
+      (c) => {
+        c.events![0]!.endDate = '2025';
+      },
+      'events[0] (id "ev-1")',
+      'projectNote',
+      /states 2025/,
+    ],
+    [
+      'a claim paraphrase that adds a year its quote does not give',
+      (c) => {
+        c.claims![0]!.text = 'Alpha called them close allies in 1999.';
+      },
+      'claims[0] (id "c-1")',
+      'text',
+      /states 1999/,
+    ],
+    [
+      'an empty project note',
+      (c) => {
+        c.entities![0]!.projectNote = '';
+      },
+      'entities[0] (id "e-ru")',
+      'projectNote',
+    ],
+    [
+      'the same figure recorded twice',
+      (c) => {
+        c.claims![0]!.figures = [{ id: 'f-2', value: 1, unit: 'myth', measures: 'myths', year: 2024 }];
+      },
+      'claims[1] (id "c-2")',
+      'figures[0]',
+      /the same datum as figure "f-2" of claim "c-1"; keep one record per datum/,
+    ],
+    [
+      'a figure whose period ends before it starts',
+      (c) => {
+        (c.claims![1]!.figures as Array<Record<string, unknown>>)[0]!.endYear = 2023;
+      },
+      'claims[1] (id "c-2")',
+      'figures[0].endYear',
+      /before it starts/,
     ],
     [
       'source url that is not http(s)',
@@ -554,11 +736,10 @@ describe('validatePack', () => {
           text: 'Gamma says the friendship is real.',
           quote: q,
           span: [start, start + q.length],
-          speakerId: 'p-gamma',
+          speakerIds: ['p-gamma'],
           date: '2026',
           entityIds: ['e-friendship', 'e-ru', 'e-nk'],
-          topicId: 't-1',
-          positionId: 't-1-ally',
+          stances: [{ topicId: 't-1', positionId: 't-1-ally' }],
         },
       ],
       topics: [],
@@ -569,6 +750,29 @@ describe('validatePack', () => {
   test('a valid pack referring to base records passes', () => {
     const result = validatePack(pack(), base);
     expect(result.ok ? [] : formatIssues(result.issues)).toEqual([]);
+  });
+
+  test('a pack in the shape before 0.3 (one speakerId, one topicId and positionId) reads as the new fields', () => {
+    const p = pack();
+    const { speakerIds, stances, ...rest } = p.claims[0]!;
+    p.claims[0] = { ...rest, speakerId: 'p-gamma', topicId: 't-1', positionId: 't-1-ally' };
+    p.claims.push({ ...rest, id: 'c-p2', speakerId: 'p-gamma' });
+    const result = validatePack(p, base);
+    expect(result.ok ? [] : formatIssues(result.issues)).toEqual([]);
+    if (!result.ok) return;
+    expect(result.value.claims[0]).toMatchObject({ speakerIds, stances });
+    expect(result.value.claims[0]).not.toHaveProperty('speakerId');
+    expect(result.value.claims[0]).not.toHaveProperty('topicId');
+    expect(result.value.claims[1]).toMatchObject({ speakerIds: ['p-gamma'], stances: [] });
+  });
+
+  test('an old-shape position without its topic is named in the new field', () => {
+    const p = pack();
+    const { speakerIds: _s, stances: _t, ...rest } = p.claims[0]!;
+    p.claims[0] = { ...rest, speakerId: 'p-gamma', positionId: 't-1-ally' };
+    const result = validatePack(p, base);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expectIssue(result.issues, 'claims[0] (id "c-p1")', 'stances[0].topicId', /is required/);
   });
 
   test('the example pack in data/packs is valid against the bundled corpus', () => {
@@ -670,10 +874,10 @@ describe('validatePack', () => {
     [
       'dangling reference into base',
       (p) => {
-        p.claims[0]!.topicId = 't-404';
+        p.claims[0]!.stances = [{ topicId: 't-404' }];
       },
       'claims[0] (id "c-p1")',
-      'topicId',
+      'stances[0].topicId',
       /no topic/,
     ],
     [
@@ -697,7 +901,7 @@ describe('validatePack', () => {
     const p = pack();
     p.claims[0]!.span = [0, 5];
     p.people[0]!.id = 'p-alpha';
-    p.claims[0]!.speakerId = 'p-alpha';
+    p.claims[0]!.speakerIds = ['p-alpha'];
     const result = validatePack(p, base);
     expect(result.ok).toBe(false);
     expect('value' in result).toBe(false);

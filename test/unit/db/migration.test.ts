@@ -13,6 +13,7 @@ import { toWebAnnotations, parseAnnotationImport } from '../../../lib/anchoring/
 import { loadBundledCorpus, readCorpusStatus } from '../../../lib/db/corpus-store';
 import { listHighlights } from '../../../lib/db/highlight-store';
 import { importPack, listPacks } from '../../../lib/db/pack-store';
+import { Pack } from '../../../lib/corpus/schema';
 import { LensDb, type HighlightRow } from '../../../lib/db/schema';
 import { readSettings } from '../../../lib/settings';
 
@@ -111,7 +112,7 @@ test('a 0.1.0 store opens in the current schema with every row as it was', async
   await writeV1Store();
   const db = new LensDb(NAME);
   await db.open();
-  expect(db.verno).toBe(2);
+  expect(db.verno).toBe(3);
 
   expect(await db.highlights.toArray()).toEqual([...highlights].sort((a, b) => a.id.localeCompare(b.id)));
   expect(await listHighlights(db, highlights[0]!.url)).toHaveLength(2);
@@ -128,10 +129,48 @@ test('a 0.1.0 store opens in the current schema with every row as it was', async
   const reread = parseAnnotationImport(exported);
   expect(reread.ok && reread.rows.map((r) => r.id).sort()).toEqual(highlights.map((h) => h.id).sort());
 
-  // What 2 adds works on the upgraded store.
+  // What 2 and 3 add works on the upgraded store.
   expect(await listPacks(db)).toEqual([]);
   const pack = readFileSync('data/packs/example-pack.json', 'utf8');
   expect((await importPack(db, pack, pack.length, 3)).status).toBe('added');
   expect(await listPacks(db)).toHaveLength(1);
+  db.close();
+});
+
+/** Release 0.2.0's schema: 0.1.0's and the packs table. */
+async function writeV2StoreWithOldPack() {
+  const pack = Pack.parse(JSON.parse(readFileSync('data/packs/example-pack.json', 'utf8')));
+  // As 0.2.0 wrote its claims: one speakerId, one topicId and positionId.
+  const oldClaims = pack.claims.map(({ speakerIds, stances, ...rest }) => ({
+    ...rest,
+    speakerId: speakerIds[0],
+    ...(stances[0] && { topicId: stances[0].topicId, positionId: stances[0].positionId }),
+  }));
+  const v2 = new Dexie(NAME);
+  v2.version(1).stores(V1_STORES);
+  v2.version(2).stores({ packs: 'id' });
+  await v2.open();
+  await v2.table('claims').bulkAdd(oldClaims.map((c) => ({ ...c, origin: pack.id })));
+  await v2.table('packs').add({
+    id: pack.id,
+    name: pack.name,
+    description: pack.description ?? '',
+    version: 'v-0.2.0',
+    importedAt: 1,
+    pack: { ...pack, claims: oldClaims },
+  });
+  v2.close();
+  return pack;
+}
+
+test("a 0.2.0 store's pack claims, written with one speakerId and topicId, are read in the current shape", async () => {
+  const pack = await writeV2StoreWithOldPack();
+  const db = new LensDb(NAME);
+  await db.open();
+  expect(db.verno).toBe(3);
+  const rows = await db.claims.where('origin').equals(pack.id).sortBy('id');
+  expect(rows.map(({ origin, ...claim }) => claim)).toEqual(pack.claims);
+  const stored = await db.packs.get(pack.id);
+  expect(stored?.pack.claims).toEqual(pack.claims);
   db.close();
 });

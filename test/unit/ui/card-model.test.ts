@@ -44,16 +44,16 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
       kind: 'person',
       summary: expect.stringContaining('Leader of North Korea'),
     });
-    expect(kim.claimCount).toBe(15);
+    expect(kim.claimCount).toBe(16);
     expect(kim.searchQuery).toBe('Kim Jong Un');
   });
 
   test('claims are grouped by topic, most-discussed first, "Other claims" last', () => {
     expect(kim.topics.map((t) => [t.id, t.claims.length])).toEqual([
-      ['t-closeness', 3],
+      ['t-closeness', 4],
       ['t-after-ukraine', 2],
       ['t-independence', 1],
-      [null, 9],
+      [null, 10],
     ]);
     expect(kim.topics[0]?.question).toBe('How close are Russia and North Korea really?');
     expect(kim.topics[3]?.question).toBe(OTHER_CLAIMS);
@@ -63,10 +63,12 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
     const closeness = kim.topics[0]!;
     expect(closeness.claims.map((c) => [c.id, c.date.value, c.positionLabel])).toEqual([
       ['c-003-14', '2025-07', 'De facto alliance'],
+      ['c-004-03', '2024-06-16', 'Pragmatic partnership'], // "fragile bromance" stands on two scales
       ['c-002-08', '2024-06', 'Alliance in the making'],
       ['c-001-05', '2017-04-27', undefined],
     ]);
     expect(closeness.viewsDiffer).toBe(true);
+    expect(kim.topics[1]?.claims.find((c) => c.id === 'c-004-03')?.positionLabel).toBe('Likely to fade after the war');
     expect(kim.topics[1]?.viewsDiffer).toBe(false); // both after-ukraine claims say "likely to fade"
   });
 
@@ -112,6 +114,16 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
     ]);
     expect(views.positions).toEqual([
       {
+        id: 't-closeness-pragmatic',
+        label: 'Pragmatic partnership',
+        summary: expect.any(String),
+        index: 2,
+        total: 5,
+        claims: [
+          { claimIds: ['c-004-03'], speakerName: 'The Economist', date: { value: '2024-06-16', inferred: true } },
+        ],
+      },
+      {
         id: 't-closeness-emerging-alliance',
         label: 'Alliance in the making',
         summary: expect.any(String),
@@ -120,7 +132,7 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
         claims: [
           {
             claimIds: ['c-002-08'],
-            speakerName: 'Unnamed website (the unsigned 2024 explainer)',
+            speakerName: 'an unsigned explainer (2024)',
             date: { value: '2024-06', inferred: true },
           },
         ],
@@ -140,7 +152,9 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
     expect(kim.events.map((e) => [e.id, e.date])).toEqual([
       ['ev-2000-treaty', '2000'], // through Fang Liang's claim c-001-06
       ['ev-2023-09-kim-visit-russia', '2023-09'],
+      ['ev-2024-lavrov-visit', '2024'], // through Zhi News's claim c-003-01
       ['ev-2024-06-putin-visit', '2024-06'],
+      ['ev-2024-06-16-economist', '2024-06-16'],
       ['ev-2025-06-goma-coast-opening', '2025-06'],
       ['ev-2025-07-lavrov-wonsan', '2025-07'],
     ]);
@@ -150,12 +164,12 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
     expect(kim.sources.map((s) => [s.id, s.claimCount, s.url ?? null])).toEqual([
       ['s-003', 9, 'https://www.toutiao.com/article/7526550289370874395/'],
       ['s-002', 1, null],
-      ['s-004', 3, null],
+      ['s-004', 4, null],
       ['s-001', 2, null],
     ]);
     expect(kim.sources[0]).toMatchObject({
-      date: { value: '2025-07', inferred: true },
-      dateInferredFrom: expect.stringContaining('Wonsan'),
+      date: { value: '2025-07-13', inferred: true },
+      dateInferredFrom: expect.stringContaining('7526550289370874395'),
     });
   });
 
@@ -168,29 +182,28 @@ describe('buildCard on the curated corpus: figures, North Korea', () => {
   test('Russia’s figures sit by what they measure, then by year', () => {
     const russia = card('e-russia');
     expect(russia.figures.map((f) => [f.measures, f.year, f.value, f.unit, f.claimId])).toEqual([
+      ["a partner's share of North Korea's foreign trade", 2017, 2, 'percent', 'c-001-04'],
       ['containers sent from Russia to North Korea', 2023, 9000, 'containers', 'c-004-10'],
       ['North Korean debt cancelled by Russia', 2000, 3500000000, 'USD', 'c-003-25'],
       ['North Korean debt cancelled by Russia', 2012, 1100000000, 'USD', 'c-000-11'],
       ['Russia–North Korea trade volume', 2023, 29000000, 'USD', 'c-000-16'],
-      ['Russia–North Korea trade volume', 2023, 29000000, 'USD', 'c-000-21'],
-      ["Russia's share of North Korea's foreign trade", 2017, 2, 'percent', 'c-001-04'],
-      ["South Korea's rank among Russia's export partners", 2021, 5, 'rank', 'c-004-20'],
+      ["South Korea's rank as an export partner", 2021, 5, 'rank', 'c-004-20'],
     ]);
-    expect(russia.figures.find((f) => f.claimId === 'c-000-21')).toMatchObject({
-      qualifier: 'had declined',
-      speakerName: 'Andrei Devyatov',
+    expect(russia.figures.find((f) => f.claimId === 'c-004-10')).toMatchObject({ year: 2023, endYear: 2024 });
+    expect(russia.figures.find((f) => f.claimId === 'c-000-16')).toMatchObject({
+      speakerName: 'Toutiao',
       date: { value: '2024-06-09', inferred: true },
     });
   });
 
   test('North Korea: every topic where positions differ, each in scale order', () => {
     const nk = card('e-north-korea');
-    expect(nk.claimCount).toBe(88);
+    expect(nk.claimCount).toBe(91);
     const closeness = nk.viewsDiffer.find((v) => v.topicId === 't-closeness')!;
     expect(closeness.positions.map((p) => [p.index, p.claims.flatMap((s) => s.claimIds).length])).toEqual([
-      [0, 3],
+      [0, 2], // Devyatov and Nasobin's joint statements count once
       [1, 4],
-      [2, 1],
+      [2, 2],
       [3, 3],
       [4, 3],
     ]);
@@ -252,9 +265,10 @@ describe('buildCard rules', () => {
     text: `Claim ${id} says something.`,
     quote: 'something',
     span: [0, 9],
-    speakerId: 'a',
+    speakerIds: ['a'],
     date: '2024-01',
     entityIds: ['x'],
+    stances: [],
     figures: [],
     ...extra,
   });
@@ -286,15 +300,18 @@ describe('buildCard rules', () => {
   test('one position taken twice is not "views differ"; two positions are, low to high', () => {
     const same = buildCard(
       'x',
-      input([claim('c1', { topicId: 't', positionId: 't-high' }), claim('c2', { topicId: 't', positionId: 't-high' })]),
+      input([
+        claim('c1', { stances: [{ topicId: 't', positionId: 't-high' }] }),
+        claim('c2', { stances: [{ topicId: 't', positionId: 't-high' }] }),
+      ]),
     )!;
     expect(same.viewsDiffer).toEqual([]);
     const differ = buildCard(
       'x',
       input([
-        claim('c1', { topicId: 't', positionId: 't-high', date: '2024-03' }),
-        claim('c2', { topicId: 't', positionId: 't-low', date: '2024-01' }),
-        claim('c3', { topicId: 't', positionId: 't-high', date: '2024-05', speakerId: 'o' }),
+        claim('c1', { stances: [{ topicId: 't', positionId: 't-high' }], date: '2024-03' }),
+        claim('c2', { stances: [{ topicId: 't', positionId: 't-low' }], date: '2024-01' }),
+        claim('c3', { stances: [{ topicId: 't', positionId: 't-high' }], date: '2024-05', speakerIds: ['o'] }),
       ]),
     )!;
     expect(
@@ -306,7 +323,7 @@ describe('buildCard rules', () => {
   });
 
   test('a topic the records do not know, and a missing speaker, degrade without dropping the claim', () => {
-    const data = buildCard('x', input([claim('c1', { topicId: 'gone', speakerId: 'nobody' })]))!;
+    const data = buildCard('x', input([claim('c1', { stances: [{ topicId: 'gone' }], speakerIds: ['nobody'] })]))!;
     expect(data.topics).toHaveLength(1);
     expect(data.topics[0]).toMatchObject({ id: null, question: OTHER_CLAIMS });
     expect(data.topics[0]?.claims[0]?.speaker).toEqual({
@@ -316,6 +333,71 @@ describe('buildCard rules', () => {
       kind: null,
       ownVoice: false,
     });
+  });
+
+  test('a statement made together is one claim, with both speakers and their shared role', () => {
+    const people2 = [...people, { id: 'b', name: 'Ben', role: 'expert', kind: 'expert' as const }];
+    const data = buildCard(
+      'x',
+      input([claim('c1', { speakerIds: ['a', 'b'], stances: [{ topicId: 't', positionId: 't-low' }] })], {
+        people: people2,
+      }),
+    )!;
+    expect(data.claimCount).toBe(1);
+    expect(data.topics[0]?.claims.map((c) => c.speaker)).toEqual([
+      { id: 'a', name: 'Ann and Ben', role: 'experts', kind: 'expert', ownVoice: false },
+    ]);
+  });
+
+  test('a claim with stances on two topics answers each, with the position it takes there', () => {
+    const other: Topic = {
+      ...topic,
+      id: 'u',
+      question: 'How close?',
+      positions: [
+        { id: 'u-far', label: 'Far', summary: 'far' },
+        { id: 'u-near', label: 'Near', summary: 'near' },
+      ],
+    };
+    const data = buildCard(
+      'x',
+      input(
+        [
+          claim('c1', {
+            stances: [
+              { topicId: 't', positionId: 't-high' },
+              { topicId: 'u', positionId: 'u-near' },
+            ],
+          }),
+        ],
+        { topics: [topic, other] },
+      ),
+    )!;
+    expect(data.claimCount).toBe(1);
+    expect(data.topics.map((t) => [t.id, t.claims.map((c) => [c.id, c.positionLabel])])).toEqual([
+      ['t', [['c1', 'High']]],
+      ['u', [['c1', 'Near']]],
+    ]);
+  });
+
+  test.each<[string, Partial<Source>, Partial<Claim>, string | undefined]>([
+    ['an English original', {}, {}, undefined],
+    ['a Korean article read in English', { language: 'en', languageChain: ['ko', 'en'] }, {}, 'translated from Korean'],
+    [
+      'Putin in a Korean article',
+      { languageChain: ['ko', 'en'] },
+      { quotedVia: ['ru', 'ko', 'en'] },
+      'from Russian via Korean',
+    ],
+    [
+      'The Economist in a Korean article',
+      { languageChain: ['ko', 'en'] },
+      { quotedVia: ['en', 'ko', 'en'] },
+      'back-translated via Korean',
+    ],
+  ])('the quote of %s says how it was translated', (_name, sourceFields, claimFields, label) => {
+    const data = buildCard('x', input([claim('c1', claimFields)], { sources: [{ ...source, ...sourceFields }] }))!;
+    expect(data.topics[0]?.claims[0]?.translation).toBe(label);
   });
 
   test('only http(s) URLs become links', () => {

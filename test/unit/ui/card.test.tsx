@@ -148,7 +148,7 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     expect(first.getAttribute('data-claim-id')).toBe('c-003-14');
     expect(text(first.querySelector('.rdl-badge'))).toBe('De facto alliance');
     expect(text(first.querySelector('.rdl-meta'))).toBe(
-      'Kim Jong Un, North Korean leader — in Zhi News (on Toutiao), c. July 2025',
+      'Kim Jong Un, North Korean leader (from Korean via Chinese) — in Zhi News (on Toutiao), c. July 2025',
     );
     const link = first.querySelector<HTMLAnchorElement>('.rdl-meta a')!;
     expect(link.getAttribute('href')).toBe('https://www.toutiao.com/article/7526550289370874395/');
@@ -156,8 +156,10 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     expect(link.rel).toBe('noopener noreferrer');
     // An outlet's own voice: named once, as the outlet
     const own = ui.root.querySelector('[data-claim-id="c-002-08"] .rdl-meta');
-    expect(text(own)).toMatch(
-      /^Unnamed English-language website \(unsigned explainer\) \(the outlet itself\), c\. June 2024$/,
+    expect(text(own)).toBe('an unsigned explainer (2024), in its own words, c. June 2024');
+    // The Economist's English, read through News1's Korean
+    expect(text(ui.root.querySelector('[data-claim-id="c-004-03"] .rdl-meta'))).toBe(
+      'The Economist, British news magazine (back-translated via Korean) — in News1, c. 16 June 2024',
     );
   });
 
@@ -179,20 +181,21 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     expect([...views.querySelectorAll('.rdl-scale-step')].map((s) => s.classList.contains('rdl-taken'))).toEqual([
       false,
       false,
-      false,
+      true,
       true,
       true,
     ]);
     expect(text(views.querySelector('.rdl-scale-ends'))).toBe('A myth De facto alliance');
     const positions = [...views.querySelectorAll('.rdl-position')];
     expect(positions.map((p) => text(p.querySelector('.rdl-position-label')))).toEqual([
+      'Pragmatic partnership',
       'Alliance in the making',
       'De facto alliance',
     ]);
-    expect(positions.map((p) => text(p.querySelector('.rdl-position-place')))).toEqual(['4 of 5', '5 of 5']);
-    expect(text(positions[1]!.querySelector('.rdl-stance'))).toBe('Kim Jong Un, c. July 2025');
+    expect(positions.map((p) => text(p.querySelector('.rdl-position-place')))).toEqual(['3 of 5', '4 of 5', '5 of 5']);
+    expect(text(positions[2]!.querySelector('.rdl-stance'))).toBe('Kim Jong Un, c. July 2025');
     expect(
-      [...positions[0]!.querySelectorAll('.rdl-meter-step')].map((s) => s.classList.contains('rdl-taken')),
+      [...positions[1]!.querySelectorAll('.rdl-meter-step')].map((s) => s.classList.contains('rdl-taken')),
     ).toEqual([false, false, false, true, false]);
   });
 
@@ -201,10 +204,10 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     const other = $$('.rdl-topic-group')[3]!;
     expect(other.querySelectorAll('.rdl-claim')).toHaveLength(3);
     const more = other.querySelector('.rdl-more')!;
-    expect(text(more)).toBe('Show 6 more');
+    expect(text(more)).toBe('Show 7 more');
     expect(more.getAttribute('aria-expanded')).toBe('false');
     click(more);
-    expect(other.querySelectorAll('.rdl-claim')).toHaveLength(9);
+    expect(other.querySelectorAll('.rdl-claim')).toHaveLength(10);
     expect(more.getAttribute('aria-expanded')).toBe('true');
     expect(text(more)).toBe('Show fewer');
   });
@@ -214,7 +217,9 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     expect($$('.rdl-event').map(text)).toEqual([
       '2000 Treaty of Friendship, Good-Neighborliness and Cooperation',
       "Sept 2023 Kim Jong Un's visit to Russia",
+      "2024 Lavrov's previous visit to North Korea",
       "Jun 2024 Putin's visit to Pyongyang",
+      '16 Jun 2024 The Economist\'s "Putin and Kim Jong Un\'s Dangerous Bromance"',
       'Jun 2025 Goma Coast (Kalma) resort opens',
       "Jul 2025 Lavrov's visit to Wonsan",
     ]);
@@ -240,15 +245,36 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
   });
 });
 
+describe("the project's notes are set apart from what the sources say", () => {
+  test('on the entity: Matsegora, whom the source calls "Maltsev"', () => {
+    show({ data: corpusCard('e-alexander-matsegora') });
+    expect(text($('.rdl-card-title'))).toBe('Alexander Matsegora');
+    expect(text($('.rdl-summary + .rdl-project-note'))).toMatch(
+      /^Project note: .*"Alexander Maltsev".*error for Matsegora/,
+    );
+    expect(text($('[data-claim-id="c-003-10"] .rdl-project-note'))).toMatch(/^Project note: Russia's ambassador/);
+  });
+
+  test('on a claim and its figure: the 2012 debt deal the source inverts', () => {
+    show({ data: corpusCard('e-russia'), claimsPerTopic: 50 });
+    expect(text($('[data-claim-id="c-000-11"] .rdl-project-note'))).toMatch(/wrote off about 90%.*\$11 billion/);
+    expect(text($('.rdl-figure[data-claim-id="c-000-11"] .rdl-note'))).toMatch(/^Project note: The 2012 agreement/);
+  });
+});
+
 describe('Card with figures (Russia)', () => {
   test('grouped by what they measure, each with its year', () => {
     show({ data: corpusCard('e-russia') });
     const groups = $$('.rdl-figure-group');
     const trade = groups.find((g) => text(g.querySelector('dt')) === 'Russia–North Korea trade volume')!;
     const rows = [...trade.querySelectorAll('dd')];
-    expect(rows).toHaveLength(2);
-    expect(text(rows[1]!.querySelector('.rdl-figure-value'))).toBe('$29 million');
-    expect(text(rows[1])).toBe('$29 million as of 2023 (had declined) — Andrei Devyatov, c. 9 June 2024');
+    expect(rows).toHaveLength(1); // one record per datum, though Devyatov repeats it
+    expect(text(rows[0]!.querySelector('.rdl-figure-value'))).toBe('$29 million');
+    expect(text(rows[0])).toBe('$29 million as of 2023 — Toutiao, c. 9 June 2024');
+    const containers = groups.find(
+      (g) => text(g.querySelector('dt')) === 'containers sent from Russia to North Korea',
+    )!;
+    expect(text(containers.querySelector('.rdl-figure-year'))).toBe('2023–2024');
     expect($$('.rdl-figure-value').map(text)).toContain('2%');
     expect($$('.rdl-figure-value').map(text)).toContain('9,000 containers');
   });
