@@ -115,6 +115,9 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
           lang: alias.lang,
           ...(alias.inflects ? { inflects: true } : {}),
           ...(alias.caseSensitive ? { caseSensitive: true } : {}),
+          ...(alias.capitalised ? { capitalised: true } : {}),
+          ...(alias.veto ? { veto: alias.veto } : {}),
+          ...(alias.confirm ? { confirm: alias.confirm } : {}),
         });
       }
     }
