@@ -9,7 +9,7 @@
 import type { CorpusStatus } from './db/corpus-store';
 import type { HighlightRow } from './db/schema';
 import type { PackImport, PackSummary } from './db/pack-store';
-import type { EntityKind } from './corpus/schema';
+import type { EntityKind, Tier } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
 import type { CardData } from './ui/card-model';
@@ -31,6 +31,8 @@ export interface EntitySummary {
   id: string;
   label: string;
   kind: EntityKind;
+  /** core entities are marked on every page, context ones only on pages about the relationship */
+  tier: Tier;
 }
 
 export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;

@@ -22,10 +22,11 @@ import { importPack, listPacks, removePack } from './db/pack-store';
 import { readCorpusRecords, type EntityRow, type LensDb } from './db/schema';
 import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
 import { createDetails } from './ui/detail-model';
-import type { EntitySummary, Handlers, PageHighlights, TermIndex, TermPattern } from './messages';
+import type { EntitySummary, Handlers, PageHighlights, TermIndex } from './messages';
 import { buildCard } from './ui/card-model';
 import { ALL_KINDS, checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
 import { prefilterSource } from './text/prefilter';
+import { termPatternsOf } from './corpus/term-patterns';
 
 export const BLOCKED_MESSAGE =
   'Lens is updating its storage, but another tab still has Lens’s previous version open. Close or reload that tab (an open Lens popup or options page) and try again; nothing is lost.';
@@ -99,28 +100,17 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   }
 
   function termIndexOf(
-    entities: Pick<EntityRow, 'id' | 'label' | 'kind' | 'aliases'>[],
+    entities: Pick<EntityRow, 'id' | 'label' | 'kind' | 'tier' | 'aliases'>[],
     version: string,
   ): { index: TermIndex; kinds: Map<string, EntityKind> } {
-    const patterns: TermPattern[] = [];
-    const kinds = new Map<string, EntityKind>();
-    const summaries: EntitySummary[] = [];
-    for (const entity of entities) {
-      kinds.set(entity.id, entity.kind);
-      summaries.push({ id: entity.id, label: entity.label, kind: entity.kind });
-      for (const alias of entity.aliases) {
-        patterns.push({
-          id: entity.id,
-          text: alias.text,
-          lang: alias.lang,
-          ...(alias.inflects ? { inflects: true } : {}),
-          ...(alias.caseSensitive ? { caseSensitive: true } : {}),
-          ...(alias.capitalised ? { capitalised: true } : {}),
-          ...(alias.veto ? { veto: alias.veto } : {}),
-          ...(alias.confirm ? { confirm: alias.confirm } : {}),
-        });
-      }
-    }
+    const patterns = termPatternsOf(entities);
+    const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+    const summaries: EntitySummary[] = entities.map((e) => ({
+      id: e.id,
+      label: e.label,
+      kind: e.kind,
+      tier: e.tier ?? 'core',
+    }));
     return { index: { version, patterns, prefilter: prefilterSource(patterns), entities: summaries }, kinds };
   }
 
@@ -189,7 +179,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       await ready;
       const entities = await db.entities.toArray();
       return entities
-        .map(({ id, label, kind }) => ({ id, label, kind }))
+        .map(({ id, label, kind, tier }) => ({ id, label, kind, tier: tier ?? 'core' }))
         .sort((a, b) => a.label.localeCompare(b.label));
     },
     async getTermIndex() {

@@ -617,11 +617,12 @@ class WordMatcher implements Matcher {
       if (this.bestEnd >= 0) {
         const start = this.recStart[j]!;
         let end = this.recEnd[this.bestEnd]!;
+        // (Patterns ending at one node share their alias's last word, and so its trail.)
+        const trail = this.trail[this.bestPattern];
+        if (trail !== undefined && this.original.startsWith(trail, end)) end += trail.length;
         const choices = this.choices.get(this.bestNode);
         const pattern = choices === undefined ? this.bestPattern : this.choose(choices, start, end);
         if (pattern >= 0) {
-          const trail = this.trail[pattern];
-          if (trail !== undefined && this.original.startsWith(trail, end)) end += trail.length;
           out.push({ start: start + shift, end: end + shift, id: this.ids[pattern]! });
           j = this.bestEnd + 1;
         } else {
