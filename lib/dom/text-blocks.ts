@@ -17,6 +17,7 @@
  * separated by BLOCK_BREAK, so that the matcher reads a page in one call.
  */
 import { BLOCK_BREAK } from '../text/matcher';
+import { contextOf, furnitureIn, isMainBlock } from './main-text';
 
 export interface TextBlock {
   /** the block's text: the concatenation of `nodes`' data */
@@ -26,6 +27,8 @@ export interface TextBlock {
   starts: number[];
   /** the nearest block-level ancestor (or the scanned root): rescanning it rescans this block */
   container: Node;
+  /** whether the block is the page's main text rather than navigation, a header, a link list … (./main-text.ts) */
+  main: boolean;
 }
 
 /**
@@ -56,6 +59,11 @@ const SHADOW_HOSTS = new Set(
 );
 
 const EDITABLE = '[contenteditable]';
+
+// What an element the walk has entered is, as bits.
+const INLINE_KIND = 1;
+const FURNITURE_KIND = 2;
+const LINK_KIND = 4;
 
 function isEditable(element: Element): boolean {
   return element.hasAttribute('contenteditable') && element.getAttribute('contenteditable') !== 'false';
@@ -102,6 +110,8 @@ export interface TextBlocks {
   blockNodes: number[];
   /** how many blocks: `blockStarts.length - 1` */
   count: number;
+  /** `main[b]`: whether block `b` is main text (./main-text.ts) */
+  main: boolean[];
   /** characters of text, BLOCK_BREAKs not counted */
   chars: number;
 }
@@ -113,16 +123,23 @@ class BlockBuilder {
   readonly starts: number[] = [];
   readonly blockStarts: number[] = [];
   readonly blockNodes: number[] = [];
+  readonly main: boolean[] = [];
   private length = 0;
+  // Of the block being gathered: units in furniture and in links.
+  private furnitureChars = 0;
+  private linkChars = 0;
   // The block being gathered: where it began, and whether it has anything but white space yet.
   private firstNode = 0;
   private firstPart = 0;
   private start = 0;
   private content = false;
 
-  add(node: Text, data: string): void {
+  /** `furniture`, `link`: whether the node lies in the page's furniture, in a link */
+  add(node: Text, data: string, furniture: boolean, link: boolean): void {
     if (data.length === 0) return;
     if (!this.content) this.content = hasContent(data);
+    if (furniture) this.furnitureChars += data.length;
+    if (link) this.linkChars += data.length;
     this.nodes.push(node);
     this.starts.push(this.length);
     this.parts.push(data);
@@ -135,6 +152,7 @@ class BlockBuilder {
     if (this.content) {
       this.blockStarts.push(this.start);
       this.blockNodes.push(this.firstNode);
+      this.main.push(isMainBlock(this.length - this.start, this.furnitureChars, this.linkChars));
       this.parts.push(BLOCK_BREAK);
       this.length += 1;
     } else {
@@ -147,6 +165,8 @@ class BlockBuilder {
     this.firstPart = this.parts.length;
     this.start = this.length;
     this.content = false;
+    this.furnitureChars = 0;
+    this.linkChars = 0;
   }
 
   finish(): TextBlocks {
@@ -162,6 +182,7 @@ class BlockBuilder {
       blockStarts: this.blockStarts,
       blockNodes: this.blockNodes,
       count,
+      main: this.main,
       chars: this.length - count,
     };
   }
@@ -179,12 +200,18 @@ export function readTextBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) =
 }
 
 function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot) => void) | undefined): void {
+  // Where the walk starts: inside furniture or a link (a rescan of part of a page), or not.
+  const at = contextOf(root);
   const rootValue = root.nodeValue;
   if (rootValue !== null) {
-    if (root.nodeType === 3) out.add(root as Text, rootValue);
+    if (root.nodeType === 3) out.add(root as Text, rootValue, at.furniture, at.link);
     out.flush();
     return;
   }
+  const furniture = furnitureIn(root);
+  // How many furniture elements and links the walk is inside.
+  let inFurniture = at.furniture ? 1 : 0;
+  let inLink = at.link ? 1 : 0;
   const shadowRoots: ShadowRoot[] = [];
   if (root.nodeType === 1 && (root as Element).shadowRoot) shadowRoots.push((root as Element).shadowRoot!);
   // Found once by the browser rather than asked of every element.
@@ -195,13 +222,14 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
   }
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 0x1 | 0x4); // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
-  // Whether each element we are inside (below root) is inline: leaving one that is not ends a block.
-  const inline: boolean[] = [];
+  // What each element we are inside (below root) is: INLINE (leaving one that is not ends a
+  // block), FURNITURE, LINK (leaving one leaves it).
+  const entered: number[] = [];
   let node: Node | null = walker.firstChild();
   while (node) {
     const value = node.nodeValue;
     if (value !== null) {
-      out.add(node as Text, value);
+      out.add(node as Text, value, inFurniture > 0, inLink > 0);
     } else {
       const name = node.nodeName;
       const isInline = INLINE.has(name);
@@ -215,7 +243,12 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
         }
         const child = walker.firstChild();
         if (child) {
-          inline.push(isInline);
+          let kind = isInline ? INLINE_KIND : 0;
+          if (name === 'A') kind |= LINK_KIND;
+          if (furniture?.has(node as Element)) kind |= FURNITURE_KIND;
+          inFurniture += (kind & FURNITURE_KIND) >> 1;
+          inLink += (kind & LINK_KIND) >> 2;
+          entered.push(kind);
           node = child;
           continue;
         }
@@ -224,7 +257,10 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
     // Climb until there is a next sibling; leaving a block element ends its block.
     node = walker.nextSibling();
     while (!node && walker.parentNode()) {
-      if (!inline.pop()) out.flush();
+      const kind = entered.pop()!;
+      if ((kind & INLINE_KIND) === 0) out.flush();
+      inFurniture -= (kind & FURNITURE_KIND) >> 1;
+      inLink -= (kind & LINK_KIND) >> 2;
       node = walker.nextSibling();
     }
   }
@@ -259,6 +295,7 @@ export function blockAt(blocks: TextBlocks, b: number): TextBlock {
     nodes,
     starts: blocks.starts.slice(first, end).map((s) => s - start),
     container: blockContainer(nodes[0]!),
+    main: blocks.main[b]!,
   };
 }
 

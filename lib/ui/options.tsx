@@ -130,6 +130,23 @@ export function Options({ ask, onTheme }: OptionsProps) {
               />
               Pause Lens everywhere (no marks on any page)
             </label>
+            <label class="row">
+              <input
+                type="checkbox"
+                checked={settings.markEverywhere}
+                onChange={() => void change({ markEverywhere: !settings.markEverywhere })}
+              />
+              Mark everything on every page (the US, China, Russia, Putin … also on pages not about Russia–North Korea
+              relations)
+            </label>
+            <label class="row">
+              <input
+                type="checkbox"
+                checked={settings.mainTextOnly}
+                onChange={() => void change({ mainTextOnly: !settings.mainTextOnly })}
+              />
+              Mark only the article (not menus, headers, footers and link lists)
+            </label>
             <Choice
               legend="Which mentions"
               name="density"
