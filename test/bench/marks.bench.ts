@@ -36,8 +36,13 @@ function fullScan(): ScanState | null {
   return document.readyState === 'complete' && !document.body?.textContent?.trim() ? 'emptied' : null;
 }
 
-/** Runs in the page: every mark of every `rdl-*` highlight but saved ones, with up to 80 visible characters each side. */
-function readMarks(): SeenMark[] {
+/**
+ * Runs in the page: every mark of every `rdl-*` highlight but saved ones that
+ * a reader can see (it has a box on the page), with up to 80 characters of
+ * the page's text each side; and how many marks are on text not shown (a
+ * closed menu, a hidden template), which a reader does not see.
+ */
+function readMarks(): { seen: SeenMark[]; hidden: number } {
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RDL-UI']);
   const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT, {
     acceptNode: (n) => {
@@ -59,10 +64,23 @@ function readMarks(): SeenMark[] {
     const start = starts.get(node);
     return start === undefined ? -1 : start + offset;
   };
+  const shown = (r: AbstractRange) => {
+    const element = r.startContainer.parentElement;
+    if (!element || getComputedStyle(element).visibility !== 'visible') return false;
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    return [...live.getClientRects()].some((box) => box.width > 0 && box.height > 0);
+  };
   const out: SeenMark[] = [];
+  let hidden = 0;
   for (const [name, highlight] of CSS.highlights) {
     if (!name.startsWith('rdl-') || name.startsWith('rdl-saved-')) continue;
     for (const range of highlight as unknown as Iterable<AbstractRange>) {
+      if (!shown(range)) {
+        hidden++;
+        continue;
+      }
       const start = at(range.startContainer, range.startOffset);
       const end = at(range.endContainer, range.endOffset);
       const element = range.startContainer.parentElement;
@@ -85,7 +103,7 @@ function readMarks(): SeenMark[] {
       });
     }
   }
-  return out;
+  return { seen: out, hidden };
 }
 
 interface PageResult {
@@ -94,6 +112,8 @@ interface PageResult {
   relevant: boolean;
   /** null: not measured (the page wiped its document, or the scan never finished), with why */
   judgement: Judgement | null;
+  /** marks on text the page does not show (not judged) */
+  hidden?: number;
   note?: string;
 }
 
@@ -120,6 +140,7 @@ async function main() {
       'precis.'.padStart(7),
       'wrong'.padStart(5),
       'unlab.'.padStart(6),
+      'hidden'.padStart(6),
     ].join(' '),
   );
   try {
@@ -127,7 +148,8 @@ async function main() {
       const result = await measure(lens, server.url(`/shared/${labels.page}`), labels);
       results.push(result);
       console.log(formatRow(result));
-      if (VERBOSE && result.judgement) console.log(details(result.judgement));
+      const listed = VERBOSE && result.judgement ? details(result.judgement) : '';
+      if (listed) console.log(listed);
     }
   } finally {
     await lens.close();
@@ -154,7 +176,8 @@ async function measure(
     if (state === null) return { ...base, judgement: null, note: 'the full scan did not finish in 60 s' };
     if (state === 'emptied')
       return { ...base, judgement: null, note: 'the page wipes its own document here: not measured' };
-    return { ...base, judgement: judge(labels, await tab.evaluate(readMarks)) };
+    const { seen, hidden } = await tab.evaluate(readMarks);
+    return { ...base, judgement: judge(labels, seen), hidden };
   } finally {
     await tab.close();
   }
@@ -174,6 +197,7 @@ function formatRow(r: PageResult): string {
     pct(j.correct, j.marks).padStart(7),
     String(j.wrong.length).padStart(5),
     String(j.unlabelled.length).padStart(6),
+    String(r.hidden ?? 0).padStart(6),
   ].join(' ');
 }
 
@@ -233,6 +257,7 @@ function summarise(results: PageResult[]) {
   console.log(
     `all pages (${all.pages}): ${all.marks} marks, ${all.correct} correct, ${all.wrong} wrong in context, ${all.unlabelled} unlabelled; found ${all.found} of ${all.wanted} wanted`,
   );
+  console.log(`marks on text the page does not show (not judged): ${results.reduce((n, r) => n + (r.hidden ?? 0), 0)}`);
   if (skipped.length) console.log(`not measured: ${skipped.map((r) => `${r.page} (${r.note})`).join('; ')}`);
   console.log('');
   console.log('per language:');
