@@ -17,7 +17,7 @@
  * separated by BLOCK_BREAK, so that the matcher reads a page in one call.
  */
 import { BLOCK_BREAK } from '../text/matcher';
-import { contextOf, furnitureIn, isMainBlock } from './main-text';
+import { contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
 
 export interface TextBlock {
   /** the block's text: the concatenation of `nodes`' data */
@@ -64,6 +64,8 @@ const EDITABLE = '[contenteditable]';
 const INLINE_KIND = 1;
 const FURNITURE_KIND = 2;
 const LINK_KIND = 4;
+const ARTICLE_KIND = 8;
+const HEADLINE_KIND = 16;
 
 function isEditable(element: Element): boolean {
   return element.hasAttribute('contenteditable') && element.getAttribute('contenteditable') !== 'false';
@@ -128,6 +130,10 @@ class BlockBuilder {
   // Of the block being gathered: units in furniture and in links.
   private furnitureChars = 0;
   private linkChars = 0;
+  /** whether the last block could be the title of what follows it */
+  private titleBefore = false;
+  /** how many H1 elements the walk is inside: the page's headline is never a list's title */
+  headline = 0;
   // The block being gathered: where it began, and whether it has anything but white space yet.
   private firstNode = 0;
   private firstPart = 0;
@@ -152,7 +158,12 @@ class BlockBuilder {
     if (this.content) {
       this.blockStarts.push(this.start);
       this.blockNodes.push(this.firstNode);
-      this.main.push(isMainBlock(this.length - this.start, this.furnitureChars, this.linkChars));
+      const chars = this.length - this.start;
+      const main = isMainBlock(chars, this.furnitureChars, this.linkChars);
+      // The title of a link list ("News Focus: North Korea", "Most read") is the list's, not the article's.
+      if (!main && this.titleBefore) this.main[this.main.length - 1] = false;
+      this.titleBefore = main && this.headline === 0 && isTitleLike(chars, this.linkChars);
+      this.main.push(main);
       this.parts.push(BLOCK_BREAK);
       this.length += 1;
     } else {
@@ -200,17 +211,19 @@ export function readTextBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) =
 }
 
 function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot) => void) | undefined): void {
+  const { elements: furniture, article } = furnitureIn(root);
   // Where the walk starts: inside furniture or a link (a rescan of part of a page), or not.
-  const at = contextOf(root);
+  const at = contextOf(root, article);
   const rootValue = root.nodeValue;
   if (rootValue !== null) {
     if (root.nodeType === 3) out.add(root as Text, rootValue, at.furniture, at.link);
     out.flush();
     return;
   }
-  const furniture = furnitureIn(root);
+  // Outside the page's one article, everything is furniture: entering the article leaves it.
+  const outsideArticle = article !== null && root !== article && root.contains(article);
   // How many furniture elements and links the walk is inside.
-  let inFurniture = at.furniture ? 1 : 0;
+  let inFurniture = (at.furniture ? 1 : 0) + (outsideArticle ? 1 : 0);
   let inLink = at.link ? 1 : 0;
   const shadowRoots: ShadowRoot[] = [];
   if (root.nodeType === 1 && (root as Element).shadowRoot) shadowRoots.push((root as Element).shadowRoot!);
@@ -246,7 +259,10 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
           let kind = isInline ? INLINE_KIND : 0;
           if (name === 'A') kind |= LINK_KIND;
           if (furniture?.has(node as Element)) kind |= FURNITURE_KIND;
-          inFurniture += (kind & FURNITURE_KIND) >> 1;
+          if (outsideArticle && node === article) kind |= ARTICLE_KIND;
+          if (name === 'H1') kind |= HEADLINE_KIND;
+          out.headline += (kind & HEADLINE_KIND) >> 4;
+          inFurniture += ((kind & FURNITURE_KIND) >> 1) - ((kind & ARTICLE_KIND) >> 3);
           inLink += (kind & LINK_KIND) >> 2;
           entered.push(kind);
           node = child;
@@ -259,7 +275,8 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
     while (!node && walker.parentNode()) {
       const kind = entered.pop()!;
       if ((kind & INLINE_KIND) === 0) out.flush();
-      inFurniture -= (kind & FURNITURE_KIND) >> 1;
+      out.headline -= (kind & HEADLINE_KIND) >> 4;
+      inFurniture -= ((kind & FURNITURE_KIND) >> 1) - ((kind & ARTICLE_KIND) >> 3);
       inLink -= (kind & LINK_KIND) >> 2;
       node = walker.nextSibling();
     }
