@@ -130,6 +130,8 @@ function startSession(
   const { termIndex, settings } = config as PageConfig & { termIndex: TermIndex };
   const labels = new Map(termIndex.entities.map((e) => [e.id, e.label]));
   const tiers = new Map(termIndex.entities.map((e) => [e.id, e.tier]));
+  const shownKinds = new Set(settings.kinds);
+  const shown = new Set(termIndex.entities.filter((e) => shownKinds.has(e.kind)).map((e) => e.id));
   const isOwnNode = (node: Node) => node.nodeName === HOST_TAG.toUpperCase();
   const root = () => document.body ?? document.documentElement;
 
@@ -177,6 +179,7 @@ function startSession(
     matcher: compileMatcher(termIndex.patterns, termIndex.prefilter),
     settings,
     tierOf: (id) => tiers.get(id) ?? 'core',
+    shows: (id) => shown.has(id),
     signal,
     isOwnNode,
     // Dynamic content may bring (or take away) the text of a highlight.

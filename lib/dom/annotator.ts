@@ -13,8 +13,10 @@
  * wherever that holds, context entities only on a page about the relationship
  * — one whose main text mentions core entities at least RELEVANT_CORE_MENTIONS
  * times. The annotator keeps that count as marks come and go; when a rescan
- * changes the page's relevance, `scan` and `rescan` say so and the caller
- * scans the page again (./page-lens.ts).
+ * makes the page relevant, `scan` and `rescan` say so and the caller scans
+ * the page again (./page-lens.ts). A page stays relevant until it is scanned
+ * anew (`clear`, as after a navigation): a live page whose count hovers at
+ * the threshold must not have every mark redrawn at each change.
  */
 import type { Tier } from '../corpus/schema';
 import type { Density, MarkStyle } from '../settings';
@@ -57,6 +59,8 @@ export interface AnnotatorOptions {
   markEverywhere?: boolean;
   /** mark only the page's main text (the default) */
   mainTextOnly?: boolean;
+  /** whether an entity is marked (the reader's kinds); its mentions count towards relevance either way */
+  shows?: (entityId: string) => boolean;
 }
 
 export interface Annotator {
@@ -83,6 +87,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const tierOf = options.tierOf ?? (() => 'core');
   const markEverywhere = options.markEverywhere === true;
   const mainTextOnly = options.mainTextOnly !== false;
+  const shows = options.shows ?? (() => true);
   /** mentions of core entities in main text, per block container, and in all */
   const coreByContainer = new Map<Node, number>();
   let coreMentions = 0;
@@ -126,7 +131,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         if (main[b]) coreHere++;
       }
     }
-    const relevant = isRelevant(coreMentions + coreHere);
+    const relevant = markedRelevant || isRelevant(coreMentions + coreHere);
     const seen = density === 'first-per-paragraph' ? new Set<string>() : null;
     let added = 0;
     let b = -1;
@@ -151,7 +156,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         coreMentions++;
       }
       if (mainTextOnly && !main[b]) continue;
-      if (core[i] === 0 && !relevant) continue;
+      if ((core[i] === 0 && !relevant) || !shows(match.id)) continue;
       if (seen) {
         if (seen.has(match.id)) continue;
         seen.add(match.id);
@@ -218,11 +223,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     stats.matches += addMatches(blocks).added;
   }
 
-  /** After a scan: whether the marks of the rest of the page were made under another relevance. */
+  /** After a scan: whether the page has become relevant, so that the marks of the rest of it are wrong now. */
   function settle(stats: ScanStats, whole: boolean) {
-    const relevant = isRelevant(coreMentions);
-    if (!whole && relevant !== markedRelevant) stats.relevanceChanged = true;
-    markedRelevant = relevant;
+    if (markedRelevant || !isRelevant(coreMentions)) return;
+    if (!whole) stats.relevanceChanged = true;
+    markedRelevant = true;
   }
 
   function measure(startedAt: number, stats: ScanStats, kind: 'full' | 'incremental') {
@@ -276,6 +281,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       byContainer.clear();
       coreByContainer.clear();
       coreMentions = 0;
+      markedRelevant = markEverywhere;
       perEntity.clear();
       byNode = new WeakMap();
       highlight.clear();

@@ -16,6 +16,8 @@ export interface PageLensOptions {
   settings: Pick<Settings, 'density' | 'markStyle' | 'markEverywhere' | 'mainTextOnly'>;
   /** an entity's tier (core entities are marked on every page, context ones on pages about the relationship) */
   tierOf?: (entityId: string) => Tier;
+  /** whether an entity's kind is one the reader marks */
+  shows?: (entityId: string) => boolean;
   signal: AbortSignal;
   /** the extension's own UI: never scanned, and its changes never trigger a rescan */
   isOwnNode: (node: Node) => boolean;
@@ -46,6 +48,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
     markEverywhere: options.settings.markEverywhere,
     mainTextOnly: options.settings.mainTextOnly,
     ...(options.tierOf ? { tierOf: options.tierOf } : {}),
+    ...(options.shows ? { shows: options.shows } : {}),
     onShadowRoot: (shadow) => {
       if (observedShadows.has(shadow)) return;
       observedShadows.add(shadow);

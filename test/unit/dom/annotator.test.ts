@@ -169,7 +169,7 @@ describe('what is marked: tiers, the page’s relevance and its main text (issue
     expect(annotator.relevant()).toBe(relevant);
   });
 
-  test('a rescan that makes the page relevant says so; the full scan then marks its context entities', () => {
+  test('a rescan that makes the page relevant says so; the full scan then marks its context entities; it stays relevant until scanned anew', () => {
     const { annotator, marked } = annotateWith('<p>Putin spoke.</p><p id="live">Nothing yet.</p>');
     expect(marked()).toEqual([]);
     const live = document.getElementById('live')!;
@@ -180,6 +180,24 @@ describe('what is marked: tiers, the page’s relevance and its main text (issue
     expect(marked()).toEqual(['Putin', 'North Korea', 'Pyongyang', 'North Korea']);
     expect(annotator.relevant()).toBe(true);
     live.textContent = 'Gone.';
-    expect(annotator.rescan([live]).relevanceChanged).toBe(true);
+    expect(annotator.rescan([live]).relevanceChanged).toBeUndefined();
+    expect(marked()).toEqual(['Putin']);
+    annotator.clear();
+    annotator.scan(document.body);
+    expect(marked()).toEqual([]);
+    expect(annotator.relevant()).toBe(false);
+  });
+
+  test('mentions of a kind the reader does not mark still make a page relevant', () => {
+    document.body.innerHTML = '<p>Putin in Pyongyang, North Korea; Pyongyang again.</p>';
+    const annotator = createAnnotator({
+      matcher,
+      registry: registry as unknown as HighlightRegistry,
+      tierOf,
+      shows: (id) => id !== 'pyongyang',
+    });
+    annotator.scan(document.body);
+    expect(textsOf(registry.get(TERM_HIGHLIGHT))).toEqual(['Putin', 'North Korea']);
+    expect(annotator.relevant()).toBe(true);
   });
 });
