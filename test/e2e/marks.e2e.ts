@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, type LensBrowser, usePageServer } from './harness';
-import { highlightedTexts, marksAre } from './page-helpers';
+import { highlightedTexts, marksAre, pageTabId } from './page-helpers';
 
 const server = usePageServer();
 
@@ -76,6 +76,22 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       ]),
     ]);
     expect(page.errors()).toEqual([]);
+    await page.close();
+  });
+
+  test('the popup says why a page not about the relationship has few marks', async () => {
+    const page = await lens.openPage(server.url('/fixtures/marks-unrelated.html'));
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    const finder = await lens.openExtensionPage('popup.html');
+    const tabId = await finder.waitFor(pageTabId);
+    await finder.close();
+    const onPage = await lens.openExtensionPage(`popup.html?tab=${tabId}`);
+    await onPage.click('#tab-page');
+    await onPage.waitForSelector('.scope-note');
+    const note = await onPage.evaluate(() => document.querySelector('.scope-note')!.textContent);
+    expect(note).toContain('This page isn’t about Russia–North Korea relations');
+    expect(note).toContain('Mark everything…');
+    await onPage.close();
     await page.close();
   });
 
