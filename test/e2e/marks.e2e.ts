@@ -9,7 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, type LensBrowser, usePageServer } from './harness';
-import { highlightedTexts, marksAre, pageTabId } from './page-helpers';
+import { highlightedTexts, marksAre } from './page-helpers';
+import { openOnThisPage } from './reader-actions';
 
 const server = usePageServer();
 
@@ -82,11 +83,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
   test('the popup says why a page not about the relationship has few marks', async () => {
     const page = await lens.openPage(server.url('/fixtures/marks-unrelated.html'));
     await page.waitFor(highlightedTexts, ['rdl-term']);
-    const finder = await lens.openExtensionPage('popup.html');
-    const tabId = await finder.waitFor(pageTabId);
-    await finder.close();
-    const onPage = await lens.openExtensionPage(`popup.html?tab=${tabId}`);
-    await onPage.click('#tab-page');
+    const onPage = await openOnThisPage(lens);
     await onPage.waitForSelector('.scope-note');
     const note = await onPage.evaluate(() => document.querySelector('.scope-note')!.textContent);
     expect(note).toContain('This page isn’t about Russia–North Korea relations');
