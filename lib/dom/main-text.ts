@@ -41,10 +41,25 @@ export function furnitureIn(root: Node): Furniture {
 }
 
 /**
+ * The article found for each document, so that a rescan of part of a page
+ * does not search the page and read its article's length again (only a
+ * found article is kept, while it is on the page: one may arrive later).
+ */
+const articles = new WeakMap<Document, Element>();
+
+function pageArticle(doc: Document): Element | null {
+  const known = articles.get(doc);
+  if (known?.isConnected) return known;
+  const found = findArticle(doc);
+  if (found) articles.set(doc, found);
+  return found;
+}
+
+/**
  * The page's one article (or, without one, its one main element), if it
  * has one long enough to be the page's main text.
  */
-function pageArticle(doc: Document): Element | null {
+function findArticle(doc: Document): Element | null {
   for (const selector of ['article, [itemprop=articleBody]', 'main, [role=main]']) {
     const found = doc.querySelectorAll(selector);
     // (An articleBody inside the one article is the same article.)
