@@ -176,6 +176,9 @@ async function measure(
     if (state === null) return { ...base, judgement: null, note: 'the full scan did not finish in 60 s' };
     if (state === 'emptied')
       return { ...base, judgement: null, note: 'the page wipes its own document here: not measured' };
+    // The marks of the page as loaded: its own scripts may still add text until the load event (some
+    // pages never reach it here, their third-party resources being out of reach; then as it stands).
+    await tab.waitFor(() => document.readyState === 'complete', [], 15_000).catch(() => undefined);
     const { seen, hidden } = await tab.evaluate(readMarks);
     return { ...base, judgement: judge(labels, seen), hidden };
   } finally {
