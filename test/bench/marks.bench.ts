@@ -15,7 +15,7 @@
  *   RDL_BENCH_PAGES=<regexp>   only the pages whose path matches
  *   RDL_BENCH_EXTENSION=<dir>  another build (default .output/chrome-mv3)
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../e2e/harness/chromium';
@@ -122,6 +122,10 @@ const pct = (num: number, den: number) => (den ? `${((100 * num) / den).toFixed(
 async function main() {
   const only = process.env.RDL_BENCH_PAGES ? new RegExp(process.env.RDL_BENCH_PAGES) : null;
   const labelled = readLabels().filter((l) => !only || only.test(l.labels.page));
+  if (!existsSync(join(EXTENSION, 'manifest.json'))) {
+    console.error(`No built extension at ${EXTENSION}: run \`npx wxt build\` first (npm run bench:marks does).`);
+    return;
+  }
   const server = await startPageServer();
   const profileDir = mkdtempSync(join(tmpdir(), 'rdl-bench-marks-'));
   const lens = await launchChromium({ extensionDir: EXTENSION, profileDir });
@@ -176,6 +180,9 @@ async function measure(
     if (state === null) return { ...base, judgement: null, note: 'the full scan did not finish in 60 s' };
     if (state === 'emptied')
       return { ...base, judgement: null, note: 'the page wipes its own document here: not measured' };
+    // The marks of the page as loaded: its own scripts may still add text until the load event (some
+    // pages never reach it here, their third-party resources being out of reach; then as it stands).
+    await tab.waitFor(() => document.readyState === 'complete', [], 15_000).catch(() => undefined);
     const { seen, hidden } = await tab.evaluate(readMarks);
     return { ...base, judgement: judge(labels, seen), hidden };
   } finally {

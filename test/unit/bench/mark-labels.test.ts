@@ -5,7 +5,8 @@
  * tells one mention from another is really on that page, beside it. And the
  * judging itself, on marks made up here.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Entity } from '../../../lib/corpus/schema';
@@ -84,6 +85,38 @@ describe('label files', () => {
       }
       expect(labels.why.trim().length, labels.page).toBeGreaterThan(10);
     }
+  });
+});
+
+describe('a label file that is not well formed', () => {
+  function readOne(content: unknown): () => unknown {
+    const dir = mkdtempSync(join(tmpdir(), 'rdl-labels-'));
+    mkdirSync(join(dir, 'nk'));
+    writeFileSync(join(dir, 'nk', 'A99_x.json'), JSON.stringify(content));
+    return () => {
+      try {
+        return readLabels(dir);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+  }
+  const good = { page: 'nk/A99_x.html', lang: 'en', relevant: true, why: 'made up for this test', want: [], never: [] };
+
+  test('is refused, naming the file and what is wrong', () => {
+    expect(readOne({ ...good, want: [{ entity: 'North Korea', text: 'North Korea', context: 'slams' }] })).toThrow(
+      /nk\/A99_x\.json: want\.0\.entity/,
+    );
+    expect(readOne({ ...good, never: [{ text: 'US', context: 'US' }] })).toThrow(/never\.0\.context/);
+  });
+
+  test('with a misspelt key is refused rather than read as empty', () => {
+    const { want: _, ...rest } = good;
+    expect(readOne({ ...rest, wnat: [] })).toThrow(/A99_x\.json/);
+  });
+
+  test('a well-formed one is read', () => {
+    expect(readOne(good)()).toEqual([{ labelFile: join('test/fixtures/marks', 'nk', 'A99_x.json'), labels: good }]);
   });
 });
 
