@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, type LensBrowser, usePageServer } from './harness';
-import { highlightedTexts, marksAre } from './page-helpers';
+import { highlightedTexts, marksAre, sendFromExtensionPage } from './page-helpers';
 import { openOnThisPage } from './reader-actions';
 
 const server = usePageServer();
@@ -94,13 +94,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
 
   test('the reader may mark everything, navigation included', async () => {
     const popup = await lens.openExtensionPage('popup.html');
-    const setSettings = (patch: Record<string, unknown>) =>
-      popup.evaluate(
-        (type: string, payload: unknown) =>
-          (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ rdl: 1, type, payload }),
-        'setSettings',
-        patch,
-      );
+    const setSettings = (patch: Record<string, unknown>) => popup.evaluate(sendFromExtensionPage, 'setSettings', patch);
     const page = await lens.openPage(server.url('/fixtures/marks-unrelated.html'));
     expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toEqual(UNRELATED_CORE);
     await setSettings({ markEverywhere: true, mainTextOnly: false });
