@@ -9,7 +9,7 @@
 import type { CorpusStatus } from './db/corpus-store';
 import type { HighlightRow } from './db/schema';
 import type { PackImport, PackSummary } from './db/pack-store';
-import type { EntityKind } from './corpus/schema';
+import type { EntityKind, Tier } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
 import type { CardData } from './ui/card-model';
@@ -31,6 +31,8 @@ export interface EntitySummary {
   id: string;
   label: string;
   kind: EntityKind;
+  /** core entities are marked on every page, context ones only on pages about the relationship */
+  tier: Tier;
 }
 
 export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
@@ -96,10 +98,21 @@ export interface Protocol {
   setPageEntityCount: { request: { count: number }; response: null };
 }
 
+/** What Lens marks on a page (issue 13). */
+export interface PageScope {
+  /** the page's main text is about the relationship: context entities (the US, China, Putin …) are marked too */
+  relevant: boolean;
+  /** the reader's settings that widen what is marked */
+  markEverywhere: boolean;
+  mainTextOnly: boolean;
+}
+
 /** Messages the background sends to a tab's content script. */
 export interface TabProtocol {
   openPanel: { request: null; response: boolean };
   getPageEntities: { request: null; response: { id: string; label: string; kind: EntityKind; count: number }[] };
+  /** what Lens marks on the page, and why: for the popup to say why a page has few marks */
+  getPageScope: { request: null; response: PageScope };
   showEntity: { request: { entityId: string }; response: boolean };
   /** Saves the reader's selection as a highlight (context menu, shortcut); null when nothing is selected. */
   saveSelection: { request: { colour?: string } | null; response: HighlightRow | null };

@@ -5,7 +5,7 @@
  * to the reader, while the previous corpus stays in place.
  */
 import type { CorpusBundle } from './corpus/bundle';
-import type { CorpusRecords, EntityKind } from './corpus/schema';
+import type { CorpusRecords } from './corpus/schema';
 import { parseAnnotationImport } from './anchoring/exchange';
 import { loadBundledCorpus, readCorpusStatus } from './db/corpus-store';
 import {
@@ -22,10 +22,11 @@ import { importPack, listPacks, removePack } from './db/pack-store';
 import { readCorpusRecords, type EntityRow, type LensDb } from './db/schema';
 import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
 import { createDetails } from './ui/detail-model';
-import type { EntitySummary, Handlers, PageHighlights, TermIndex, TermPattern } from './messages';
+import type { EntitySummary, Handlers, PageHighlights, TermIndex } from './messages';
 import { buildCard } from './ui/card-model';
-import { ALL_KINDS, checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
+import { checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
 import { prefilterSource } from './text/prefilter';
+import { termPatternsOf } from './corpus/term-patterns';
 
 export const BLOCKED_MESSAGE =
   'Lens is updating its storage, but another tab still has Lens’s previous version open. Close or reload that tab (an open Lens popup or options page) and try again; nothing is lost.';
@@ -57,7 +58,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   const newId = options.newId ?? (() => crypto.randomUUID());
   const isPrivate = options.isPrivate ?? (() => false);
   let loadError: string | null = null;
-  let termIndex: Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> | null = null;
+  let termIndex: Promise<TermIndex> | null = null;
 
   /**
    * Why the store cannot be used, or null once it is open. Where IndexedDB is
@@ -92,33 +93,24 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     },
   );
 
-  async function buildTermIndex(): Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> {
+  async function buildTermIndex(): Promise<TermIndex> {
     const meta = await db.corpusMeta.toArray();
     const version = meta.map((m) => `${m.origin}:${m.version}`).join(',');
     return termIndexOf(await db.entities.toArray(), version);
   }
 
   function termIndexOf(
-    entities: Pick<EntityRow, 'id' | 'label' | 'kind' | 'aliases'>[],
+    entities: Pick<EntityRow, 'id' | 'label' | 'kind' | 'tier' | 'aliases'>[],
     version: string,
-  ): { index: TermIndex; kinds: Map<string, EntityKind> } {
-    const patterns: TermPattern[] = [];
-    const kinds = new Map<string, EntityKind>();
-    const summaries: EntitySummary[] = [];
-    for (const entity of entities) {
-      kinds.set(entity.id, entity.kind);
-      summaries.push({ id: entity.id, label: entity.label, kind: entity.kind });
-      for (const alias of entity.aliases) {
-        patterns.push({
-          id: entity.id,
-          text: alias.text,
-          lang: alias.lang,
-          ...(alias.inflects ? { inflects: true } : {}),
-          ...(alias.caseSensitive ? { caseSensitive: true } : {}),
-        });
-      }
-    }
-    return { index: { version, patterns, prefilter: prefilterSource(patterns), entities: summaries }, kinds };
+  ): TermIndex {
+    const patterns = termPatternsOf(entities);
+    const summaries: EntitySummary[] = entities.map((e) => ({
+      id: e.id,
+      label: e.label,
+      kind: e.kind,
+      tier: e.tier ?? 'core',
+    }));
+    return { version, patterns, prefilter: prefilterSource(patterns), entities: summaries };
   }
 
   /** After a pack is imported or removed: the term index and search are built again, and open tabs redraw. */
@@ -186,13 +178,13 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       await ready;
       const entities = await db.entities.toArray();
       return entities
-        .map(({ id, label, kind }) => ({ id, label, kind }))
+        .map(({ id, label, kind, tier }) => ({ id, label, kind, tier: tier ?? 'core' }))
         .sort((a, b) => a.label.localeCompare(b.label));
     },
     async getTermIndex() {
       await ready;
       termIndex ??= buildTermIndex();
-      return (await termIndex).index;
+      return termIndex;
     },
     async getPageConfig({ url }, sender) {
       const problem = await storeProblem();
@@ -205,19 +197,17 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       };
       if (!isActiveOn(current, url)) return { active: false, settings: current, termIndex: null, highlights };
       let index: TermIndex;
-      let kinds: Map<string, EntityKind>;
       if (problem) {
-        ({ index, kinds } = termIndexOf(bundle.records.entities, `bundled:${bundle.version}`));
+        index = termIndexOf(bundle.records.entities, `bundled:${bundle.version}`);
       } else {
         await ready;
         termIndex ??= buildTermIndex();
-        ({ index, kinds } = await termIndex);
+        index = await termIndex;
         if (!highlights.unavailable) highlights.rows = await listHighlights(db, url);
       }
-      const marked = new Set(current.kinds);
-      const patterns =
-        marked.size === ALL_KINDS.length ? index.patterns : index.patterns.filter((p) => marked.has(kinds.get(p.id)!));
-      return { active: true, settings: current, termIndex: { ...index, patterns }, highlights };
+      // Every pattern, whatever kinds the reader marks: an unmarked kind's mentions still tell whether
+      // the page is about the relationship (the content script leaves them unmarked).
+      return { active: true, settings: current, termIndex: index, highlights };
     },
     getSettings: () => usableStore().then(settings),
     async setSettings(patch) {

@@ -18,6 +18,10 @@ export interface Settings {
   kinds: EntityKind[];
   markStyle: MarkStyle;
   theme: Theme;
+  /** mark context entities (the US, China, Putin …) on every page, not only on pages about the relationship */
+  markEverywhere: boolean;
+  /** leave navigation, headers, footers, asides and link lists unmarked */
+  mainTextOnly: boolean;
 }
 
 export const ALL_KINDS: EntityKind[] = ['country', 'person', 'place', 'organisation', 'treaty', 'event', 'concept'];
@@ -29,6 +33,8 @@ export const DEFAULT_SETTINGS: Settings = {
   kinds: ALL_KINDS,
   markStyle: 'underline',
   theme: 'auto',
+  markEverywhere: false,
+  mainTextOnly: true,
 };
 
 const oneOf =
@@ -43,6 +49,8 @@ const CHECKS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] 
   kinds: (v): v is EntityKind[] => Array.isArray(v) && v.every(oneOf(ALL_KINDS)),
   markStyle: oneOf(['underline', 'tint'] as const),
   theme: oneOf(['auto', 'light', 'dark'] as const),
+  markEverywhere: (v): v is boolean => typeof v === 'boolean',
+  mainTextOnly: (v): v is boolean => typeof v === 'boolean',
 };
 
 /** Settings from stored rows: unknown keys are ignored, invalid values fall back to the default. */

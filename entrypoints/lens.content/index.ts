@@ -111,6 +111,7 @@ const off = () => Promise.reject(new Error('Lens is off on this page'));
 const NOT_ACTIVE: SessionHandlers = {
   openPanel: off,
   getPageEntities: off,
+  getPageScope: off,
   showEntity: off,
   saveSelection: off,
   getHighlightStatus: off,
@@ -128,6 +129,9 @@ function startSession(
 ): SessionHandlers {
   const { termIndex, settings } = config as PageConfig & { termIndex: TermIndex };
   const labels = new Map(termIndex.entities.map((e) => [e.id, e.label]));
+  const tiers = new Map(termIndex.entities.map((e) => [e.id, e.tier]));
+  const shownKinds = new Set(settings.kinds);
+  const shown = new Set(termIndex.entities.filter((e) => shownKinds.has(e.kind)).map((e) => e.id));
   const isOwnNode = (node: Node) => node.nodeName === HOST_TAG.toUpperCase();
   const root = () => document.body ?? document.documentElement;
 
@@ -174,6 +178,8 @@ function startSession(
     document,
     matcher: compileMatcher(termIndex.patterns, termIndex.prefilter),
     settings,
+    tierOf: (id) => tiers.get(id) ?? 'core',
+    shows: (id) => shown.has(id),
     signal,
     isOwnNode,
     // Dynamic content may bring (or take away) the text of a highlight.
@@ -206,6 +212,11 @@ function startSession(
   return {
     openPanel: () => actions.openPanel().then(() => true),
     getPageEntities: () => actions.pageEntities(),
+    getPageScope: () => ({
+      relevant: lens.annotator.relevant(),
+      markEverywhere: settings.markEverywhere,
+      mainTextOnly: settings.mainTextOnly,
+    }),
     showEntity: ({ entityId }) => actions.showEntity(entityId),
     saveSelection: (request) => highlights?.saveSelection(request?.colour) ?? null,
     getHighlightStatus: highlightStatus,

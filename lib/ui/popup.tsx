@@ -95,7 +95,7 @@ export function Popup({ ask, askTab, openUrl, openOptions, download, close, init
           ) : (
             <SearchView ask={ask} state={search} onChange={setSearch} onOpen={openHit} />
           ))}
-        {tab === 'page' && <PageTab askTab={askTab} onShown={close} />}
+        {tab === 'page' && <PageTab askTab={askTab} onShown={close} openOptions={openOptions} />}
         {tab === 'highlights' && (
           <HighlightsTab
             ask={ask}

@@ -16,7 +16,7 @@ import {
   type PageServer,
   usePageServer,
 } from './harness';
-import { highlightedTexts, markCentre, openCard } from './page-helpers';
+import { highlightedTexts, markCentre, marksAre, openCard } from './page-helpers';
 import { hover } from './reader-actions';
 
 const server = usePageServer();
@@ -30,28 +30,6 @@ async function hoverForCard(page: LensPage, text: string) {
 /** How many marks there are now (0 before the first scan). */
 function markCount(name: string): number {
   return CSS.highlights.get(name)?.size ?? 0;
-}
-
-/** Whether the named highlight's marks read `expected`, in document order, all over text still on the page. */
-function marksAre(name: string, expected: string[]): boolean {
-  const highlight = CSS.highlights.get(name);
-  if (!highlight || highlight.size !== expected.length) return false;
-  const ranges: Range[] = [];
-  for (const abstract of highlight as unknown as Iterable<AbstractRange>) {
-    if (!abstract.startContainer.isConnected || !abstract.endContainer.isConnected) return false;
-    // Text changed since the last scan (a StaticRange does not follow it): not settled yet, as a reader would see
-    // nothing drawn there until the rescan of the next batch.
-    const length = (node: Node) => node.nodeValue?.length ?? node.childNodes.length;
-    if (abstract.startOffset > length(abstract.startContainer) || abstract.endOffset > length(abstract.endContainer)) {
-      return false;
-    }
-    const range = document.createRange();
-    range.setStart(abstract.startContainer, abstract.startOffset);
-    range.setEnd(abstract.endContainer, abstract.endOffset);
-    ranges.push(range);
-  }
-  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-  return ranges.every((range, i) => range.toString() === expected[i]);
 }
 
 /** The rdl:scan measures recorded since `since` (page time): how many, their total duration and the characters read. */
@@ -148,10 +126,10 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
   test('3,000 levels of nesting: marks at the top and the bottom, one across 1,500 levels, and a card opens', async () => {
     const page = await lens.openPage(server.url('/fixtures/hostile-deep.html'));
     expect(await page.evaluate(() => document.getElementById('top')!.querySelectorAll('*').length)).toBe(3000);
-    expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toEqual(['Pyongyang', 'Kim Jong Un', 'Moscow']);
+    expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toEqual(['Pyongyang', 'Kim Jong Un', 'Wonsan']);
     // Firefox lays out nothing below a few hundred levels (its frame tree has a
     // depth limit): the deep marks are there, but not on screen to hover.
-    const [text, title] = browserName === 'chromium' ? ['Moscow', 'Moscow'] : ['Pyongyang', 'Pyongyang'];
+    const [text, title] = browserName === 'chromium' ? ['Wonsan', 'Wonsan'] : ['Pyongyang', 'Pyongyang'];
     expect((await hoverForCard(page, text)).title).toBe(title);
     expect(page.errors()).toEqual([]);
     await page.close();
@@ -240,12 +218,14 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       'Lavrov',
       'Pyongyang',
       'Kim Jong Un',
+      'Russian',
       'Wonsan',
     ]);
     await page.evaluate(() => (window as unknown as { addLate(): void }).addLate());
     await page.waitFor(marksAre, [
       'rdl-term',
-      ['Lavrov', 'Pyongyang', 'Kim Jong Un', 'Wonsan', 'Vladimir Putin', 'Moscow'],
+      // A page about the relationship (four core mentions): context entities are marked too.
+      ['Lavrov', 'Pyongyang', 'Kim Jong Un', 'Russian', 'Wonsan', 'Vladimir Putin', 'Moscow'],
     ]);
     const card = await hoverForCard(page, 'Kim Jong Un');
     expect(card.title).toBe('Kim Jong Un');
@@ -300,7 +280,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toEqual(['Pyongyang']);
       expect(await page.waitFor(frameHighlightedTexts, ['#same'])).toEqual(['Sergei Lavrov', 'Wonsan']);
       expect(await page.waitFor(frameHighlightedTexts, ['#srcdoc'])).toEqual(['Kim Jong Un']);
-      expect(await page.waitFor(frameHighlightedTexts, ['#blank'])).toEqual(['Vladimir Putin']);
+      // (Each frame decides alone whether it is about the relationship: these name only core entities.)
+      expect(await page.waitFor(frameHighlightedTexts, ['#blank'])).toEqual(['Ri Sol Ju']);
       expect(
         await page.waitFor(
           (origin: string) =>

@@ -271,3 +271,25 @@ export function selectText(text: string): boolean {
   }
   return false;
 }
+
+/** Whether the named highlight's marks read `expected`, in document order, all over text still on the page. */
+export function marksAre(name: string, expected: string[]): boolean {
+  const highlight = CSS.highlights.get(name);
+  if (!highlight || highlight.size !== expected.length) return false;
+  const ranges: Range[] = [];
+  for (const abstract of highlight as unknown as Iterable<AbstractRange>) {
+    if (!abstract.startContainer.isConnected || !abstract.endContainer.isConnected) return false;
+    // Text changed since the last scan (a StaticRange does not follow it): not settled yet, as a reader would see
+    // nothing drawn there until the rescan of the next batch.
+    const length = (node: Node) => node.nodeValue?.length ?? node.childNodes.length;
+    if (abstract.startOffset > length(abstract.startContainer) || abstract.endOffset > length(abstract.endContainer)) {
+      return false;
+    }
+    const range = document.createRange();
+    range.setStart(abstract.startContainer, abstract.startOffset);
+    range.setEnd(abstract.endContainer, abstract.endOffset);
+    ranges.push(range);
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.every((range, i) => range.toString() === expected[i]);
+}

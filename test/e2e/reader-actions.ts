@@ -4,8 +4,26 @@
  * end-to-end files that do the same things.
  */
 import { expect } from 'vitest';
-import type { LensPage } from './harness';
-import { highlightedTexts, markCentre, phraseEnds, popupResults, savedHighlights, toolControl } from './page-helpers';
+import type { LensBrowser, LensPage } from './harness';
+import {
+  highlightedTexts,
+  markCentre,
+  pageTabId,
+  phraseEnds,
+  popupResults,
+  savedHighlights,
+  toolControl,
+} from './page-helpers';
+
+/** Opens the popup's "On this page" for the tab the reader is on (the page opened last). */
+export async function openOnThisPage(lens: LensBrowser): Promise<LensPage> {
+  const finder = await lens.openExtensionPage('popup.html');
+  const tabId = await finder.waitFor(pageTabId);
+  await finder.close();
+  const onPage = await lens.openExtensionPage(`popup.html?tab=${tabId}`);
+  await onPage.click('#tab-page');
+  return onPage;
+}
 
 /** Rests the pointer on the first mark whose text is `text` (once the page is marked); returns where. */
 export async function hover(page: LensPage, text: string) {
