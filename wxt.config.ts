@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { corpusPlugin } from './build/corpus-plugin';
 
 /** Gecko id: fixed so that the moz-extension origin (and so the IndexedDB) survives updates. */
@@ -24,6 +25,14 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), corpusPlugin({ extraPack: process.env.RDL_CORPUS_EXTRA })],
     build: { target: 'es2022' },
+    resolve: {
+      // WXT's context talks to the page (see build/content-script-context.ts): ours does not.
+      alias: {
+        'wxt/utils/content-script-context': fileURLToPath(
+          new URL('./build/content-script-context.ts', import.meta.url),
+        ),
+      },
+    },
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {

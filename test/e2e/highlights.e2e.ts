@@ -30,14 +30,13 @@ const TRADE = 'Trade between the two countries remains small';
 // --- In the page (serialised: nothing from outside) --------------------------
 
 /** What the tool next to the text shows: the toolbar or a popover; null when none is open. */
-function openTool(): {
+function openTool(root: ShadowRoot | null): {
   kind: 'toolbar' | 'popover';
   colour: string | null;
   note: string | null;
   noteFocused: boolean;
   text: string;
 } | null {
-  const root = document.querySelector('rdl-ui')?.shadowRoot;
   const tool = root?.querySelector<HTMLElement>('.rdl-tool');
   if (!root || !tool || !tool.closest('[data-placed]')) return null;
   const field = tool.querySelector('textarea');
@@ -58,10 +57,7 @@ const server = usePageServer();
 async function openPopover(page: LensPage, colour: string, text: string) {
   const at = await page.waitFor(markCentre, [`rdl-saved-${colour}`, text]);
   await page.mouseClick(at.x, at.y);
-  return page.waitFor(() => {
-    const tool = document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-popover');
-    return tool?.closest('[data-placed]') ? true : null;
-  });
+  return page.waitForUi((root) => (root?.querySelector('.rdl-popover')?.closest('[data-placed]') ? true : null));
 }
 
 async function reloadAndWait(page: LensPage, expected: string[]): Promise<void> {
@@ -108,9 +104,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await dragSelect(page, LEAD);
     await clickTool(page, '[data-action="highlight"]');
 
-    await page.waitFor(
-      () => getSelection()?.isCollapsed && !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'),
-    );
+    await page.waitForUi((root) => getSelection()?.isCollapsed && !root?.querySelector('.rdl-tool'));
     expect(await page.evaluate(savedHighlights)).toEqual([`yellow: ${LEAD}`]);
     const [row] = await listed(url);
     expect(row).toMatchObject({
@@ -135,19 +129,16 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await dragSelect(page, TRADE);
     await clickTool(page, '[data-colour="green"]');
     await clickTool(page, '[data-action="add-note"]');
-    await page.waitFor(() => {
-      const root = document.querySelector('rdl-ui')?.shadowRoot;
-      return root?.activeElement?.tagName === 'TEXTAREA';
-    });
+    await page.waitForUi((root) => root?.activeElement?.tagName === 'TEXTAREA');
     await page.keyboardType('Compare with the 2023 figure');
     // Typing in the note field leaves the page's selection (and the toolbar) as they were.
-    expect(await page.evaluate(openTool)).toMatchObject({ kind: 'toolbar', colour: 'green' });
+    expect(await page.evaluateUi(openTool)).toMatchObject({ kind: 'toolbar', colour: 'green' });
     await clickTool(page, '[data-action="save-note"]');
-    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+    await page.waitForUi((root) => !root?.querySelector('.rdl-tool'));
 
     await reloadAndWait(page, [`green: ${TRADE}`]);
     await openPopover(page, 'green', TRADE);
-    expect(await page.evaluate(openTool)).toMatchObject({
+    expect(await page.evaluateUi(openTool)).toMatchObject({
       kind: 'popover',
       colour: 'green',
       note: 'Compare with the 2023 figure',
@@ -159,10 +150,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.press('End');
     await page.keyboardType(' (UN panel)');
     await clickTool(page, '[data-action="save-note"]');
-    await page.waitFor(
-      () => document.querySelector('rdl-ui')?.shadowRoot?.querySelector('[role="status"]')?.textContent,
-    );
-    expect(await page.evaluate(openTool)).toMatchObject({ text: expect.stringContaining('Note saved.') });
+    await page.waitForUi((root) => root?.querySelector('[role="status"]')?.textContent);
+    expect(await page.evaluateUi(openTool)).toMatchObject({ text: expect.stringContaining('Note saved.') });
 
     await reloadAndWait(page, [`pink: ${TRADE}`]);
     expect((await listed(url)).map((r) => [r.colour, r.note])).toEqual([
@@ -181,7 +170,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
 
     await openPopover(page, 'yellow', PACT);
     await clickTool(page, '[data-action="delete"]');
-    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+    await page.waitForUi((root) => !root?.querySelector('.rdl-tool'));
     expect(await page.evaluate(savedHighlights)).toEqual([]);
     expect(await listed(url)).toEqual([]);
 
@@ -203,12 +192,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect(replies.filter((r) => r !== null)).toEqual([expect.objectContaining({ colour: 'blue', url })]);
 
     expect(await page.evaluate(savedHighlights)).toEqual([`blue: ${PACT}`]);
-    const popover = await page.waitFor(() => {
-      const root = document.querySelector('rdl-ui')?.shadowRoot;
-      return root?.activeElement?.tagName === 'TEXTAREA';
-    });
+    const popover = await page.waitForUi((root) => root?.activeElement?.tagName === 'TEXTAREA');
     expect(popover).toBe(true);
-    expect(await page.evaluate(openTool)).toMatchObject({
+    expect(await page.evaluateUi(openTool)).toMatchObject({
       kind: 'popover',
       colour: 'blue',
       note: '',
@@ -216,11 +202,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     });
     await page.keyboardType('Article 4');
     await page.press('Control+Enter');
-    await page.waitFor(
-      () => document.querySelector('rdl-ui')?.shadowRoot?.querySelector('[role="status"]')?.textContent,
-    );
+    await page.waitForUi((root) => root?.querySelector('[role="status"]')?.textContent);
     await page.press('Escape');
-    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+    await page.waitForUi((root) => !root?.querySelector('.rdl-tool'));
     expect((await listed(url)).map((r) => r.note)).toEqual(['Article 4']);
     expect(page.errors()).toEqual([]);
   });
@@ -235,9 +219,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       const saved = (await controller.evaluate(sendToPageTabs, 'saveSelection', null)) as (HighlightRow | null)[];
       expect(saved.filter((r) => r !== null).map((r) => r.quote.exact)).toEqual([text]);
       // The popover of the new highlight has the focus (in its note field): Esc leaves it.
-      await page.waitFor(openTool);
+      await page.waitForUi(openTool);
       await page.press('Escape');
-      await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+      await page.waitForUi((root) => !root?.querySelector('.rdl-tool'));
     }
     // Only the page under test answers the tab messages from here on.
     pages = pages.filter((p) => p !== page);

@@ -41,7 +41,6 @@ import {
   catchDownloads,
   chooseFile,
   downloaded,
-  expandCard,
   highlightedTexts,
   openCard,
   openPanel,
@@ -50,7 +49,7 @@ import {
   sendFromExtensionPage,
   sendToPageTabs,
 } from './page-helpers';
-import { clickTool, dragSelect, hover, openFirstResult, searchFor } from './reader-actions';
+import { clickTool, dragSelect, expandCard, hover, openFirstResult, searchFor } from './reader-actions';
 
 const server = usePageServer();
 
@@ -250,19 +249,19 @@ async function waitForServed(since: number, url: string, timeoutMs = 10_000): Pr
 /** Marks on the page; a card opened by hovering one, expanded, closed. */
 async function cardStep(page: LensPage): Promise<void> {
   await hover(page, 'Kim Jong Un');
-  expect((await page.waitFor(openCard)).title).toBe('Kim Jong Un');
-  await page.evaluate(expandCard);
+  expect((await page.waitForUi(openCard)).title).toBe('Kim Jong Un');
+  await expandCard(page);
   await page.press('Escape');
-  await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-card'));
+  await page.waitForUi((root) => !root?.querySelector('.rdl-card'));
 }
 
 /** The page panel, opened as the keyboard shortcut opens it (the background's message), then closed. */
 async function panelStep(page: LensPage, popup: LensPage): Promise<void> {
   expect(await popup.evaluate(sendToPageTabs, 'openPanel', null)).toContain(true);
-  expect((await page.waitFor(openPanel)).options).toContain('Kim Jong Un');
-  await page.waitFor(panelHasFocus);
+  expect((await page.waitForUi(openPanel)).options).toContain('Kim Jong Un');
+  await page.waitForUi(panelHasFocus);
   await page.press('Escape');
-  await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-panel'));
+  await page.waitForUi((root) => !root?.querySelector('.rdl-panel'));
 }
 
 /** Text selected with the mouse and saved from the toolbar; the store has it. */

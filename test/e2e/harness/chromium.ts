@@ -4,9 +4,9 @@
  */
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { isLocalUrl } from './server';
-import type { BrowserRequest, LaunchOptions, LensBrowser, LensPage, NetworkWatch } from './types';
+import type { BrowserRequest, LaunchOptions, LensBrowser, LensPage, NetworkWatch, UiFunction } from './types';
 
 export const CHROMIUM_PATH = process.env.RDL_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -125,8 +125,74 @@ async function openIn(context: BrowserContext, url: string): Promise<LensPage> {
   return wrapped;
 }
 
+/**
+ * Runs `fn` with Lens's closed shadow root: DevTools' DOM domain sees closed
+ * roots (describeNode with pierce), resolves one to an object in the page's
+ * main world, and calls the function on it. No page script can do this.
+ */
+async function evaluateUi(
+  cdp: CDPSession,
+  page: Page,
+  fn: UiFunction<unknown[], unknown>,
+  args: unknown[],
+  frame?: string,
+) {
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  let shadow: { backendNodeId: number } | undefined;
+  if (frame) {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: frame });
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 4, pierce: true });
+    const html = node.contentDocument?.children?.find((child) => child.nodeName === 'HTML');
+    shadow = html?.children?.find((child) => child.nodeName === 'RDL-UI')?.shadowRoots?.[0];
+    if (!shadow) return null;
+  } else {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: ':root > rdl-ui' });
+    shadow = nodeId
+      ? (await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true })).node.shadowRoots?.[0]
+      : undefined;
+  }
+  if (!shadow) return page.evaluate(call(fn, [null, ...args]));
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  try {
+    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function (...args) { return (${fn.toString()})(this, ...args); }`,
+      arguments: args.map((value) => ({ value })),
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    if (exceptionDetails)
+      throw new Error(`evaluateUi: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+    return result.value as unknown;
+  } finally {
+    await cdp.send('Runtime.releaseObject', { objectId: object.objectId! }).catch(() => undefined);
+  }
+}
+
+/** Polls `read` until it returns a truthy value; a navigation in between counts as "not yet". */
+async function poll<R>(read: () => Promise<R>, name: string, timeoutMs: number): Promise<NonNullable<R>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read().catch((error: Error) => {
+      if (
+        /Execution context was destroyed|navigation|Cannot find context|Could not find node|No node/i.test(
+          error.message,
+        )
+      )
+        return null;
+      throw error;
+    });
+    if (value) return value as NonNullable<R>;
+    if (Date.now() > deadline) throw new Error(`waitFor(${name || 'function'}) timed out after ${timeoutMs} ms`);
+    await new Promise((next) => setTimeout(next, 50));
+  }
+}
+
 export function wrapPlaywrightPage(page: Page): LensPage {
   const errors: string[] = [];
+  let cdp: Promise<CDPSession> | null = null;
+  const ui = (fn: UiFunction<unknown[], unknown>, args: unknown[], frame?: string) =>
+    (cdp ??= page.context().newCDPSession(page)).then((session) => evaluateUi(session, page, fn, args, frame));
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
@@ -157,19 +223,11 @@ export function wrapPlaywrightPage(page: Page): LensPage {
     },
     // Polled from here: waitForFunction would compile the source in the page,
     // which an extension page's CSP (no eval) refuses.
-    async waitFor(fn, args, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        // A navigation in between destroys the context: that try counts as "not yet".
-        const value = await page.evaluate(call(fn, args ?? [])).catch((error: Error) => {
-          if (/Execution context was destroyed|navigation/i.test(error.message)) return null;
-          throw error;
-        });
-        if (value) return value as never;
-        if (Date.now() > deadline) throw new Error(`waitFor(${fn.name || 'function'}) timed out after ${timeoutMs} ms`);
-        await new Promise((next) => setTimeout(next, 50));
-      }
-    },
+    waitFor: (fn, args, timeoutMs = 10_000) =>
+      poll(() => page.evaluate(call(fn, args ?? [])), fn.name, timeoutMs) as never,
+    evaluateUi: (fn, ...args) => ui(fn as UiFunction<unknown[], unknown>, args) as never,
+    waitForUi: (fn, args, timeoutMs = 10_000, frame) =>
+      poll(() => ui(fn as UiFunction<unknown[], unknown>, args ?? [], frame), fn.name, timeoutMs) as never,
     waitForSelector: (selector, timeoutMs = 10_000) =>
       page.waitForSelector(selector, { timeout: timeoutMs, state: 'attached' }).then(() => undefined),
     click: (selector) => page.click(selector),

@@ -25,7 +25,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import JSZip from 'jszip';
 import puppeteer, { ProtocolError, type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { isLocalUrl } from './server';
-import type { BrowserRequest, LaunchOptions, LensBrowser, LensPage, NetworkWatch, PageFunction } from './types';
+import type {
+  BrowserRequest,
+  LaunchOptions,
+  LensBrowser,
+  LensPage,
+  NetworkWatch,
+  PageFunction,
+  UiFunction,
+} from './types';
 
 export const FIREFOX_PATH = process.env.RDL_FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -482,12 +490,67 @@ class FirefoxPage implements LensPage {
     return this.page.evaluate(fn as (...a: unknown[]) => unknown, ...args) as Promise<R>;
   }
 
+  /**
+   * Lens's closed shadow root, as a BiDi shared reference: `includeShadowTree:
+   * 'all'` serialises a closed root too (WebDriver BiDi, "serialize as a remote
+   * value"), which no page script can reach.
+   */
+  private async uiRoot(context: string): Promise<{ sharedId: string } | { type: 'null' }> {
+    const { result } = await this.session.connection.send('script.callFunction', {
+      functionDeclaration: "() => document.querySelector(':root > rdl-ui')",
+      awaitPromise: false,
+      target: { context },
+      resultOwnership: 'none',
+      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+    });
+    const shadow = (result.result as { value?: { shadowRoot?: { sharedId?: string } | null } } | undefined)?.value
+      ?.shadowRoot?.sharedId;
+    return shadow ? { sharedId: shadow } : { type: 'null' };
+  }
+
+  evaluateUi<A extends unknown[], R>(fn: UiFunction<A, R>, ...args: A): Promise<R> {
+    return this.evaluateUiIn(this.contextId, fn, args);
+  }
+
+  /** The browsing context of a frame of the page: BiDi serialises a WindowProxy with its context id. */
+  private async frameContext(selector: string): Promise<string> {
+    const { result } = await this.session.connection.send('script.callFunction', {
+      functionDeclaration: '(selector) => document.querySelector(selector).contentWindow',
+      arguments: [{ type: 'string', value: selector }],
+      awaitPromise: false,
+      target: { context: this.contextId },
+      resultOwnership: 'none',
+    });
+    const context = (result.result as { value?: { context?: string } } | undefined)?.value?.context;
+    if (!context) throw new Error(`No frame ${selector}`);
+    return context;
+  }
+
+  private async evaluateUiIn<A extends unknown[], R>(context: string, fn: UiFunction<A, R>, args: A): Promise<R> {
+    const { result } = await this.session.connection.send('script.callFunction', {
+      functionDeclaration: `async (root, args) => JSON.stringify((await (${fn.toString()})(root, ...JSON.parse(args))) ?? null)`,
+      arguments: [await this.uiRoot(context), { type: 'string', value: JSON.stringify(args) }],
+      awaitPromise: true,
+      target: { context },
+      resultOwnership: 'none',
+    });
+    if (result.type === 'exception') {
+      throw new Error(`evaluateUi: ${result.exceptionDetails?.text ?? 'exception'}`);
+    }
+    return JSON.parse(String(result.result?.value)) as R;
+  }
+
+  waitFor<A extends unknown[], R>(fn: PageFunction<A, R>, args?: A, timeoutMs = WAIT_TIMEOUT_MS) {
+    return this.poll(() => this.evaluate(fn, ...((args ?? []) as A)), fn.name, timeoutMs);
+  }
+
+  waitForUi<A extends unknown[], R>(fn: UiFunction<A, R>, args?: A, timeoutMs = WAIT_TIMEOUT_MS, frame?: string) {
+    const context = frame ? this.frameContext(frame) : Promise.resolve(this.contextId);
+    return this.poll(() => context.then((id) => this.evaluateUiIn(id, fn, (args ?? []) as A)), fn.name, timeoutMs);
+  }
+
   /** Polls from here rather than in the page: it outlives navigations and does not depend on the page's timers. */
-  async waitFor<A extends unknown[], R>(
-    fn: PageFunction<A, R>,
-    args?: A,
-    timeoutMs = WAIT_TIMEOUT_MS,
-  ): Promise<NonNullable<R>> {
+  private async poll<R>(read: () => Promise<R>, name: string, timeoutMs: number): Promise<NonNullable<R>> {
     const deadline = Date.now() + timeoutMs;
     let lastError: unknown;
     for (;;) {
@@ -495,7 +558,7 @@ class FirefoxPage implements LensPage {
       let timer: NodeJS.Timeout | undefined;
       try {
         const value = await Promise.race([
-          this.evaluate(fn, ...((args ?? []) as A)),
+          read(),
           new Promise<never>((_, fail) => {
             timer = setTimeout(() => fail(new WaitTimeout()), Math.max(remaining, 0));
           }),
@@ -509,7 +572,7 @@ class FirefoxPage implements LensPage {
       }
       if (Date.now() >= deadline) {
         const last = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-        throw new Error(`waitFor(${fn.name || 'function'}) timed out after ${timeoutMs} ms${last}`);
+        throw new Error(`waitFor(${name || 'function'}) timed out after ${timeoutMs} ms${last}`);
       }
       await delay(Math.min(POLL_INTERVAL_MS, Math.max(deadline - Date.now(), 0)));
     }
