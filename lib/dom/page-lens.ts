@@ -12,7 +12,7 @@ import { observeMutations, type Observer } from './observe';
 export interface PageLensOptions {
   document: Document;
   matcher: Matcher;
-  settings: Pick<Settings, 'density' | 'markStyle'>;
+  settings: Pick<Settings, 'density' | 'markStyle' | 'measures'>;
   signal: AbortSignal;
   /** the extension's own UI: never scanned, and its changes never trigger a rescan */
   isOwnNode: (node: Node) => boolean;
@@ -40,6 +40,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
     registry: win.CSS.highlights,
     density: options.settings.density,
     markStyle: options.settings.markStyle,
+    measures: options.settings.measures,
     onShadowRoot: (shadow) => {
       if (observedShadows.has(shadow)) return;
       observedShadows.add(shadow);

@@ -24,14 +24,46 @@ export function prng(seed: number): () => number {
 
 /** Syllables with their Cyrillic and Hangul spellings. */
 const SYLLABLES: readonly [string, string, string][] = [
-  ['ka', 'ка', '카'], ['ro', 'ро', '로'], ['min', 'мин', '민'], ['sha', 'ша', '샤'], ['vel', 'вел', '벨'],
-  ['dor', 'дор', '도르'], ['an', 'ан', '안'], ['ko', 'ко', '코'], ['ru', 'ру', '루'], ['lin', 'лин', '린'],
-  ['tse', 'це', '체'], ['ov', 'ов', '오프'], ['ev', 'ев', '예프'], ['ski', 'ски', '스키'], ['hwa', 'хва', '화'],
-  ['jong', 'чон', '종'], ['sun', 'сун', '순'], ['bek', 'бек', '베크'], ['pa', 'па', '파'], ['to', 'то', '토'],
-  ['mi', 'ми', '미'], ['na', 'на', '나'], ['lo', 'ло', '로'], ['ri', 'ри', '리'], ['su', 'су', '수'],
-  ['ya', 'я', '야'], ['zan', 'зан', '잔'], ['gor', 'гор', '고르'], ['vas', 'вас', '바스'], ['chol', 'чхоль', '철'],
-  ['yun', 'юн', '윤'], ['dae', 'дэ', '대'], ['sok', 'сок', '석'], ['ter', 'тер', '테르'], ['bu', 'бу', '부'],
-  ['ne', 'не', '네'], ['il', 'иль', '일'], ['ha', 'ха', '하'], ['mun', 'мун', '문'], ['kir', 'кир', '키르'],
+  ['ka', 'ка', '카'],
+  ['ro', 'ро', '로'],
+  ['min', 'мин', '민'],
+  ['sha', 'ша', '샤'],
+  ['vel', 'вел', '벨'],
+  ['dor', 'дор', '도르'],
+  ['an', 'ан', '안'],
+  ['ko', 'ко', '코'],
+  ['ru', 'ру', '루'],
+  ['lin', 'лин', '린'],
+  ['tse', 'це', '체'],
+  ['ov', 'ов', '오프'],
+  ['ev', 'ев', '예프'],
+  ['ski', 'ски', '스키'],
+  ['hwa', 'хва', '화'],
+  ['jong', 'чон', '종'],
+  ['sun', 'сун', '순'],
+  ['bek', 'бек', '베크'],
+  ['pa', 'па', '파'],
+  ['to', 'то', '토'],
+  ['mi', 'ми', '미'],
+  ['na', 'на', '나'],
+  ['lo', 'ло', '로'],
+  ['ri', 'ри', '리'],
+  ['su', 'су', '수'],
+  ['ya', 'я', '야'],
+  ['zan', 'зан', '잔'],
+  ['gor', 'гор', '고르'],
+  ['vas', 'вас', '바스'],
+  ['chol', 'чхоль', '철'],
+  ['yun', 'юн', '윤'],
+  ['dae', 'дэ', '대'],
+  ['sok', 'сок', '석'],
+  ['ter', 'тер', '테르'],
+  ['bu', 'бу', '부'],
+  ['ne', 'не', '네'],
+  ['il', 'иль', '일'],
+  ['ha', 'ха', '하'],
+  ['mun', 'мун', '문'],
+  ['kir', 'кир', '키르'],
 ];
 
 interface Name {
@@ -56,7 +88,11 @@ function nameGenerator(random: () => number): (words: number) => Name {
   };
   return (words) => {
     const parts = Array.from({ length: words }, word);
-    return { en: parts.map((p) => p.en).join(' '), ru: parts.map((p) => p.ru).join(' '), ko: parts.map((p) => p.ko).join(' ') };
+    return {
+      en: parts.map((p) => p.en).join(' '),
+      ru: parts.map((p) => p.ru).join(' '),
+      ko: parts.map((p) => p.ko).join(' '),
+    };
   };
 }
 
@@ -101,7 +137,12 @@ export function generateCorpus(base: CorpusRecords, factor = 100, seed = 1): Cor
       const named = e.kind === 'person' || e.kind === 'place' || e.kind === 'country' || e.kind === 'organisation';
       const name = newName(e.kind === 'person' ? 2 : 1);
       const rename = (a: Alias): string => {
-        if (!named) return a.lang === 'en' ? `${name.en} ${a.text}` : a.lang === 'ru' ? `${name.ru} ${a.text}` : `${name.ko} ${a.text}`;
+        if (!named)
+          return a.lang === 'en'
+            ? `${name.en} ${a.text}`
+            : a.lang === 'ru'
+              ? `${name.ru} ${a.text}`
+              : `${name.ko} ${a.text}`;
         if (a.lang === 'ru') return name.ru;
         if (a.lang === 'ko') return name.ko;
         // keep the alias's shape: a surname-only alias stays one word
