@@ -53,7 +53,15 @@ export default defineConfig({
     // the reader in), so the reader's highlights are never evicted when the disk runs low; in Chrome, no quota.
     permissions: ['contextMenus', 'unlimitedStorage'],
     // The card UI and the anchoring code, loaded by the content script with import() when first needed.
-    web_accessible_resources: [{ resources: ['lens-ui.js', 'lens-anchoring.js'], matches: ['<all_urls>'] }],
+    // Chrome: only at a per-session dynamic URL (runtime.getURL gives it), so that a page cannot probe the
+    // extension's fixed id for them (Firefox already randomises its extension origin per install).
+    web_accessible_resources: [
+      {
+        resources: ['lens-ui.js', 'lens-anchoring.js'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+L' },

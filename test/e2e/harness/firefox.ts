@@ -529,7 +529,7 @@ class FirefoxPage implements LensPage {
   private async evaluateUiIn<A extends unknown[], R>(context: string, fn: UiFunction<A, R>, args: A): Promise<R> {
     const { result } = await this.session.connection.send('script.callFunction', {
       // Named as puppeteer names its own evaluations (pptr:), which a test page can tell from the page's code.
-      functionDeclaration: `async (root, args) => JSON.stringify((await (${fn.toString()})(root, ...JSON.parse(args))) ?? null)\n//# sourceURL=pptr:evaluateUi`,
+      functionDeclaration: `async (root, args) => JSON.stringify((await (${fn.toString()})(root, ...JSON.parse(args))) ?? null)\n//# sourceURL=pptr:evaluateUi\n`,
       arguments: [await this.uiRoot(context), { type: 'string', value: JSON.stringify(args) }],
       awaitPromise: true,
       target: { context },
