@@ -6,7 +6,8 @@ import { createHighlightActions } from '../../lib/dom/highlight-actions';
 import { entityIdsIn } from '../../lib/dom/marks-in-range';
 import { createPageActions } from '../../lib/dom/page-actions';
 import { startPageLens } from '../../lib/dom/page-lens';
-import { createSavedHighlights } from '../../lib/dom/saved-highlights';
+import { createSavedHighlights, type SavedHighlightsOptions } from '../../lib/dom/saved-highlights';
+import { createSavedLayer } from '../../lib/dom/saved-layer';
 import {
   answer,
   createClient,
@@ -161,9 +162,25 @@ function startSession(
   );
 
   // Saved highlights belong to the page the reader sees: the top frame's.
-  const saved = isTop()
-    ? createSavedHighlights({ document, registry: CSS.highlights, signal, root, loadAnchoring })
+  // Drawn in Lens's own closed layer: CSS.highlights is the page's to read.
+  const layer = isTop()
+    ? createSavedLayer(document, signal, {
+        ...(settings.measures
+          ? { onPainted: (start, boxes) => performance.measure('rdl:paint', { start, detail: { boxes } }) }
+          : {}),
+      })
     : null;
+  const saved =
+    layer &&
+    createSavedHighlights({
+      document,
+      registry: layer as SavedHighlightsOptions['registry'],
+      newRangeSet: () => new Set<Range>(),
+      onChange: layer.repaint,
+      signal,
+      root,
+      loadAnchoring,
+    });
   saved?.show(config.highlights.rows);
   const highlightStatus = async (): Promise<HighlightStatus> => {
     if (!saved) return { anchored: [], orphans: [] };
@@ -186,6 +203,7 @@ function startSession(
     // Dynamic content may bring (or take away) the text of a highlight.
     onMarksChanged: (annotator) => {
       saved?.pageChanged();
+      layer?.repaint();
       reportCount(annotator.counts().size);
     },
     // A same-document navigation brings no other page's highlights (see pageUrl): Lens draws them on a load of that URL.

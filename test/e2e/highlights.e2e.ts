@@ -16,7 +16,7 @@ import { BROWSER_NAMES, launch, type LensBrowser, type LensPage, usePageServer }
 import { clickTool, dragSelect, waitDrawn } from './reader-actions';
 import {
   highlightedTexts,
-  markCentre,
+  textCentre,
   savedHighlights,
   selectText,
   sendFromExtensionPage,
@@ -55,7 +55,8 @@ const server = usePageServer();
 
 /** Clicks the middle of a drawn highlight and waits for its popover. */
 async function openPopover(page: LensPage, colour: string, text: string) {
-  const at = await page.waitFor(markCentre, [`rdl-saved-${colour}`, text]);
+  await waitDrawn(page, [`${colour}: ${text}`], undefined, true);
+  const at = (await page.evaluate(textCentre, text))!;
   await page.mouseClick(at.x, at.y);
   return page.waitForUi((root) => (root?.querySelector('.rdl-popover')?.closest('[data-placed]') ? true : null));
 }
@@ -105,7 +106,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await clickTool(page, '[data-action="highlight"]');
 
     await page.waitForUi((root) => getSelection()?.isCollapsed && !root?.querySelector('.rdl-tool'));
-    expect(await page.evaluate(savedHighlights)).toEqual([`yellow: ${LEAD}`]);
+    await waitDrawn(page, [`yellow: ${LEAD}`]);
     const [row] = await listed(url);
     expect(row).toMatchObject({
       url,
@@ -171,12 +172,12 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await openPopover(page, 'yellow', PACT);
     await clickTool(page, '[data-action="delete"]');
     await page.waitForUi((root) => !root?.querySelector('.rdl-tool'));
-    expect(await page.evaluate(savedHighlights)).toEqual([]);
+    expect(await page.evaluateLayer(savedHighlights)).toEqual([]);
     expect(await listed(url)).toEqual([]);
 
     await page.reload();
     await page.waitFor(highlightedTexts, ['rdl-term']);
-    expect(await page.evaluate(savedHighlights)).toEqual([]);
+    expect(await page.evaluateLayer(savedHighlights)).toEqual([]);
     expect(await status()).toContainEqual({ anchored: [], orphans: [] });
     expect(page.errors()).toEqual([]);
   });
@@ -191,7 +192,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     })) as (HighlightRow | null)[];
     expect(replies.filter((r) => r !== null)).toEqual([expect.objectContaining({ colour: 'blue', url })]);
 
-    expect(await page.evaluate(savedHighlights)).toEqual([`blue: ${PACT}`]);
+    await waitDrawn(page, [`blue: ${PACT}`]);
     const popover = await page.waitForUi((root) => root?.activeElement?.tagName === 'TEXTAREA');
     expect(popover).toBe(true);
     expect(await page.evaluateUi(openTool)).toMatchObject({
@@ -242,7 +243,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const reported = await pageStatus();
     expect(new Set(reported.anchored)).toEqual(new Set([ids.get(LEAD), ids.get(TRADE)]));
     expect(reported.orphans).toEqual([ids.get(PACT)]);
-    expect(await page.evaluate(savedHighlights)).toEqual([`yellow: ${LEAD}`, `yellow: ${TRADE}`]);
+    await waitDrawn(page, [`yellow: ${LEAD}`, `yellow: ${TRADE}`]);
     // Never dropped: the orphan is still in the store, for the popup to list.
     expect((await listed(url)).map((r) => r.id)).toContain(ids.get(PACT));
     expect(page.errors()).toEqual([]);

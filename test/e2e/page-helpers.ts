@@ -241,20 +241,67 @@ export function toolControl(root: ShadowRoot | null, selector: string): { x: num
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
 
-/** Every saved highlight drawn, as "colour: text", in document order. */
-export function savedHighlights(): string[] {
-  const drawn: { label: string; range: Range }[] = [];
-  for (const colour of ['yellow', 'green', 'blue', 'pink']) {
-    const highlight = CSS.highlights.get(`rdl-saved-${colour}`);
-    for (const abstract of (highlight ?? []) as Iterable<AbstractRange>) {
-      const range = document.createRange();
-      range.setStart(abstract.startContainer, abstract.startOffset);
-      range.setEnd(abstract.endContainer, abstract.endOffset);
-      drawn.push({ label: `${colour}: ${range.toString()}`, range });
-    }
+/**
+ * Every saved highlight drawn, as "colour: text", in document order, read as
+ * a reader sees it: the tinted boxes of Lens's closed layer (run with
+ * `evaluateLayer`), each box's colour, and the page text under it (a box's
+ * left and right edges through caretPositionFromPoint; each box is scrolled
+ * into view for that). Boxes of one colour with only white space between
+ * them (the lines of one highlight) are one highlight.
+ */
+export function savedHighlights(root: ShadowRoot | null): string[] {
+  const colours: Record<string, string> = {
+    '255, 208, 0': 'yellow',
+    '46, 184, 92': 'green',
+    '66, 140, 255': 'blue',
+    '255, 82, 166': 'pink',
+  };
+  const caret = (x: number, y: number) => document.caretPositionFromPoint(x, y);
+  const boxes: { colour: string; range: Range }[] = [];
+  for (const box of root?.querySelectorAll<HTMLElement>('.rdl-saved-layer > div') ?? []) {
+    box.scrollIntoView({ block: 'center' });
+    const rect = box.getBoundingClientRect();
+    const from = caret(rect.left + 1, rect.top + rect.height / 2);
+    const to = caret(rect.right - 1, rect.top + rect.height / 2);
+    if (!from || !to) continue;
+    const range = document.createRange();
+    range.setStart(from.offsetNode, from.offset);
+    range.setEnd(to.offsetNode, to.offset);
+    const rgb = /\d+, \d+, \d+/.exec(getComputedStyle(box).backgroundColor)?.[0] ?? '';
+    boxes.push({ colour: colours[rgb] ?? `rgb(${rgb})`, range });
   }
-  drawn.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-  return drawn.map((d) => d.label);
+  boxes.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  const drawn: { colour: string; range: Range }[] = [];
+  for (const box of boxes) {
+    const last = drawn[drawn.length - 1];
+    if (last && last.colour === box.colour && last.range.compareBoundaryPoints(Range.END_TO_START, box.range) <= 0) {
+      const gap = document.createRange();
+      gap.setStart(last.range.endContainer, last.range.endOffset);
+      gap.setEnd(box.range.startContainer, box.range.startOffset);
+      if (gap.toString().trim() === '') {
+        last.range.setEnd(box.range.endContainer, box.range.endOffset);
+        continue;
+      }
+    }
+    drawn.push(box);
+  }
+  return drawn.map((d) => `${d.colour}: ${d.range.toString()}`);
+}
+
+/** The centre of the first place `text` is in the page (in one text node), scrolled into view. */
+export function textCentre(text: string): { x: number; y: number } | null {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const at = node.data.indexOf(text);
+    if (at === -1) continue;
+    node.parentElement!.scrollIntoView({ block: 'center' });
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    const rect = range.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  return null;
 }
 
 /** Selects `text` as a script would (for the paths that are not about the mouse). */

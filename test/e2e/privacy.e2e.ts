@@ -49,7 +49,7 @@ import {
   sendFromExtensionPage,
   sendToPageTabs,
 } from './page-helpers';
-import { clickTool, dragSelect, expandCard, hover, openFirstResult, searchFor } from './reader-actions';
+import { clickTool, dragSelect, expandCard, hover, openFirstResult, searchFor, waitDrawn } from './reader-actions';
 
 const server = usePageServer();
 
@@ -268,18 +268,7 @@ async function panelStep(page: LensPage, popup: LensPage): Promise<void> {
 async function highlightStep(page: LensPage, popup: LensPage): Promise<void> {
   await dragSelect(page, QUOTE);
   await clickTool(page, '[data-action="highlight"]');
-  await page.waitFor(
-    (quote: string) => {
-      const drawn = CSS.highlights.get('rdl-saved-yellow');
-      return [...((drawn ?? []) as Iterable<AbstractRange>)].some((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString() === quote;
-      });
-    },
-    [QUOTE],
-  );
+  await waitDrawn(page, [`yellow: ${QUOTE}`], undefined, true);
   const saved = (await popup.evaluate(sendFromExtensionPage, 'listHighlights', {})) as { quote: { exact: string } }[];
   expect(saved.map((h) => h.quote.exact)).toEqual([QUOTE]);
 }

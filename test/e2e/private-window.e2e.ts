@@ -60,7 +60,7 @@ describe.each(BROWSER_NAMES.filter((name) => name === 'firefox'))('%s', (browser
     const replies = (await controller.evaluate(sendToPageTabs, 'saveSelection', null)) as (HighlightRow | null)[];
     expect(replies.filter((reply) => reply)).toEqual([]);
 
-    expect(await page.evaluate(savedHighlights)).toEqual([]);
+    expect(await page.evaluateLayer(savedHighlights)).toEqual([]);
     expect(await controller.evaluate(sendFromExtensionPage, 'listHighlights', {})).toEqual([]);
     expect(page.errors()).toEqual([]);
     await controller.close();

@@ -97,13 +97,16 @@ export async function expandCard(page: LensPage): Promise<number> {
   return expanded;
 }
 
-/** Waits until exactly `expected` is drawn (see savedHighlights); polls from here, so it outlives a reload. */
-export async function waitDrawn(page: LensPage, expected: string[], timeoutMs = 10_000): Promise<void> {
+/**
+ * Waits until exactly `expected` is drawn (see savedHighlights), or with `some` until it is among what is
+ * drawn; polls from here, so it outlives a reload.
+ */
+export async function waitDrawn(page: LensPage, expected: string[], timeoutMs = 10_000, some = false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let drawn: unknown = null;
+  let drawn: string[] | null = null;
   for (;;) {
-    drawn = await page.evaluate(savedHighlights).catch(() => null /* the page is reloading */);
-    if (JSON.stringify(drawn) === JSON.stringify(expected)) return;
+    drawn = await page.evaluateLayer(savedHighlights).catch(() => null /* the page is reloading */);
+    if (some ? expected.every((e) => drawn?.includes(e)) : JSON.stringify(drawn) === JSON.stringify(expected)) return;
     if (Date.now() > deadline) {
       throw new Error(`Drawn ${JSON.stringify(drawn)}, expected ${JSON.stringify(expected)}`);
     }

@@ -130,26 +130,53 @@ async function openIn(context: BrowserContext, url: string): Promise<LensPage> {
  * roots (describeNode with pierce), resolves one to an object in the page's
  * main world, and calls the function on it. No page script can do this.
  */
+/** Which of Lens's hosts: the UI (card, panel, tools) or the saved highlights' layer, by its shadow root's content. */
+export type UiLayer = 'rdl-card-layer' | 'rdl-saved-layer';
+
+type DomNode = {
+  nodeName: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { backendNodeId: number })[];
+};
+
+/** The shadow root of the `<rdl-ui>` among `hosts` whose root holds a `layer` element. */
+function pickRoot(hosts: DomNode[], layer: UiLayer) {
+  return hosts
+    .map((host) => host.shadowRoots?.[0])
+    .find((shadow) =>
+      shadow?.children?.some((child) => {
+        const attributes = child.attributes ?? [];
+        const at = attributes.indexOf('class');
+        return at !== -1 && attributes[at + 1]?.split(' ').includes(layer);
+      }),
+    );
+}
+
 async function evaluateUi(
   cdp: CDPSession,
   page: Page,
   fn: UiFunction<unknown[], unknown>,
   args: unknown[],
+  layer: UiLayer,
   frame?: string,
 ) {
   const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
   let shadow: { backendNodeId: number } | undefined;
   if (frame) {
     const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: frame });
-    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 4, pierce: true });
-    const html = node.contentDocument?.children?.find((child) => child.nodeName === 'HTML');
-    shadow = html?.children?.find((child) => child.nodeName === 'RDL-UI')?.shadowRoots?.[0];
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 5, pierce: true });
+    const html = (node as DomNode & { contentDocument?: DomNode }).contentDocument?.children?.find(
+      (child) => child.nodeName === 'HTML',
+    );
+    shadow = pickRoot(html?.children?.filter((child) => child.nodeName === 'RDL-UI') ?? [], layer);
     if (!shadow) return null;
   } else {
-    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: ':root > rdl-ui' });
-    shadow = nodeId
-      ? (await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true })).node.shadowRoots?.[0]
-      : undefined;
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: ':root > rdl-ui' });
+    const hosts = await Promise.all(
+      nodeIds.map(async (nodeId) => (await cdp.send('DOM.describeNode', { nodeId, depth: 2, pierce: true })).node),
+    );
+    shadow = pickRoot(hosts as DomNode[], layer);
   }
   if (!shadow) return page.evaluate(call(fn, [null, ...args]));
   const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
@@ -191,8 +218,8 @@ async function poll<R>(read: () => Promise<R>, name: string, timeoutMs: number):
 export function wrapPlaywrightPage(page: Page): LensPage {
   const errors: string[] = [];
   let cdp: Promise<CDPSession> | null = null;
-  const ui = (fn: UiFunction<unknown[], unknown>, args: unknown[], frame?: string) =>
-    (cdp ??= page.context().newCDPSession(page)).then((session) => evaluateUi(session, page, fn, args, frame));
+  const ui = (fn: UiFunction<unknown[], unknown>, args: unknown[], frame?: string, layer: UiLayer = 'rdl-card-layer') =>
+    (cdp ??= page.context().newCDPSession(page)).then((session) => evaluateUi(session, page, fn, args, layer, frame));
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
@@ -226,6 +253,8 @@ export function wrapPlaywrightPage(page: Page): LensPage {
     waitFor: (fn, args, timeoutMs = 10_000) =>
       poll(() => page.evaluate(call(fn, args ?? [])), fn.name, timeoutMs) as never,
     evaluateUi: (fn, ...args) => ui(fn as UiFunction<unknown[], unknown>, args) as never,
+    evaluateLayer: (fn, ...args) =>
+      ui(fn as UiFunction<unknown[], unknown>, args, undefined, 'rdl-saved-layer') as never,
     waitForUi: (fn, args, timeoutMs = 10_000, frame) =>
       poll(() => ui(fn as UiFunction<unknown[], unknown>, args ?? [], frame), fn.name, timeoutMs) as never,
     waitForSelector: (selector, timeoutMs = 10_000) =>

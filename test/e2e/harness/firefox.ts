@@ -495,21 +495,36 @@ class FirefoxPage implements LensPage {
    * 'all'` serialises a closed root too (WebDriver BiDi, "serialize as a remote
    * value"), which no page script can reach.
    */
-  private async uiRoot(context: string): Promise<{ sharedId: string } | { type: 'null' }> {
-    const { result } = await this.session.connection.send('script.callFunction', {
-      functionDeclaration: "() => document.querySelector(':root > rdl-ui')",
-      awaitPromise: false,
-      target: { context },
-      resultOwnership: 'none',
-      serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
-    });
-    const shadow = (result.result as { value?: { shadowRoot?: { sharedId?: string } | null } } | undefined)?.value
-      ?.shadowRoot?.sharedId;
-    return shadow ? { sharedId: shadow } : { type: 'null' };
+  private async uiRoot(context: string, layer: string): Promise<{ sharedId: string } | { type: 'null' }> {
+    type Serialised = {
+      sharedId?: string;
+      value?: { shadowRoot?: Serialised | null; children?: Serialised[]; attributes?: Record<string, string> };
+    };
+    for (let index = 0; ; index++) {
+      const { result } = await this.session.connection.send('script.callFunction', {
+        functionDeclaration: "(index) => document.querySelectorAll(':root > rdl-ui')[index] ?? null",
+        arguments: [{ type: 'number', value: index }],
+        awaitPromise: false,
+        target: { context },
+        resultOwnership: 'none',
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 2 },
+      });
+      const host = result.result as Serialised & { type?: string };
+      if (host?.type !== 'node') return { type: 'null' };
+      const shadow = host.value?.shadowRoot;
+      const holds = shadow?.value?.children?.some((child) =>
+        child.value?.attributes?.class?.split(' ').includes(layer),
+      );
+      if (holds && shadow?.sharedId) return { sharedId: shadow.sharedId };
+    }
   }
 
   evaluateUi<A extends unknown[], R>(fn: UiFunction<A, R>, ...args: A): Promise<R> {
     return this.evaluateUiIn(this.contextId, fn, args);
+  }
+
+  evaluateLayer<A extends unknown[], R>(fn: UiFunction<A, R>, ...args: A): Promise<R> {
+    return this.evaluateUiIn(this.contextId, fn, args, 'rdl-saved-layer');
   }
 
   /** The browsing context of a frame of the page: BiDi serialises a WindowProxy with its context id. */
@@ -526,11 +541,16 @@ class FirefoxPage implements LensPage {
     return context;
   }
 
-  private async evaluateUiIn<A extends unknown[], R>(context: string, fn: UiFunction<A, R>, args: A): Promise<R> {
+  private async evaluateUiIn<A extends unknown[], R>(
+    context: string,
+    fn: UiFunction<A, R>,
+    args: A,
+    layer = 'rdl-card-layer',
+  ): Promise<R> {
     const { result } = await this.session.connection.send('script.callFunction', {
       // Named as puppeteer names its own evaluations (pptr:), which a test page can tell from the page's code.
       functionDeclaration: `async (root, args) => JSON.stringify((await (${fn.toString()})(root, ...JSON.parse(args))) ?? null)\n//# sourceURL=pptr:evaluateUi\n`,
-      arguments: [await this.uiRoot(context), { type: 'string', value: JSON.stringify(args) }],
+      arguments: [await this.uiRoot(context, layer), { type: 'string', value: JSON.stringify(args) }],
       awaitPromise: true,
       target: { context },
       resultOwnership: 'none',

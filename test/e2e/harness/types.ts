@@ -29,6 +29,11 @@ export interface LensPage {
    */
   evaluateUi<A extends unknown[], R>(fn: UiFunction<A, R>, ...args: A): Promise<R>;
   /**
+   * As evaluateUi, with the closed shadow root of Lens's other host: the layer
+   * its saved highlights are drawn in (lib/dom/saved-layer.ts).
+   */
+  evaluateLayer<A extends unknown[], R>(fn: UiFunction<A, R>, ...args: A): Promise<R>;
+  /**
    * Polls `evaluateUi(fn)` until it returns a truthy value, which it returns. Rejects after `timeoutMs`.
    * With `frame` (a selector of a same-origin iframe of the page), the UI of the content script in that frame.
    */
