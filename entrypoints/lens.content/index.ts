@@ -6,8 +6,7 @@ import { createHighlightActions } from '../../lib/dom/highlight-actions';
 import { entityIdsIn } from '../../lib/dom/marks-in-range';
 import { createPageActions } from '../../lib/dom/page-actions';
 import { startPageLens } from '../../lib/dom/page-lens';
-import { createSavedHighlights, type SavedHighlightsOptions } from '../../lib/dom/saved-highlights';
-import { createSavedLayer } from '../../lib/dom/saved-layer';
+import { createSavedHighlights } from '../../lib/dom/saved-highlights';
 import {
   answer,
   createClient,
@@ -162,25 +161,31 @@ function startSession(
   );
 
   // Saved highlights belong to the page the reader sees: the top frame's.
-  // Drawn in Lens's own closed layer: CSS.highlights is the page's to read.
-  const layer = isTop()
-    ? createSavedLayer(document, signal, {
-        ...(settings.measures
-          ? { onPainted: (start, boxes) => performance.measure('rdl:paint', { start, detail: { boxes } }) }
-          : {}),
+  // Drawn in Lens's own closed layer (loaded with the anchoring code): CSS.highlights is the page's to read.
+  const ranges = new Map<string, Set<Range>>();
+  let layer: { repaint(): void } | null = null;
+  const repaint = () => {
+    if (layer || !ranges.size) return layer?.repaint();
+    void loadAnchoring().then((anchoring) => {
+      layer ??= anchoring.createLayer(document, signal, ranges, {
+        ...(settings.measures && {
+          onPainted: (start, boxes) => performance.measure('rdl:paint', { start, detail: { boxes } }),
+        }),
+      });
+      layer.repaint();
+    }, failed);
+  };
+  const saved = isTop()
+    ? createSavedHighlights({
+        document,
+        registry: ranges,
+        newRangeSet: () => new Set<Range>(),
+        onChange: repaint,
+        signal,
+        root,
+        loadAnchoring,
       })
     : null;
-  const saved =
-    layer &&
-    createSavedHighlights({
-      document,
-      registry: layer as SavedHighlightsOptions['registry'],
-      newRangeSet: () => new Set<Range>(),
-      onChange: layer.repaint,
-      signal,
-      root,
-      loadAnchoring,
-    });
   saved?.show(config.highlights.rows);
   const highlightStatus = async (): Promise<HighlightStatus> => {
     if (!saved) return { anchored: [], orphans: [] };

@@ -7,9 +7,11 @@
  * boxes are, what they cover or their colours: the root is closed and the
  * host takes no pointer events, so hit-testing goes through it.
  *
- * It stands in for the highlight registry that lib/dom/saved-highlights.ts
- * draws into (get/set/delete of a set of ranges per colour), and paints
- * those ranges, which stay in the content script's memory.
+ * It paints the registry lib/dom/saved-highlights.ts draws into: a Map of
+ * colour name to a Set of ranges, kept in the content script's memory (plain
+ * Sets, not CSS `Highlight`s: Firefox gives a content script its `Highlight`
+ * as the page's object, which it may not iterate). Loaded with the anchoring
+ * code (entrypoints/lens-anchoring.ts), on pages that have highlights.
  * The boxes follow the text: painted again (once a frame at most) on every
  * scroll (of the page or of any element), resize and zoom, font load, size
  * change of the document, and change of the page's content (`repaint()`).
@@ -35,16 +37,7 @@ const HOST_STYLE =
   'overflow:visible;transform:none;filter:none;opacity:1;visibility:visible;pointer-events:none;' +
   'z-index:2147483646;mix-blend-mode:multiply';
 
-/**
- * The layer, as the registry lib/dom/saved-highlights.ts draws into: a set of
- * ranges per colour name. Plain `Set`s of the content script, not CSS
- * `Highlight`s: Firefox gives a content script its `Highlight` as the page's
- * object, which it may not iterate (Xray wrappers).
- */
 export interface SavedLayer {
-  get(name: string): Set<Range> | undefined;
-  set(name: string, ranges: Set<Range>): unknown;
-  delete(name: string): boolean;
   /** The highlights or the page changed: paint again (in the next frame). */
   repaint(): void;
 }
@@ -54,9 +47,13 @@ export interface SavedLayerOptions {
   onPainted?(start: number, boxes: number): void;
 }
 
-export function createSavedLayer(doc: Document, signal: AbortSignal, options: SavedLayerOptions = {}): SavedLayer {
+export function createSavedLayer(
+  doc: Document,
+  signal: AbortSignal,
+  highlights: ReadonlyMap<string, ReadonlySet<Range>>,
+  options: SavedLayerOptions = {},
+): SavedLayer {
   const win = doc.defaultView!;
-  const highlights = new Map<string, Set<Range>>();
   let host: HTMLElement | null = null;
   let boxes: HTMLElement | null = null;
   let frame = 0;
@@ -113,21 +110,8 @@ export function createSavedLayer(doc: Document, signal: AbortSignal, options: Sa
   signal.addEventListener('abort', () => {
     win.cancelAnimationFrame(frame);
     resized.disconnect();
-    highlights.clear();
     host?.remove();
   });
 
-  return {
-    get: (name) => highlights.get(name),
-    set(name, highlight) {
-      highlights.set(name, highlight);
-      repaint();
-    },
-    delete(name) {
-      const had = highlights.delete(name);
-      repaint();
-      return had;
-    },
-    repaint,
-  };
+  return { repaint };
 }
