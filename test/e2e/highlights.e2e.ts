@@ -16,7 +16,7 @@ import { BROWSER_NAMES, launch, type LensBrowser, type LensPage, usePageServer }
 import { clickTool, dragSelect, waitDrawn } from './reader-actions';
 import {
   highlightedTexts,
-  textCentre,
+  phraseEnds,
   savedHighlights,
   selectText,
   sendFromExtensionPage,
@@ -56,7 +56,8 @@ const server = usePageServer();
 /** Clicks the middle of a drawn highlight and waits for its popover. */
 async function openPopover(page: LensPage, colour: string, text: string) {
   await waitDrawn(page, [`${colour}: ${text}`], undefined, true);
-  const at = (await page.evaluate(textCentre, text))!;
+  const ends = (await page.evaluate(phraseEnds, text))!;
+  const at = { x: (ends.from.x + ends.to.x) / 2, y: ends.from.y };
   await page.mouseClick(at.x, at.y);
   return page.waitForUi((root) => (root?.querySelector('.rdl-popover')?.closest('[data-placed]') ? true : null));
 }

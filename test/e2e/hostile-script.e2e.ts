@@ -18,7 +18,6 @@ import {
   selectText,
   sendFromExtensionPage,
   sendToPageTabs,
-  textCentre,
 } from './page-helpers';
 import { dragSelect, hover, waitDrawn } from './reader-actions';
 
@@ -166,7 +165,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect(registry.map((h) => h.name)).toEqual(['rdl-term']);
     expect(registry.flatMap((h) => h.texts).some((text) => text.includes('arrived'))).toBe(false);
     // Hit-testing over the highlighted text finds the page's own paragraph, not a box of Lens's.
-    const at = (await page.evaluate(textCentre, LEAD))!;
+    const ends = (await page.evaluate(phraseEnds, LEAD))!;
+    const at = { x: (ends.from.x + ends.to.x) / 2, y: ends.from.y };
     expect(
       await page.evaluate(({ x, y }) => document.elementsFromPoint(x, y).map((e) => e.nodeName), at),
     ).not.toContain('RDL-UI');

@@ -288,22 +288,6 @@ export function savedHighlights(root: ShadowRoot | null): string[] {
   return drawn.map((d) => `${d.colour}: ${d.range.toString()}`);
 }
 
-/** The centre of the first place `text` is in the page (in one text node), scrolled into view. */
-export function textCentre(text: string): { x: number; y: number } | null {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const at = node.data.indexOf(text);
-    if (at === -1) continue;
-    node.parentElement!.scrollIntoView({ block: 'center' });
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + text.length);
-    const rect = range.getClientRects()[0]!;
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }
-  return null;
-}
-
 /** Selects `text` as a script would (for the paths that are not about the mouse). */
 export function selectText(text: string): boolean {
   const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -181,19 +181,27 @@ async function evaluateUi(
   if (!shadow) return page.evaluate(call(fn, [null, ...args]));
   const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
   try {
-    const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+    const reply = await cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId!,
       functionDeclaration: `function (...args) { return (${fn.toString()})(this, ...args); }`,
       arguments: args.map((value) => ({ value })),
       returnByValue: true,
       awaitPromise: true,
     });
-    if (exceptionDetails)
-      throw new Error(`evaluateUi: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-    return result.value as unknown;
+    return valueOf(reply, 'evaluateUi');
   } finally {
     await cdp.send('Runtime.releaseObject', { objectId: object.objectId! }).catch(() => undefined);
   }
+}
+
+/** The value of a DevTools evaluation, or its exception as an error. */
+function valueOf(
+  reply: { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } },
+  what: string,
+): unknown {
+  const failed = reply.exceptionDetails;
+  if (failed) throw new Error(`${what}: ${failed.exception?.description ?? failed.text}`);
+  return reply.result.value;
 }
 
 /** Polls `read` until it returns a truthy value; a navigation in between counts as "not yet". */
@@ -235,15 +243,13 @@ export function wrapPlaywrightPage(page: Page): LensPage {
           frameId: frameTree.frame.id,
           worldName: 'rdl-isolated',
         });
-        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        const reply = await cdp.send('Runtime.evaluate', {
           expression: call(fn, args),
           contextId: executionContextId,
           returnByValue: true,
           awaitPromise: true,
         });
-        if (exceptionDetails)
-          throw new Error(`evaluateIsolated: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-        return result.value as never;
+        return valueOf(reply, 'evaluateIsolated') as never;
       } finally {
         await cdp.detach();
       }
