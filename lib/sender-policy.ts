@@ -33,7 +33,17 @@ export type Caller =
   | { kind: 'other' };
 
 /** What a content script may ask. */
-const PAGE_WRITES = new Set<keyof Protocol>(['saveHighlight', 'updateHighlight', 'deleteHighlight']);
+/** Every message that writes to the store: none is answered for a private window, whoever asks. */
+const WRITES = new Set<keyof Protocol>([
+  'saveHighlight',
+  'updateHighlight',
+  'deleteHighlight',
+  'restoreHighlight',
+  'importHighlights',
+  'importPack',
+  'removePack',
+  'setSettings',
+]);
 const PAGE_MESSAGES = new Set<keyof Protocol>([
   'getPageConfig',
   'getCard',
@@ -114,12 +124,10 @@ export function guardHandlers(
     const check = pageChecks[type] as ((payload: unknown, caller: Caller) => unknown) | undefined;
     guarded[type] = async (payload, caller) => {
       if (caller.kind === 'other') throw new Error(REFUSED_MESSAGE);
-      if (caller.kind === 'page') {
-        if (!PAGE_MESSAGES.has(type)) throw new Error(REFUSED_MESSAGE);
-        // Nothing from a private window is kept (see PRIVATE_WINDOW_MESSAGE).
-        if (caller.private && PAGE_WRITES.has(type)) throw new Error(PRIVATE_WINDOW_MESSAGE);
-        await check?.(payload, caller);
-      }
+      if (caller.kind === 'page' && !PAGE_MESSAGES.has(type)) throw new Error(REFUSED_MESSAGE);
+      // Nothing from a private window is kept (see PRIVATE_WINDOW_MESSAGE): not a highlight, not a site switched off.
+      if (caller.private && WRITES.has(type)) throw new Error(PRIVATE_WINDOW_MESSAGE);
+      if (caller.kind === 'page') await check?.(payload, caller);
       const value = await handler(payload, caller);
       // A page's configuration carries highlights only for the top frame's own page, and not the
       // reader's list of sites Lens is off on (the content script does not need it).

@@ -53,6 +53,12 @@ const draft = (url: string, overrides: Partial<NewHighlight> = {}): NewHighlight
   ...overrides,
 });
 
+let settingsBefore: unknown;
+const readSettings = () => as(extension)('getSettings', null);
+beforeEach(async () => {
+  settingsBefore = await readSettings();
+});
+
 describe('what a web page’s content script may ask', () => {
   test('its page’s configuration carries its own highlights only, and not the sites Lens is off on', async () => {
     const own = await as(extension)('saveHighlight', draft(A));
@@ -120,6 +126,18 @@ describe('what a web page’s content script may ask', () => {
     await expect(page('updateHighlight', { id: own.id, note: 'x' })).rejects.toThrow(PRIVATE_WINDOW_MESSAGE);
     await expect(page('deleteHighlight', { id: own.id })).rejects.toThrow(PRIVATE_WINDOW_MESSAGE);
     expect(await listAllHighlights(as(extension))).toEqual([own]);
+  });
+
+  test.each([
+    ['setSettings', { disabledSites: ['private.example'] }],
+    ['importHighlights', { json: '[]', byteSize: 2 }],
+    ['removePack', { id: 'x' }],
+    ['restoreHighlight', { id: 'x' }],
+  ] as const)('from a Lens page in a private window, %s writes nothing', async (type, payload) => {
+    await expect(as({ kind: 'extension', private: true })(type, payload as never)).rejects.toThrow(
+      PRIVATE_WINDOW_MESSAGE,
+    );
+    expect(await readSettings()).toEqual(settingsBefore);
   });
 
   test('a flood of writes from one tab is cut off, and a minute later it may write again', async () => {
