@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { corpusPlugin } from './build/corpus-plugin';
 
 /** Gecko id: fixed so that the moz-extension origin (and so the IndexedDB) survives updates. */
@@ -25,6 +26,14 @@ export default defineConfig({
     plugins: [preact(), corpusPlugin({ extraPack: process.env.RDL_CORPUS_EXTRA })],
     // RDL_SOURCEMAP=hidden: the whole-cost bench's build, the shipped code with .map files beside it (no comment in it).
     build: { target: 'es2022', sourcemap: process.env.RDL_SOURCEMAP === 'hidden' ? 'hidden' : false },
+    resolve: {
+      // WXT's context talks to the page (see build/content-script-context.ts): ours does not.
+      alias: {
+        'wxt/utils/content-script-context': fileURLToPath(
+          new URL('./build/content-script-context.ts', import.meta.url),
+        ),
+      },
+    },
   }),
   hooks: {
     'build:manifestGenerated': (wxt, manifest) => {
@@ -45,7 +54,15 @@ export default defineConfig({
     // the reader in), so the reader's highlights are never evicted when the disk runs low; in Chrome, no quota.
     permissions: ['contextMenus', 'unlimitedStorage'],
     // The card UI and the anchoring code, loaded by the content script with import() when first needed.
-    web_accessible_resources: [{ resources: ['lens-ui.js', 'lens-anchoring.js'], matches: ['<all_urls>'] }],
+    // Chrome: only at a per-session dynamic URL (runtime.getURL gives it), so that a page cannot probe the
+    // extension's fixed id for them (Firefox already randomises its extension origin per install).
+    web_accessible_resources: [
+      {
+        resources: ['lens-ui.js', 'lens-anchoring.js'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+L' },

@@ -77,7 +77,12 @@ export interface Protocol {
   openSearch: { request: { query: string }; response: null };
   /** The URL is normalised here (lib/anchoring/url.ts): callers may send the page's own. */
   saveHighlight: { request: NewHighlight; response: HighlightRow };
-  listHighlights: { request: { url?: string }; response: HighlightRow[] };
+  /**
+   * A page's highlights, or all of them, most recently changed first: one page of them from `offset`
+   * (at most a few hundred rows, well below the browser's message size limit); an empty page is the end.
+   * listAllHighlights() reads every page.
+   */
+  listHighlights: { request: { url?: string; offset?: number }; response: HighlightRow[] };
   updateHighlight: { request: { id: string } & HighlightPatch; response: HighlightRow };
   /** Deleting a highlight that is not there is not an error: it is gone either way. */
   deleteHighlight: { request: { id: string }; response: null };
@@ -85,7 +90,7 @@ export interface Protocol {
   openHighlight: { request: { url: string; id: string }; response: null };
   /** puts back a deleted highlight exactly as it was (undo) */
   restoreHighlight: { request: HighlightRow; response: HighlightRow };
-  /** W3C Web Annotation JSON (or Hypothesis's export), validated whole before anything is written */
+  /** W3C Web Annotation JSON (or Hypothesis's export), validated whole before anything is written; `byteSize` is measured again by the background */
   importHighlights: {
     request: { json: string; byteSize: number };
     response: { added: number; unchanged: number; skipped: string[] };
@@ -129,6 +134,16 @@ export interface TabProtocol {
    * again and redraws, without a reload. Answered by every frame.
    */
   configChanged: { request: null; response: null };
+}
+
+/** Every highlight (of a page, or all), read page by page (see `listHighlights`). */
+export async function listAllHighlights(ask: Client, url?: string): Promise<HighlightRow[]> {
+  const rows: HighlightRow[] = [];
+  for (;;) {
+    const page = await ask('listHighlights', { ...(url === undefined ? {} : { url }), offset: rows.length });
+    if (page.length === 0) return rows;
+    rows.push(...page);
+  }
 }
 
 /** Any interface of `{ request, response }` pairs (interfaces have no index signature, hence the mapped type). */

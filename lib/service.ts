@@ -10,6 +10,7 @@ import { parseAnnotationImport } from './anchoring/exchange';
 import { loadBundledCorpus, readCorpusStatus } from './db/corpus-store';
 import {
   addHighlight,
+  checkPageUrl,
   deleteHighlight,
   importHighlights,
   listHighlights,
@@ -27,12 +28,15 @@ import { buildCard } from './ui/card-model';
 import { checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
 import { prefilterSource } from './text/prefilter';
 import { termPatternsOf } from './corpus/term-patterns';
+import { utf8Length } from './json-file';
 
 export const BLOCKED_MESSAGE =
   'Lens is updating its storage, but another tab still has Lens’s previous version open. Close or reload that tab (an open Lens popup or options page) and try again; nothing is lost.';
 
 export interface Service {
   handlers: Handlers;
+  /** the stored URL of a highlight, for the sender policy (lib/sender-policy.ts) */
+  rowUrl(id: string): Promise<string | undefined>;
   /** settles when the corpus load has finished, whether it succeeded or not */
   ready: Promise<void>;
 }
@@ -49,14 +53,14 @@ export interface ServiceOptions {
   onConfigChanged?: () => void;
   /** shows the count of entities on the sender's tab (the toolbar badge) */
   setBadge?: (count: number, sender: unknown) => Promise<void>;
-  /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it */
+  /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it (default: the Caller's `private`) */
   isPrivate?: (sender: unknown) => boolean;
 }
 
 export function createService(db: LensDb, bundle: CorpusBundle, options: ServiceOptions = {}): Service {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const isPrivate = options.isPrivate ?? (() => false);
+  const isPrivate = options.isPrivate ?? ((sender) => (sender as { private?: unknown } | null)?.private === true);
   let loadError: string | null = null;
   let termIndex: Promise<TermIndex> | null = null;
 
@@ -252,7 +256,10 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       if (isPrivate(sender)) throw new Error(PRIVATE_WINDOW_MESSAGE);
       return addHighlight(db, draft, newId(), now());
     },
-    listHighlights: ({ url }) => usableStore().then(() => listHighlights(db, url)),
+    listHighlights: ({ url, offset } = {}) =>
+      usableStore().then(() =>
+        listHighlights(db, url, Number.isInteger(offset) && (offset as number) > 0 ? offset : 0),
+      ),
     updateHighlight: ({ id, ...patch }) => usableStore().then(() => updateHighlight(db, id, patch, now())),
     async deleteHighlight({ id }) {
       await usableStore();
@@ -260,28 +267,31 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       return null;
     },
     async openHighlight({ url, id }) {
+      const page = checkPageUrl(url);
       if (!options.openHighlight) throw new Error('Pages cannot be opened from here');
-      if (!/^https?:/.test(url)) throw new Error('Only web pages can be opened');
-      await options.openHighlight(url, id);
+      await options.openHighlight(page, id);
       return null;
     },
     async restoreHighlight(row) {
       await usableStore();
       return restoreHighlight(db, row);
     },
-    async importHighlights({ json, byteSize }) {
+    // The size a sender states is not taken: it is measured here.
+    async importHighlights({ json }) {
       await usableStore();
-      const parsed = parseAnnotationImport(json, byteSize, now());
+      if (typeof json !== 'string') throw new Error('An import is the text of a file');
+      const parsed = parseAnnotationImport(json, utf8Length(json), now());
       if (!parsed.ok) throw new Error(parsed.error);
       const known = new Set((await db.entities.toCollection().primaryKeys()) as string[]);
       // Entity tags from another corpus mean nothing here.
       const rows = parsed.rows.map((row) => ({ ...row, entityIds: row.entityIds.filter((id) => known.has(id)) }));
       return { ...(await importHighlights(db, rows)), skipped: parsed.skipped };
     },
-    async importPack({ json, byteSize }) {
+    async importPack({ json }) {
       await usableStore();
       await ready;
-      const result = await importPack(db, json, byteSize, now());
+      if (typeof json !== 'string') throw new Error('A pack is the text of a file');
+      const result = await importPack(db, json, utf8Length(json), now());
       if (result.status !== 'unchanged') corpusChanged();
       return result;
     },
@@ -299,5 +309,5 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     },
   };
 
-  return { handlers, ready };
+  return { handlers, ready, rowUrl: async (id) => (await db.highlights.get(id))?.url };
 }

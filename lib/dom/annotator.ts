@@ -51,6 +51,8 @@ export interface AnnotatorOptions {
   density?: Density;
   markStyle?: MarkStyle;
   performance?: Performance;
+  /** whether scans write `rdl:scan` measures (the page can read them: a developer setting) */
+  measures?: boolean;
   /** told of every open shadow root a scan walks into, so that it can be observed too */
   onShadowRoot?: (shadow: ShadowRoot) => void;
   /** an entity's tier; core when not given */
@@ -64,7 +66,7 @@ export interface AnnotatorOptions {
 }
 
 export interface Annotator {
-  /** Scans `root` (whose old marks are first dropped) and records an `rdl:scan` measure. */
+  /** Scans `root` (whose old marks are first dropped) and records an `rdl:scan` measure (with `measures`). */
   scan(root: Node, kind?: 'full' | 'incremental'): ScanStats;
   /** Rescans several roots as one batch (one measure); roots inside another root are skipped. */
   rescan(roots: Iterable<Node>): ScanStats;
@@ -231,7 +233,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   function measure(startedAt: number, stats: ScanStats, kind: 'full' | 'incremental') {
-    perf.measure('rdl:scan', { start: startedAt, end: perf.now(), detail: { ...stats, kind } });
+    if (options.measures) perf.measure('rdl:scan', { start: startedAt, end: perf.now(), detail: { ...stats, kind } });
   }
 
   return {

@@ -13,7 +13,7 @@ import { observeMutations, type Observer } from './observe';
 export interface PageLensOptions {
   document: Document;
   matcher: Matcher;
-  settings: Pick<Settings, 'density' | 'markStyle' | 'markEverywhere' | 'mainTextOnly'>;
+  settings: Pick<Settings, 'density' | 'markStyle' | 'markEverywhere' | 'mainTextOnly' | 'measures'>;
   /** an entity's tier (core entities are marked on every page, context ones on pages about the relationship) */
   tierOf?: (entityId: string) => Tier;
   /** whether an entity's kind is one the reader marks */
@@ -49,6 +49,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
     mainTextOnly: options.settings.mainTextOnly,
     ...(options.tierOf ? { tierOf: options.tierOf } : {}),
     ...(options.shows ? { shows: options.shows } : {}),
+    measures: options.settings.measures,
     onShadowRoot: (shadow) => {
       if (observedShadows.has(shadow)) return;
       observedShadows.add(shadow);

@@ -226,6 +226,19 @@ export function Options({ ask, onTheme }: OptionsProps) {
               </button>
             </form>
           </Section>
+
+          <Section title="Developer">
+            <label class="row">
+              <input
+                type="checkbox"
+                data-setting="measures"
+                checked={settings.measures}
+                onChange={() => void change({ measures: !settings.measures })}
+              />
+              Write performance measures (rdl:scan) on pages. Off unless you measure Lens: a page’s own scripts can read
+              them, and they tell what Lens found there.
+            </label>
+          </Section>
         </>
       ) : (
         !settingsMessage && <p class="empty">Loading…</p>

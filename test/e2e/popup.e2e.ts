@@ -72,7 +72,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     );
     expect(new Set(listed)).toEqual(new Set(['Vladimir Putin', 'Pyongyang', 'Kim Jong Un', 'Russia', 'North Korea']));
     await onPage.click('.page-entity[data-entity-id="e-pyongyang"]');
-    const card = await page.waitFor(openCard);
+    const card = await page.waitForUi(openCard);
     expect(card.title).toBe('Pyongyang');
     await page.close();
   });
