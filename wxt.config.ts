@@ -1,6 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { corpusPlugin } from './build/corpus-plugin';
+import { renderIcons } from './build/icons';
+import { ICON_SIZES, iconPath, toolbarIcon } from './lib/toolbar-icon';
 
 /** Gecko id: fixed so that the moz-extension origin (and so the IndexedDB) survives updates. */
 export const GECKO_ID = 'ru-dprk-lens@lens.example.org';
@@ -27,6 +31,15 @@ export default defineConfig({
     build: { target: 'es2022', sourcemap: process.env.RDL_SOURCEMAP === 'hidden' ? 'hidden' : false },
   }),
   hooks: {
+    // Every icon is rendered from assets/icon.svg at build time, into .wxt/ (none is committed as a PNG).
+    'build:publicAssets': async (wxt, files) => {
+      for (const icon of await renderIcons()) {
+        const absoluteSrc = resolve(wxt.config.wxtDir, icon.path);
+        mkdirSync(dirname(absoluteSrc), { recursive: true });
+        writeFileSync(absoluteSrc, icon.png);
+        files.push({ relativeDest: icon.path, absoluteSrc });
+      }
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       // WXT's manifest type predates Firefox's data_collection_permissions; add it here.
       const gecko = manifest.browser_specific_settings?.gecko as Record<string, unknown> | undefined;
@@ -39,6 +52,9 @@ export default defineConfig({
     ...(process.env.RDL_VERSION ? { version: process.env.RDL_VERSION } : {}),
     description:
       'Marks the people, places, treaties and events of Russia–North Korea relations on news pages and shows what the sources say. Runs entirely on your device.',
+    icons: Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath('active', size)])),
+    // The background switches it per tab to the paused or site-off state (lib/toolbar-icon.ts).
+    action: { default_icon: toolbarIcon('active'), default_title: 'RU–DPRK Lens' },
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // "Save highlight" on a selection's context menu. unlimitedStorage: Firefox grants the extension persistent
     // storage with it (without, the persist() request of the background is not granted: it has no window to ask

@@ -8,6 +8,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { renderIcons } from '../../build/icons';
+import { TOOLBAR_STATES, toolbarIcon } from '../../lib/toolbar-icon';
 import { BROWSER_NAMES, extensionDir } from './harness';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -54,6 +56,47 @@ describe.each(BROWSER_NAMES)('%s package', (browserName) => {
       version: string;
     };
     expect(manifest.version).toBe(version);
+  });
+});
+
+/** A PNG's width and height, from its IHDR chunk (PNG spec 11.2.2). */
+function pngSize(path: string): [number, number] {
+  const png = readFileSync(path);
+  if (png.toString('latin1', 1, 4) !== 'PNG' || png.toString('latin1', 12, 16) !== 'IHDR') {
+    throw new Error(`${path} is not a PNG`);
+  }
+  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+}
+
+describe.each(BROWSER_NAMES)('%s icons', (browserName) => {
+  const dir = extensionDir(browserName);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    icons: Record<string, string>;
+    action: { default_icon: Record<string, string> };
+  };
+
+  test('the manifest names an icon at every size the stores and browsers ask for, each that size', () => {
+    expect(Object.keys(manifest.icons).map(Number)).toEqual([16, 24, 32, 48, 96, 128]);
+    expect(Object.keys(manifest.action.default_icon).map(Number)).toEqual([16, 24, 32]);
+    for (const [size, path] of [...Object.entries(manifest.icons), ...Object.entries(manifest.action.default_icon)]) {
+      expect(pngSize(join(dir, path)), path).toEqual([Number(size), Number(size)]);
+    }
+  });
+
+  test('every toolbar state the background can set has its files, each its size', () => {
+    for (const state of TOOLBAR_STATES) {
+      for (const [size, path] of Object.entries(toolbarIcon(state))) {
+        expect(pngSize(join(dir, path)), path).toEqual([Number(size), Number(size)]);
+      }
+    }
+  });
+
+  test('every icon in the build is assets/icon.svg rendered again, byte for byte', async () => {
+    const rendered = await renderIcons();
+    expect(filesUnder(join(dir, 'icon')).map((name) => `icon/${name}`)).toEqual(rendered.map((i) => i.path).sort());
+    for (const icon of rendered) {
+      expect(readFileSync(join(dir, icon.path)).equals(Buffer.from(icon.png)), icon.path).toBe(true);
+    }
   });
 });
 
