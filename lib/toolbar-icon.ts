@@ -35,3 +35,15 @@ export function toolbarState(settings: Settings, url: string): ToolbarState {
   if (settings.paused) return 'paused';
   return isActiveOn(settings, url) ? 'active' : 'site-off';
 }
+
+/** The toolbar button's tooltip (and accessible name) for a state: the icon's meaning in words. */
+export function toolbarTitle(state: ToolbarState): string {
+  return TITLES[state];
+}
+
+// Listing and UI text in one place each, so that the localisation (issue 19, item 3) finds it.
+const TITLES: Record<ToolbarState, string> = {
+  active: 'RU–DPRK Lens',
+  paused: 'RU–DPRK Lens (paused everywhere)',
+  'site-off': 'RU–DPRK Lens (off on this site)',
+};
