@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { renderIcons } from '../../build/icons';
+import { listingDescription, pngSize as pngSizeOf, readListing, SCREENSHOT_SIZE } from '../../store/listing';
 import { TOOLBAR_STATES, toolbarIcon } from '../../lib/toolbar-icon';
 import { BROWSER_NAMES, extensionDir } from './harness';
 
@@ -59,13 +60,10 @@ describe.each(BROWSER_NAMES)('%s package', (browserName) => {
   });
 });
 
-/** A PNG's width and height, from its IHDR chunk (PNG spec 11.2.2). */
+/** A PNG file's width and height. */
 function pngSize(path: string): [number, number] {
-  const png = readFileSync(path);
-  if (png.toString('latin1', 1, 4) !== 'PNG' || png.toString('latin1', 12, 16) !== 'IHDR') {
-    throw new Error(`${path} is not a PNG`);
-  }
-  return [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const { width, height } = pngSizeOf(readFileSync(path));
+  return [width, height];
 }
 
 describe.each(BROWSER_NAMES)('%s icons', (browserName) => {
@@ -98,6 +96,20 @@ describe.each(BROWSER_NAMES)('%s icons', (browserName) => {
       expect(readFileSync(join(dir, icon.path)).equals(Buffer.from(icon.png)), icon.path).toBe(true);
     }
   });
+});
+
+test('npm run zip writes the store listing: summary, description, privacy answers and 1280×800 screenshots of both browsers', () => {
+  const listing = readListing('en');
+  expect(readFileSync('.output/store/en/summary.txt', 'utf8')).toBe(`${listing.summary}\n`);
+  expect(readFileSync('.output/store/en/description.txt', 'utf8')).toBe(`${listingDescription(listing)}\n`);
+  expect(readFileSync('.output/store/privacy.md', 'utf8')).toMatch(/Permission justifications/);
+  const shots = filesUnder('.output/store/screenshots');
+  for (const browserName of ['chromium', 'firefox']) {
+    expect(shots.filter((name) => name.startsWith(`${browserName}-`)).length, browserName).toBeGreaterThanOrEqual(3);
+  }
+  for (const name of shots) {
+    expect(pngSizeOf(readFileSync(join('.output/store/screenshots', name))), name).toEqual(SCREENSHOT_SIZE);
+  }
 });
 
 describe('web-ext lint', () => {

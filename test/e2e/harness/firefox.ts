@@ -598,9 +598,11 @@ class FirefoxPage implements LensPage {
     return (found as { text: string }).text;
   }
 
-  async screenshot(path: string): Promise<void> {
+  async screenshot(path: string, size?: { width: number; height: number }): Promise<void> {
     mkdirSync(dirname(resolve(path)), { recursive: true });
-    await this.page.screenshot({ path: path as `${string}.png` });
+    // puppeteer's clip is in the document's coordinates (Playwright's, in the viewport's): from where it is scrolled to.
+    const at = size ? await this.evaluate(() => ({ x: scrollX, y: scrollY })) : null;
+    await this.page.screenshot({ path: path as `${string}.png`, ...(size && at ? { clip: { ...at, ...size } } : {}) });
   }
 
   async reload(): Promise<void> {

@@ -33,7 +33,8 @@ export interface LensPage {
   mouseDown(): Promise<void>;
   mouseUp(): Promise<void>;
   textContent(selector: string): Promise<string>;
-  screenshot(path: string): Promise<void>;
+  /** The viewport, or its top left `size` (a store's screenshot size). */
+  screenshot(path: string, size?: { width: number; height: number }): Promise<void>;
   reload(): Promise<void>;
   goto(url: string): Promise<void>;
   /** Page errors (uncaught exceptions) and console errors seen since the page opened. */

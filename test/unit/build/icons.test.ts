@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { renderIcons, type IconFile } from '../../../build/icons';
+import { pngSize } from '../../../store/listing';
 import { ACTION_ICON_SIZES, ICON_SIZES, iconPath, TOOLBAR_STATES } from '../../../lib/toolbar-icon';
 
 /** Toolbar colours: Chrome's light and dark, Firefox's light and dark themes. */
@@ -43,14 +44,6 @@ function over(icon: IconFile, background: Rgb): Rgb[] {
 const standingOut = (pixels: Rgb[], against: Rgb) =>
   pixels.filter((p) => contrast(p, against) >= 3).length / pixels.length;
 
-/** A PNG's width and height from its IHDR chunk. */
-function pngSize(png: Uint8Array): [number, number] {
-  const view = Buffer.from(png);
-  expect(view.subarray(1, 4).toString('latin1')).toBe('PNG');
-  expect(view.subarray(12, 16).toString('latin1')).toBe('IHDR');
-  return [view.readUInt32BE(16), view.readUInt32BE(20)];
-}
-
 let icons: IconFile[];
 beforeAll(async () => {
   icons = await renderIcons();
@@ -62,7 +55,8 @@ test('every size the manifest and the toolbar states name is rendered, as a PNG 
     ...TOOLBAR_STATES.flatMap((state) => ACTION_ICON_SIZES.map((size) => iconPath(state, size))),
   ]);
   expect(new Set(icons.map((i) => i.path))).toEqual(wanted);
-  for (const icon of icons) expect(pngSize(icon.png), icon.path).toEqual([icon.size, icon.size]);
+  for (const icon of icons)
+    expect(pngSize(Buffer.from(icon.png)), icon.path).toEqual({ width: icon.size, height: icon.size });
 });
 
 test('rendering again gives the same bytes (the build is reproducible)', async () => {
