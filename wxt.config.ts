@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { corpusPlugin } from './build/corpus-plugin';
 import { renderIcons } from './build/icons';
+import { makeZipReproducible } from './build/reproducible-zip';
 import { ICON_SIZES, iconPath, toolbarIcon } from './lib/toolbar-icon';
 
 /** Gecko id: fixed so that the moz-extension origin (and so the IndexedDB) survives updates. */
@@ -21,6 +22,10 @@ export const EXTENSION_PAGES_CSP =
 
 export default defineConfig({
   manifestVersion: 3,
+  // The Firefox sources archive: what SOURCE_CODE_REVIEW.md's two commands need to rebuild the package, no more.
+  zip: {
+    excludeSources: ['test/**', 'docs/**', 'demo/**', 'scripts/**', 'store/**', 'data/packs/**', 'vitest*.ts'],
+  },
   // Explicit imports keep lib/ free of WXT globals and make every dependency visible.
   imports: false,
   // RDL_OUT_DIR lets the end-to-end suite build a second, "updated" extension beside the first.
@@ -40,6 +45,9 @@ export default defineConfig({
         files.push({ relativeDest: icon.path, absoluteSrc });
       }
     },
+    // The same sources give the same packages, byte for byte (see SOURCE_CODE_REVIEW.md).
+    'zip:extension:done': (_wxt, zipPath) => makeZipReproducible(zipPath),
+    'zip:sources:done': (_wxt, zipPath) => makeZipReproducible(zipPath),
     'build:manifestGenerated': (wxt, manifest) => {
       // WXT's manifest type predates Firefox's data_collection_permissions; add it here.
       const gecko = manifest.browser_specific_settings?.gecko as Record<string, unknown> | undefined;

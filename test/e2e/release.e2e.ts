@@ -1,12 +1,15 @@
 /**
  * Release: `npm run zip` (which `npm test` runs instead of a bare build)
  * produces one store package per browser, named with the package's version,
- * holding exactly the built extension; and `web-ext lint` finds no error and
- * no warning but the three the README explains.
+ * holding exactly the built extension with its icons; the store listing; and
+ * the Firefox sources archive, whose instructions rebuild the Firefox package
+ * byte for byte. `web-ext lint` finds no error and no warning but the three
+ * the README explains.
  */
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { execFileSync, execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
 import { renderIcons } from '../../build/icons';
 import { listingDescription, pngSize as pngSizeOf, readListing, SCREENSHOT_SIZE } from '../../store/listing';
@@ -134,4 +137,67 @@ describe('web-ext lint', () => {
       ].sort(),
     );
   });
+});
+
+describe('the Firefox sources archive', () => {
+  const sourcesZip = `.output/ru-dprk-lens-${version}-sources.zip`;
+  const firefoxZip = `.output/ru-dprk-lens-${version}-firefox.zip`;
+
+  test('holds the build instructions and the sources, not the tests', () => {
+    const names = zipEntries(sourcesZip);
+    for (const name of [
+      'SOURCE_CODE_REVIEW.md',
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'assets/icon.svg',
+    ]) {
+      expect(names).toContain(name);
+    }
+    expect(names.filter((name) => /^(test|node_modules|\.output|docs)\//.test(name))).toEqual([]);
+  });
+
+  /**
+   * Unpacks the archive into an empty folder and runs SOURCE_CODE_REVIEW.md's
+   * commands there, as a reviewer would. One difference, for time on a shared
+   * machine: `npm ci` is replaced by a hard-linked copy of this checkout's
+   * node_modules (installed by `npm ci` from the same package-lock.json) and
+   * its postinstall step; RDL_REPRO_NPM_CI=1 runs the real `npm ci`.
+   */
+  test('rebuilds the Firefox package byte for byte by its SOURCE_CODE_REVIEW.md', async () => {
+    mkdirSync('.e2e-output', { recursive: true });
+    const dir = mkdtempSync(resolve('.e2e-output/sources-'));
+    try {
+      const archive = await JSZip.loadAsync(readFileSync(sourcesZip));
+      for (const entry of Object.values(archive.files)) {
+        if (entry.dir) continue;
+        mkdirSync(dirname(join(dir, entry.name)), { recursive: true });
+        writeFileSync(join(dir, entry.name), await entry.async('nodebuffer'));
+      }
+      const instructions = readFileSync(join(dir, 'SOURCE_CODE_REVIEW.md'), 'utf8');
+      const block = /```sh\n([\s\S]*?)```/.exec(instructions)?.[1];
+      if (!block) throw new Error('SOURCE_CODE_REVIEW.md has no sh block of commands');
+      const commands = block.split('\n').filter((line) => line.trim() !== '');
+      expect(commands[0]).toBe('npm ci');
+      // A reviewer's shell: not this test run's (vitest sets NODE_ENV=test, which changes Vite's build; RDL_* the output).
+      const env = Object.fromEntries(
+        Object.entries(process.env).filter(([key]) =>
+          ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SOURCE_DATE_EPOCH'].includes(key),
+        ),
+      );
+      for (const command of commands) {
+        if (command === 'npm ci' && process.env.RDL_REPRO_NPM_CI !== '1') {
+          execFileSync('cp', ['-al', resolve('node_modules'), join(dir, 'node_modules')]);
+          execSync('npm run postinstall', { cwd: dir, env, stdio: 'ignore' });
+          continue;
+        }
+        execSync(command, { cwd: dir, env, stdio: 'ignore' });
+      }
+      const rebuilt = readFileSync(join(dir, firefoxZip));
+      expect(rebuilt.length).toBe(readFileSync(firefoxZip).length);
+      expect(rebuilt.equals(readFileSync(firefoxZip))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
 });
