@@ -5,7 +5,7 @@ import preact from '@preact/preset-vite';
 import { corpusPlugin } from './build/corpus-plugin';
 import { renderIcons } from './build/icons';
 import { makeZipReproducible } from './build/reproducible-zip';
-import { ICON_SIZES, iconPath, toolbarIcon } from './lib/toolbar-icon';
+import { ICON_SIZES, iconPath, toolbarIcon, toolbarTitle } from './lib/toolbar-icon';
 
 /** Gecko id: fixed so that the moz-extension origin (and so the IndexedDB) survives updates. */
 export const GECKO_ID = 'ru-dprk-lens@lens.example.org';
@@ -62,7 +62,7 @@ export default defineConfig({
       'Marks the people, places, treaties and events of Russia–North Korea relations on news pages and shows what the sources say. Runs entirely on your device.',
     icons: Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath('active', size)])),
     // The background switches it per tab to the paused or site-off state (lib/toolbar-icon.ts).
-    action: { default_icon: toolbarIcon('active'), default_title: 'RU–DPRK Lens' },
+    action: { default_icon: toolbarIcon('active'), default_title: toolbarTitle('active') },
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // "Save highlight" on a selection's context menu. unlimitedStorage: Firefox grants the extension persistent
     // storage with it (without, the persist() request of the background is not granted: it has no window to ask
