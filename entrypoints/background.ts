@@ -6,6 +6,7 @@ import { answer, createClient, type TabProtocol } from '../lib/messages';
 import { report } from '../lib/report';
 import { guardHandlers, type Caller } from '../lib/sender-policy';
 import { createService } from '../lib/service';
+import { toolbarIcon, toolbarTitle } from '../lib/toolbar-icon';
 
 /** The context menu item on a selection. */
 const SAVE_HIGHLIGHT_MENU = 'save-highlight';
@@ -45,6 +46,15 @@ export default defineBackground(() => {
           void everyFrame('configChanged', null).catch(() => undefined);
         }
       });
+    },
+    // Per tab, from its top frame; the browser resets both when the tab loads another page, whose frame asks again.
+    showToolbarState: async (state, sender) => {
+      const { tab, frameId } = (sender as Browser.runtime.MessageSender | undefined) ?? {};
+      if (tab?.id === undefined || frameId !== 0) return;
+      await Promise.all([
+        browser.action.setIcon({ tabId: tab.id, path: toolbarIcon(state) }),
+        browser.action.setTitle({ tabId: tab.id, title: toolbarTitle(state) }),
+      ]);
     },
     setBadge: async (count, sender) => {
       const tabId =

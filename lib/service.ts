@@ -29,6 +29,7 @@ import { checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Se
 import { prefilterSource } from './text/prefilter';
 import { termPatternsOf } from './corpus/term-patterns';
 import { utf8Length } from './json-file';
+import { toolbarState, type ToolbarState } from './toolbar-icon';
 
 export const BLOCKED_MESSAGE =
   'Lens is updating its storage, but another tab still has Lens’s previous version open. Close or reload that tab (an open Lens popup or options page) and try again; nothing is lost.';
@@ -51,6 +52,8 @@ export interface ServiceOptions {
   openHighlight?: (url: string, highlightId: string) => Promise<void>;
   /** settings or the corpus changed: open tabs should redraw */
   onConfigChanged?: () => void;
+  /** shows Lens's state on the sender's tab (the toolbar icon); called for every frame that asks for its configuration */
+  showToolbarState?: (state: ToolbarState, sender: unknown) => Promise<void>;
   /** shows the count of entities on the sender's tab (the toolbar badge) */
   setBadge?: (count: number, sender: unknown) => Promise<void>;
   /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it (default: the Caller's `private`) */
@@ -199,6 +202,8 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         rows: [],
         unavailable: problem ?? (isPrivate(sender) ? PRIVATE_WINDOW_MESSAGE : null),
       };
+      // The page's content script asks at every start and after every change of settings: the icon follows.
+      void options.showToolbarState?.(toolbarState(current, url), sender).catch(() => undefined /* the tab closed */);
       if (!isActiveOn(current, url)) return { active: false, settings: current, termIndex: null, highlights };
       let index: TermIndex;
       if (problem) {

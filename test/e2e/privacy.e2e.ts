@@ -35,6 +35,7 @@ import {
   type LensBrowser,
   type LensPage,
 } from './harness';
+import { readmePermissions } from '../readme';
 import { startRecordingProxy, type ProxyRecord, type RecordingProxy } from './harness/recording-proxy';
 import { isLocalUrl } from './harness/server';
 import {
@@ -409,20 +410,6 @@ function asks(manifest: Manifest): string[] {
     ...(manifest.commands ? ['commands'] : []),
     ...(manifest.web_accessible_resources ?? []).map((w) => `web_accessible_resources: ${w.resources.join(', ')}`),
   ].sort();
-}
-
-/** The README's permissions table: the code in each row's first cell, and its explanation. */
-function readmePermissions(): { ask: string; why: string }[] {
-  const readme = readFileSync('README.md', 'utf8');
-  const section = readme.split(/^## /m).find((s) => s.startsWith('Privacy and permissions'));
-  if (!section) throw new Error('README.md has no "## Privacy and permissions" section');
-  return section
-    .split('\n')
-    .filter((line) => /^\| *`/.test(line))
-    .map((line) => {
-      const [first = '', why = ''] = line.split('|').slice(1);
-      return { ask: /`([^`]+)`/.exec(first)![1]!, why: why.trim() };
-    });
 }
 
 describe.each(BROWSER_NAMES)('the %s build', (browserName) => {

@@ -274,7 +274,8 @@ export function wrapPlaywrightPage(page: Page): LensPage {
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     textContent: async (selector) => (await page.textContent(selector)) ?? '',
-    screenshot: (path) => page.screenshot({ path }).then(() => undefined),
+    screenshot: (path, size) =>
+      page.screenshot({ path, ...(size ? { clip: { x: 0, y: 0, ...size } } : {}) }).then(() => undefined),
     reload: () => page.reload({ waitUntil: 'domcontentloaded' }).then(() => undefined),
     goto: (url) => gotoPage(page, url),
     errors: () => [...errors],

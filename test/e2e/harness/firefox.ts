@@ -299,6 +299,25 @@ const EXTENSION_STATE = `(id) => {
 }`;
 
 /**
+ * Runs in the chrome scope: the icon Lens's toolbar button shows in the
+ * browser window whose selected tab shows `url` (ext-browserAction.js sets it
+ * as the button's --webextension-toolbar-image: url(…) or image-set(url(…) 1dppx, url(…) 2dppx)).
+ */
+const TOOLBAR_IMAGE = `(id, url) => {
+  const widgetId = id.toLowerCase().replace(/[^a-z0-9_-]/g, '_') + '-browser-action';
+  for (const win of Services.wm.getEnumerator('navigator:browser')) {
+    if (win.gBrowser?.selectedBrowser?.currentURI?.spec !== url) continue;
+    // The button lives in the Extensions panel, whose nodes CustomizableUI builds when first asked for.
+    const { CustomizableUI } = ChromeUtils.importESModule('moz-src:///browser/components/customizableui/CustomizableUI.sys.mjs');
+    const node = CustomizableUI.getWidget(widgetId)?.forWindow(win)?.node;
+    if (!node) return 'no button ' + widgetId + ' ' + JSON.stringify(CustomizableUI.getPlacementOfWidget(widgetId));
+    const styled = [node, ...node.querySelectorAll('*')].find((n) => n.style?.getPropertyValue('--webextension-toolbar-image'));
+    return styled ? styled.style.getPropertyValue('--webextension-toolbar-image') : 'no image';
+  }
+  return 'no window';
+}`;
+
+/**
  * Runs in the chrome scope: tags the running instance of the extension, so
  * that the instance an update starts can be told from it even when both
  * builds have the same version.
@@ -437,6 +456,13 @@ class FirefoxSession {
     const log = JSON.parse(await this.chrome<string>(READ_REQUESTS)) as BrowserRequest[] | null;
     if (!log) throw new Error("Firefox's request watcher is gone (its window closed?)");
     return log;
+  }
+
+  async toolbarImage(id: string, url: string): Promise<string> {
+    return this.chrome<string>(TOOLBAR_IMAGE, [
+      { type: 'string', value: id },
+      { type: 'string', value: url },
+    ]);
   }
 
   async tagAsReplaced(id: string): Promise<void> {
@@ -667,9 +693,11 @@ class FirefoxPage implements LensPage {
     return (found as { text: string }).text;
   }
 
-  async screenshot(path: string): Promise<void> {
+  async screenshot(path: string, size?: { width: number; height: number }): Promise<void> {
     mkdirSync(dirname(resolve(path)), { recursive: true });
-    await this.page.screenshot({ path: path as `${string}.png` });
+    // puppeteer's clip is in the document's coordinates (Playwright's, in the viewport's): from where it is scrolled to.
+    const at = size ? await this.evaluate(() => ({ x: scrollX, y: scrollY })) : null;
+    await this.page.screenshot({ path: path as `${string}.png`, ...(size && at ? { clip: { ...at, ...size } } : {}) });
   }
 
   async reload(): Promise<void> {
@@ -914,6 +942,11 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
       if (!watch) await stayLocal(page);
       await page.goto(url);
       return page;
+    },
+    async toolbarImage(pageUrl) {
+      if (!manifest) throw new Error('This Firefox was launched without the extension');
+      const image = await session.toolbarImage(manifest.id, pageUrl);
+      return image.includes('url(') ? image : null;
     },
     async close() {
       if (watch) requests = await session.requests();

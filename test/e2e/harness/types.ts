@@ -58,7 +58,8 @@ export interface LensPage {
   mouseDown(): Promise<void>;
   mouseUp(): Promise<void>;
   textContent(selector: string): Promise<string>;
-  screenshot(path: string): Promise<void>;
+  /** The viewport, or its top left `size` (a store's screenshot size). */
+  screenshot(path: string, size?: { width: number; height: number }): Promise<void>;
   reload(): Promise<void>;
   goto(url: string): Promise<void>;
   /** Page errors (uncaught exceptions) and console errors seen since the page opened. */
@@ -91,6 +92,13 @@ export interface LensBrowser {
    */
   openPrivatePage(url: string): Promise<LensPage>;
   close(): Promise<void>;
+  /**
+   * The image the browser draws for Lens's toolbar button in the window that
+   * shows `pageUrl`: a CSS image, `url(…)` or `image-set(url(…) 1dppx, …)`. Firefox only: Chromium draws
+   * its toolbar outside anything a test can read, so there the test reads the
+   * button's title, which changes with the icon.
+   */
+  toolbarImage?(pageUrl: string): Promise<string | null>;
   /**
    * Launched with a `watch`, after close(): every HTTP(S) and WebSocket request
    * the browser's network stack made during the whole run, from any context
