@@ -13,7 +13,11 @@
  * Per page (median of RUNS loads), in ms:
  *   whole     every Lens sample
  *   longest   the longest unbroken run of Lens samples: a task that long
- *             delays the reader's input (a long task is over 50 ms)
+ *             delays the reader's input (a long task is over 50 ms). A run
+ *             cannot see a task boundary between two of Lens's slices when
+ *             the next follows at once (scheduler.yield on an idle page), so
+ *             on large pages this overstates the longest task; only GC or
+ *             other work between slices breaks it
  *   split     by the original module of the innermost Lens frame, read from
  *             the build's hidden source maps (the shipped code, with its .map
  *             files beside it and no comment pointing at them)
@@ -66,9 +70,13 @@ interface Cost {
 
 /** The bucket of the split that an original source file (and function) falls in. */
 function bucketOf(source: string, name: string): string {
-  if (/lib\/text\/(matcher|alias-trie|token-table|prefilter|chars|suffix-set|russian|korean)/.test(source))
+  if (
+    /lib\/text\/(matcher|alias-trie|token-table|prefilter|chars|suffix-set|russian|korean|context-rules|normalise)/.test(
+      source,
+    )
+  )
     return /compile|TrieBuilder|build|table|Table|prefilter|Prefilter/.test(name) ? 'compile' : 'match';
-  if (/lib\/dom\/(text-blocks|page-lens)/.test(source)) return 'scan';
+  if (/lib\/dom\/(text-blocks|page-lens|main-text)/.test(source)) return 'scan';
   if (/lib\/dom\/annotator/.test(source)) return 'ranges+register';
   if (/lib\/dom\/observe/.test(source)) return 'observers';
   if (/lib\/dom\/(hover|hit-test|selection|page-actions|highlight-actions|saved-highlights)/.test(source))
