@@ -18,6 +18,8 @@ export interface Settings {
   kinds: EntityKind[];
   markStyle: MarkStyle;
   theme: Theme;
+  /** mark the sentences that state a corpus claim or take a topic position (lib/claims) */
+  claims: boolean;
 }
 
 export const ALL_KINDS: EntityKind[] = ['country', 'person', 'place', 'organisation', 'treaty', 'event', 'concept'];
@@ -29,6 +31,7 @@ export const DEFAULT_SETTINGS: Settings = {
   kinds: ALL_KINDS,
   markStyle: 'underline',
   theme: 'auto',
+  claims: true,
 };
 
 const oneOf =
@@ -43,6 +46,7 @@ const CHECKS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] 
   kinds: (v): v is EntityKind[] => Array.isArray(v) && v.every(oneOf(ALL_KINDS)),
   markStyle: oneOf(['underline', 'tint'] as const),
   theme: oneOf(['auto', 'light', 'dark'] as const),
+  claims: (v): v is boolean => typeof v === 'boolean',
 };
 
 /** Settings from stored rows: unknown keys are ignored, invalid values fall back to the default. */

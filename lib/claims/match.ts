@@ -24,6 +24,16 @@ export const CUE_THRESHOLD = 1;
 /** How much the claim side counts in a claim doc's score (β of an F-measure, > 1 favours the claim's coverage). */
 const BETA = 1.5;
 
+/** What a sentence was found to state, as the page and the card need it. */
+export type ClaimTarget = { kind: 'claim'; claimId: string } | { kind: 'position'; positionId: string };
+
+/** The target of a hit. */
+export function targetOf(hit: ClaimHit): ClaimTarget {
+  return hit.kind === 'claim'
+    ? { kind: 'claim', claimId: hit.claimId }
+    : { kind: 'position', positionId: hit.positionId };
+}
+
 export type ClaimHit =
   | { kind: 'claim'; claimId: string; positionIds: string[]; score: number }
   | { kind: 'position'; positionId: string; topicId: string; score: number };

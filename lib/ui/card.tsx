@@ -138,7 +138,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
     <section class="rdl-section" aria-labelledby={id}>
       <h3 class="rdl-section-title" id={id}>
@@ -149,8 +149,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** The positions taken on one topic, side by side in the order of its scale. */
-function Views({ views }: { views: CardViews }) {
+/**
+ * The positions taken on one topic, side by side in the order of its scale.
+ * `likely`: a position to point out on the scale (a claim card's sentence's).
+ */
+export function Views({ views, likely }: { views: CardViews; likely?: string | null }) {
   const taken = new Set(views.positions.map((p) => p.id));
   const first = views.scale[0];
   const last = views.scale[views.scale.length - 1];
@@ -161,7 +164,11 @@ function Views({ views }: { views: CardViews }) {
       <div class="rdl-scale" aria-hidden="true">
         <div class="rdl-scale-track">
           {views.scale.map((p) => (
-            <span key={p.id} class={taken.has(p.id) ? 'rdl-scale-step rdl-taken' : 'rdl-scale-step'} title={p.label} />
+            <span
+              key={p.id}
+              class={`rdl-scale-step${taken.has(p.id) ? ' rdl-taken' : ''}${p.id === likely ? ' rdl-likely' : ''}`}
+              title={p.label}
+            />
           ))}
         </div>
         {first && last && (
@@ -233,7 +240,7 @@ function TopicClaims({
   );
 }
 
-function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: CardProps['onToggleQuote'] }) {
+export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: CardProps['onToggleQuote'] }) {
   const { speaker } = claim;
   return (
     <li class="rdl-claim" data-claim-id={claim.id}>

@@ -10,8 +10,9 @@ import { BROWSER_NAMES, extensionDir } from './harness';
 describe.each(BROWSER_NAMES)('%s build', (browserName) => {
   const file = `${extensionDir(browserName)}/content-scripts/lens.js`;
 
-  test('the content script is under 40 KB minified', () => {
-    expect(statSync(file).size).toBeLessThan(40 * 1024);
+  // 40 KB until claims on the page (issue 16): loading its script and handing it the marks costs 0.3 KB.
+  test('the content script is under 41 KB minified', () => {
+    expect(statSync(file).size).toBeLessThan(41 * 1024);
   });
 
   test('the content script contains neither Dexie nor fuse.js', () => {
