@@ -45,7 +45,9 @@ export default defineConfig({
     // the reader in), so the reader's highlights are never evicted when the disk runs low; in Chrome, no quota.
     permissions: ['contextMenus', 'unlimitedStorage'],
     // The card UI and the anchoring code, loaded by the content script with import() when first needed.
-    web_accessible_resources: [{ resources: ['lens-ui.js', 'lens-anchoring.js', 'lens-claims.js'], matches: ['<all_urls>'] }],
+    web_accessible_resources: [
+      { resources: ['lens-ui.js', 'lens-anchoring.js', 'lens-claims.js'], matches: ['<all_urls>'] },
+    ],
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+L' },
