@@ -27,7 +27,9 @@ export async function searchFor(popup: LensPage, query: string) {
   return popup.waitFor(
     (q: string) => {
       const box = document.querySelector<HTMLInputElement>('[role="searchbox"]');
-      const first = document.querySelector('#results [role="option"]');
+      // Until the reply to the last keystroke is in, the list shows (and is busy with) an earlier query's results.
+      const list = document.querySelector('#results:not([aria-busy="true"])');
+      const first = list?.querySelector('[role="option"]');
       return box?.value === q && first ? true : null;
     },
     [query],

@@ -5,7 +5,7 @@
  * no warning but the three the README explains.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, extensionDir } from './harness';
@@ -14,6 +14,7 @@ const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { versio
 
 /** The file names in a zip, from its central directory (APPNOTE.TXT 4.3.12, 4.3.16). */
 function zipEntries(path: string): string[] {
+  if (!existsSync(path)) throw new Error(`${path} is missing: \`npm run zip\` makes it (\`npm test\` runs it first)`);
   const zip = readFileSync(path);
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (end === -1) throw new Error(`${path} is not a zip file`);

@@ -43,6 +43,8 @@ export function SearchView({
   onOpen(hit: SearchHit): void;
 }) {
   const [results, setResults] = useState<SearchResults | null>(null);
+  // The query and filters the results shown answer: until they are the ones typed, the list is busy.
+  const [answered, setAnswered] = useState<Pick<SearchState, 'query' | 'filters'> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [options, setOptions] = useState<FilterOptions | null>(null);
   const [showFilters, setShowFilters] = useState(hasFilters(state.filters));
@@ -56,13 +58,19 @@ export function SearchView({
   // Every keystroke searches; a reply to an older query is dropped.
   useEffect(() => {
     let current = true;
-    ask('search', { query: state.query, filters: state.filters }).then(
+    const { query, filters } = state;
+    ask('search', { query, filters }).then(
       (r) => {
         if (!current) return;
         setResults(r);
+        setAnswered({ query, filters });
         setError(null);
       },
-      (e: unknown) => current && setError(e instanceof Error ? e.message : String(e)),
+      (e: unknown) => {
+        if (!current) return;
+        setAnswered({ query, filters });
+        setError(e instanceof Error ? e.message : String(e));
+      },
     );
     return () => {
       current = false;
@@ -71,6 +79,7 @@ export function SearchView({
 
   const hits = useMemo(() => results?.groups.flatMap((g) => g.hits) ?? [], [results]);
   const activeIndex = hits.findIndex((h) => key(h) === state.active);
+  const busy = answered?.query !== state.query || answered.filters !== state.filters;
 
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -127,7 +136,7 @@ export function SearchView({
           Search failed: {error}
         </p>
       )}
-      <div id="results" class="results" role="listbox" aria-label="Results">
+      <div id="results" class="results" role="listbox" aria-label="Results" aria-busy={busy}>
         {results && results.groups.length === 0 && (state.query || hasFilters(state.filters)) && (
           <p class="empty">Nothing matches “{state.query}”. Try fewer words, another spelling, or fewer filters.</p>
         )}

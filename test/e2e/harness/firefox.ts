@@ -235,9 +235,13 @@ const INSTALL_ERROR_RELAY = `(send, processScript) => {
 
 /**
  * Runs in the chrome scope: opens a private window and returns BiDi's id of
- * its tab once the window has finished starting up.
+ * its tab once the window has finished starting up and its tab has loaded
+ * its first page (about:privatebrowsing). That load starts only after the
+ * window's startup: a navigation sent before it is over races it, and BiDi's
+ * browsingContext.navigate then sometimes never answers (the page loads, the
+ * command hangs).
  */
-const OPEN_PRIVATE_WINDOW = `async () => {
+const OPEN_PRIVATE_WINDOW = `async (timeoutMs) => {
   const { NavigableManager } = ChromeUtils.importESModule('chrome://remote/content/shared/NavigableManager.sys.mjs');
   const window = OpenBrowserWindow({ private: true });
   await new Promise((done) => {
@@ -249,7 +253,14 @@ const OPEN_PRIVATE_WINDOW = `async () => {
   });
   const { PrivateBrowsingUtils } = ChromeUtils.importESModule('resource://gre/modules/PrivateBrowsingUtils.sys.mjs');
   if (!PrivateBrowsingUtils.isWindowPrivate(window)) throw new Error('The new window is not private');
-  return NavigableManager.getIdForBrowsingContext(window.gBrowser.selectedBrowser.browsingContext);
+  const tab = window.gBrowser.selectedBrowser;
+  const deadline = Date.now() + timeoutMs;
+  // Until the tab shows a document of its own (not the initial about:blank) and loads nothing more.
+  while (tab.browsingContext.currentWindowGlobal?.isInitialDocument !== false || tab.webProgress.isLoadingDocument) {
+    if (Date.now() > deadline) throw new Error('The private window did not load its first page in ' + timeoutMs + ' ms (' + tab.currentURI.spec + ')');
+    await new Promise((next) => window.setTimeout(next, 50));
+  }
+  return NavigableManager.getIdForBrowsingContext(tab.browsingContext);
 }`;
 
 /** A build directory as an .xpi (a zip of its files), base64-encoded, for a permanent install. */
@@ -805,7 +816,9 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
       if (manifest) await running(manifest);
     },
     async openPrivatePage(url) {
-      const contextId = await session.chrome<string>(OPEN_PRIVATE_WINDOW);
+      const contextId = await session.chrome<string>(OPEN_PRIVATE_WINDOW, [
+        { type: 'number', value: STARTUP_TIMEOUT_MS },
+      ]);
       // puppeteer-core adds a page for every tab BiDi reports: wait until it has this one.
       const deadline = Date.now() + STARTUP_TIMEOUT_MS;
       let found: Page | undefined;
