@@ -59,10 +59,22 @@ export interface ClaimMarks {
 const OUTSIDE_MAIN =
   'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]';
 
-/** Main text, as far as a cheap look can tell: not inside navigation, page header, footer or an aside. */
+/**
+ * A block container with more text than this under it is a page's layout, not
+ * a paragraph (text set straight into <body> or a wrapper with <br>s): reading
+ * it would cost a walk of the whole page for sentences that are rarely prose.
+ */
+const MAX_CONTAINER_TEXT = 20_000;
+
+/**
+ * Main text, as far as a cheap look can tell: not inside navigation, page
+ * header, footer or an aside, and not a whole page's wrapper.
+ */
 export function looksLikeMainText(container: Node): boolean {
   const element = container.nodeType === 1 ? (container as Element) : container.parentElement;
-  return element === null || element.closest(OUTSIDE_MAIN) === null;
+  if (element === null) return false;
+  if (element === element.ownerDocument.body || element === element.ownerDocument.documentElement) return false;
+  return element.closest(OUTSIDE_MAIN) === null && (element.textContent?.length ?? 0) <= MAX_CONTAINER_TEXT;
 }
 
 interface Pending {
