@@ -40,27 +40,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
   const { entity } = data;
 
   return (
-    <section
-      class="rdl-card"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby={titleId}
-      data-theme={theme}
-      tabIndex={-1}
-      onKeyDown={closeOnEscape(onClose)}
-    >
-      <header class="rdl-card-header">
-        <div class="rdl-card-heading">
-          <h2 class="rdl-card-title" id={titleId}>
-            {entity.label}
-          </h2>
-          <span class="rdl-kind">{formatKind(entity.kind)}</span>
-        </div>
-        <button type="button" class="rdl-close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </header>
-
+    <CardFrame titleId={titleId} title={entity.label} kind={formatKind(entity.kind)} theme={theme} onClose={onClose}>
       <div class="rdl-card-body">
         <p class="rdl-summary">{entity.summary}</p>
         {entity.projectNote !== undefined && <ProjectNote note={entity.projectNote} />}
@@ -134,6 +114,42 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
           Search in Lens
         </button>
       </footer>
+    </CardFrame>
+  );
+}
+
+/** A card's dialog frame: its heading, its kind, and the close button (and Esc). */
+export function CardFrame(props: {
+  titleId: string;
+  title: string;
+  kind: string;
+  class?: string;
+  theme?: 'light' | 'dark' | undefined;
+  onClose: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <section
+      class={props.class ? `rdl-card ${props.class}` : 'rdl-card'}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={props.titleId}
+      data-theme={props.theme}
+      tabIndex={-1}
+      onKeyDown={closeOnEscape(props.onClose)}
+    >
+      <header class="rdl-card-header">
+        <div class="rdl-card-heading">
+          <h2 class="rdl-card-title" id={props.titleId}>
+            {props.title}
+          </h2>
+          <span class="rdl-kind">{props.kind}</span>
+        </div>
+        <button type="button" class="rdl-close" aria-label="Close" title="Close (Esc)" onClick={props.onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      {props.children}
     </section>
   );
 }

@@ -4,9 +4,8 @@
  * when), the sentence's likely place, and "Not this" for a wrong match.
  */
 import { useId } from 'preact/hooks';
-import { ClaimItem, Section, Views } from './card';
+import { CardFrame, ClaimItem, Section, Views } from './card';
 import type { ClaimCardData } from './claim-card-model';
-import { closeOnEscape } from './keys';
 
 export interface ClaimCardProps {
   data: ClaimCardData;
@@ -19,25 +18,13 @@ export function ClaimCard({ data, onClose, onNotThis }: ClaimCardProps) {
   const id = useId();
   const titleId = `${id}-title`;
   return (
-    <section
-      class="rdl-card rdl-claim-card"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby={titleId}
-      tabIndex={-1}
-      onKeyDown={closeOnEscape(onClose)}
+    <CardFrame
+      titleId={titleId}
+      class="rdl-claim-card"
+      title={data.claim ? 'The sources on this sentence' : 'Where this sentence stands'}
+      kind="Claim"
+      onClose={onClose}
     >
-      <header class="rdl-card-header">
-        <div class="rdl-card-heading">
-          <h2 class="rdl-card-title" id={titleId}>
-            {data.claim ? 'The sources on this sentence' : 'Where this sentence stands'}
-          </h2>
-          <span class="rdl-kind">Claim</span>
-        </div>
-        <button type="button" class="rdl-close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </header>
       <div class="rdl-card-body">
         {data.claim && (
           <Section id={`${id}-says`} title="What the corpus says">
@@ -66,6 +53,6 @@ export function ClaimCard({ data, onClose, onNotThis }: ClaimCardProps) {
           </button>
         </div>
       </div>
-    </section>
+    </CardFrame>
   );
 }
