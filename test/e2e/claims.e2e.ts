@@ -2,7 +2,7 @@
  * Claims on the page (issue 16), as a reader meets them: of three sentences
  * naming Russia and North Korea, the two that state what the sources have
  * views on are marked (a corpus claim; a position on the closeness scale) and
- * the look-alike is not; resting the pointer on one opens its views; "Not
+ * the look-alike is not; resting the pointer on one (or Alt+Shift+C) opens its views; "Not
  * this" hides it, also after a reload; the option turns the feature off.
  * Expected content is read from the corpus files.
  */
@@ -79,6 +79,13 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const views = await page.waitFor(openClaimCard, [deFacto]);
     // Who disagrees: the other positions the corpus's experts take on the scale are there too.
     expect(views.positions).toEqual(expect.arrayContaining([positionLabel('t-closeness-myth'), deFacto]));
+
+    // The keyboard's way: Alt+Shift+C opens the next marked sentence's card (after the allies one: the oil one).
+    await page.press('Escape');
+    await page.waitFor(claimCardClosed);
+    await page.press('Alt+Shift+C');
+    const byKey = await page.waitFor(openClaimCard, [positionLabel(oilPosition)]);
+    expect(byKey.text).toContain(oilClaim.text);
     await page.close();
   });
 
