@@ -11,11 +11,11 @@
  * A claim doc scores by how much of it the sentence covers and how much of
  * the sentence it covers, both weighted by IDF (a weighted harmonic mean that
  * leans on the claim's side: a news sentence says more than a paraphrase).
- * A cue doc of a position ("de facto allies") scores by how much of it the
- * sentence covers: a cue is a phrase, and all of it must be there.
+ * A cue doc of a position ("de facto allies") is a phrase: it is found (score
+ * 1) when all its stems are in the sentence in its order, close together.
  */
 import type { ClaimIndexData } from './build';
-import { type EntitySpan, stemsOf } from './tokens';
+import { type EntitySpan, hasPhrase, stemPositions } from './tokens';
 
 /** The score a claim doc must reach to mark a sentence (see npm run bench:claims). */
 export const CLAIM_THRESHOLD = 0.4;
@@ -83,7 +83,8 @@ export function createClaimMatcher(data: ClaimIndexData, options: MatcherOptions
       for (const t of data.standsFor[id] ?? []) entities.add(t);
     }
     if (entities.size === 0) return [];
-    const stems = new Set(stemsOf(sentence, spans, data.standsFor));
+    const positionsOf = stemPositions(sentence, spans, data.standsFor);
+    const stems = new Set(positionsOf.keys());
     let sentenceWeight = 0;
     for (const s of stems) sentenceWeight += idf(s);
     if (sentenceWeight === 0) return [];
@@ -106,12 +107,8 @@ export function createClaimMatcher(data: ClaimIndexData, options: MatcherOptions
     }
     for (const p of positions) {
       if (!p.entityIds.some((e) => entities.has(e))) continue;
-      let best = 0;
-      for (let d = 0; d < p.docs.length; d++) {
-        let shared = 0;
-        for (const s of p.docs[d]!) if (stems.has(s)) shared += idf(s);
-        best = Math.max(best, shared / p.weights[d]!);
-      }
+      // A cue is a phrase: all of it, in its order, close together.
+      const best = p.docs.some((doc) => hasPhrase(positionsOf, doc)) ? 1 : 0;
       if (best > 0) hits.push({ kind: 'position', positionId: p.id, topicId: p.topicId, score: best });
     }
     return hits.sort((a, b) => b.score - a.score);

@@ -86,41 +86,88 @@ export function entityToken(id: string): string {
 }
 
 /**
- * The distinct stems of a text, in order of first appearance. Numbers are kept
- * (29 million, 2 percent); one-letter words and function words are not. Each
- * entity mention (`entities`, in text order, not overlapping) is one token
- * for its entity, and, for a capital, one for the country it stands for.
+ * Where each stem of a text occurs, counted in words (function words keep
+ * their place, so that a phrase's words stay apart as in the text). Numbers
+ * are kept (29 million, 2 percent); one-letter words and function words are
+ * not. Each entity mention (`entities`, in text order, not overlapping) is one
+ * token for its entity and, for a capital, one for the country it stands for,
+ * at the same place. A Korean word's syllable pairs share its place.
  */
+export function stemPositions(
+  text: string,
+  entities: readonly EntitySpan[] = [],
+  standsFor: Readonly<Record<string, readonly string[]>> = {},
+): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  let at = 0;
+  const add = (stem: string) => {
+    const list = out.get(stem);
+    if (!list) out.set(stem, [at]);
+    else if (list[list.length - 1] !== at) list.push(at);
+  };
+  const words = (piece: string) => {
+    for (const word of wordsOf(normaliseForMatch(piece))) {
+      if (!STOP.has(word)) {
+        if (HANGUL.test(word)) {
+          const stem = koreanStem(word);
+          if (!STOP.has(stem)) {
+            if (stem.length <= 2) add(stem);
+            else for (let i = 0; i + 1 < stem.length; i++) add(stem.slice(i, i + 2));
+          }
+        } else if (CYRILLIC.test(word)) {
+          if (word.length > 1) add(russianStem(word));
+        } else if (LATIN.test(word)) {
+          if (word.length > 1) add(englishStem(word));
+        } else if (word.length > 0) {
+          add(word);
+        }
+      }
+      at++;
+    }
+  };
+  let from = 0;
+  for (const e of entities) {
+    if (e.start < from) continue;
+    words(text.slice(from, e.start));
+    add(entityToken(e.id));
+    for (const t of standsFor[e.id] ?? []) add(entityToken(t));
+    at++;
+    from = e.end;
+  }
+  words(text.slice(from));
+  return out;
+}
+
+/** The distinct stems of a text, in order of first appearance (see `stemPositions`). */
 export function stemsOf(
   text: string,
   entities: readonly EntitySpan[] = [],
   standsFor: Readonly<Record<string, readonly string[]>> = {},
 ): string[] {
-  const out = new Set<string>();
-  let rest = '';
-  let from = 0;
-  for (const e of entities) {
-    if (e.start < from) continue;
-    rest += text.slice(from, e.start) + ' ';
-    out.add(entityToken(e.id));
-    for (const t of standsFor[e.id] ?? []) out.add(entityToken(t));
-    from = e.end;
-  }
-  rest += text.slice(from);
-  for (const word of wordsOf(normaliseForMatch(rest))) {
-    if (STOP.has(word)) continue;
-    if (HANGUL.test(word)) {
-      const stem = koreanStem(word);
-      if (STOP.has(stem)) continue;
-      if (stem.length <= 2) out.add(stem);
-      else for (let i = 0; i + 1 < stem.length; i++) out.add(stem.slice(i, i + 2));
-    } else if (CYRILLIC.test(word)) {
-      if (word.length > 1) out.add(russianStem(word));
-    } else if (LATIN.test(word)) {
-      if (word.length > 1) out.add(englishStem(word));
-    } else if (word.length > 0) {
-      out.add(word);
+  return [...stemPositions(text, entities, standsFor).entries()]
+    .sort((a, b) => a[1][0]! - b[1][0]!)
+    .map(([stem]) => stem);
+}
+
+/**
+ * Whether a phrase's stems occur in the text in its order, close together:
+ * its first and last within its length plus `slack` words ("supports
+ * sanctions" in "Russia supports new sanctions", not in "sanctions … in
+ * exchange for Moscow's support").
+ */
+export function hasPhrase(positions: Map<string, number[]>, phrase: readonly string[], slack = 2): boolean {
+  const first = positions.get(phrase[0]!);
+  if (!first) return false;
+  for (const start of first) {
+    let prev = start;
+    let ok = true;
+    for (let k = 1; k < phrase.length && ok; k++) {
+      // >=: a Korean word's syllable pairs share its place
+      const next = positions.get(phrase[k]!)?.find((p) => p >= prev);
+      if (next === undefined) ok = false;
+      else prev = next;
     }
+    if (ok && prev - start <= phrase.length - 1 + slack) return true;
   }
-  return [...out];
+  return false;
 }

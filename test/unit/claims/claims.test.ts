@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildClaimIndex, propositionOf } from '../../../lib/claims/build';
 import { CLAIM_THRESHOLD, createClaimMatcher } from '../../../lib/claims/match';
 import { splitSentences } from '../../../lib/claims/sentences';
-import { stemsOf } from '../../../lib/claims/tokens';
+import { hasPhrase, stemPositions, stemsOf } from '../../../lib/claims/tokens';
 import { compileMatcher } from '../../../lib/text/matcher';
 import { evaluate, loadCorpus } from '../../bench/claims-eval';
 
@@ -51,6 +51,21 @@ describe('stemsOf', () => {
       '@e-pyongyang',
       '@e-north-korea',
     ]);
+  });
+});
+
+describe('hasPhrase', () => {
+  const phrase = (cue: string) => stemsOf(cue);
+  it.each([
+    ['Russia now supports sanctions against Pyongyang.', 'supports sanctions', true],
+    ['Russia supports tougher new sanctions.', 'supports sanctions', true],
+    ["Sanctions passed in exchange for Moscow's support.", 'supports sanctions', false],
+    ['a new set of North Korea sanctions, not normal trade', 'new normal', false],
+    ['Pyongyang and Moscow are now de facto allies.', 'de facto allies', true],
+    ['평양과 모스크바는 이제 사실상 동맹이다.', '사실상 동맹', true],
+    ['Пхеньян и Москва теперь фактические союзники.', 'фактические союзники', true],
+  ])('%s ~ "%s": %s', (text, cue, found) => {
+    expect(hasPhrase(stemPositions(text), phrase(cue))).toBe(found);
   });
 });
 
