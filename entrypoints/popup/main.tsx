@@ -34,7 +34,6 @@ render(
     askTab={askTab}
     theme={theme}
     initialQuery={params.get('q') ?? undefined}
-    openUrl={(url) => void browser.tabs.create({ url })}
     openOptions={() => void browser.runtime.openOptionsPage()}
     download={(name, type, text) => {
       const link = document.createElement('a');

@@ -40,6 +40,8 @@ export interface ClaimMarksOptions {
   match(sentences: SentenceQuery[]): Promise<(ClaimTarget | null)[]>;
   /** whether a block container is part of the page's main text (not navigation, header, footer, asides) */
   isMainText?(container: Node): boolean;
+  /** write an `rdl:claims` measure per slice (a developer setting: the page can read them) */
+  measures?: boolean;
   /** how long one slice of work on the page may take, in ms */
   sliceMs?: number;
 }
@@ -210,6 +212,7 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
 
   /** Each slice is a User Timing measure `rdl:claims` (what the benchmark sums). */
   function measure(t0: number, sentences: number, marked: number) {
+    if (!options.measures) return;
     try {
       win.performance.measure('rdl:claims', { start: t0, end: win.performance.now(), detail: { sentences, marked } });
     } catch {

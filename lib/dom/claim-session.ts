@@ -20,6 +20,8 @@ export interface ClaimSessionOptions {
   /** the entity marks: where one is under the pointer, the entity's own card opens */
   annotator: Annotator;
   loadUi(): Promise<PageUi>;
+  /** write `rdl:claims` measures (the developer setting: a page can read them) */
+  measures?: boolean;
 }
 
 export interface ClaimSession {
@@ -35,6 +37,7 @@ export const startClaimSession: ClaimSessionFactory = (options) => {
     document: doc,
     registry: doc.defaultView!.CSS.highlights,
     signal,
+    measures: options.measures ?? false,
     match: (sentences) => ask('matchClaims', { url: url(), sentences }),
   });
   let ui: PageUi | null = null;

@@ -10,9 +10,10 @@ import { BROWSER_NAMES, extensionDir } from './harness';
 describe.each(BROWSER_NAMES)('%s build', (browserName) => {
   const file = `${extensionDir(browserName)}/content-scripts/lens.js`;
 
-  // 40 KB until claims on the page (issue 16): loading its script and handing it the marks costs 0.3 KB.
-  test('the content script is under 41 KB minified', () => {
-    expect(statSync(file).size).toBeLessThan(41 * 1024);
+  // 40 KB until issue 13 (entity linking rules, tiers and relevance, the main-text filter: about 5 KB);
+  // issue 17 retires this budget in favour of measured costs.
+  test('the content script is under 46 KB minified', () => {
+    expect(statSync(file).size).toBeLessThan(46 * 1024);
   });
 
   test('the content script contains neither Dexie nor fuse.js', () => {

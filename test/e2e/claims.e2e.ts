@@ -13,7 +13,7 @@ import { BROWSER_NAMES, launch, type LensBrowser, type LensPage, usePageServer }
 import {
   claimCardClosed,
   claimWordCentre,
-  clickClaimCardButton,
+  claimCardButton,
   highlightedTexts,
   openClaimCard,
   sendFromExtensionPage,
@@ -60,7 +60,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     // The claim: what the corpus says, who said it and when, and where it stands.
     const oil = await page.waitFor(claimWordCentre, [OIL.slice(0, 20), 'petroleum']);
     await page.mouseMove(oil.x, oil.y);
-    const card = await page.waitFor(openClaimCard, []);
+    const card = await page.waitForUi(openClaimCard, []);
     expect(card.text).toContain(oilClaim.text);
     expect(card.text).toContain(people.get(oilClaim.speakerIds[0]!)!.name);
     expect(card.text).toContain(oilClaim.date.slice(0, 4));
@@ -70,21 +70,21 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
 
     // Esc closes it (the card may cover the next sentence).
     await page.press('Escape');
-    await page.waitFor(claimCardClosed);
+    await page.waitForUi(claimCardClosed);
 
     // The position: the closeness scale, with who disagrees.
     const allies = await page.evaluate(claimWordCentre, ALLIES.slice(0, 20), 'allies');
     await page.mouseMove(allies!.x, allies!.y);
     const deFacto = positionLabel('t-closeness-de-facto-alliance');
-    const views = await page.waitFor(openClaimCard, [deFacto]);
+    const views = await page.waitForUi(openClaimCard, [deFacto]);
     // Who disagrees: the other positions the corpus's experts take on the scale are there too.
     expect(views.positions).toEqual(expect.arrayContaining([positionLabel('t-closeness-myth'), deFacto]));
 
     // The keyboard's way: Alt+Shift+C opens the next marked sentence's card (after the allies one: the oil one).
     await page.press('Escape');
-    await page.waitFor(claimCardClosed);
+    await page.waitForUi(claimCardClosed);
     await page.press('Alt+Shift+C');
-    const byKey = await page.waitFor(openClaimCard, [positionLabel(oilPosition)]);
+    const byKey = await page.waitForUi(openClaimCard, [positionLabel(oilPosition)]);
     expect(byKey.text).toContain(oilClaim.text);
     await page.close();
   });
@@ -94,8 +94,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await claimMarks(page, 2);
     const allies = await page.evaluate(claimWordCentre, ALLIES.slice(0, 20), 'allies');
     await page.mouseMove(allies!.x, allies!.y);
-    await page.waitFor(openClaimCard, []);
-    expect(await page.evaluate(clickClaimCardButton, 'Not this')).toBe(true);
+    await page.waitForUi(openClaimCard, []);
+    const notThis = await page.waitForUi(claimCardButton, ['Not this']);
+    await page.mouseClick(notThis.x, notThis.y);
     expect(await claimMarks(page, 1)).toEqual([OIL]);
     await page.reload();
     await page.waitFor(highlightedTexts, ['rdl-term']);
