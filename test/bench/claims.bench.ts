@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CLAIM_THRESHOLD, CUE_THRESHOLD } from '../../lib/claims/match';
 import { launchChromium } from '../e2e/harness/chromium';
+import { writeMeasures } from '../e2e/harness/measures';
 import { SHARED_PAGES, startPageServer } from '../e2e/harness/server';
 import { evaluate } from './claims-eval';
 import { median } from './stats';
@@ -85,6 +86,8 @@ async function pageCosts(): Promise<PageCost[]> {
     extensionDir: resolve('.output/chrome-mv3'),
     profileDir: mkdtempSync(join(tmpdir(), 'rdl-bench-claims-')),
   });
+  // rdl:claims measures are written only with the developer setting on.
+  await writeMeasures(lens);
   const rows: PageCost[] = [];
   try {
     for (const page of pages) {
