@@ -82,7 +82,7 @@ export default defineConfig({
     // extension's fixed id for them (Firefox already randomises its extension origin per install).
     web_accessible_resources: [
       {
-        resources: ['lens-ui.js', 'lens-anchoring.js'],
+        resources: ['lens-ui.js', 'lens-anchoring.js', 'lens-claims.js'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

@@ -13,6 +13,9 @@ import type { EntityKind, Tier } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
 import type { CardData } from './ui/card-model';
+import type { ClaimCardData } from './ui/claim-card-model';
+import type { ClaimTarget } from './claims/match';
+import type { EntitySpan } from './claims/tokens';
 import type { RecordDetail } from './ui/detail-model';
 import type { TermPattern } from './text/matcher';
 
@@ -99,6 +102,18 @@ export interface Protocol {
   importPack: { request: { json: string; byteSize: number }; response: PackImport };
   listPacks: { request: null; response: PackSummary[] };
   removePack: { request: { id: string }; response: null };
+  /**
+   * Sentences of a page's main text with the entities found in them: what
+   * each states (a claim or a topic position), null for none or one the
+   * reader dismissed on this page.
+   */
+  matchClaims: {
+    request: { url: string; sentences: { text: string; entities: EntitySpan[] }[] };
+    response: (ClaimTarget | null)[];
+  };
+  getClaimCard: { request: ClaimTarget; response: ClaimCardData | null };
+  /** "Not this": the sentence's mark is not shown on this page again */
+  dismissClaim: { request: { url: string; sentence: string }; response: null };
   /** from a tab's top frame: how many distinct entities it has marked (the toolbar badge) */
   setPageEntityCount: { request: { count: number }; response: null };
 }

@@ -43,6 +43,7 @@ const WRITES = new Set<keyof Protocol>([
   'importPack',
   'removePack',
   'setSettings',
+  'dismissClaim',
 ]);
 const PAGE_MESSAGES = new Set<keyof Protocol>([
   'getPageConfig',
@@ -53,6 +54,10 @@ const PAGE_MESSAGES = new Set<keyof Protocol>([
   'listHighlights',
   'updateHighlight',
   'deleteHighlight',
+  // claims on the page (issue 16): sentences with their entities, the claim card, "Not this"
+  'matchClaims',
+  'getClaimCard',
+  'dismissClaim',
 ]);
 
 export const REFUSED_MESSAGE = 'Lens does not answer this to a web page';

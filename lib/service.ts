@@ -25,6 +25,10 @@ import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
 import { createDetails } from './ui/detail-model';
 import type { EntitySummary, Handlers, PageHighlights, TermIndex } from './messages';
 import { buildCard } from './ui/card-model';
+import { buildClaimCard } from './ui/claim-card-model';
+import { buildClaimIndex } from './claims/build';
+import { createClaimMatcher, targetOf, type ClaimMatcher } from './claims/match';
+import { DISMISSED_CLAIMS_KEY, MAX_DISMISSALS, dismissalKey, readDismissals } from './claims/dismissals';
 import { checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
 import { prefilterSource } from './text/prefilter';
 import { termPatternsOf } from './corpus/term-patterns';
@@ -123,8 +127,23 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   /** After a pack is imported or removed: the term index and search are built again, and open tabs redraw. */
   function corpusChanged() {
     termIndex = null;
+    claimMatcher = null;
     corpusView = null;
     options.onConfigChanged?.();
+  }
+
+  /** The claim matcher over the bundled corpus and the reader's packs, built on the first page that asks. */
+  let claimMatcher: Promise<ClaimMatcher> | null = null;
+  function openClaimMatcher() {
+    claimMatcher ??= (async () => {
+      await ready;
+      return createClaimMatcher(buildClaimIndex(await readCorpusRecords(db)));
+    })();
+    claimMatcher.catch(() => (claimMatcher = null));
+    return claimMatcher;
+  }
+  async function dismissals(): Promise<string[]> {
+    return readDismissals((await db.settings.get(DISMISSED_CLAIMS_KEY))?.value);
   }
 
   async function settings(): Promise<Settings> {
@@ -250,6 +269,29 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         topics: topics.filter((t) => t !== undefined),
         events: [...allEvents.values()],
       });
+    },
+    async matchClaims({ url, sentences }) {
+      const [matcher, dismissed] = await Promise.all([openClaimMatcher(), dismissals()]);
+      const hidden = new Set(dismissed);
+      return sentences.map(({ text, entities }) => {
+        const hit = matcher.match(text, entities);
+        return hit && !hidden.has(dismissalKey(url, text)) ? targetOf(hit) : null;
+      });
+    },
+    async getClaimCard(target) {
+      await ready;
+      const records = await readCorpusRecords(db);
+      return buildClaimCard(target, records);
+    },
+    async dismissClaim({ url, sentence }) {
+      await usableStore();
+      const key = dismissalKey(url, sentence);
+      await db.transaction('rw', db.settings, async () => {
+        const list = readDismissals((await db.settings.get(DISMISSED_CLAIMS_KEY))?.value).filter((k) => k !== key);
+        list.push(key);
+        await db.settings.put({ key: DISMISSED_CLAIMS_KEY, value: list.slice(-MAX_DISMISSALS) });
+      });
+      return null;
     },
     async openSearch({ query }, sender) {
       if (!options.openSearch) throw new Error('Search cannot be opened from here');

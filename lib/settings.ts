@@ -27,6 +27,8 @@ export interface Settings {
    * its performance timeline, and the measures would tell them what Lens found there.
    */
   measures: boolean;
+  /** mark the sentences that state a corpus claim or take a topic position (lib/claims) */
+  claims: boolean;
 }
 
 export const ALL_KINDS: EntityKind[] = ['country', 'person', 'place', 'organisation', 'treaty', 'event', 'concept'];
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: Settings = {
   markEverywhere: false,
   mainTextOnly: true,
   measures: false,
+  claims: true,
 };
 
 const oneOf =
@@ -60,6 +63,7 @@ const CHECKS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] 
   markEverywhere: (v): v is boolean => typeof v === 'boolean',
   mainTextOnly: (v): v is boolean => typeof v === 'boolean',
   measures: (v): v is boolean => typeof v === 'boolean',
+  claims: (v): v is boolean => typeof v === 'boolean',
 };
 
 /** Settings from stored rows: unknown keys are ignored, invalid values fall back to the default. */

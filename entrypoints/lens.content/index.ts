@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { ANCHORING_SCRIPT, registeredAnchoring } from '../../lib/anchoring/handle';
 import { createHighlightActions } from '../../lib/dom/highlight-actions';
+import { CLAIMS_SCRIPT, registeredClaims } from '../../lib/dom/claim-handle';
 import { entityIdsIn } from '../../lib/dom/marks-in-range';
 import { createPageActions } from '../../lib/dom/page-actions';
 import { startPageLens } from '../../lib/dom/page-lens';
@@ -142,7 +143,7 @@ function startSession(
   const root = () => document.body ?? document.documentElement;
 
   // The card UI and the anchoring code are scripts of their own, loaded when first needed.
-  const importScript = (path: typeof CARD_UI_SCRIPT | typeof ANCHORING_SCRIPT) => () =>
+  const importScript = (path: typeof CARD_UI_SCRIPT | typeof ANCHORING_SCRIPT | typeof CLAIMS_SCRIPT) => () =>
     import(/* @vite-ignore */ browser.runtime.getURL(path)) as Promise<unknown>;
   const loadUi = loadOnce(async () => {
     const factory = await importRegistered(
@@ -203,6 +204,21 @@ function startSession(
     return highlightStatus();
   };
 
+  // Sentences that state a claim (issue 16): in the top frame, once it has entity marks.
+  const loadClaims =
+    settings.claims && isTop()
+      ? loadOnce(async () =>
+          (await importRegistered(importScript(CLAIMS_SCRIPT), () => registeredClaims(globalThis), 'Claims'))({
+            document,
+            signal,
+            ask,
+            annotator: lens.annotator,
+            measures: settings.measures,
+            loadUi,
+          }),
+        )
+      : null;
+
   const lens = startPageLens({
     document,
     matcher: compileMatcher(termIndex.patterns, termIndex.prefilter),
@@ -214,6 +230,8 @@ function startSession(
     // Dynamic content may bring (or take away) the text of a highlight.
     onMarksChanged: (annotator) => {
       saved?.pageChanged();
+      if (loadClaims && annotator.counts().size > 0)
+        void loadClaims().then((claims) => claims.update(annotator.marks()), failed);
       layer?.repaint();
       reportCount(annotator.counts().size);
     },

@@ -173,6 +173,14 @@ export const Figure = z.strictObject({
 });
 export type Figure = z.infer<typeof Figure>;
 
+/** Short texts the project wrote in a page language, one or more per language. */
+export const ProjectTranslations = z.strictObject({
+  en: z.string().min(5).optional(),
+  ru: z.string().min(5).optional(),
+  ko: z.string().min(3).optional(),
+});
+export type ProjectTranslations = z.infer<typeof ProjectTranslations>;
+
 /** A claim answers a topic's question, taking one of its positions where it takes one. */
 export const Stance = z.strictObject({ topicId: Id, positionId: Id.optional() });
 export type Stance = z.infer<typeof Stance>;
@@ -205,6 +213,12 @@ const ClaimFields = z.strictObject({
   figures: z.array(Figure).default([]),
   /** what the paraphrase or the record states that the quote does not */
   projectNote: ProjectNote.optional(),
+  /**
+   * The proposition in other languages, short and without attribution, so that
+   * a Russian or Korean sentence stating it is found on a page (lib/claims).
+   * The project's translations, never the source's words: the card says so.
+   */
+  projectTranslations: ProjectTranslations.optional(),
 });
 
 export const Claim = z.preprocess(upgradeLegacyClaim, ClaimFields);
@@ -214,6 +228,18 @@ export const Position = z.strictObject({
   id: Id,
   label: z.string().min(1),
   summary: z.string().min(1),
+  /**
+   * Phrases that take this position in a sentence ("de facto allies",
+   * "фактические союзники", "사실상 동맹"), for finding it on a page
+   * (lib/claims). Written by the project, per page language.
+   */
+  cues: z
+    .strictObject({
+      en: z.array(z.string().min(2)).optional(),
+      ru: z.array(z.string().min(2)).optional(),
+      ko: z.array(z.string().min(2)).optional(),
+    })
+    .optional(),
 });
 export type Position = z.infer<typeof Position>;
 

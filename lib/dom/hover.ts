@@ -7,13 +7,14 @@
  */
 import type { Mark } from './annotator';
 
-export interface HoverOptions {
+/** `M`: what is hovered (an entity mark, or a claim mark: ./claim-marks.ts). */
+export interface HoverOptions<M = Mark> {
   document: Document;
   signal: AbortSignal;
-  markAt(x: number, y: number): Mark | null;
+  markAt(x: number, y: number): M | null;
   /** whether an event happened inside the extension's own UI */
   isInsideUi(event: Event): boolean;
-  open(mark: Mark, pointer: { x: number; y: number }): void;
+  open(mark: M, pointer: { x: number; y: number }): void;
   close(): void;
   isOpen(): boolean;
   dwellMs?: number;
@@ -22,10 +23,10 @@ export interface HoverOptions {
   sampleMs?: number;
 }
 
-export function watchHover(options: HoverOptions): void {
+export function watchHover<M = Mark>(options: HoverOptions<M>): void {
   const { document: doc, signal, dwellMs = 200, graceMs = 350, sampleMs = 40 } = options;
   const win = doc.defaultView!;
-  let hovered: Mark | null = null;
+  let hovered: M | null = null;
   let dwell: number | undefined;
   let grace: number | undefined;
   let sampleTimer: number | undefined;

@@ -275,7 +275,7 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
   };
 }
 
-function buildViews(topic: Topic, claims: Claim[], cardClaims: Map<string, CardClaim>): CardViews | null {
+export function buildViews(topic: Topic, claims: Claim[], cardClaims: Map<string, CardClaim>): CardViews | null {
   const total = topic.positions.length;
   const positions: CardPosition[] = [];
   topic.positions.forEach((position, index) => {
@@ -313,7 +313,7 @@ function stances(claims: Claim[], cardClaims: Map<string, CardClaim>): CardStanc
   return [...byWhoAndWhen.values()];
 }
 
-function toCardClaim(claim: Claim, people: Map<string, Person>, sources: Map<string, Source>): CardClaim {
+export function toCardClaim(claim: Claim, people: Map<string, Person>, sources: Map<string, Source>): CardClaim {
   const speakers = claim.speakerIds.map((id) => people.get(id));
   const lead = speakers[0];
   const source = sources.get(claim.sourceId);

@@ -40,27 +40,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
   const { entity } = data;
 
   return (
-    <section
-      class="rdl-card"
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby={titleId}
-      data-theme={theme}
-      tabIndex={-1}
-      onKeyDown={closeOnEscape(onClose)}
-    >
-      <header class="rdl-card-header">
-        <div class="rdl-card-heading">
-          <h2 class="rdl-card-title" id={titleId}>
-            {entity.label}
-          </h2>
-          <span class="rdl-kind">{formatKind(entity.kind)}</span>
-        </div>
-        <button type="button" class="rdl-close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </header>
-
+    <CardFrame titleId={titleId} title={entity.label} kind={formatKind(entity.kind)} theme={theme} onClose={onClose}>
       <div class="rdl-card-body">
         <p class="rdl-summary">{entity.summary}</p>
         {entity.projectNote !== undefined && <ProjectNote note={entity.projectNote} />}
@@ -134,11 +114,47 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
           Search in Lens
         </button>
       </footer>
+    </CardFrame>
+  );
+}
+
+/** A card's dialog frame: its heading, its kind, and the close button (and Esc). */
+export function CardFrame(props: {
+  titleId: string;
+  title: string;
+  kind: string;
+  class?: string;
+  theme?: 'light' | 'dark' | undefined;
+  onClose: () => void;
+  children: ComponentChildren;
+}) {
+  return (
+    <section
+      class={props.class ? `rdl-card ${props.class}` : 'rdl-card'}
+      role="dialog"
+      aria-modal="false"
+      aria-labelledby={props.titleId}
+      data-theme={props.theme}
+      tabIndex={-1}
+      onKeyDown={closeOnEscape(props.onClose)}
+    >
+      <header class="rdl-card-header">
+        <div class="rdl-card-heading">
+          <h2 class="rdl-card-title" id={props.titleId}>
+            {props.title}
+          </h2>
+          <span class="rdl-kind">{props.kind}</span>
+        </div>
+        <button type="button" class="rdl-close" aria-label="Close" title="Close (Esc)" onClick={props.onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </header>
+      {props.children}
     </section>
   );
 }
 
-function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+export function Section({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
   return (
     <section class="rdl-section" aria-labelledby={id}>
       <h3 class="rdl-section-title" id={id}>
@@ -149,8 +165,11 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-/** The positions taken on one topic, side by side in the order of its scale. */
-function Views({ views }: { views: CardViews }) {
+/**
+ * The positions taken on one topic, side by side in the order of its scale.
+ * `likely`: a position to point out on the scale (a claim card's sentence's).
+ */
+export function Views({ views, likely }: { views: CardViews; likely?: string | null }) {
   const taken = new Set(views.positions.map((p) => p.id));
   const first = views.scale[0];
   const last = views.scale[views.scale.length - 1];
@@ -161,7 +180,11 @@ function Views({ views }: { views: CardViews }) {
       <div class="rdl-scale" aria-hidden="true">
         <div class="rdl-scale-track">
           {views.scale.map((p) => (
-            <span key={p.id} class={taken.has(p.id) ? 'rdl-scale-step rdl-taken' : 'rdl-scale-step'} title={p.label} />
+            <span
+              key={p.id}
+              class={`rdl-scale-step${taken.has(p.id) ? ' rdl-taken' : ''}${p.id === likely ? ' rdl-likely' : ''}`}
+              title={p.label}
+            />
           ))}
         </div>
         {first && last && (
@@ -233,7 +256,7 @@ function TopicClaims({
   );
 }
 
-function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: CardProps['onToggleQuote'] }) {
+export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: CardProps['onToggleQuote'] }) {
   const { speaker } = claim;
   return (
     <li class="rdl-claim" data-claim-id={claim.id}>

@@ -177,6 +177,14 @@ export function Options({ ask, onTheme }: OptionsProps) {
                 </label>
               ))}
             </fieldset>
+            <label class="row">
+              <input
+                type="checkbox"
+                checked={settings.claims}
+                onChange={() => void change({ claims: !settings.claims })}
+              />
+              Mark sentences that state what the sources have views on (claims)
+            </label>
           </Section>
 
           <Section title="Appearance">

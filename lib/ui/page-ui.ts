@@ -10,6 +10,10 @@ import type { Mark } from '../dom/annotator';
 import { liveRange } from '../dom/hit-test';
 import type { Theme } from '../settings';
 import type { CardData } from './card-model';
+import { ClaimCard } from './claim-card';
+import type { ClaimCardData } from './claim-card-model';
+import { h } from 'preact';
+import type { Anchor } from './floating';
 import { createHighlightUi, type HighlightUi } from './highlight-ui';
 import { createOverlay } from './overlay';
 import type { PanelEntity } from './panel';
@@ -30,6 +34,18 @@ export interface CardUi {
   closeCard(): void;
   isCardOpen(): boolean;
   openPanel(entities: PanelEntity[], onChoose: (entityId: string) => void): void;
+  /**
+   * The card of a sentence that states a claim (lib/claims), next to it: shown
+   * in the tool slot, so that it and an entity card can be open together.
+   */
+  openClaimCard(
+    anchor: Anchor,
+    pointer: { x: number; y: number } | undefined,
+    data: Promise<ClaimCardData | null>,
+    onNotThis: () => void,
+  ): void;
+  closeClaimCard(): void;
+  isClaimCardOpen(): boolean;
   /** whether an event happened inside the card or panel */
   containsEvent(event: Event): boolean;
   destroy(): void;
@@ -87,8 +103,58 @@ export function createCardUi(options: CardUiOptions): PageUi {
     );
   }
 
+  let claimCardFor: Anchor | null = null;
+  function closeClaimCard() {
+    if (claimCardFor === null) return;
+    claimCardFor = null;
+    overlay.hideTool();
+  }
+  function openClaimCard(
+    anchor: Anchor,
+    pointer: { x: number; y: number } | undefined,
+    data: Promise<ClaimCardData | null>,
+    onNotThis: () => void,
+  ) {
+    if (claimCardFor === anchor && overlay.isToolOpen()) return;
+    claimCardFor = anchor;
+    const status = (text: string) => h('div', { class: 'rdl-card rdl-card-status', role: 'status' }, text);
+    overlay.showTool(status('Loading what the sources say…'), anchor, pointer, 'bottom-start');
+    data.then(
+      (card) => {
+        if (claimCardFor !== anchor) return;
+        overlay.showTool(
+          card
+            ? h(ClaimCard, {
+                data: card,
+                onClose: closeClaimCard,
+                onNotThis: () => {
+                  closeClaimCard();
+                  onNotThis();
+                },
+              })
+            : status('Lens has nothing on this sentence any more.'),
+          anchor,
+          pointer,
+          'bottom-start',
+        );
+      },
+      (error: unknown) => {
+        if (claimCardFor !== anchor) return;
+        overlay.showTool(
+          status(`Lens could not load this: ${error instanceof Error ? error.message : String(error)}`),
+          anchor,
+          pointer,
+          'bottom-start',
+        );
+      },
+    );
+  }
+
   return {
     ...createHighlightUi(overlay),
+    openClaimCard,
+    closeClaimCard,
+    isClaimCardOpen: () => claimCardFor !== null && overlay.isToolOpen(),
     openCard,
     closeCard: () => overlay.hideCard(),
     isCardOpen: () => overlay.isCardOpen(),

@@ -325,3 +325,60 @@ export function marksAre(name: string, expected: string[]): boolean {
   ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   return ranges.every((range, i) => range.toString() === expected[i]);
 }
+
+/**
+ * The centre of a word inside a sentence marked as a claim (`rdl-claim`), away
+ * from any entity mark: where a reader rests the pointer to read the sentence's
+ * views. Null while the sentence is not marked.
+ */
+export function claimWordCentre(sentenceStart: string, word: string): { x: number; y: number } | null {
+  const highlight = CSS.highlights.get('rdl-claim');
+  if (!highlight) return null;
+  for (const abstract of highlight as unknown as Iterable<AbstractRange>) {
+    const range = document.createRange();
+    range.setStart(abstract.startContainer, abstract.startOffset);
+    range.setEnd(abstract.endContainer, abstract.endOffset);
+    if (!range.toString().startsWith(sentenceStart)) continue;
+    const node = abstract.startContainer as Text;
+    const at = node.data.indexOf(word, abstract.startOffset);
+    if (at < 0) return null;
+    const wordRange = document.createRange();
+    wordRange.setStart(node, at);
+    wordRange.setEnd(node, at + word.length);
+    node.parentElement!.scrollIntoView({ block: 'center' });
+    const rect = wordRange.getClientRects()[0]!;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  return null;
+}
+
+/** What the open claim card shows; null when none is open and placed (or, given `likely`, it points elsewhere). */
+export function openClaimCard(
+  root: ShadowRoot | null,
+  likely?: string,
+): { title: string; text: string; positions: string[]; likely: string | null } | null {
+  const card = root?.querySelector<HTMLElement>('.rdl-claim-card');
+  if (!card || !card.closest('[data-placed]')) return null;
+  if (likely !== undefined && card.querySelector('.rdl-likely-note strong')?.textContent?.trim() !== likely)
+    return null;
+  return {
+    title: card.querySelector('.rdl-card-title')!.textContent!.trim(),
+    text: card.textContent!,
+    positions: [...card.querySelectorAll('.rdl-position-label')].map((e) => e.textContent!.trim()),
+    likely: card.querySelector('.rdl-likely-note strong')?.textContent?.trim() ?? null,
+  };
+}
+
+/** Whether no claim card is open. */
+export function claimCardClosed(root: ShadowRoot | null): boolean {
+  return !root?.querySelector('.rdl-claim-card');
+}
+
+/** The centre of a button of the open claim card, by its text (for a real, trusted click). */
+export function claimCardButton(root: ShadowRoot | null, label: string): { x: number; y: number } | null {
+  const buttons = root?.querySelectorAll<HTMLButtonElement>('.rdl-claim-card button');
+  const button = [...(buttons ?? [])].find((b) => b.textContent!.trim() === label);
+  if (!button) return null;
+  const rect = button.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+}

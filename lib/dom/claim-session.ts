@@ -1,0 +1,97 @@
+/**
+ * Claims on one page: the claim marks (./claim-marks.ts) and the claim card
+ * they open on hover. Built as a script of its own (entrypoints/lens-claims.ts),
+ * loaded on pages where the entity scan found something, so that other pages
+ * do not pay for it.
+ */
+import type { Client } from '../messages';
+import { report } from '../report';
+import type { PageUi } from '../ui/page-ui';
+import type { Annotator, Mark } from './annotator';
+import { createClaimMarks, type ClaimMark } from './claim-marks';
+import { markAtPoint } from './hit-test';
+import { watchHover } from './hover';
+
+export interface ClaimSessionOptions {
+  document: Document;
+  signal: AbortSignal;
+  /** the background: matching, the claim card, dismissals */
+  ask: Client;
+  /** the entity marks: where one is under the pointer, the entity's own card opens */
+  annotator: Annotator;
+  loadUi(): Promise<PageUi>;
+  /** write `rdl:claims` measures (the developer setting: a page can read them) */
+  measures?: boolean;
+}
+
+export interface ClaimSession {
+  update(marks: readonly Mark[]): void;
+}
+
+export type ClaimSessionFactory = (options: ClaimSessionOptions) => ClaimSession;
+
+export const startClaimSession: ClaimSessionFactory = (options) => {
+  const { document: doc, signal, ask } = options;
+  const url = () => doc.location.href;
+  const claims = createClaimMarks({
+    document: doc,
+    registry: doc.defaultView!.CSS.highlights,
+    signal,
+    measures: options.measures ?? false,
+    match: (sentences) => ask('matchClaims', { url: url(), sentences }),
+  });
+  let ui: PageUi | null = null;
+  let lastOpened: ClaimMark | null = null;
+  const liveOf = (mark: ClaimMark) => {
+    const range = doc.createRange();
+    range.setStart(mark.range.startContainer, mark.range.startOffset);
+    range.setEnd(mark.range.endContainer, mark.range.endOffset);
+    return range;
+  };
+  const open = (mark: ClaimMark, pointer?: { x: number; y: number }) =>
+    void options.loadUi().then((loaded) => {
+      ui = loaded;
+      lastOpened = mark;
+      loaded.openClaimCard(liveOf(mark), pointer, ask('getClaimCard', mark.target), () => {
+        claims.remove(mark);
+        ask('dismissClaim', { url: url(), sentence: mark.sentence }).catch((error: unknown) =>
+          report('could not remember "Not this"', error),
+        );
+      });
+    });
+  watchHover({
+    document: doc,
+    signal,
+    markAt: (x, y) => (markAtPoint(options.annotator, doc, x, y) ? null : claims.claimAt(x, y)),
+    isInsideUi: (event) => ui?.containsEvent(event) ?? false,
+    open,
+    close: () => ui?.closeClaimCard(),
+    isOpen: () => ui?.isClaimCardOpen() ?? false,
+  });
+
+  // The keyboard's way in: Alt+Shift+C opens the card of the claim sentence at the caret (or
+  // selection), else of the next marked sentence after the last one opened, scrolled into view.
+  doc.addEventListener(
+    'keydown',
+    (event) => {
+      if (!event.isTrusted || !event.altKey || !event.shiftKey || event.code !== 'KeyC') return;
+      const marks = claims
+        .marks()
+        .map((mark) => ({ mark, range: liveOf(mark) }))
+        .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+      if (marks.length === 0) return;
+      event.preventDefault();
+      const focus = doc.getSelection();
+      const atCaret =
+        focus && focus.focusNode
+          ? marks.find(({ range }) => range.isPointInRange(focus.focusNode!, focus.focusOffset))
+          : undefined;
+      const after = marks.findIndex(({ mark }) => mark === lastOpened);
+      const chosen = atCaret ?? marks[(after + 1) % marks.length]!;
+      chosen.range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      open(chosen.mark);
+    },
+    { capture: true, signal },
+  );
+  return { update: (marks) => claims.update(marks) };
+};
