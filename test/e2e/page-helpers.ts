@@ -163,6 +163,81 @@ export function popupResults(): { hits: { kind: string; id: string; title: strin
 }
 
 /**
+ * In the popup: what a reader sees of it. Where its fixed parts (tabs, search
+ * box) are, how far the results pane and the page itself are scrolled, and
+ * which results are wholly in the part of the pane a reader sees (below the
+ * search box, above the pane's bottom and the window's). With `activeIs`,
+ * null until that result is the selected one (a keystroke has been handled).
+ */
+export function popupView(activeIs?: string): PopupView | null {
+  const active = document.querySelector('#results [aria-selected="true"]')?.id ?? null;
+  if (activeIs !== undefined && active !== activeIs) return null;
+  const edges = (element: Element) => {
+    const r = element.getBoundingClientRect();
+    return { top: Math.round(r.top), bottom: Math.round(r.bottom) };
+  };
+  const panel = document.querySelector('.panel')!;
+  const pane = panel.getBoundingClientRect();
+  const row = document.querySelector('.search-row')?.getBoundingClientRect();
+  const top = Math.max(pane.top, row?.bottom ?? pane.top);
+  const bottom = Math.min(pane.bottom, innerHeight);
+  const options = [...document.querySelectorAll('#results [role="option"]')];
+  const box = document.querySelector('[role="searchbox"]');
+  return {
+    tabs: edges(document.querySelector('[role="tablist"]')!),
+    searchbox: box ? edges(box) : null,
+    scrollTop: Math.round(panel.scrollTop),
+    scrollMax: panel.scrollHeight - panel.clientHeight,
+    pageScrolled: document.scrollingElement!.scrollTop + document.body.scrollTop,
+    shown: options
+      .filter((o) => {
+        const r = o.getBoundingClientRect();
+        return r.top >= top - 1 && r.bottom <= bottom + 1;
+      })
+      .map((o) => o.id),
+    hits: options.map((o) => o.id),
+    active,
+  };
+}
+
+export interface PopupView {
+  tabs: { top: number; bottom: number };
+  searchbox: { top: number; bottom: number } | null;
+  scrollTop: number;
+  scrollMax: number;
+  pageScrolled: number;
+  /** ids of the results wholly in view */
+  shown: string[];
+  hits: string[];
+  active: string | null;
+}
+
+/** Whether the whole of `selector`'s element is inside the window (not cut off at an edge). */
+export function whollyInWindow(selector: string): boolean | null {
+  const element = document.querySelector(selector);
+  if (!element) return null;
+  const r = element.getBoundingClientRect();
+  return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+}
+
+/**
+ * Whether each input's placeholder fits its box: the text measured in the
+ * input's own font against the width inside its padding.
+ */
+export function placeholdersFit(): { placeholder: string; text: number; room: number }[] {
+  const context = document.createElement('canvas').getContext('2d')!;
+  return [...document.querySelectorAll<HTMLInputElement>('input[placeholder]')].map((input) => {
+    const style = getComputedStyle(input);
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    return {
+      placeholder: input.placeholder,
+      text: Math.ceil(context.measureText(input.placeholder).width),
+      room: Math.floor(input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)),
+    };
+  });
+}
+
+/**
  * In an extension page: keeps what the page offers to download instead of
  * starting a download, and the file's content. The Blob is kept as it is
  * made, not fetched back from its blob: URL, which the extension pages'

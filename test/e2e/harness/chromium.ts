@@ -178,6 +178,7 @@ export function wrapPlaywrightPage(page: Page): LensPage {
     keyboardType: (text) => page.keyboard.type(text),
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     mouseClick: (x, y) => page.mouse.click(x, y),
+    wheel: (dx, dy) => page.mouse.wheel(dx, dy),
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     textContent: async (selector) => (await page.textContent(selector)) ?? '',
@@ -242,8 +243,9 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
   return {
     name: 'chromium',
     openPage: (url) => openIn(context, url),
-    async openExtensionPage(path) {
+    async openExtensionPage(path, viewport) {
       const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
       const wrapped = wrapPlaywrightPage(page);
       await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'domcontentloaded' });
       return wrapped;

@@ -552,6 +552,10 @@ class FirefoxPage implements LensPage {
     return this.page.mouse.click(x, y);
   }
 
+  wheel(dx: number, dy: number): Promise<void> {
+    return this.page.mouse.wheel({ deltaX: dx, deltaY: dy });
+  }
+
   mouseDown(): Promise<void> {
     return this.page.mouse.down();
   }
@@ -775,9 +779,10 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
       await page.goto(url);
       return page;
     },
-    async openExtensionPage(path) {
+    async openExtensionPage(path, viewport) {
       if (!uuid) throw new Error('This Firefox was launched without the extension');
       const page = await newPage();
+      if (viewport) await page.page.setViewport(viewport);
       await page.goto(`moz-extension://${uuid}/${path.replace(/^\//, '')}`);
       return page;
     },
