@@ -13,6 +13,12 @@
  *   keystroke      queries typed a character at a time, each prefix searched;
  *                  per keystroke the median over runs, then p50/p95 over keystrokes
  *
+ *   languages      search quality across languages, on the bundled corpus: for
+ *                  each row of test/fixtures/cross-language-queries.ts, one
+ *                  entity named in English, Russian and Korean — how many of
+ *                  the claims, people and events linked to it each query finds,
+ *                  and whether the three find the same records
+ *
  * Every figure is the median of RUNS runs. Each run of the typing test starts
  * from a freshly opened searcher, so no keystroke profits from an earlier run.
  * Numbers only: nothing here asserts a time. This file imports fuse.js
@@ -24,13 +30,23 @@ import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { CorpusRecords } from '../../lib/corpus/schema';
 import { buildSearchIndex, createSearcher } from '../../lib/search';
+import { CROSS_LANGUAGE_QUERIES, LINKED_KINDS, linkedRecords } from '../fixtures/cross-language-queries';
 import { generateCorpus } from './generate-corpus';
 import { median, percentile } from './stats';
 
 const RUNS = 7;
 const FACTOR = Number(process.argv[2] ?? 100);
 /** What a reader types; every prefix is one keystroke. */
-const TYPED = ['Pyongyang', 'Nasobn', 'Tilerson', 'Лавров', '김정은', '"de facto alliance"', 'Putin Kim summit', 'sanctions'];
+const TYPED = [
+  'Pyongyang',
+  'Nasobn',
+  'Tilerson',
+  'Лавров',
+  '김정은',
+  '"de facto alliance"',
+  'Putin Kim summit',
+  'sanctions',
+];
 const FIRST_QUERIES = ['P', 'Pyongyang'];
 const PEER_KEYS = ['label', 'aliases.text', 'name', 'role', 'text', 'quote', 'title', 'outlet', 'author'];
 
@@ -77,11 +93,44 @@ function typing(open: () => (q: string) => unknown): number[] {
   return samples.map(median);
 }
 
+/**
+ * Per row of the cross-language table: how many of the records linked to the
+ * entity each language's query finds, and whether Russian and Korean find
+ * exactly what each other finds and English at least that.
+ */
+function acrossLanguages(base: CorpusRecords) {
+  const searcher = createSearcher(base);
+  const langs = ['en', 'ru', 'ko'] as const;
+  return CROSS_LANGUAGE_QUERIES.map((row) => {
+    const linked = linkedRecords(base, row.entityId);
+    const wanted = LINKED_KINDS.flatMap((k) => linked[k].map((id) => `${k}:${id}`));
+    const found = langs.map((lang) => {
+      const results = searcher.search(row[lang], {}, 100_000);
+      return new Set(
+        results.groups
+          .filter((g) => (LINKED_KINDS as readonly string[]).includes(g.kind))
+          .flatMap((g) => g.hits.map((h) => `${g.kind}:${h.id}`)),
+      );
+    });
+    const [en, ru, ko] = found as [Set<string>, Set<string>, Set<string>];
+    return {
+      entityId: row.entityId,
+      queries: langs.map((lang) => row[lang]),
+      linked: wanted.length,
+      linkedFound: found.map((set) => wanted.filter((w) => set.has(w)).length),
+      found: found.map((set) => set.size),
+      sameRuKo: ru.size === ko.size && [...ru].every((r) => ko.has(r)),
+      enCoversRu: [...ru].every((r) => en.has(r)),
+    };
+  });
+}
+
 function main(): void {
   const base = readCorpus('data/corpus');
   const records = generateCorpus(base, FACTOR);
   const peerDocs = [...records.entities, ...records.people, ...records.claims, ...records.sources];
-  const count = (r: CorpusRecords) => `${r.entities.length} entities, ${r.people.length} people, ${r.claims.length} claims, ${r.sources.length} sources`;
+  const count = (r: CorpusRecords) =>
+    `${r.entities.length} entities, ${r.people.length} people, ${r.claims.length} claims, ${r.sources.length} sources`;
 
   console.log(`corpus ×${FACTOR}: ${count(records)} (bundled: ${count(base)})`);
 
@@ -130,13 +179,21 @@ function main(): void {
     loadAverage: loadavg().map(round),
     runs: RUNS,
     factor: FACTOR,
-    corpus: { entities: records.entities.length, people: records.people.length, claims: records.claims.length, sources: records.sources.length },
+    corpus: {
+      entities: records.entities.length,
+      people: records.people.length,
+      claims: records.claims.length,
+      sources: records.sources.length,
+    },
     index: { bytes: cachedJson.length, buildMs: round(buildMs), jsonStringifyMs: round(serialiseMs) },
     open: {
       oursParseAndLoadMs: round(oursLoadOnly),
       peerConstructMs: round(peerConstructOnly),
       firstResults: Object.fromEntries(
-        Object.entries(open).map(([q, v]) => [q, { oursMs: round(v.ours), peerMs: round(v.peer), ratio: ratio(v.ours, v.peer) }]),
+        Object.entries(open).map(([q, v]) => [
+          q,
+          { oursMs: round(v.ours), peerMs: round(v.peer), ratio: ratio(v.ours, v.peer) },
+        ]),
       ),
     },
     keystroke: {
@@ -152,16 +209,36 @@ function main(): void {
   const rows: [string, string, string, string][] = [
     ['', 'ours', 'peer (fuse defaults)', 'ours/peer'],
     ['index build (once per corpus version)', `${round(buildMs)} ms`, '—', ''],
-    ['open: parse cached index / construct', `${round(oursLoadOnly)} ms`, `${round(peerConstructOnly)} ms`, `${ratio(oursLoadOnly, peerConstructOnly)}`],
+    [
+      'open: parse cached index / construct',
+      `${round(oursLoadOnly)} ms`,
+      `${round(peerConstructOnly)} ms`,
+      `${ratio(oursLoadOnly, peerConstructOnly)}`,
+    ],
     ...FIRST_QUERIES.map((q): [string, string, string, string] => [
       `open → first results ("${q}")`,
       `${round(open[q]!.ours)} ms`,
       `${round(open[q]!.peer)} ms`,
       `${ratio(open[q]!.ours, open[q]!.peer)}`,
     ]),
-    ['keystroke p50', `${result.keystroke.ours.p50} ms`, `${result.keystroke.peer.p50} ms`, `${result.keystroke.ratioP50}`],
-    ['keystroke p95 (target ≤ 16 ms)', `${result.keystroke.ours.p95} ms`, `${result.keystroke.peer.p95} ms`, `${result.keystroke.ratioP95}`],
-    ['slowest keystroke', `${round(result.keystroke.ours.max.ms)} ms (${result.keystroke.ours.max.query})`, `${round(result.keystroke.peer.max.ms)} ms (${result.keystroke.peer.max.query})`, ''],
+    [
+      'keystroke p50',
+      `${result.keystroke.ours.p50} ms`,
+      `${result.keystroke.peer.p50} ms`,
+      `${result.keystroke.ratioP50}`,
+    ],
+    [
+      'keystroke p95 (target ≤ 16 ms)',
+      `${result.keystroke.ours.p95} ms`,
+      `${result.keystroke.peer.p95} ms`,
+      `${result.keystroke.ratioP95}`,
+    ],
+    [
+      'slowest keystroke',
+      `${round(result.keystroke.ours.max.ms)} ms (${result.keystroke.ours.max.query})`,
+      `${round(result.keystroke.peer.max.ms)} ms (${result.keystroke.peer.max.query})`,
+      '',
+    ],
   ];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
@@ -170,12 +247,26 @@ function main(): void {
       `load average ${result.loadAverage.join(' ')}${gc ? '' : ' (NODE_OPTIONS=--expose-gc gives steadier numbers)'}`,
   );
 
+  const languages = acrossLanguages(base);
+  console.log('\nacross languages (bundled corpus): linked claims, people and events found, en / ru / ko');
+  for (const r of languages) {
+    console.log(
+      `  ${r.queries.join(' · ').padEnd(44)} linked ${r.linkedFound.join(' / ')} of ${r.linked}; found ${r.found.join(' / ')}; ` +
+        `ru = ko: ${r.sameRuKo ? 'yes' : 'NO'}; en ⊇ ru: ${r.enCoversRu ? 'yes' : 'NO'}`,
+    );
+  }
+  const recall =
+    languages.reduce((n, r) => n + Math.min(...r.linkedFound), 0) / languages.reduce((n, r) => n + r.linked, 0);
+  console.log(`  linked records found in every language: ${(recall * 100).toFixed(1)}%`);
+
   mkdirSync('.output/bench', { recursive: true });
-  writeFileSync('.output/bench/search.json', JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(
+    '.output/bench/search.json',
+    JSON.stringify({ ...result, languages, linkedRecall: recall }, null, 2) + '\n',
+  );
   console.log('wrote .output/bench/search.json');
 }
 
 // A plain script (see the header). Should a `vitest bench` run pick it up by its
 // name, it stays inert rather than running minutes of measurement on import.
 if (!process.env.VITEST) main();
-

@@ -1,7 +1,8 @@
 /**
  * A record opened from the results: an entity shows its card; a claim its
  * quote, source, date and the other positions on its topic; a person all
- * their claims; a source all its claims and its link. Back returns to the
+ * their claims; a source all its claims and its link; a timeline event its
+ * date, what happened, its entities and the claims it rests on. Back returns to the
  * results with the query as it was.
  */
 import { useEffect, useState } from 'preact/hooks';
@@ -11,7 +12,7 @@ import type { CardData } from '../card-model';
 import type { ClaimLine, RecordDetail } from '../detail-model';
 import { formatPartialDate } from '../format';
 
-export type Opened = { kind: 'entity' | 'claim' | 'person' | 'source'; id: string };
+export type Opened = { kind: 'entity' | 'claim' | 'person' | 'source' | 'event'; id: string };
 
 export function DetailView({
   ask,
@@ -98,6 +99,30 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
             </ol>
           </section>
         )}
+      </article>
+    );
+  }
+  if (detail.kind === 'event') {
+    const { event } = detail;
+    return (
+      <article class="record" aria-labelledby="record-title">
+        <p class="record-kind">
+          Timeline · {formatPartialDate(event.date)}
+          {event.endDate ? ` – ${formatPartialDate(event.endDate)}` : ''}
+        </p>
+        <h2 id="record-title">{event.label}</h2>
+        <p>{event.summary}</p>
+        <p class="entities">
+          {detail.entities.map((e) => (
+            <button key={e.id} type="button" class="chip" onClick={() => onOpen({ kind: 'entity', id: e.id })}>
+              {e.label}
+            </button>
+          ))}
+        </p>
+        <h3>
+          {detail.claims.length} claim{detail.claims.length === 1 ? '' : 's'}
+        </h3>
+        <ClaimList claims={detail.claims} onOpen={onOpen} />
       </article>
     );
   }

@@ -20,12 +20,14 @@ const KIND_LABELS: Record<SearchKind, string> = {
   person: 'Experts and sources of claims',
   claim: 'Claims',
   source: 'Sources',
+  event: 'Timeline',
 };
 const KIND_SHORT: Record<SearchKind, string> = {
   entity: 'Entities',
   person: 'People',
   claim: 'Claims',
   source: 'Sources',
+  event: 'Timeline',
 };
 
 type FilterOptions = ResponseOf<'getFilterOptions'>;
