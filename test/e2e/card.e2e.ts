@@ -8,7 +8,15 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim, Person, Topic } from '../../lib/corpus/schema';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
-import { expandCard, highlightedTexts, openCard, openPanel, panelHasFocus, sendToPageTabs } from './page-helpers';
+import {
+  expandCard,
+  highlightedTexts,
+  openCard,
+  openPanel,
+  panelCardMention,
+  panelHasFocus,
+  sendToPageTabs,
+} from './page-helpers';
 import { hover } from './reader-actions';
 
 const read = <T>(name: string) => JSON.parse(readFileSync(`data/corpus/${name}.json`, 'utf8')) as T;
@@ -117,6 +125,30 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.press('Escape'); // the panel
     await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-panel'));
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('field');
+    await controller.close();
+    await page.close();
+  });
+
+  test('a card opened from the panel covers neither the panel nor its mention, and the panel leaves the mention free', async () => {
+    const page = await lens.openPage(server.url('/fixtures/panel-placement.html'));
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    const controller = await lens.openExtensionPage('popup.html');
+    expect(await controller.evaluate(sendToPageTabs, 'openPanel', null)).toContain(true);
+    const panel = await page.waitFor(openPanel);
+    expect(panel.active).toBe('Wonsan');
+    await page.waitFor(panelHasFocus);
+    await page.press('Enter');
+    const boxes = await page.waitFor(panelCardMention, ['Wonsan']);
+    const size = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    const inside = (r: DOMRectInit) =>
+      r.x! >= 0 && r.y! >= 0 && r.x! + r.width! <= size.width && r.y! + r.height! <= size.height;
+    const apart = (a: DOMRectInit, b: DOMRectInit) =>
+      a.x! + a.width! <= b.x! || b.x! + b.width! <= a.x! || a.y! + a.height! <= b.y! || b.y! + b.height! <= a.y!;
+    for (const [name, box] of Object.entries(boxes)) expect(inside(box), `${name} ${JSON.stringify(box)}`).toBe(true);
+    expect(apart(boxes.panel, boxes.mention), JSON.stringify(boxes)).toBe(true);
+    expect(apart(boxes.panel, boxes.card), JSON.stringify(boxes)).toBe(true);
+    expect(apart(boxes.card, boxes.mention), JSON.stringify(boxes)).toBe(true);
+    await page.screenshot(screenshotPath(`${lens.name}-panel-card.png`));
     await controller.close();
     await page.close();
   });

@@ -89,6 +89,31 @@ export function openCard(): {
   };
 }
 
+/**
+ * Where the page panel, the placed card and the first mark of `text` are, in
+ * viewport px; null until the card is placed and still.
+ */
+export function panelCardMention(text: string): Record<'panel' | 'card' | 'mention', DOMRectInit> | null {
+  const root = document.querySelector('rdl-ui')?.shadowRoot;
+  const panel = root?.querySelector('.rdl-panel');
+  const card = root?.querySelector<HTMLElement>('.rdl-card[role="dialog"]');
+  if (!panel || !card?.closest('[data-placed]') || card.getAnimations().some((a) => a.playState === 'running'))
+    return null;
+  for (const abstract of CSS.highlights.get('rdl-term') as unknown as Iterable<AbstractRange>) {
+    const range = document.createRange();
+    range.setStart(abstract.startContainer, abstract.startOffset);
+    range.setEnd(abstract.endContainer, abstract.endOffset);
+    if (range.toString() !== text) continue;
+    const box = (r: DOMRect) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+    return {
+      panel: box(panel.getBoundingClientRect()),
+      card: box(card.getBoundingClientRect()),
+      mention: box(range.getBoundingClientRect()),
+    };
+  }
+  return null;
+}
+
 /** Expands every "Show N more" in the open card. */
 export function expandCard(): number {
   const buttons = document
