@@ -30,6 +30,9 @@ export function createHighlightUi(overlay: Overlay): HighlightUi {
     },
     showPopover(id, anchor, props, pointer) {
       open = 'popover';
+      // One click, one thing: a click on a highlight opens its note box, and
+      // the card that resting on a mark inside it had opened closes.
+      overlay.hideCard();
       // Keyed by highlight: another highlight's popover starts with its own note.
       overlay.showTool(<HighlightPopover key={id} {...props} />, anchor, pointer, 'bottom-start');
     },

@@ -36,6 +36,12 @@ const HOST_STYLE: Record<string, string> = {
   'z-index': '2147483647',
 };
 
+/*
+ * Each frame says lang="en": Lens's UI is written in English, and on a Korean
+ * or Russian page the language the page declares would otherwise reach it,
+ * and with it that language's fallback fonts and line breaking.
+ */
+
 /** The container's own layout: where the card and panel sit (their looks are in card.css). */
 const FRAME_CSS = `
 .rdl-card-frame, .rdl-tool-frame { position: fixed; top: 0; left: 0; visibility: hidden; }
@@ -183,7 +189,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       stopPlacing?.();
       cardOpen = true;
       render(
-        <div class="rdl-root rdl-card-frame" data-theme={options.theme()}>
+        <div class="rdl-root rdl-card-frame" lang="en" data-theme={options.theme()}>
           {state.status === 'ready' ? (
             <Card data={state.data} onClose={hideCard} onSearch={options.onSearch} />
           ) : (
@@ -205,7 +211,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       if (!panelOpen) focusBeforePanel = doc.activeElement;
       panelOpen = true;
       render(
-        <div class="rdl-root rdl-panel-frame" data-theme={options.theme()}>
+        <div class="rdl-root rdl-panel-frame" lang="en" data-theme={options.theme()}>
           <Panel entities={entities} onChoose={(id) => onChoose(id)} onClose={hidePanel} />
         </div>,
         root,
@@ -218,7 +224,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       stopPlacingTool?.();
       toolOpen = true;
       render(
-        <div class="rdl-root rdl-tool-frame" data-theme={options.theme()}>
+        <div class="rdl-root rdl-tool-frame" lang="en" data-theme={options.theme()}>
           {content}
         </div>,
         root,

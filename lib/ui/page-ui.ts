@@ -64,8 +64,12 @@ export function createCardUi(options: CardUiOptions): PageUi {
     return pending;
   }
 
+  const highlightUi = createHighlightUi(overlay);
+
   function openCard(mark: Mark, pointer?: { x: number; y: number }) {
     if (openFor === mark && overlay.isCardOpen()) return;
+    // While a highlight's note box is open, no card opens over it (one thing at a time).
+    if (highlightUi.openTool() === 'popover') return;
     openFor = mark;
     const anchor = liveRange(mark, doc);
     const label = options.labelOf(mark.entityId);
@@ -88,7 +92,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
   }
 
   return {
-    ...createHighlightUi(overlay),
+    ...highlightUi,
     openCard,
     closeCard: () => overlay.hideCard(),
     isCardOpen: () => overlay.isCardOpen(),

@@ -153,6 +153,18 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.close();
   });
 
+  test('on a Korean page the card declares that it is English', async () => {
+    const page = await lens.openPage(server.url('/fixtures/korean.html'));
+    await hover(page, '평양에서');
+    expect((await page.waitFor(openCard)).title).toBe('Pyongyang');
+    const lang = await page.evaluate(() => {
+      const card = document.querySelector('rdl-ui')!.shadowRoot!.querySelector('.rdl-card')!;
+      return { page: document.documentElement.lang, card: card.closest('[lang]')?.getAttribute('lang') ?? null };
+    });
+    expect(lang).toEqual({ page: 'ko', card: 'en' });
+    await page.close();
+  });
+
   test('hostile page styles do not restyle the card or push it off screen', async () => {
     const page = await lens.openPage(server.url('/fixtures/hostile-styles.html'));
     await hover(page, 'Pyongyang');
@@ -192,6 +204,15 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await hover(dark, 'Putin');
     const card = await dark.waitFor(openCard);
     expect(card.background).not.toBe(light.background);
+    // No light strip: the card's scrollbar is drawn in the dark theme's colours.
+    const scrollbar = await dark.evaluate(() => {
+      const body = document.querySelector('rdl-ui')!.shadowRoot!.querySelector('.rdl-card-body')!;
+      return { colours: getComputedStyle(body).scrollbarColor, background: card() };
+      function card() {
+        return getComputedStyle(body.closest('.rdl-card')!).backgroundColor;
+      }
+    });
+    expect(scrollbar.colours).toContain(scrollbar.background);
     await dark.screenshot(screenshotPath(`${browserName}-card-dark.png`));
     await popup.evaluate(
       (type: string, payload: unknown) =>

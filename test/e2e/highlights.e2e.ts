@@ -17,6 +17,7 @@ import { clickTool, dragSelect, waitDrawn } from './reader-actions';
 import {
   highlightedTexts,
   markCentre,
+  openCard,
   savedHighlights,
   selectText,
   sendFromExtensionPage,
@@ -169,6 +170,27 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       ['pink', 'Compare with the 2023 figure (UN panel)'],
     ]);
     expect(page.errors()).toEqual([]);
+  });
+
+  test('a click on a mark inside a highlight opens the note box, not the card as well', async () => {
+    const url = server.url('/fixtures/highlight-article.html?case=one-thing');
+    const page = await open(url);
+    const passage = `Vladimir ${LEAD}`;
+    await dragSelect(page, passage);
+    await clickTool(page, '[data-action="highlight"]');
+    await waitDrawn(page, [`yellow: ${passage}`]);
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    // Resting on the mark opens its card, as anywhere else…
+    const at = await page.waitFor(markCentre, ['rdl-term', 'Vladimir Putin']);
+    await page.mouseMove(at.x, at.y);
+    expect((await page.waitFor(openCard)).title).toBe('Vladimir Putin');
+    // …and the click that follows opens the highlight's note box, which the card gives way to.
+    await page.mouseClick(at.x, at.y);
+    expect((await page.waitFor(openTool)).kind).toBe('popover');
+    expect(await page.evaluate(openCard)).toBeNull();
+    expect(
+      await page.evaluate(() => Boolean(document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-card'))),
+    ).toBe(false);
   });
 
   test('a highlight deleted from its popover is gone, also after a reload', async () => {
