@@ -14,11 +14,22 @@ export default defineBackground(() => {
     // The background is never private (Firefox has no split incognito mode; Chrome's default is spanning).
     isPrivate: (sender) => (sender as Browser.runtime.MessageSender | undefined)?.tab?.incognito === true,
     onLoadError: (error) => report('corpus load failed', error),
-    // As a page next to the reader's tab: a popup cannot be opened from a content script in every browser.
-    openSearch: async (query, sender) => {
-      const tabId = (sender as Browser.runtime.MessageSender | undefined)?.tab?.id;
-      const params = new URLSearchParams({ q: query, ...(tabId === undefined ? {} : { tab: String(tabId) }) });
-      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${params}`) });
+    tabOf: (sender) => (sender as Browser.runtime.MessageSender | undefined)?.tab?.id,
+    // The popup itself where the browser opens it for us (Chrome 127+; Firefox within the reader's click);
+    // otherwise a page laid out for a tab, next to the reader's. The query is not in the URL: the page asks for it.
+    openSearch: async (sender) => {
+      try {
+        await browser.action.openPopup();
+        return;
+      } catch {
+        // not allowed here: a tab instead
+      }
+      const tab = (sender as Browser.runtime.MessageSender | undefined)?.tab;
+      await browser.tabs.create({
+        url: browser.runtime.getURL('/popup.html?view=tab'),
+        ...(tab?.index === undefined ? {} : { index: tab.index + 1 }),
+        ...(tab?.windowId === undefined ? {} : { windowId: tab.windowId }),
+      });
     },
     openHighlight: async (url, id) => {
       const tab = await browser.tabs.create({ url });

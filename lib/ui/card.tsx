@@ -129,7 +129,12 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
       </div>
 
       <footer class="rdl-card-footer">
-        <button type="button" class="rdl-button rdl-search" onClick={() => onSearch(data.searchQuery)}>
+        <button
+          type="button"
+          class="rdl-button rdl-search"
+          // Only the reader's own click: a page's script clicking it would open search after search.
+          onClick={(event) => event.isTrusted && onSearch(data.searchQuery)}
+        >
           Search in Lens
         </button>
       </footer>

@@ -153,6 +153,53 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.close();
   });
 
+  test('“Search in Lens” on a card opens Lens’s search on the entity, without the query in any URL', async () => {
+    const page = await lens.openPage(server.url('/fixtures/basic.html'));
+    await hover(page, 'Kim Jong Un');
+    expect((await page.waitFor(openCard)).title).toBe('Kim Jong Un');
+    const button = await page.evaluate(() => {
+      const r = document.querySelector('rdl-ui')!.shadowRoot!.querySelector('.rdl-search')!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    // A controller page: it sees the popup, if the browser opened it, among the extension's views.
+    const controller = await lens.openExtensionPage('options.html');
+    const asTab = lens.nextPage(/\/popup\.html/).then(
+      (tab) => tab,
+      () => null,
+    );
+    await page.mouseClick(button.x, button.y);
+    const inPopup = await controller
+      .waitFor(() => {
+        const views = (globalThis as unknown as { chrome: typeof chrome }).chrome.extension.getViews({ type: 'popup' });
+        const box = views[0]?.document.querySelector<HTMLInputElement>('[role="searchbox"]');
+        return box?.value ? { query: box.value, url: views[0]!.location.href, width: views[0]!.innerWidth } : null;
+      })
+      .catch(() => null);
+    const tab = inPopup ? null : await asTab;
+    const shown =
+      inPopup ??
+      (await tab!.waitFor(() => {
+        const box = document.querySelector<HTMLInputElement>('[role="searchbox"]');
+        const first = document.querySelector('#results [role="option"]');
+        return box?.value && first ? { query: box.value, url: location.href, width: innerWidth } : null;
+      }));
+    expect(shown.query).toBe('Kim Jong Un');
+    expect(decodeURIComponent(shown.url)).not.toMatch(/Kim|q=/);
+    if (tab) {
+      // A page laid out for a tab: not the 400 px popup pinned to a corner.
+      const layout = await tab.evaluate(() => ({
+        view: document.documentElement.dataset.view,
+        body: Math.round(document.body.getBoundingClientRect().width),
+      }));
+      expect(layout).toEqual({ view: 'tab', body: Math.min(720, shown.width) });
+      await tab.screenshot(screenshotPath(`${lens.name}-search-from-card.png`));
+      await tab.close();
+    }
+    console.log(`${lens.name}: Search in Lens opened ${inPopup ? 'the popup' : 'a tab'}`);
+    await controller.close();
+    await page.close();
+  });
+
   test('on a Korean page the card declares that it is English', async () => {
     const page = await lens.openPage(server.url('/fixtures/korean.html'));
     await hover(page, '평양에서');

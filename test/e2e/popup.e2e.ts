@@ -134,6 +134,18 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await popup.waitForSelector('[role="searchbox"]');
   });
 
+  test('opened as a page in a tab (where the browser cannot open the popup) it is laid out for the tab', async () => {
+    const tab = await lens.openExtensionPage('popup.html?view=tab');
+    const layout = await tab.waitFor(() => {
+      if (!document.querySelector('[role="searchbox"]')) return null;
+      const body = document.body.getBoundingClientRect();
+      return { width: Math.round(body.width), height: Math.round(body.height), window: innerWidth, tall: innerHeight };
+    });
+    expect(layout.width).toBe(Math.min(720, layout.window));
+    expect(layout.height).toBe(layout.tall);
+    await tab.close();
+  });
+
   test('the search boxes’ placeholders fit', async () => {
     const search = await popup.evaluate(placeholdersFit);
     await popup.click('#tab-highlights');

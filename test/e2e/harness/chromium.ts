@@ -125,6 +125,21 @@ async function openIn(context: BrowserContext, url: string): Promise<LensPage> {
   return wrapped;
 }
 
+/** A page of `context` that was not open when this was called, once its URL matches. */
+function nextPage(context: BrowserContext, url: RegExp, timeoutMs = 10_000): Promise<LensPage> {
+  const before = new Set(context.pages());
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((done, fail) => {
+    const poll = () => {
+      const page = context.pages().find((p) => !before.has(p) && url.test(p.url()));
+      if (page) return done(wrapPlaywrightPage(page));
+      if (Date.now() > deadline) return fail(new Error(`No new page at ${url} within ${timeoutMs} ms`));
+      setTimeout(poll, 50);
+    };
+    poll();
+  });
+}
+
 export function wrapPlaywrightPage(page: Page): LensPage {
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -200,6 +215,7 @@ export async function launchPlainChromium(): Promise<LensBrowser> {
     openPage: (url) => openIn(context, url),
     openExtensionPage: () => Promise.reject(new Error('This browser has no extension')),
     installUpdate: () => Promise.reject(new Error('This browser has no extension')),
+    nextPage: (url) => nextPage(context, url),
     restart: () => Promise.reject(new Error('This browser has no profile to keep')),
     openPrivatePage: () => Promise.reject(new Error(NO_INCOGNITO)),
     close: () => browser.close(),
@@ -250,6 +266,7 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
       await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'domcontentloaded' });
       return wrapped;
     },
+    nextPage: (url) => nextPage(context, url),
     async installUpdate(dir) {
       // New files at the same place and a browser restart, as an update
       // applied at the next start is. Chromium would keep running the old

@@ -786,6 +786,16 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
       await page.goto(`moz-extension://${uuid}/${path.replace(/^\//, '')}`);
       return page;
     },
+    async nextPage(url) {
+      const before = new Set(await browser.pages());
+      const deadline = Date.now() + WAIT_TIMEOUT_MS;
+      for (;;) {
+        const page = (await browser.pages()).find((p) => !before.has(p) && url.test(p.url()));
+        if (page) return new FirefoxPage(session, page);
+        if (Date.now() > deadline) throw new Error(`No new page at ${url} within ${WAIT_TIMEOUT_MS} ms`);
+        await delay(POLL_INTERVAL_MS);
+      }
+    },
     async installUpdate(dir) {
       if (!manifest) throw new Error('This Firefox was launched without the extension: there is nothing to update');
       const updateDir = resolve(dir);

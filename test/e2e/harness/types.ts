@@ -58,6 +58,12 @@ export interface LensBrowser {
    */
   openExtensionPage(path: string, viewport?: Viewport): Promise<LensPage>;
   /**
+   * Waits for a page (tab or popup) that opens from now on, by itself or by
+   * something the test does next, whose URL matches `url`: call it before
+   * the click that opens it.
+   */
+  nextPage(url: RegExp): Promise<LensPage>;
+  /**
    * Loads another build of the extension into the same profile, as a browser
    * update would (same extension id, same IndexedDB), and waits until it runs.
    */

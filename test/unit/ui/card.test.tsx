@@ -234,7 +234,10 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
       $('.rdl-summary')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(onClose).toHaveBeenCalledTimes(2);
+    // A page's script clicking it opens nothing; the reader's click searches.
     click($('.rdl-search'));
+    expect(onSearch).not.toHaveBeenCalled();
+    readerClick($('.rdl-search'));
     expect(onSearch).toHaveBeenCalledWith('Kim Jong Un');
     expect($('.rdl-close')!.getAttribute('aria-label')).toBe('Close');
   });
@@ -298,7 +301,7 @@ describe('corpus text is never HTML', () => {
 
   test('"Search in Lens" passes the query as given', () => {
     const { onSearch } = show({ data: hostile });
-    click($('.rdl-search'));
+    readerClick($('.rdl-search'));
     expect(onSearch).toHaveBeenCalledWith(`X ${XSS}`);
   });
 });
@@ -310,3 +313,12 @@ test('an inferred date is marked, a printed one is not', () => {
   expect($('.rdl-source .rdl-date abbr')?.getAttribute('title')).toMatch(/inferred/);
   expect($('.rdl-claim time')?.getAttribute('datetime')).toBe('2024-06-19');
 });
+
+/** A click as the reader's input makes it (isTrusted), which a page's script cannot forge. */
+function readerClick(element: Element | null) {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  act(() => {
+    element!.dispatchEvent(event);
+  });
+}
