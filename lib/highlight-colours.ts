@@ -13,7 +13,11 @@ export function isHighlightColour(value: unknown): value is HighlightColour {
   return (HIGHLIGHT_COLOURS as readonly unknown[]).includes(value);
 }
 
-/** The CSS highlight a colour is drawn with; a colour we do not know (an import from another tool) is drawn yellow. */
-export function savedHighlightName(colour: string): string {
-  return `rdl-saved-${isHighlightColour(colour) ? colour : DEFAULT_HIGHLIGHT_COLOUR}`;
+/**
+ * The CSS highlight a colour is drawn with; a colour we do not know (an import
+ * from another tool) is drawn yellow. A highlight with a note is drawn as
+ * `rdl-saved-<colour>-noted`: the same tint, and a mark that says it has one.
+ */
+export function savedHighlightName(colour: string, note = ''): string {
+  return `rdl-saved-${isHighlightColour(colour) ? colour : DEFAULT_HIGHLIGHT_COLOUR}${note ? '-noted' : ''}`;
 }

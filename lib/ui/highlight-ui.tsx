@@ -20,13 +20,37 @@ export interface HighlightUi {
   openTool(): ToolKind | null;
 }
 
-export function createHighlightUi(overlay: Overlay): HighlightUi {
+/** The CSS highlight of the passage a note is being written for (styled in the page's stylesheet). */
+export const DRAFT_HIGHLIGHT = 'rdl-draft';
+
+export function createHighlightUi(
+  overlay: Overlay,
+  registry: HighlightRegistry | undefined = globalThis.CSS?.highlights,
+): HighlightUi {
   let open: ToolKind | null = null;
+  /**
+   * While a note is written, its passage stays marked: moving the focus into
+   * the note field clears the page's selection in Firefox, and the reader
+   * would no longer see what they annotate.
+   */
+  const markDraft = (range: Range | null) => {
+    if (!registry) return;
+    if (range) registry.set(DRAFT_HIGHLIGHT, new Highlight(range));
+    else registry.delete(DRAFT_HIGHLIGHT);
+  };
   return {
     showToolbar(anchor, props) {
       open = 'toolbar';
       // Above the selection, where it hides what was already read rather than what comes next.
-      overlay.showTool(<SelectionToolbar {...props} />, anchor, undefined, 'top-start');
+      overlay.showTool(
+        <SelectionToolbar
+          {...props}
+          onNoting={(noting) => markDraft(noting && anchor instanceof Range ? anchor : null)}
+        />,
+        anchor,
+        undefined,
+        'top-start',
+      );
     },
     showPopover(id, anchor, props, pointer) {
       open = 'popover';

@@ -340,16 +340,18 @@ export function toolControl(selector: string): { x: number; y: number } | null {
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
 
-/** Every saved highlight drawn, as "colour: text", in document order. */
+/** Every saved highlight drawn, as "colour: text" ("colour (note): text" with a note), in document order. */
 export function savedHighlights(): string[] {
   const drawn: { label: string; range: Range }[] = [];
   for (const colour of ['yellow', 'green', 'blue', 'pink']) {
-    const highlight = CSS.highlights.get(`rdl-saved-${colour}`);
-    for (const abstract of (highlight ?? []) as Iterable<AbstractRange>) {
-      const range = document.createRange();
-      range.setStart(abstract.startContainer, abstract.startOffset);
-      range.setEnd(abstract.endContainer, abstract.endOffset);
-      drawn.push({ label: `${colour}: ${range.toString()}`, range });
+    for (const noted of [false, true]) {
+      const highlight = CSS.highlights.get(`rdl-saved-${colour}${noted ? '-noted' : ''}`);
+      for (const abstract of (highlight ?? []) as Iterable<AbstractRange>) {
+        const range = document.createRange();
+        range.setStart(abstract.startContainer, abstract.startOffset);
+        range.setEnd(abstract.endContainer, abstract.endOffset);
+        drawn.push({ label: `${colour}${noted ? ' (note)' : ''}: ${range.toString()}`, range });
+      }
     }
   }
   drawn.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
