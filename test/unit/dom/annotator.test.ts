@@ -57,11 +57,21 @@ describe('annotator', () => {
 
   test('the counts per entity follow rescans, and clear empties them', () => {
     const { annotator } = annotate('<p id="a">Putin and Putin</p><p id="b">Pyongyang</p>');
-    expect(annotator.counts()).toEqual(new Map([['putin', 2], ['pyongyang', 1]]));
+    expect(annotator.counts()).toEqual(
+      new Map([
+        ['putin', 2],
+        ['pyongyang', 1],
+      ]),
+    );
     const a = document.getElementById('a')!;
     a.firstChild!.textContent = 'North Korea';
     annotator.rescan([a]);
-    expect(annotator.counts()).toEqual(new Map([['pyongyang', 1], ['nk', 1]]));
+    expect(annotator.counts()).toEqual(
+      new Map([
+        ['pyongyang', 1],
+        ['nk', 1],
+      ]),
+    );
     annotator.clear();
     expect(annotator.counts()).toEqual(new Map());
   });
