@@ -77,6 +77,12 @@ export const Entity = z.strictObject({
   aliases: z.array(Alias).min(1),
   /** short, neutral, written by the project from the sources */
   summary: z.string().min(20),
+  /**
+   * core: of the relationship itself; context: a wider actor (the US, China,
+   * the UN …), whose card defines it in a line and then says what the sources
+   * say about it in the relationship
+   */
+  tier: z.enum(['core', 'context']).optional(),
 });
 export type Entity = z.infer<typeof Entity>;
 

@@ -116,7 +116,15 @@ export interface CardSource {
 }
 
 export interface CardData {
-  entity: { id: string; label: string; kind: EntityKind; summary: string };
+  entity: {
+    id: string;
+    label: string;
+    kind: EntityKind;
+    summary: string;
+    /** the summary's first sentence: a context entity's card opens with it alone */
+    definition: string;
+    tier?: 'core' | 'context';
+  };
   claimCount: number;
   /** most-discussed topic first (ties in corpus order); "Other claims" last */
   topics: CardTopic[];
@@ -239,7 +247,14 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
     .sort((a, b) => compare(b.date.value, a.date.value) || compare(a.id, b.id));
 
   return {
-    entity: { id: entity.id, label: entity.label, kind: entity.kind, summary: entity.summary },
+    entity: {
+      id: entity.id,
+      label: entity.label,
+      kind: entity.kind,
+      summary: entity.summary,
+      definition: firstSentence(entity.summary),
+      ...(entity.tier !== undefined && { tier: entity.tier }),
+    },
     claimCount: claims.length,
     topics: cardTopics,
     viewsDiffer: topicIds.flatMap((id) => (id !== null && views.has(id) ? [views.get(id)!] : [])),
@@ -329,6 +344,15 @@ export function isWebUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A summary's first sentence: up to the first full stop (or ! ?) followed by
+ * a space and a capital, so that "U.S." or "c. 2024" does not end it.
+ */
+export function firstSentence(text: string): string {
+  const end = /[.!?](?=\s+[\p{Lu}\p{Lo}])/u.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
 }
 
 function cardDate(claim: Claim): CardDate {

@@ -62,7 +62,8 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
       </header>
 
       <div class="rdl-card-body">
-        <p class="rdl-summary">{entity.summary}</p>
+        {/* A context entity (the US, China …): what it is in a line, then what matters here. */}
+        <p class="rdl-summary">{entity.tier === 'context' ? entity.definition : entity.summary}</p>
 
         {data.viewsDiffer.length > 0 && (
           <Section id={`${id}-views`} title="Views differ">
@@ -73,7 +74,10 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
         )}
 
         {data.topics.length > 0 && (
-          <Section id={`${id}-claims`} title="What the sources say">
+          <Section
+            id={`${id}-claims`}
+            title={entity.tier === 'context' ? 'In Russia–North Korea relations' : 'What the sources say'}
+          >
             {data.topics.map((topic) => (
               <TopicClaims key={topic.id ?? ''} topic={topic} limit={claimsPerTopic} onToggleQuote={onToggleQuote} />
             ))}
@@ -250,22 +254,17 @@ function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: 
           </>
         )}
       </p>
+      {/* Short: who, outlet, date; the speaker's role and the source on expand. */}
       <p class="rdl-meta">
-        {speaker.ownVoice ? (
-          <>
-            <ExternalLink href={claim.sourceUrl} class="rdl-who">
-              {claim.outlet}
-            </ExternalLink>{' '}
-            (the outlet itself)
-          </>
-        ) : (
+        {!speaker.ownVoice && (
           <>
             <span class="rdl-who">{speaker.name}</span>
-            {speaker.role !== '' && <>, {speaker.role}</>}
-            {' — in '}
-            <ExternalLink href={claim.sourceUrl}>{claim.outlet}</ExternalLink>
+            {' — '}
           </>
         )}
+        <ExternalLink href={claim.sourceUrl} class={speaker.ownVoice ? 'rdl-who' : undefined}>
+          {claim.outlet}
+        </ExternalLink>
         {', '}
         <DateText date={claim.date} />
       </p>
@@ -274,6 +273,11 @@ function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: 
         onToggle={(event) => onToggleQuote?.(claim.id, (event.currentTarget as HTMLDetailsElement).open)}
       >
         <summary>Quote</summary>
+        <p class="rdl-note">
+          {speaker.ownVoice
+            ? `${claim.outlet}, in its own voice`
+            : `${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}`}
+        </p>
         <blockquote cite={claim.sourceUrl}>{claim.quote}</blockquote>
       </details>
     </li>

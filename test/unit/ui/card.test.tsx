@@ -44,7 +44,7 @@ const claim = (id: string, extra: Partial<CardClaim> = {}): CardClaim => ({
 
 /** A small card, every section present, with markup-looking text in every corpus field. */
 const hostile: CardData = {
-  entity: { id: 'e-x', label: `X ${XSS}`, kind: 'concept', summary: `Summary ${XSS}` },
+  entity: { id: 'e-x', label: `X ${XSS}`, kind: 'concept', summary: `Summary ${XSS}`, definition: `Summary ${XSS}` },
   claimCount: 1,
   topics: [
     {
@@ -135,7 +135,7 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     ]); // no Figures: no claim about him states one
   });
 
-  test('"What the sources say": topics in order, claims with who, role, outlet and date', () => {
+  test('"What the sources say": topics in order, claims with who, outlet and date; the role on expand', () => {
     show({ data: kim, claimsPerTopic: 50 });
     const groups = $$('.rdl-topic-group');
     expect(groups.map((g) => text(g.querySelector('.rdl-topic')))).toEqual([
@@ -147,18 +147,16 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     const first = groups[0]!.querySelector('.rdl-claim')!;
     expect(first.getAttribute('data-claim-id')).toBe('c-003-14');
     expect(text(first.querySelector('.rdl-badge'))).toBe('De facto alliance');
-    expect(text(first.querySelector('.rdl-meta'))).toBe(
-      'Kim Jong Un, North Korean leader — in Zhi News (on Toutiao), c. July 2025',
-    );
+    // short: who, outlet, date
+    expect(text(first.querySelector('.rdl-meta'))).toBe('Kim Jong Un — Zhi News (on Toutiao), c. July 2025');
+    expect(text(first.querySelector('.rdl-quote .rdl-note'))).toBe('Kim Jong Un, North Korean leader');
     const link = first.querySelector<HTMLAnchorElement>('.rdl-meta a')!;
     expect(link.getAttribute('href')).toBe('https://www.toutiao.com/article/7526550289370874395/');
     expect(link.target).toBe('_blank');
     expect(link.rel).toBe('noopener noreferrer');
     // An outlet's own voice: named once, as the outlet
     const own = ui.root.querySelector('[data-claim-id="c-002-08"] .rdl-meta');
-    expect(text(own)).toMatch(
-      /^Unnamed English-language website \(unsigned explainer\) \(the outlet itself\), c\. June 2024$/,
-    );
+    expect(text(own)).toMatch(/^Unnamed English-language website \(unsigned explainer\), c\. June 2024$/);
   });
 
   test('the verbatim quote opens on demand, and the container hears of it', () => {
@@ -263,6 +261,17 @@ describe('Card with figures (Russia)', () => {
       'Toutiao, c. 9 June 2024',
       'Fang Liang, c. 27 April 2017 (3 claims)',
     ]);
+  });
+});
+
+describe('a context entity’s card', () => {
+  test('opens with a one-line definition, then what the sources say about it in the relationship', () => {
+    const base = corpusCard('e-russia');
+    show({ data: { ...base, entity: { ...base.entity, tier: 'context' } } });
+    expect(text($('.rdl-summary'))).toBe(base.entity.definition);
+    expect(base.entity.summary.startsWith(base.entity.definition)).toBe(true);
+    expect(base.entity.definition.length).toBeLessThan(base.entity.summary.length);
+    expect($$('.rdl-section-title').map(text)).toContain('In Russia–North Korea relations');
   });
 });
 
