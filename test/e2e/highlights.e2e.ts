@@ -12,7 +12,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { HighlightRow } from '../../lib/db/schema';
 import type { HighlightStatus } from '../../lib/messages';
-import { BROWSER_NAMES, launch, type LensBrowser, type LensPage, usePageServer } from './harness';
+import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
 import { clickTool, dragSelect, waitDrawn } from './reader-actions';
 import {
   highlightedTexts,
@@ -145,6 +145,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     // (Firefox clears the page's selection when the focus moves into the field).
     expect(await page.evaluate(openTool)).toMatchObject({ kind: 'toolbar', colour: 'green' });
     expect(await page.evaluate(highlightedTexts, 'rdl-draft')).toEqual([TRADE]);
+    await page.screenshot(screenshotPath(`${browserName}-note-draft.png`));
     await clickTool(page, '[data-action="save-note"]');
     await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
     expect(await page.evaluate(highlightedTexts, 'rdl-draft')).toBeNull();

@@ -51,6 +51,31 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect(results.marked.length).toBeGreaterThan(0);
   });
 
+  test.each([
+    ['Russian', 'Пхеньян'],
+    ['Korean', '평양'],
+  ])('%s names an entity and reaches its claims and timeline: “%s” lists what “Pyongyang” lists', async (_, query) => {
+    const groupsOf = async (q: string) => {
+      await searchFor(popup, q);
+      return popup.waitFor(() => {
+        const groups = [...document.querySelectorAll('#results [role="group"]')].map((g) => ({
+          label: g.getAttribute('aria-label'),
+          ids: [...g.querySelectorAll<HTMLElement>('[role="option"]')].map((o) => o.dataset.id),
+        }));
+        return groups.length > 1 ? groups : null;
+      });
+    };
+    const english = await groupsOf('Pyongyang');
+    const other = await groupsOf(query);
+    expect(other.map((g) => g.label)).toEqual(expect.arrayContaining(['Claims', 'Timeline']));
+    for (const label of ['Claims', 'Timeline']) {
+      expect(new Set(other.find((g) => g.label === label)!.ids)).toEqual(
+        new Set(english.find((g) => g.label === label)!.ids),
+      );
+    }
+    if (query === 'Пхеньян') await popup.screenshot(screenshotPath(`${browserName}-popup-search-ru.png`));
+  });
+
   test('a quoted phrase finds the claims that say it', async () => {
     await searchFor(popup, '"de facto alliance"');
     const results = await popup.waitFor(popupResults);
@@ -62,6 +87,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
   test('↓ and Enter open a result; Back returns to the results with the query intact', async () => {
     const { results, title } = await openFirstResult(popup, 'Wonsan');
     expect(title).toBe(results.hits[0]!.title);
+    // once the card has faded in
+    await popup.waitFor(() => document.getAnimations().every((a) => a.playState !== 'running'));
     await popup.screenshot(screenshotPath(`${browserName}-popup-detail.png`));
     await popup.click('.back');
     await popup.waitForSelector('[role="searchbox"]');
