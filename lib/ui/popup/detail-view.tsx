@@ -78,13 +78,7 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
           ({source.outlet}) · {formatPartialDate(claim.date)}
           {claim.dateInferredFrom ? ' (date inferred)' : ''}
         </p>
-        <p class="entities">
-          {detail.entities.map((e) => (
-            <button key={e.id} type="button" class="chip" onClick={() => onOpen({ kind: 'entity', id: e.id })}>
-              {e.label}
-            </button>
-          ))}
-        </p>
+        <EntityChips entities={detail.entities} onOpen={onOpen} />
         {topic && (
           <section aria-labelledby="topic-title">
             <h3 id="topic-title">{topic.question}</h3>
@@ -112,13 +106,7 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
         </p>
         <h2 id="record-title">{event.label}</h2>
         <p>{event.summary}</p>
-        <p class="entities">
-          {detail.entities.map((e) => (
-            <button key={e.id} type="button" class="chip" onClick={() => onOpen({ kind: 'entity', id: e.id })}>
-              {e.label}
-            </button>
-          ))}
-        </p>
+        <EntityChips entities={detail.entities} onOpen={onOpen} />
         <h3>
           {detail.claims.length} claim{detail.claims.length === 1 ? '' : 's'}
         </h3>
@@ -161,6 +149,19 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
       </h3>
       <ClaimList claims={detail.claims} onOpen={onOpen} />
     </article>
+  );
+}
+
+/** The entities a claim or an event names, each opening its card. */
+function EntityChips({ entities, onOpen }: { entities: { id: string; label: string }[]; onOpen(next: Opened): void }) {
+  return (
+    <p class="entities">
+      {entities.map((e) => (
+        <button key={e.id} type="button" class="chip" onClick={() => onOpen({ kind: 'entity', id: e.id })}>
+          {e.label}
+        </button>
+      ))}
+    </p>
   );
 }
 
