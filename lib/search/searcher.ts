@@ -221,7 +221,10 @@ class CorpusSearcher implements Searcher {
     for (const rec of matched) scores.set(rec, Math.exp(this.recScore[rec]! / n));
     // Records found through a named entity are marked where they say one of its names.
     const throughWords = new Map(wordMatches);
-    if (parsed.phrases.length === 0) {
+    // Only a whole word names an entity (itself, a typo, an ending): not "Pyo", typed on the way to Pyongyang,
+    // which would cost every keystroke the records of every name it begins.
+    const whole = terms.every((m) => m.types.some((t) => t === 'exact' || t === 'fuzzy'));
+    if (parsed.phrases.length === 0 && whole) {
       // A short query names an entity only by a whole alias ("UN", "평양"), and then reaches every kind asked for.
       const named = this.namedEntities(matched, scores, parsed.short ? parsed.terms[0]! : null);
       if (named.length > 0)
