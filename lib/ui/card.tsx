@@ -62,7 +62,8 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
       </header>
 
       <div class="rdl-card-body">
-        <p class="rdl-summary">{entity.summary}</p>
+        {/* A context entity (the US, China …): what it is in a line, then what matters here. */}
+        <p class="rdl-summary">{entity.tier === 'context' ? entity.definition : entity.summary}</p>
         {entity.projectNote !== undefined && <ProjectNote note={entity.projectNote} />}
 
         {data.viewsDiffer.length > 0 && (
@@ -74,7 +75,10 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
         )}
 
         {data.topics.length > 0 && (
-          <Section id={`${id}-claims`} title="What the sources say">
+          <Section
+            id={`${id}-claims`}
+            title={entity.tier === 'context' ? 'In Russia–North Korea relations' : 'What the sources say'}
+          >
             {data.topics.map((topic) => (
               <TopicClaims key={topic.id ?? ''} topic={topic} limit={claimsPerTopic} onToggleQuote={onToggleQuote} />
             ))}
@@ -130,7 +134,12 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
       </div>
 
       <footer class="rdl-card-footer">
-        <button type="button" class="rdl-button rdl-search" onClick={() => onSearch(data.searchQuery)}>
+        <button
+          type="button"
+          class="rdl-button rdl-search"
+          // Only the reader's own click: a page's script clicking it would open search after search.
+          onClick={(event) => event.isTrusted && onSearch(data.searchQuery)}
+        >
           Search in Lens
         </button>
       </footer>
@@ -246,6 +255,7 @@ function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: 
           </>
         )}
       </p>
+      {/* Short: who, outlet, date; the speaker's role and the source on expand. */}
       <p class="rdl-meta">
         {speaker.ownVoice ? (
           <>
@@ -258,9 +268,8 @@ function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: 
         ) : (
           <>
             <span class="rdl-who">{speaker.name}</span>
-            {speaker.role !== '' && <>, {speaker.role}</>}
             {claim.translation !== undefined && <span class="rdl-translation"> ({claim.translation})</span>}
-            {' — in '}
+            {' — '}
             <ExternalLink href={claim.sourceUrl}>{claim.outlet}</ExternalLink>
           </>
         )}
@@ -273,6 +282,11 @@ function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: 
         onToggle={(event) => onToggleQuote?.(claim.id, (event.currentTarget as HTMLDetailsElement).open)}
       >
         <summary>Quote</summary>
+        <p class="rdl-note">
+          {speaker.ownVoice
+            ? `${claim.outlet}, in its own voice`
+            : `${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}`}
+        </p>
         <blockquote cite={claim.sourceUrl}>{claim.quote}</blockquote>
       </details>
     </li>
