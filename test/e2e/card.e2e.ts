@@ -65,7 +65,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const expanded = await page.waitForUi(openCard);
     for (const speaker of expected.speakers) expect(expanded.text).toContain(speaker);
     // The Economist's words, read through News1's Korean, say so next to the speaker.
-    expect(expanded.text).toContain('The Economist, British news magazine (back-translated via Korean)');
+    expect(expanded.text).toContain('The Economist (back-translated via Korean)');
     expect(page.errors()).toEqual([]);
 
     await page.press('Escape');

@@ -362,19 +362,28 @@ export function savedHighlights(root: ShadowRoot | null): string[] {
   };
   const caret = (x: number, y: number) => document.caretPositionFromPoint(x, y);
   const boxes: { colour: string; range: Range }[] = [];
-  for (const box of root?.querySelectorAll<HTMLElement>('.rdl-saved-layer > div') ?? []) {
-    box.scrollIntoView({ block: 'center' });
-    const rect = box.getBoundingClientRect();
-    const from = caret(rect.left + 1, rect.top + rect.height / 2);
-    const to = caret(rect.right - 1, rect.top + rect.height / 2);
-    if (!from || !to) continue;
-    const range = document.createRange();
-    range.setStart(from.offsetNode, from.offset);
-    range.setEnd(to.offsetNode, to.offset);
-    const style = getComputedStyle(box);
-    const rgb = /\d+, \d+, \d+/.exec(style.backgroundColor)?.[0] ?? '';
-    const colour = box.classList.contains('rdl-draft') ? 'draft' : (colours[rgb] ?? `rgb(${rgb})`);
-    boxes.push({ colour: `${colour}${style.borderBottomStyle === 'double' ? ' (note)' : ''}`, range });
+  // Lens's other host (a card that resting the pointer on a mark opened) may lie over a box: it is set
+  // aside while the text under the boxes is read, or the caret would land on it.
+  const others = [...document.querySelectorAll<HTMLElement>('rdl-ui')].filter((host) => host !== root?.host);
+  const styles = others.map((host) => host.style.cssText);
+  for (const host of others) host.style.setProperty('visibility', 'hidden', 'important');
+  try {
+    for (const box of root?.querySelectorAll<HTMLElement>('.rdl-saved-layer > div') ?? []) {
+      box.scrollIntoView({ block: 'center' });
+      const rect = box.getBoundingClientRect();
+      const from = caret(rect.left + 1, rect.top + rect.height / 2);
+      const to = caret(rect.right - 1, rect.top + rect.height / 2);
+      if (!from || !to) continue;
+      const range = document.createRange();
+      range.setStart(from.offsetNode, from.offset);
+      range.setEnd(to.offsetNode, to.offset);
+      const style = getComputedStyle(box);
+      const rgb = /\d+, \d+, \d+/.exec(style.backgroundColor)?.[0] ?? '';
+      const colour = box.classList.contains('rdl-draft') ? 'draft' : (colours[rgb] ?? `rgb(${rgb})`);
+      boxes.push({ colour: `${colour}${style.borderBottomStyle === 'double' ? ' (note)' : ''}`, range });
+    }
+  } finally {
+    others.forEach((host, i) => (host.style.cssText = styles[i]!));
   }
   boxes.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   const drawn: { colour: string; range: Range }[] = [];

@@ -54,6 +54,8 @@ describe('buildCard on the curated corpus: Kim Jong Un', () => {
       kind: 'person',
       summary: expect.stringContaining('Leader of North Korea'),
       definition: expect.stringMatching(/^Leader of North Korea[^.]*\.$/),
+      // of the relationship itself: his card opens with the whole summary
+      tier: 'core',
     });
     expect(kim.claimCount).toBe(16);
     expect(kim.searchQuery).toBe('Kim Jong Un');
