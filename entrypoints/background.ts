@@ -63,12 +63,14 @@ export default defineBackground(() => {
       });
     },
     // Per tab, from its top frame; the browser resets both when the tab loads another page, whose frame asks again.
+    // The sender is the Caller the browser reported (see callerOf), not a MessageSender.
     showToolbarState: async (state, sender) => {
-      const { tab, frameId } = (sender as Browser.runtime.MessageSender | undefined) ?? {};
-      if (tab?.id === undefined || frameId !== 0) return;
+      const caller = sender as Caller;
+      if (caller.kind !== 'page' || !caller.topFrame || caller.tabId === undefined) return;
+      const { tabId } = caller;
       await Promise.all([
-        browser.action.setIcon({ tabId: tab.id, path: toolbarIcon(state) }),
-        browser.action.setTitle({ tabId: tab.id, title: toolbarTitle(state) }),
+        browser.action.setIcon({ tabId, path: toolbarIcon(state) }),
+        browser.action.setTitle({ tabId, title: toolbarTitle(state) }),
       ]);
     },
     setBadge: async (count, sender) => {
