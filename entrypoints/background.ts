@@ -8,6 +8,9 @@ import { guardHandlers, type Caller } from '../lib/sender-policy';
 import { createService } from '../lib/service';
 import { toolbarIcon, toolbarTitle } from '../lib/toolbar-icon';
 
+/** The tab a web page's message came from, as the browser reports it (none for the extension's own pages). */
+const pageTab = (caller: Caller): number | undefined => (caller.kind === 'page' ? caller.tabId : undefined);
+
 /** The context menu item on a selection. */
 const SAVE_HIGHLIGHT_MENU = 'save-highlight';
 
@@ -16,12 +19,24 @@ export default defineBackground(() => {
     // The background is never private (Firefox has no split incognito mode; Chrome's default is spanning):
     // a message from a private tab says so in its Caller.
     onLoadError: (error) => report('corpus load failed', error),
-    // As a page next to the reader's tab: a popup cannot be opened from a content script in every browser.
-    openSearch: async (query, sender) => {
-      const tabId =
-        (sender as Caller).kind === 'page' ? (sender as Extract<Caller, { kind: 'page' }>).tabId : undefined;
-      const params = new URLSearchParams({ q: query, ...(tabId === undefined ? {} : { tab: String(tabId) }) });
-      await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${params}`) });
+    tabOf: (sender) => pageTab(sender as Caller),
+    // The popup itself where the browser opens it for us (Chrome 127+; Firefox within the reader's click);
+    // otherwise a page laid out for a tab, next to the reader's. The query is not in the URL: the page asks for it.
+    // Only the tab the browser says the message came from (its Caller) is used, never one the message names.
+    openSearch: async (sender) => {
+      try {
+        await browser.action.openPopup();
+        return;
+      } catch {
+        // not allowed here: a tab instead
+      }
+      const tabId = pageTab(sender as Caller);
+      const tab = tabId === undefined ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+      await browser.tabs.create({
+        url: browser.runtime.getURL('/popup.html?view=tab'),
+        ...(tab?.index === undefined ? {} : { index: tab.index + 1 }),
+        ...(tab?.windowId === undefined ? {} : { windowId: tab.windowId }),
+      });
     },
     openHighlight: async (url, id) => {
       const tab = await browser.tabs.create({ url });
@@ -48,17 +63,18 @@ export default defineBackground(() => {
       });
     },
     // Per tab, from its top frame; the browser resets both when the tab loads another page, whose frame asks again.
+    // The sender is the Caller the browser reported (see callerOf), not a MessageSender.
     showToolbarState: async (state, sender) => {
-      const { tab, frameId } = (sender as Browser.runtime.MessageSender | undefined) ?? {};
-      if (tab?.id === undefined || frameId !== 0) return;
+      const caller = sender as Caller;
+      if (caller.kind !== 'page' || !caller.topFrame || caller.tabId === undefined) return;
+      const { tabId } = caller;
       await Promise.all([
-        browser.action.setIcon({ tabId: tab.id, path: toolbarIcon(state) }),
-        browser.action.setTitle({ tabId: tab.id, title: toolbarTitle(state) }),
+        browser.action.setIcon({ tabId, path: toolbarIcon(state) }),
+        browser.action.setTitle({ tabId, title: toolbarTitle(state) }),
       ]);
     },
     setBadge: async (count, sender) => {
-      const tabId =
-        (sender as Caller).kind === 'page' ? (sender as Extract<Caller, { kind: 'page' }>).tabId : undefined;
+      const tabId = pageTab(sender as Caller);
       if (tabId === undefined) return;
       await Promise.all([
         browser.action.setBadgeBackgroundColor({ tabId, color: '#3b6fa8' }),

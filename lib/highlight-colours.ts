@@ -13,7 +13,18 @@ export function isHighlightColour(value: unknown): value is HighlightColour {
   return (HIGHLIGHT_COLOURS as readonly unknown[]).includes(value);
 }
 
-/** The name a colour is drawn under; a colour we do not know (an import from another tool) is drawn yellow. */
-export function savedHighlightName(colour: string): string {
-  return `rdl-saved-${isHighlightColour(colour) ? colour : DEFAULT_HIGHLIGHT_COLOUR}`;
+/**
+ * The name a colour is drawn under; a colour we do not know (an import from
+ * another tool) is drawn yellow. A highlight with a note is drawn as
+ * `rdl-saved-<colour>-noted`: the same tint, and a mark that says it has one.
+ */
+export function savedHighlightName(colour: string, note = ''): string {
+  return `rdl-saved-${isHighlightColour(colour) ? colour : DEFAULT_HIGHLIGHT_COLOUR}${note ? '-noted' : ''}`;
 }
+
+/**
+ * The passage a note is being written for, while the reader types it (the
+ * page's own selection may clear when the focus moves into the note field),
+ * drawn in the same closed layer as the saved highlights.
+ */
+export const DRAFT_HIGHLIGHT = 'rdl-draft';

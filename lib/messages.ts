@@ -6,6 +6,7 @@
  * wire `runtime.onMessage` to `answer()`, so lib/ stays free of browser APIs
  * and unit tests can connect a client straight to handlers.
  */
+import type { PendingSearch } from './search-handoff';
 import type { CorpusStatus } from './db/corpus-store';
 import type { HighlightRow } from './db/schema';
 import type { PackImport, PackSummary } from './db/pack-store';
@@ -76,8 +77,10 @@ export interface Protocol {
     request: null;
     response: { sources: { id: string; title: string; date: string }[]; topics: { id: string; question: string }[] };
   };
-  /** opens the popup's search (or a tab with it) on a query */
+  /** opens the popup's search (or a page with it) on a query: rate-limited, the query kept for takeSearch */
   openSearch: { request: { query: string }; response: null };
+  /** the popup, as it opens: the query a card's "Search in Lens" left, once */
+  takeSearch: { request: null; response: PendingSearch | null };
   /** The URL is normalised here (lib/anchoring/url.ts): callers may send the page's own. */
   saveHighlight: { request: NewHighlight; response: HighlightRow };
   /**

@@ -4,6 +4,7 @@
  * worker or event page); a load that fails is kept as `loadError` and shown
  * to the reader, while the previous corpus stays in place.
  */
+import { createSearchHandoff } from './search-handoff';
 import type { CorpusBundle } from './corpus/bundle';
 import type { CorpusRecords } from './corpus/schema';
 import { parseAnnotationImport } from './anchoring/exchange';
@@ -50,8 +51,13 @@ export interface ServiceOptions {
   now?: () => number;
   newId?: () => string;
   onLoadError?: (error: unknown) => void;
-  /** opens Lens's search on a query, about the sender's tab (a browser action: the background entrypoint provides it) */
-  openSearch?: (query: string, sender: unknown) => Promise<void>;
+  /**
+   * opens Lens's search (the popup, or a page in its place) about the sender's
+   * tab; the query waits in the service until that page asks (takeSearch)
+   */
+  openSearch?: (sender: unknown) => Promise<void>;
+  /** the tab a message came from, where it came from one */
+  tabOf?: (sender: unknown) => number | undefined;
   /** opens a page in a new tab and, once its content script runs, scrolls it to a highlight */
   openHighlight?: (url: string, highlightId: string) => Promise<void>;
   /** settings or the corpus changed: open tabs should redraw */
@@ -68,6 +74,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
   const isPrivate = options.isPrivate ?? ((sender) => (sender as { private?: unknown } | null)?.private === true);
+  const searches = createSearchHandoff(now);
   let loadError: string | null = null;
   let termIndex: Promise<TermIndex> | null = null;
 
@@ -295,8 +302,13 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     },
     async openSearch({ query }, sender) {
       if (!options.openSearch) throw new Error('Search cannot be opened from here');
-      await options.openSearch(query, sender);
+      // Too soon after the last one: nothing opens (a page cannot open search after search).
+      if (!searches.offer(query, options.tabOf?.(sender))) return null;
+      await options.openSearch(sender);
       return null;
+    },
+    async takeSearch() {
+      return searches.take();
     },
     async saveHighlight(draft, sender) {
       await usableStore();

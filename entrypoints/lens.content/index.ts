@@ -8,6 +8,7 @@ import { entityIdsIn } from '../../lib/dom/marks-in-range';
 import { createPageActions } from '../../lib/dom/page-actions';
 import { startPageLens } from '../../lib/dom/page-lens';
 import { createSavedHighlights } from '../../lib/dom/saved-highlights';
+import { DRAFT_HIGHLIGHT } from '../../lib/highlight-colours';
 import {
   answer,
   createClient,
@@ -157,6 +158,11 @@ function startSession(
       labelOf: (id) => labels.get(id) ?? id,
       fetchCard: (entityId) => ask('getCard', { entityId }),
       onSearch: (query) => void ask('openSearch', { query }),
+      markDraft: (range) => {
+        if (range) ranges.set(DRAFT_HIGHLIGHT, new Set([range]));
+        else if (!ranges.delete(DRAFT_HIGHLIGHT)) return;
+        repaint();
+      },
     });
     signal.addEventListener('abort', () => loaded.destroy());
     return loaded;

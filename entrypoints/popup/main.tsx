@@ -10,11 +10,17 @@ import '../../lib/ui/popup.css';
 const params = new URLSearchParams(location.search);
 const ask = createClient((message) => browser.runtime.sendMessage(message));
 
+// "Search in Lens" on a card left its query (and its tab) with the background, once.
+const handed = await ask('takeSearch', null).catch(() => null);
+// Opened as a page in a tab, not as the popup: laid out for a tab (popup.css).
+if (params.get('view') === 'tab') document.documentElement.dataset.view = 'tab';
+
 /**
- * The tab the popup is about: the active tab of the window it opened over, or
- * the one named by ?tab= (when "Search in Lens" opened it as a page).
+ * The tab the popup is about: the card's tab for a search from a card, the
+ * one named by ?tab=, or the active tab of the window it opened over.
  */
 async function targetTab(): Promise<number | undefined> {
+  if (handed?.tabId !== undefined) return handed.tabId;
   const named = Number(params.get('tab'));
   if (Number.isInteger(named) && named > 0) return named;
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
@@ -33,7 +39,7 @@ render(
     ask={ask}
     askTab={askTab}
     theme={theme}
-    initialQuery={params.get('q') ?? undefined}
+    initialQuery={handed?.query}
     openOptions={() => void browser.runtime.openOptionsPage()}
     download={(name, type, text) => {
       const link = document.createElement('a');

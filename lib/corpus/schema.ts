@@ -137,7 +137,8 @@ export type EntityKind = z.infer<typeof EntityKind>;
  * `core`: the entity belongs to Russia–North Korea relations (Kim Jong Un,
  * Pyongyang, the treaties) and is marked on every page; `context`: a wider
  * world entity (the United States, China, Putin) marked only on pages about
- * the relationship. Absent means core, so packs written before tiers existed
+ * the relationship, whose card defines it in a line and then says what the
+ * sources say about it in the relationship. Absent means core, so packs written before tiers existed
  * keep their marks.
  */
 export const Tier = z.enum(['core', 'context']);

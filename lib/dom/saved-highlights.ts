@@ -89,7 +89,7 @@ export function createSavedHighlights(options: SavedHighlightsOptions): SavedHig
 
   function draw(row: HighlightRow, range: Range) {
     undraw(row.id);
-    const name = savedHighlightName(row.colour);
+    const name = savedHighlightName(row.colour, row.note);
     let highlight = highlights.get(name);
     if (!highlight) {
       highlight = newRangeSet();
@@ -188,7 +188,7 @@ export function createSavedHighlights(options: SavedHighlightsOptions): SavedHig
     update(row) {
       const old = drawn.get(row.id);
       rows.set(row.id, row);
-      if (old && old.name !== savedHighlightName(row.colour)) draw(row, old.range);
+      if (old && old.name !== savedHighlightName(row.colour, row.note)) draw(row, old.range);
     },
     remove(id) {
       undraw(id);

@@ -21,7 +21,12 @@
  * blends with `multiply`, so that the text shows through as under a
  * ::highlight() tint. Unlike a ::highlight(), the boxes are above the page:
  * a fixed header scrolled over a highlight is tinted too.
+ *
+ * It draws the passage a note is being written for (DRAFT_HIGHLIGHT) too, so
+ * that the page never learns what is being annotated; and a highlight with a
+ * note (`rdl-saved-<colour>-noted`) with a double line under its tint.
  */
+import { DRAFT_HIGHLIGHT } from '../highlight-colours';
 import { HOST_TAG } from '../ui/host-tag';
 
 /** The tint of each colour (the ::highlight(rdl-saved-*) ones they replace). */
@@ -31,6 +36,21 @@ const TINTS: Record<string, string> = {
   'rdl-saved-blue': 'rgba(66,140,255,.34)',
   'rdl-saved-pink': 'rgba(255,82,166,.32)',
 };
+
+const LAYER_CSS =
+  '.rdl-saved-layer>div{position:absolute;border-radius:2px;pointer-events:none;box-sizing:border-box}' +
+  // A highlight with a note says so: a double line under its tint.
+  '.rdl-saved-layer>.rdl-noted{border-bottom:3px double rgba(90,70,0,.75)}' +
+  // Like a selection, and unlike any highlight's colour: a dashed edge.
+  '.rdl-saved-layer>.rdl-draft{background:rgba(66,140,255,.3);outline:1px dashed rgba(40,100,200,.8)}';
+
+/** How a box of highlight `name` looks: its class and (for a saved colour) its tint. */
+function boxLook(name: string): { className: string; background: string } {
+  if (name === DRAFT_HIGHLIGHT) return { className: 'rdl-draft', background: '' };
+  const noted = name.endsWith('-noted');
+  const colour = noted ? name.slice(0, -'-noted'.length) : name;
+  return { className: noted ? 'rdl-noted' : '', background: TINTS[colour] ?? TINTS['rdl-saved-yellow']! };
+}
 
 const HOST_STYLE =
   'all:initial;display:block;position:absolute;top:0;left:0;width:0;height:0;margin:0;padding:0;border:0;' +
@@ -65,7 +85,7 @@ export function createSavedLayer(
     // Closed: `host.shadowRoot` is null for the page.
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
-    style.textContent = '.rdl-saved-layer>div{position:absolute;border-radius:2px;pointer-events:none}';
+    style.textContent = LAYER_CSS;
     boxes = doc.createElement('div');
     boxes.className = 'rdl-saved-layer';
     shadow.append(style, boxes);
@@ -79,12 +99,14 @@ export function createSavedLayer(
     const drawn: HTMLElement[] = [];
     let origin: DOMRect | null = null;
     for (const [name, highlight] of highlights) {
+      const look = boxLook(name);
       for (const range of highlight) {
         for (const rect of range.getClientRects()) {
           if (rect.width === 0 || rect.height === 0) continue;
           origin ??= (container(), host!.getBoundingClientRect());
           const box = doc.createElement('div');
-          box.style.cssText = `left:${rect.left - origin.left}px;top:${rect.top - origin.top}px;width:${rect.width}px;height:${rect.height}px;background:${TINTS[name] ?? TINTS['rdl-saved-yellow']}`;
+          if (look.className) box.className = look.className;
+          box.style.cssText = `left:${rect.left - origin.left}px;top:${rect.top - origin.top}px;width:${rect.width}px;height:${rect.height}px${look.background && `;background:${look.background}`}`;
           drawn.push(box);
         }
       }

@@ -12,12 +12,13 @@
 import { joinNames } from '../corpus/attribution';
 import type { CorpusRecords, Lang } from '../corpus/schema';
 
-export type SearchKind = 'entity' | 'person' | 'claim' | 'source';
+export type SearchKind = 'entity' | 'person' | 'claim' | 'source' | 'event';
 
 /** Group order when two groups' best hits score the same: names before texts. */
-export const SEARCH_KINDS: readonly SearchKind[] = ['entity', 'person', 'claim', 'source'];
+export const SEARCH_KINDS: readonly SearchKind[] = ['entity', 'person', 'claim', 'source', 'event'];
 
-export type SearchField = 'label' | 'alias' | 'name' | 'role' | 'text' | 'quote' | 'title' | 'outlet' | 'author';
+export type SearchField =
+  'label' | 'alias' | 'name' | 'role' | 'text' | 'quote' | 'title' | 'outlet' | 'author' | 'event' | 'summary';
 
 export interface FieldSpec {
   readonly field: SearchField;
@@ -41,6 +42,9 @@ export const FIELDS: readonly FieldSpec[] = [
   { field: 'title', kind: 'source', weight: 0.8 },
   { field: 'outlet', kind: 'source', weight: 0.6 },
   { field: 'author', kind: 'source', weight: 0.6 },
+  // a timeline event: its label, and its summary (what happened)
+  { field: 'event', kind: 'event', weight: 0.9 },
+  { field: 'summary', kind: 'event', weight: 0.5 },
 ];
 
 const CODE = new Map(FIELDS.map((f, i) => [f.field, i]));
@@ -60,6 +64,8 @@ export function recordsOf(records: CorpusRecords, kind: SearchKind): readonly { 
       return records.claims;
     case 'source':
       return records.sources;
+    case 'event':
+      return records.events;
   }
 }
 
@@ -110,6 +116,12 @@ export function forEachSlot(
       if (s.author) visit('author', 0, s.author);
       return;
     }
+    case 'event': {
+      const e = records.events[doc]!;
+      visit('event', 0, e.label);
+      visit('summary', 0, e.summary);
+      return;
+    }
   }
 }
 
@@ -141,6 +153,10 @@ export function slotText(
       return { text: records.sources[doc]!.outlet };
     case 'author':
       return { text: records.sources[doc]!.author ?? '' };
+    case 'event':
+      return { text: records.events[doc]!.label };
+    case 'summary':
+      return { text: records.events[doc]!.summary };
   }
 }
 
@@ -152,7 +168,8 @@ export interface Display {
 
 /**
  * How a record is listed: entity — label, kind; person — name, role;
- * claim — paraphrase, "speaker · date"; source — title, "outlet · date".
+ * claim — paraphrase, "speaker · date"; source — title, "outlet · date";
+ * event — label, its date or span.
  * A person's role and a source's outlet begin their subtitle, so highlight
  * ranges in those fields apply to the subtitle as they are.
  */
@@ -178,6 +195,10 @@ export function displayOf(
     case 'source': {
       const s = records.sources[doc]!;
       return { title: s.title, subtitle: `${s.outlet} · ${s.date}`, date: s.date };
+    }
+    case 'event': {
+      const e = records.events[doc]!;
+      return { title: e.label, subtitle: e.endDate ? `${e.date} – ${e.endDate}` : e.date, date: e.date };
     }
   }
 }

@@ -4,7 +4,8 @@
  * claims they appear in (an entity the claim names, a person who says it), so
  * that "topic: sanctions" lists the claims on sanctions and the entities and
  * people of those claims; sources by their own id and date, and by having a
- * claim on the topic.
+ * claim on the topic; timeline events by their own dates and by resting on
+ * a claim that passes.
  *
  * Dates are partial (YYYY, YYYY-MM, YYYY-MM-DD) on both sides and compared as
  * intervals: a record dated "2024" is inside a filter from "2024-06", since it
@@ -46,6 +47,7 @@ export interface Allowed {
   person: Uint8Array;
   claim: Uint8Array;
   source: Uint8Array;
+  event: Uint8Array;
 }
 
 /** Per kind, per record (corpus order): 1 if the record passes the filters. Throws on a malformed date. */
@@ -63,6 +65,7 @@ export function allowedRecords(records: CorpusRecords, f: SearchFilters): Allowe
     person: new Uint8Array(records.people.length),
     claim: new Uint8Array(records.claims.length),
     source: new Uint8Array(records.sources.length),
+    event: new Uint8Array(records.events.length),
   };
   const entityDoc = new Map(records.entities.map((e, i) => [e.id, i]));
   const personDoc = new Map(records.people.map((p, i) => [p.id, i]));
@@ -89,6 +92,22 @@ export function allowedRecords(records: CorpusRecords, f: SearchFilters): Allowe
     if (!inDates(s.date)) return;
     if (f.topicId !== undefined && !sourcesOnTopic.has(s.id)) return;
     allowed.source[i] = 1;
+  });
+  // An event's own span against the dates; its claims against the source and topic.
+  const claims = new Map(records.claims.map((c) => [c.id, c]));
+  const onSourceAndTopic = (id: string) => {
+    const c = claims.get(id);
+    return (
+      !!c &&
+      (!sourceIds || sourceIds.has(c.sourceId)) &&
+      (f.topicId === undefined || c.stances.some((st) => st.topicId === f.topicId))
+    );
+  };
+  records.events.forEach((e, i) => {
+    const overlaps =
+      (f.from === undefined || lastDay(e.endDate ?? e.date) >= firstDay(f.from)) &&
+      (f.to === undefined || firstDay(e.date) <= lastDay(f.to));
+    if (overlaps && e.claimIds.some(onSourceAndTopic)) allowed.event[i] = 1;
   });
   return allowed;
 }

@@ -10,9 +10,14 @@
  *  3. a record's score is fuse.js's formula: the product, over terms and over
  *     the fields they match in, of `matchScore ^ (fieldWeight / √fieldWords)`
  *     (per field, its best slot) — so a short, heavy field that matches
- *     exactly (an entity's name) outranks a claim that mentions the word.
+ *     exactly (an entity's name) outranks a claim that mentions the word;
+ *  4. a query that names an entity, in any of its languages, also finds what
+ *     the corpus says about it (throughNamedEntities): the records that
+ *     call it by one of its English names (the corpus's texts are English),
+ *     and the claims, people and timeline events linked to it. So "Пхеньян",
+ *     "평양" and "Pyongyang" find the same claims, people and events.
  */
-import type { CorpusRecords, Lang } from '../corpus/schema';
+import type { CorpusRecords, Entity, Lang } from '../corpus/schema';
 import { normaliseForMatch } from '../text/normalise';
 import { FIELDS, SEARCH_KINDS, type SearchField, type SearchKind, displayOf, recordsOf, slotText } from './fields';
 import { type SearchFilters, allowedRecords, filterKey, narrowsRecords } from './filters';
@@ -91,6 +96,18 @@ const FIELD_CELL: readonly number[] = FIELDS.map((f, code) => KIND_FIELDS[SEARCH
 const FIELD_CELLS = Math.max(...KIND_FIELDS.map((f) => f.length));
 /** Phrase candidates up to this many per group are all checked, so `total` is exact. */
 const CHECK_ALL = 200;
+/**
+ * Which entity hits a query names: the best, if it matched at least this well
+ * (a typo or two in a name, or a Korean particle, which can be half the word:
+ * 평양에서 scores 0.5; not a stray prefix), and those whose score is as
+ * small in order of magnitude (log score ≥ NAMED_RATIO × the best's): "Korea"
+ * names North and South Korea, not Korea University.
+ */
+const NAMED_MAX_SCORE = 0.55;
+const NAMED_RATIO = 0.75;
+const NAMED_MAX = 3;
+/** The score of a record found only through its link to a named entity: after anything that matched its text. */
+const LINKED_SCORE = 0.9;
 
 /** Builds the index for a corpus; cache the result by corpus version. */
 export function buildSearchIndex(records: CorpusRecords): SerializedSearchIndex {
@@ -126,6 +143,7 @@ class CorpusSearcher implements Searcher {
   private readonly normalised = new Map<number, string>();
   private allowedCache: { key: string; mask: Uint8Array } | null = null;
   private speakers: Map<string, string> | null = null;
+  private links: Map<string, number[]> | null = null;
 
   // per-record scratch, reused by every search
   private readonly recGen: Int32Array;
@@ -165,15 +183,20 @@ class CorpusSearcher implements Searcher {
   search(query: string, filters: SearchFilters = {}, limit = DEFAULT_LIMIT): SearchResults {
     const parsed = parseQuery(query);
     limit = Math.max(1, Math.floor(limit));
-    const kinds = new Set<SearchKind>(filters.kinds ?? SEARCH_KINDS);
+    const asked = new Set<SearchKind>(filters.kinds ?? SEARCH_KINDS);
+    const kinds = new Set(asked);
     if (parsed.short) {
       // one or two characters: names only (see ParsedQuery.short)
       kinds.delete('claim');
       kinds.delete('source');
+      kinds.delete('event');
     }
-    const kindAllowed = Uint8Array.from(SEARCH_KINDS, (k) => (kinds.has(k) ? 1 : 0));
     const mask = narrowsRecords(filters) ? this.allowedMask(filters) : null;
-    const allowed = (rec: number) => kindAllowed[this.index.recKind[rec]!] === 1 && (mask === null || mask[rec] === 1);
+    const allowedOf = (of: ReadonlySet<SearchKind>) => {
+      const kindAllowed = Uint8Array.from(SEARCH_KINDS, (k) => (of.has(k) ? 1 : 0));
+      return (rec: number) => kindAllowed[this.index.recKind[rec]!] === 1 && (mask === null || mask[rec] === 1);
+    };
+    const allowed = allowedOf(kinds);
 
     if (parsed.terms.length === 0 && parsed.phrases.length === 0) {
       return { query: parsed, groups: mask ? this.browse(allowed, limit) : [] };
@@ -194,20 +217,35 @@ class CorpusSearcher implements Searcher {
     const wordMatches = this.wordMatches(parsed.terms, terms);
     const highlightPhrases = parsed.phrases.map(phrasePattern);
     const n = constraints.length;
+    const scores = new Map<number, number>();
+    for (const rec of matched) scores.set(rec, Math.exp(this.recScore[rec]! / n));
+    // Records found through a named entity are marked where they say one of its names.
+    const throughWords = new Map(wordMatches);
+    // Only a whole word names an entity (itself, a typo, an ending): not "Pyo", typed on the way to Pyongyang,
+    // which would cost every keystroke the records of every name it begins.
+    const whole = terms.every((m) => m.types.some((t) => t === 'exact' || t === 'fuzzy'));
+    if (parsed.phrases.length === 0 && whole) {
+      // A short query names an entity only by a whole alias ("UN", "평양"), and then reaches every kind asked for.
+      const named = this.namedEntities(matched, scores, parsed.short ? parsed.terms[0]! : null);
+      if (named.length > 0)
+        this.throughNamedEntities(named, scores, throughWords, this.slotRanges(asked), allowedOf(asked));
+    }
+    const own = new Set(matched);
+    const score = (rec: number) => scores.get(rec)!;
     const groups: SearchGroup[] = [];
     for (const kind of SEARCH_KINDS) {
       const k = SEARCH_KINDS.indexOf(kind);
-      const ofKind = matched.filter((rec) => this.index.recKind[rec] === k);
+      const ofKind = [...scores.keys()].filter((rec) => this.index.recKind[rec] === k);
       const { best, total, approximate } =
         phraseChecks.length > 0
-          ? this.checked(ofKind, phraseChecks, limit)
-          : { best: this.top(ofKind, limit), total: ofKind.length, approximate: false };
+          ? this.checked(ofKind, phraseChecks, limit, score)
+          : { best: this.top(ofKind, limit, score), total: ofKind.length, approximate: false };
       if (best.length === 0) continue;
       groups.push({
         kind,
         total,
         approximate,
-        hits: best.map((rec) => this.hit(rec, Math.exp(this.recScore[rec]! / n), wordMatches, highlightPhrases)),
+        hits: best.map((rec) => this.hit(rec, score(rec), own.has(rec) ? wordMatches : throughWords, highlightPhrases)),
       });
     }
     groups.sort(
@@ -370,13 +408,13 @@ class CorpusSearcher implements Searcher {
     recs: number[],
     phrases: readonly RegExp[],
     limit: number,
+    score: (rec: number) => number,
   ): { best: number[]; total: number; approximate: boolean } {
     if (recs.length <= CHECK_ALL) {
       const found = recs.filter((rec) => this.containsPhrases(rec, phrases));
-      return { best: this.top(found, limit), total: found.length, approximate: false };
+      return { best: this.top(found, limit, score), total: found.length, approximate: false };
     }
-    const score = this.recScore;
-    const ordered = [...recs].sort((a, b) => score[a]! - score[b]! || a - b);
+    const ordered = [...recs].sort((a, b) => score(a) - score(b) || a - b);
     const best: number[] = [];
     let i = 0;
     let rejected = 0;
@@ -399,9 +437,8 @@ class CorpusSearcher implements Searcher {
   }
 
   /** The best `limit` records by score (ties: corpus order), without sorting them all. */
-  private top(recs: number[], limit: number): number[] {
-    const score = this.recScore;
-    const better = (a: number, b: number) => score[a]! < score[b]! || (score[a] === score[b] && a < b);
+  private top(recs: number[], limit: number, score: (rec: number) => number): number[] {
+    const better = (a: number, b: number) => score(a) < score(b) || (score(a) === score(b) && a < b);
     const best: number[] = [];
     for (const rec of recs) {
       if (best.length === limit && !better(rec, best[limit - 1]!)) continue;
@@ -416,6 +453,95 @@ class CorpusSearcher implements Searcher {
       if (best.length > limit) best.pop();
     }
     return best;
+  }
+
+  /**
+   * Adds to `scores` what the corpus says about the entities the query names:
+   * the records that call one by an English name (its label and English
+   * aliases, each searched like a query of its own, a word of four letters
+   * or more also as the start of a longer one: Russia → Russian), then the
+   * claims, people and events linked to it. Entities
+   * themselves are not added: the query's own entity hits stay as they are.
+   */
+  /** The entities the query names (see NAMED_MAX_SCORE); with `whole`, only those with an alias that is exactly it. */
+  private namedEntities(matched: readonly number[], scores: ReadonlyMap<number, number>, whole: string | null) {
+    const { recKind, recDoc } = this.index;
+    const entityKind = SEARCH_KINDS.indexOf('entity');
+    const entities = matched
+      .filter((rec) => recKind[rec] === entityKind)
+      .sort((a, b) => scores.get(a)! - scores.get(b)!);
+    const best = entities[0] === undefined ? 1 : scores.get(entities[0])!;
+    if (best > NAMED_MAX_SCORE) return [];
+    const bar = Math.log(Math.max(best, EPSILON)) * NAMED_RATIO;
+    return entities
+      .filter((rec) => Math.log(Math.max(scores.get(rec)!, EPSILON)) <= bar)
+      .map((rec) => ({ entity: this.records.entities[recDoc[rec]!]!, score: scores.get(rec)! }))
+      .filter(
+        ({ entity: e }) =>
+          whole === null ||
+          [e.label, ...e.aliases.map((a) => a.text)].some((name) => normaliseForMatch(name) === whole),
+      )
+      .slice(0, NAMED_MAX);
+  }
+
+  private throughNamedEntities(
+    named: readonly { entity: Entity; score: number }[],
+    scores: Map<number, number>,
+    wordMatches: Map<string, WordMatch>,
+    ranges: readonly number[] | null,
+    allowed: (rec: number) => boolean,
+  ): void {
+    const { recKind } = this.index;
+    const entityKind = SEARCH_KINDS.indexOf('entity');
+    const notEntity = (rec: number) => recKind[rec] !== entityKind && allowed(rec);
+    const { postStart } = this.index;
+    const postings = (w: number) => postStart[w + 1]! - postStart[w]!;
+    for (const { entity, score: namedScore } of named) {
+      const names = new Set([entity.label, ...entity.aliases.filter((a) => a.lang === 'en').map((a) => a.text)]);
+      const seen = new Set<string>();
+      for (const name of names) {
+        const words = wordsOf(normaliseForMatch(name)).slice(0, 8);
+        const key = words.join(' ');
+        if (words.length === 0 || seen.has(key)) continue;
+        seen.add(key);
+        const exact = words.map((w) => wholeWords(this.lookup.match(w.slice(0, MAX_TERM_LENGTH), false), postings, w));
+        if (exact.some((m) => m.words.length === 0)) continue;
+        const found = this.intersect(
+          exact.map((m) => this.termConstraint(m, ranges)),
+          notEntity,
+        );
+        for (const rec of found) {
+          // never above the entity that led here: "Pyongyng" lists Pyongyang before what says it
+          const s = Math.max(namedScore, Math.exp(this.recScore[rec]! / exact.length));
+          if (!(scores.get(rec)! <= s)) scores.set(rec, s);
+        }
+        if (found.length > 0) {
+          for (const [word, match] of this.wordMatches(words, exact))
+            if (!wordMatches.has(word)) wordMatches.set(word, match);
+        }
+      }
+      for (const rec of this.linkedTo(entity.id)) {
+        if (!scores.has(rec) && notEntity(rec)) scores.set(rec, LINKED_SCORE);
+      }
+    }
+  }
+
+  /** The claims, people and timeline events linked to an entity (record numbers). */
+  private linkedTo(entityId: string): readonly number[] {
+    if (!this.links) {
+      const links = new Map<string, number[]>();
+      const add = (id: string, rec: number) => {
+        const list = links.get(id);
+        if (list) list.push(rec);
+        else links.set(id, [rec]);
+      };
+      const { kindBase } = this.index;
+      this.records.claims.forEach((c, doc) => c.entityIds.forEach((id) => add(id, kindBase.claim + doc)));
+      this.records.people.forEach((p, doc) => p.entityId && add(p.entityId, kindBase.person + doc));
+      this.records.events.forEach((e, doc) => e.entityIds.forEach((id) => add(id, kindBase.event + doc)));
+      this.links = links;
+    }
+    return this.links.get(entityId) ?? [];
   }
 
   private browse(allowed: (rec: number) => boolean, limit: number): SearchGroup[] {
@@ -500,4 +626,22 @@ class CorpusSearcher implements Searcher {
     this.speakers ??= new Map(this.records.people.map((p) => [p.id, p.name]));
     return this.speakers.get(id) ?? id;
   }
+}
+
+/**
+ * A name's matches cut to the words it is: itself, and for four letters or
+ * more the words it begins ("Korea" → Korean). No typos, no parts of words:
+ * "UN" must not find "unless".
+ */
+function wholeWords(m: TermMatch, postings: (word: number) => number, term: string): TermMatch {
+  const out: TermMatch = { words: [], logs: [], types: [], cost: 0 };
+  const prefix = [...term].length >= 4;
+  m.types.forEach((type, i) => {
+    if (!(type === 'exact' || (prefix && type === 'prefix'))) return;
+    out.words.push(m.words[i]!);
+    out.logs.push(m.logs[i]!);
+    out.types.push(type);
+    out.cost += postings(m.words[i]!);
+  });
+  return out;
 }

@@ -8,7 +8,7 @@
  * string, which is the slow part — and serialised to JSON, so that opening
  * the popup only decodes it.
  *
- *   record  = one entity, person, claim or source (ids in SEARCH_KINDS order)
+ *   record  = one entity, person, claim, source or timeline event (ids in SEARCH_KINDS order)
  *   slot    = one searchable string of a record (./fields.ts)
  *   word    = a run of letters/digits of a normalised slot (../text/normalise)
  *   bigram  = two adjacent UTF-16 units of a word
@@ -22,7 +22,7 @@ import { wordsOf } from './query';
 
 export const SEARCH_INDEX_FORMAT = 'rdl-search-index';
 /** Bump when the index's layout, the slot order or the normalisation of words changes. */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** The index as JSON, to be cached by the caller (keyed by corpus version) and handed back to `createSearcher`. */
 export interface SerializedSearchIndex {

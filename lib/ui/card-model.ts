@@ -8,7 +8,7 @@
  * card component decides nothing but layout.
  */
 import { joinNames, languageChainOf, translationLabel } from '../corpus/attribution';
-import type { Claim, Entity, EntityKind, Event, PartialDate, Person, Source, Topic } from '../corpus/schema';
+import type { Claim, Entity, EntityKind, Event, PartialDate, Person, Source, Tier, Topic } from '../corpus/schema';
 
 /** A date as the sources give it, and whether the project had to infer it. */
 export interface CardDate {
@@ -127,8 +127,17 @@ export interface CardSource {
 }
 
 export interface CardData {
-  /** `projectNote`: what the summary states that the sources do not */
-  entity: { id: string; label: string; kind: EntityKind; summary: string; projectNote?: string };
+  entity: {
+    id: string;
+    label: string;
+    kind: EntityKind;
+    summary: string;
+    /** the summary's first sentence: a context entity's card opens with it alone */
+    definition: string;
+    tier?: Tier;
+    /** what the summary states that the sources do not */
+    projectNote?: string;
+  };
   claimCount: number;
   /** most-discussed topic first (ties in corpus order); "Other claims" last */
   topics: CardTopic[];
@@ -263,6 +272,8 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
       label: entity.label,
       kind: entity.kind,
       summary: entity.summary,
+      definition: firstSentence(entity.summary),
+      ...(entity.tier !== undefined && { tier: entity.tier }),
       ...(entity.projectNote !== undefined && { projectNote: entity.projectNote }),
     },
     claimCount: claims.length,
@@ -366,6 +377,15 @@ export function isWebUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A summary's first sentence: up to the first full stop (or ! ?) followed by
+ * a space and a capital, so that "U.S." or "c. 2024" does not end it.
+ */
+export function firstSentence(text: string): string {
+  const end = /[.!?](?=\s+[\p{Lu}\p{Lo}])/u.exec(text);
+  return end ? text.slice(0, end.index + 1) : text;
 }
 
 function cardDate(claim: Claim): CardDate {

@@ -42,7 +42,8 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
   return (
     <CardFrame titleId={titleId} title={entity.label} kind={formatKind(entity.kind)} theme={theme} onClose={onClose}>
       <div class="rdl-card-body">
-        <p class="rdl-summary">{entity.summary}</p>
+        {/* A context entity (the US, China …): what it is in a line, then what matters here. */}
+        <p class="rdl-summary">{entity.tier === 'context' ? entity.definition : entity.summary}</p>
         {entity.projectNote !== undefined && <ProjectNote note={entity.projectNote} />}
 
         {data.viewsDiffer.length > 0 && (
@@ -54,7 +55,10 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
         )}
 
         {data.topics.length > 0 && (
-          <Section id={`${id}-claims`} title="What the sources say">
+          <Section
+            id={`${id}-claims`}
+            title={entity.tier === 'context' ? 'In Russia–North Korea relations' : 'What the sources say'}
+          >
             {data.topics.map((topic) => (
               <TopicClaims key={topic.id ?? ''} topic={topic} limit={claimsPerTopic} onToggleQuote={onToggleQuote} />
             ))}
@@ -110,7 +114,12 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
       </div>
 
       <footer class="rdl-card-footer">
-        <button type="button" class="rdl-button rdl-search" onClick={() => onSearch(data.searchQuery)}>
+        <button
+          type="button"
+          class="rdl-button rdl-search"
+          // Only the reader's own click: a page's script clicking it would open search after search.
+          onClick={(event) => event.isTrusted && onSearch(data.searchQuery)}
+        >
           Search in Lens
         </button>
       </footer>
@@ -269,6 +278,7 @@ export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggle
           </>
         )}
       </p>
+      {/* Short: who, outlet, date; the speaker's role and the source on expand. */}
       <p class="rdl-meta">
         {speaker.ownVoice ? (
           <>
@@ -281,9 +291,8 @@ export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggle
         ) : (
           <>
             <span class="rdl-who">{speaker.name}</span>
-            {speaker.role !== '' && <>, {speaker.role}</>}
             {claim.translation !== undefined && <span class="rdl-translation"> ({claim.translation})</span>}
-            {' — in '}
+            {' — '}
             <ExternalLink href={claim.sourceUrl}>{claim.outlet}</ExternalLink>
           </>
         )}
@@ -296,6 +305,11 @@ export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggle
         onToggle={(event) => onToggleQuote?.(claim.id, (event.currentTarget as HTMLDetailsElement).open)}
       >
         <summary>Quote</summary>
+        <p class="rdl-note">
+          {speaker.ownVoice
+            ? `${claim.outlet}, in its own voice`
+            : `${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}`}
+        </p>
         <blockquote cite={claim.sourceUrl}>{claim.quote}</blockquote>
       </details>
     </li>

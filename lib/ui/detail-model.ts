@@ -1,5 +1,6 @@
 /**
- * What the popup shows when a reader opens a claim, a person or a source from
+ * What the popup shows when a reader opens a claim, a person, a source or a
+ * timeline event from
  * the search results: plain JSON built from the corpus records (an entity
  * opens its card, from ./card-model). No source texts.
  */
@@ -58,7 +59,15 @@ export interface SourceDetail {
   claims: ClaimLine[];
 }
 
-export type RecordDetail = ClaimDetail | PersonDetail | SourceDetail;
+export interface EventDetail {
+  kind: 'event';
+  event: { id: string; label: string; date: string; endDate?: string; summary: string };
+  entities: { id: string; label: string }[];
+  /** the claims the event rests on, oldest first (a timeline reads forward) */
+  claims: ClaimLine[];
+}
+
+export type RecordDetail = ClaimDetail | PersonDetail | SourceDetail | EventDetail;
 
 /** Newest first; claims of one date in source order. */
 const byDate = (a: ClaimLine, b: ClaimLine) => b.date.localeCompare(a.date);
@@ -162,9 +171,38 @@ export function createDetails(records: CorpusRecords) {
     };
   }
 
+  function eventDetail(id: string): EventDetail | null {
+    const event = records.events.find((e) => e.id === id);
+    if (!event) return null;
+    const claims = new Map(records.claims.map((c) => [c.id, c]));
+    return {
+      kind: 'event',
+      event: {
+        id: event.id,
+        label: event.label,
+        date: event.date,
+        ...(event.endDate ? { endDate: event.endDate } : {}),
+        summary: event.summary,
+      },
+      entities: event.entityIds.map((e) => ({ id: e, label: entities.get(e)?.label ?? e })),
+      claims: event.claimIds
+        .flatMap((c) => {
+          const claim = claims.get(c);
+          return claim ? [line(claim)] : [];
+        })
+        .sort((a, b) => a.date.localeCompare(b.date)),
+    };
+  }
+
+  const details: Record<RecordDetail['kind'], (id: string) => RecordDetail | null> = {
+    claim: claimDetail,
+    person: personDetail,
+    source: sourceDetail,
+    event: eventDetail,
+  };
   return {
     detail(kind: RecordDetail['kind'], id: string): RecordDetail | null {
-      return kind === 'claim' ? claimDetail(id) : kind === 'person' ? personDetail(id) : sourceDetail(id);
+      return details[kind](id);
     },
   };
 }

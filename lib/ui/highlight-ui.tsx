@@ -20,16 +20,34 @@ export interface HighlightUi {
   openTool(): ToolKind | null;
 }
 
-export function createHighlightUi(overlay: Overlay): HighlightUi {
+/**
+ * `markDraft`: while a note is written, its passage stays marked (null: no
+ * longer): moving the focus into the note field clears the page's selection
+ * in Firefox, and the reader would no longer see what they annotate. The
+ * content script draws it in Lens's closed layer (lib/dom/saved-layer.ts),
+ * never in the page's `CSS.highlights`.
+ */
+export function createHighlightUi(overlay: Overlay, markDraft: (range: Range | null) => void = () => {}): HighlightUi {
   let open: ToolKind | null = null;
   return {
     showToolbar(anchor, props) {
       open = 'toolbar';
       // Above the selection, where it hides what was already read rather than what comes next.
-      overlay.showTool(<SelectionToolbar {...props} />, anchor, undefined, 'top-start');
+      overlay.showTool(
+        <SelectionToolbar
+          {...props}
+          onNoting={(noting) => markDraft(noting && anchor instanceof Range ? anchor : null)}
+        />,
+        anchor,
+        undefined,
+        'top-start',
+      );
     },
     showPopover(id, anchor, props, pointer) {
       open = 'popover';
+      // One click, one thing: a click on a highlight opens its note box, and
+      // the card that resting on a mark inside it had opened closes.
+      overlay.hideCard();
       // Keyed by highlight: another highlight's popover starts with its own note.
       overlay.showTool(<HighlightPopover key={id} {...props} />, anchor, pointer, 'bottom-start');
     },

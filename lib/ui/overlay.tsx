@@ -12,7 +12,7 @@ import { render, type ComponentChildren } from 'preact';
 import type { CardData } from './card-model';
 import { Card } from './card';
 import { Panel, type PanelEntity } from './panel';
-import { placeNextTo, type Anchor, type Placement } from './floating';
+import { placeNextTo, type Anchor, type Placement, type Rect } from './floating';
 
 import { HOST_TAG } from './host-tag';
 
@@ -38,11 +38,18 @@ const HOST_STYLE: Record<string, string> = {
   'z-index': '2147483647',
 };
 
+/*
+ * Each frame says lang="en": Lens's UI is written in English, and on a Korean
+ * or Russian page the language the page declares would otherwise reach it,
+ * and with it that language's fallback fonts and line breaking.
+ */
+
 /** The container's own layout: where the card and panel sit (their looks are in card.css). */
 const FRAME_CSS = `
 .rdl-card-frame, .rdl-tool-frame { position: fixed; top: 0; left: 0; visibility: hidden; }
 .rdl-card-frame[data-placed], .rdl-tool-frame[data-placed] { visibility: visible; }
 .rdl-panel-frame { position: fixed; top: 16px; right: 16px; }
+.rdl-panel-frame[data-side='left'] { right: auto; left: 16px; }
 `;
 
 /**
@@ -81,6 +88,9 @@ function stopUntrusted(event: Event) {
   event.stopImmediatePropagation();
   event.preventDefault();
 }
+
+/** Between the page panel and a card beside it. */
+const PANEL_GAP = 8;
 
 export type CardState =
   { status: 'loading'; label: string } | { status: 'ready'; data: CardData } | { status: 'error'; message: string };
@@ -124,6 +134,34 @@ export function createOverlay(options: OverlayOptions): Overlay {
   let toolOpen = false;
   let toolAnchor: Anchor | null = null;
   let focusBeforePanel: Element | null = null;
+
+  /**
+   * With the panel open, a card goes where the panel is not: the panel first
+   * moves to the other side of the window if it would cover the mention, and
+   * the card is then placed in the room beside it (see placeNextTo's `room`).
+   */
+  function panelFrame(): HTMLElement | null {
+    return panelOpen ? ((panelRoot?.firstElementChild as HTMLElement | null) ?? null) : null;
+  }
+  function clearPanelOf(anchor: Anchor) {
+    const frame = panelFrame();
+    if (!frame) return;
+    const mention = anchor.getBoundingClientRect();
+    const covers = (r: DOMRect) => mention.right > r.left - PANEL_GAP && mention.left < r.right + PANEL_GAP;
+    if (!covers(frame.getBoundingClientRect())) return;
+    const side = frame.dataset.side === 'left' ? 'right' : 'left';
+    frame.dataset.side = side;
+  }
+  function roomBesidePanel(): Rect | null {
+    const frame = panelFrame();
+    if (!frame) return null;
+    const panel = frame.getBoundingClientRect();
+    const width = doc.documentElement.clientWidth;
+    const height = doc.documentElement.clientHeight;
+    return frame.dataset.side === 'left'
+      ? { x: panel.right + PANEL_GAP, y: 0, width: Math.max(0, width - panel.right - PANEL_GAP), height }
+      : { x: 0, y: 0, width: Math.max(0, panel.left - PANEL_GAP), height };
+  }
 
   function ensureHost() {
     if (host?.isConnected && cardRoot && panelRoot && toolRoot) return { cardRoot, panelRoot, toolRoot };
@@ -193,7 +231,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       stopPlacing?.();
       cardOpen = true;
       render(
-        <div class="rdl-root rdl-card-frame" data-theme={options.theme()}>
+        <div class="rdl-root rdl-card-frame" lang="en" data-theme={options.theme()}>
           {state.status === 'ready' ? (
             <Card data={state.data} onClose={hideCard} onSearch={options.onSearch} />
           ) : (
@@ -205,7 +243,8 @@ export function createOverlay(options: OverlayOptions): Overlay {
         root,
       );
       const frame = root.firstElementChild as HTMLElement;
-      stopPlacing = placeNextTo(anchor, frame, pointer);
+      clearPanelOf(anchor);
+      stopPlacing = placeNextTo(anchor, frame, pointer, undefined, roomBesidePanel);
     },
     hideCard,
     isCardOpen: () => cardOpen,
@@ -214,7 +253,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       if (!panelOpen) focusBeforePanel = doc.activeElement;
       panelOpen = true;
       render(
-        <div class="rdl-root rdl-panel-frame" data-theme={options.theme()}>
+        <div class="rdl-root rdl-panel-frame" lang="en" data-theme={options.theme()}>
           <Panel entities={entities} onChoose={(id) => onChoose(id)} onClose={hidePanel} />
         </div>,
         root,
@@ -227,7 +266,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
       stopPlacingTool?.();
       toolOpen = true;
       render(
-        <div class="rdl-root rdl-tool-frame" data-theme={options.theme()}>
+        <div class="rdl-root rdl-tool-frame" lang="en" data-theme={options.theme()}>
           {content}
         </div>,
         root,

@@ -27,6 +27,8 @@ export interface CardUiOptions {
   labelOf(entityId: string): string;
   fetchCard(entityId: string): Promise<CardData | null>;
   onSearch(query: string): void;
+  /** the passage a note is being written for (null: none any more), drawn by the content script */
+  markDraft?(range: Range | null): void;
 }
 
 export interface CardUi {
@@ -80,8 +82,12 @@ export function createCardUi(options: CardUiOptions): PageUi {
     return pending;
   }
 
+  const highlightUi = createHighlightUi(overlay, options.markDraft);
+
   function openCard(mark: Mark, pointer?: { x: number; y: number }) {
     if (openFor === mark && overlay.isCardOpen()) return;
+    // While a highlight's note box is open, no card opens over it (one thing at a time).
+    if (highlightUi.openTool() === 'popover') return;
     openFor = mark;
     const anchor = liveRange(mark, doc);
     const label = options.labelOf(mark.entityId);
@@ -151,7 +157,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
   }
 
   return {
-    ...createHighlightUi(overlay),
+    ...highlightUi,
     openClaimCard,
     closeClaimCard,
     isClaimCardOpen: () => claimCardFor !== null && overlay.isToolOpen(),

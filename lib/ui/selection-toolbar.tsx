@@ -24,6 +24,8 @@ export interface SelectionToolbarProps {
   onSave(note: string): void;
   /** Esc */
   onClose(): void;
+  /** a note is being written (true) or no longer (false): the container keeps the passage marked meanwhile */
+  onNoting?(noting: boolean): void;
 }
 
 export function SelectionToolbar(props: SelectionToolbarProps) {
@@ -34,7 +36,10 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
 
   useEffect(() => {
     if (noting) field.current?.focus();
+    props.onNoting?.(noting);
   }, [noting]);
+  // Closed (saved, Esc, the selection gone): the passage is no longer being noted.
+  useEffect(() => () => props.onNoting?.(false), []);
 
   return (
     <div

@@ -13,6 +13,12 @@
  *   keystroke      queries typed a character at a time, each prefix searched;
  *                  per keystroke the median over runs, then p50/p95 over keystrokes
  *
+ *   languages      search quality across languages, on the bundled corpus: for
+ *                  each row of test/fixtures/cross-language-queries.ts, one
+ *                  entity named in English, Russian and Korean — how many of
+ *                  the claims, people and events linked to it each query finds,
+ *                  and whether the three find the same records
+ *
  * Every figure is the median of RUNS runs. Each run of the typing test starts
  * from a freshly opened searcher, so no keystroke profits from an earlier run.
  * Numbers only: nothing here asserts a time. This file imports fuse.js
@@ -24,6 +30,7 @@ import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { CorpusRecords } from '../../lib/corpus/schema';
 import { buildSearchIndex, createSearcher } from '../../lib/search';
+import { CROSS_LANGUAGE_QUERIES, LINKED_KINDS, linkedRecords } from '../fixtures/cross-language-queries';
 import { generateCorpus } from './generate-corpus';
 import { median, percentile } from './stats';
 
@@ -84,6 +91,38 @@ function typing(open: () => (q: string) => unknown): number[] {
     keys.forEach((q, i) => samples[i]!.push(time(() => search(q))));
   }
   return samples.map(median);
+}
+
+/**
+ * Per row of the cross-language table: how many of the records linked to the
+ * entity each language's query finds, and whether Russian and Korean find
+ * exactly what each other finds and English at least that.
+ */
+function acrossLanguages(base: CorpusRecords) {
+  const searcher = createSearcher(base);
+  const langs = ['en', 'ru', 'ko'] as const;
+  return CROSS_LANGUAGE_QUERIES.map((row) => {
+    const linked = linkedRecords(base, row.entityId);
+    const wanted = LINKED_KINDS.flatMap((k) => linked[k].map((id) => `${k}:${id}`));
+    const found = langs.map((lang) => {
+      const results = searcher.search(row[lang], {}, 100_000);
+      return new Set(
+        results.groups
+          .filter((g) => (LINKED_KINDS as readonly string[]).includes(g.kind))
+          .flatMap((g) => g.hits.map((h) => `${g.kind}:${h.id}`)),
+      );
+    });
+    const [en, ru, ko] = found as [Set<string>, Set<string>, Set<string>];
+    return {
+      entityId: row.entityId,
+      queries: langs.map((lang) => row[lang]),
+      linked: wanted.length,
+      linkedFound: found.map((set) => wanted.filter((w) => set.has(w)).length),
+      found: found.map((set) => set.size),
+      sameRuKo: ru.size === ko.size && [...ru].every((r) => ko.has(r)),
+      enCoversRu: [...ru].every((r) => en.has(r)),
+    };
+  });
 }
 
 function main(): void {
@@ -208,8 +247,23 @@ function main(): void {
       `load average ${result.loadAverage.join(' ')}${gc ? '' : ' (NODE_OPTIONS=--expose-gc gives steadier numbers)'}`,
   );
 
+  const languages = acrossLanguages(base);
+  console.log('\nacross languages (bundled corpus): linked claims, people and events found, en / ru / ko');
+  for (const r of languages) {
+    console.log(
+      `  ${r.queries.join(' · ').padEnd(44)} linked ${r.linkedFound.join(' / ')} of ${r.linked}; found ${r.found.join(' / ')}; ` +
+        `ru = ko: ${r.sameRuKo ? 'yes' : 'NO'}; en ⊇ ru: ${r.enCoversRu ? 'yes' : 'NO'}`,
+    );
+  }
+  const recall =
+    languages.reduce((n, r) => n + Math.min(...r.linkedFound), 0) / languages.reduce((n, r) => n + r.linked, 0);
+  console.log(`  linked records found in every language: ${(recall * 100).toFixed(1)}%`);
+
   mkdirSync('.output/bench', { recursive: true });
-  writeFileSync('.output/bench/search.json', JSON.stringify(result, null, 2) + '\n');
+  writeFileSync(
+    '.output/bench/search.json',
+    JSON.stringify({ ...result, languages, linkedRecall: recall }, null, 2) + '\n',
+  );
   console.log('wrote .output/bench/search.json');
 }
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim, Person, Topic } from '../../lib/corpus/schema';
 import { joinNames } from '../../lib/corpus/attribution';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
-import { highlightedTexts, openCard, openPanel, panelHasFocus, sendToPageTabs } from './page-helpers';
+import { highlightedTexts, openCard, openPanel, panelCardMention, panelHasFocus, sendToPageTabs } from './page-helpers';
 import { expandCard, hover } from './reader-actions';
 
 const read = <T>(name: string) => JSON.parse(readFileSync(`data/corpus/${name}.json`, 'utf8')) as T;
@@ -65,7 +65,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const expanded = await page.waitForUi(openCard);
     for (const speaker of expected.speakers) expect(expanded.text).toContain(speaker);
     // The Economist's words, read through News1's Korean, say so next to the speaker.
-    expect(expanded.text).toContain('The Economist, British news magazine (back-translated via Korean)');
+    expect(expanded.text).toContain('The Economist (back-translated via Korean)');
     expect(page.errors()).toEqual([]);
 
     await page.press('Escape');
@@ -123,6 +123,89 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.close();
   });
 
+  test('a card opened from the panel covers neither the panel nor its mention, and the panel leaves the mention free', async () => {
+    const page = await lens.openPage(server.url('/fixtures/panel-placement.html'));
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    const controller = await lens.openExtensionPage('popup.html');
+    expect(await controller.evaluate(sendToPageTabs, 'openPanel', null)).toContain(true);
+    const panel = await page.waitForUi(openPanel);
+    expect(panel.active).toBe('Wonsan');
+    await page.waitForUi(panelHasFocus);
+    await page.press('Enter');
+    const boxes = await page.waitForUi(panelCardMention, ['Wonsan']);
+    const size = await page.evaluate(() => ({ width: innerWidth, height: innerHeight }));
+    const inside = (r: DOMRectInit) =>
+      r.x! >= 0 && r.y! >= 0 && r.x! + r.width! <= size.width && r.y! + r.height! <= size.height;
+    const apart = (a: DOMRectInit, b: DOMRectInit) =>
+      a.x! + a.width! <= b.x! || b.x! + b.width! <= a.x! || a.y! + a.height! <= b.y! || b.y! + b.height! <= a.y!;
+    for (const [name, box] of Object.entries(boxes)) expect(inside(box), `${name} ${JSON.stringify(box)}`).toBe(true);
+    expect(apart(boxes.panel, boxes.mention), JSON.stringify(boxes)).toBe(true);
+    expect(apart(boxes.panel, boxes.card), JSON.stringify(boxes)).toBe(true);
+    expect(apart(boxes.card, boxes.mention), JSON.stringify(boxes)).toBe(true);
+    await page.screenshot(screenshotPath(`${lens.name}-panel-card.png`));
+    await controller.close();
+    await page.close();
+  });
+
+  test('“Search in Lens” on a card opens Lens’s search on the entity, without the query in any URL', async () => {
+    const page = await lens.openPage(server.url('/fixtures/basic.html'));
+    await hover(page, 'Kim Jong Un');
+    expect((await page.waitForUi(openCard)).title).toBe('Kim Jong Un');
+    const button = await page.evaluateUi((root) => {
+      const r = root!.querySelector('.rdl-search')!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    // A controller page: it sees the popup, if the browser opened it, among the extension's views.
+    const controller = await lens.openExtensionPage('options.html');
+    const asTab = lens.nextPage(/\/popup\.html/).then(
+      (tab) => tab,
+      () => null,
+    );
+    await page.mouseClick(button.x, button.y);
+    const inPopup = await controller
+      .waitFor(() => {
+        const views = (globalThis as unknown as { chrome: typeof chrome }).chrome.extension.getViews({ type: 'popup' });
+        const box = views[0]?.document.querySelector<HTMLInputElement>('[role="searchbox"]');
+        return box?.value ? { query: box.value, url: views[0]!.location.href, width: views[0]!.innerWidth } : null;
+      })
+      .catch(() => null);
+    const tab = inPopup ? null : await asTab;
+    const shown =
+      inPopup ??
+      (await tab!.waitFor(() => {
+        const box = document.querySelector<HTMLInputElement>('[role="searchbox"]');
+        const first = document.querySelector('#results [role="option"]');
+        return box?.value && first ? { query: box.value, url: location.href, width: innerWidth } : null;
+      }));
+    expect(shown.query).toBe('Kim Jong Un');
+    expect(decodeURIComponent(shown.url)).not.toMatch(/Kim|q=/);
+    if (tab) {
+      // A page laid out for a tab: not the 400 px popup pinned to a corner.
+      const layout = await tab.evaluate(() => ({
+        view: document.documentElement.dataset.view,
+        body: Math.round(document.body.getBoundingClientRect().width),
+      }));
+      expect(layout).toEqual({ view: 'tab', body: Math.min(720, shown.width) });
+      await tab.screenshot(screenshotPath(`${lens.name}-search-from-card.png`));
+      await tab.close();
+    }
+    console.log(`${lens.name}: Search in Lens opened ${inPopup ? 'the popup' : 'a tab'}`);
+    await controller.close();
+    await page.close();
+  });
+
+  test('on a Korean page the card declares that it is English', async () => {
+    const page = await lens.openPage(server.url('/fixtures/korean.html'));
+    await hover(page, '평양에서');
+    expect((await page.waitForUi(openCard)).title).toBe('Pyongyang');
+    const lang = await page.evaluateUi((root) => {
+      const card = root!.querySelector('.rdl-card')!;
+      return { page: document.documentElement.lang, card: card.closest('[lang]')?.getAttribute('lang') ?? null };
+    });
+    expect(lang).toEqual({ page: 'ko', card: 'en' });
+    await page.close();
+  });
+
   test('hostile page styles do not restyle the card or push it off screen', async () => {
     const page = await lens.openPage(server.url('/fixtures/hostile-styles.html'));
     await hover(page, 'Pyongyang');
@@ -166,6 +249,15 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await hover(dark, 'Kim Jong Un');
     const card = await dark.waitForUi(openCard);
     expect(card.background).not.toBe(light.background);
+    // No light strip: the card's scrollbar is drawn in the dark theme's colours.
+    const scrollbar = await dark.evaluateUi((root) => {
+      const body = root!.querySelector('.rdl-card-body')!;
+      return { colours: getComputedStyle(body).scrollbarColor, background: card() };
+      function card() {
+        return getComputedStyle(body.closest('.rdl-card')!).backgroundColor;
+      }
+    });
+    expect(scrollbar.colours).toContain(scrollbar.background);
     await dark.screenshot(screenshotPath(`${browserName}-card-dark.png`));
     await popup.evaluate(
       (type: string, payload: unknown) =>

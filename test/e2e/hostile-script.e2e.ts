@@ -148,8 +148,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const row = await savedOn(url);
     before = await readerData();
     const page = await open(url, [row.id]);
-    // The reader sees the highlight…
-    await waitDrawn(page, [`pink: ${LEAD}`]);
+    // The reader sees the highlight (with the mark of one that has a note)…
+    await waitDrawn(page, [`pink (note): ${LEAD}`]);
     // …and the page, reading every highlight registered and every range in it, finds only term marks.
     const registry = await page.evaluate(() =>
       [...CSS.highlights].map(([name, highlight]) => ({

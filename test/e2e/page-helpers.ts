@@ -101,6 +101,33 @@ export function nextShowMore(root: ShadowRoot | null): { x: number; y: number } 
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
 
+/**
+ * Where the page panel, the placed card and the first mark of `text` are, in
+ * viewport px; null until the card is placed and still.
+ */
+export function panelCardMention(
+  root: ShadowRoot | null,
+  text: string,
+): Record<'panel' | 'card' | 'mention', DOMRectInit> | null {
+  const panel = root?.querySelector('.rdl-panel');
+  const card = root?.querySelector<HTMLElement>('.rdl-card[role="dialog"]');
+  if (!panel || !card?.closest('[data-placed]') || card.getAnimations().some((a) => a.playState === 'running'))
+    return null;
+  for (const abstract of CSS.highlights.get('rdl-term') as unknown as Iterable<AbstractRange>) {
+    const range = document.createRange();
+    range.setStart(abstract.startContainer, abstract.startOffset);
+    range.setEnd(abstract.endContainer, abstract.endOffset);
+    if (range.toString() !== text) continue;
+    const box = (r: DOMRect) => ({ x: r.x, y: r.y, width: r.width, height: r.height });
+    return {
+      panel: box(panel.getBoundingClientRect()),
+      card: box(card.getBoundingClientRect()),
+      mention: box(range.getBoundingClientRect()),
+    };
+  }
+  return null;
+}
+
 /** Whether the keyboard focus is inside the page panel. */
 export function panelHasFocus(root: ShadowRoot | null): boolean {
   return Boolean(root?.activeElement && root.querySelector('.rdl-panel')?.contains(root.activeElement));
@@ -161,6 +188,81 @@ export function popupResults(): { hits: { kind: string; id: string; title: strin
     })),
     marked: [...document.querySelectorAll('#results mark')].map((m) => m.textContent!),
   };
+}
+
+/**
+ * In the popup: what a reader sees of it. Where its fixed parts (tabs, search
+ * box) are, how far the results pane and the page itself are scrolled, and
+ * which results are wholly in the part of the pane a reader sees (below the
+ * search box, above the pane's bottom and the window's). With `activeIs`,
+ * null until that result is the selected one (a keystroke has been handled).
+ */
+export function popupView(activeIs?: string): PopupView | null {
+  const active = document.querySelector('#results [aria-selected="true"]')?.id ?? null;
+  if (activeIs !== undefined && active !== activeIs) return null;
+  const edges = (element: Element) => {
+    const r = element.getBoundingClientRect();
+    return { top: Math.round(r.top), bottom: Math.round(r.bottom) };
+  };
+  const panel = document.querySelector('.panel')!;
+  const pane = panel.getBoundingClientRect();
+  const row = document.querySelector('.search-row')?.getBoundingClientRect();
+  const top = Math.max(pane.top, row?.bottom ?? pane.top);
+  const bottom = Math.min(pane.bottom, innerHeight);
+  const options = [...document.querySelectorAll('#results [role="option"]')];
+  const box = document.querySelector('[role="searchbox"]');
+  return {
+    tabs: edges(document.querySelector('[role="tablist"]')!),
+    searchbox: box ? edges(box) : null,
+    scrollTop: Math.round(panel.scrollTop),
+    scrollMax: panel.scrollHeight - panel.clientHeight,
+    pageScrolled: document.scrollingElement!.scrollTop + document.body.scrollTop,
+    shown: options
+      .filter((o) => {
+        const r = o.getBoundingClientRect();
+        return r.top >= top - 1 && r.bottom <= bottom + 1;
+      })
+      .map((o) => o.id),
+    hits: options.map((o) => o.id),
+    active,
+  };
+}
+
+export interface PopupView {
+  tabs: { top: number; bottom: number };
+  searchbox: { top: number; bottom: number } | null;
+  scrollTop: number;
+  scrollMax: number;
+  pageScrolled: number;
+  /** ids of the results wholly in view */
+  shown: string[];
+  hits: string[];
+  active: string | null;
+}
+
+/** Whether the whole of `selector`'s element is inside the window (not cut off at an edge). */
+export function whollyInWindow(selector: string): boolean | null {
+  const element = document.querySelector(selector);
+  if (!element) return null;
+  const r = element.getBoundingClientRect();
+  return r.width > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+}
+
+/**
+ * Whether each input's placeholder fits its box: the text measured in the
+ * input's own font against the width inside its padding.
+ */
+export function placeholdersFit(): { placeholder: string; text: number; room: number }[] {
+  const context = document.createElement('canvas').getContext('2d')!;
+  return [...document.querySelectorAll<HTMLInputElement>('input[placeholder]')].map((input) => {
+    const style = getComputedStyle(input);
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    return {
+      placeholder: input.placeholder,
+      text: Math.ceil(context.measureText(input.placeholder).width),
+      room: Math.floor(input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight)),
+    };
+  });
 }
 
 /**
@@ -247,7 +349,9 @@ export function toolControl(root: ShadowRoot | null, selector: string): { x: num
  * `evaluateLayer`), each box's colour, and the page text under it (a box's
  * left and right edges through caretPositionFromPoint; each box is scrolled
  * into view for that). Boxes of one colour with only white space between
- * them (the lines of one highlight) are one highlight.
+ * them (the lines of one highlight) are one highlight. A highlight with a
+ * note (a double line under it) reads "colour (note): text"; the passage a
+ * note is being written for reads "draft: text".
  */
 export function savedHighlights(root: ShadowRoot | null): string[] {
   const colours: Record<string, string> = {
@@ -258,17 +362,28 @@ export function savedHighlights(root: ShadowRoot | null): string[] {
   };
   const caret = (x: number, y: number) => document.caretPositionFromPoint(x, y);
   const boxes: { colour: string; range: Range }[] = [];
-  for (const box of root?.querySelectorAll<HTMLElement>('.rdl-saved-layer > div') ?? []) {
-    box.scrollIntoView({ block: 'center' });
-    const rect = box.getBoundingClientRect();
-    const from = caret(rect.left + 1, rect.top + rect.height / 2);
-    const to = caret(rect.right - 1, rect.top + rect.height / 2);
-    if (!from || !to) continue;
-    const range = document.createRange();
-    range.setStart(from.offsetNode, from.offset);
-    range.setEnd(to.offsetNode, to.offset);
-    const rgb = /\d+, \d+, \d+/.exec(getComputedStyle(box).backgroundColor)?.[0] ?? '';
-    boxes.push({ colour: colours[rgb] ?? `rgb(${rgb})`, range });
+  // Lens's other host (a card that resting the pointer on a mark opened) may lie over a box: it is set
+  // aside while the text under the boxes is read, or the caret would land on it.
+  const others = [...document.querySelectorAll<HTMLElement>('rdl-ui')].filter((host) => host !== root?.host);
+  const styles = others.map((host) => host.style.cssText);
+  for (const host of others) host.style.setProperty('visibility', 'hidden', 'important');
+  try {
+    for (const box of root?.querySelectorAll<HTMLElement>('.rdl-saved-layer > div') ?? []) {
+      box.scrollIntoView({ block: 'center' });
+      const rect = box.getBoundingClientRect();
+      const from = caret(rect.left + 1, rect.top + rect.height / 2);
+      const to = caret(rect.right - 1, rect.top + rect.height / 2);
+      if (!from || !to) continue;
+      const range = document.createRange();
+      range.setStart(from.offsetNode, from.offset);
+      range.setEnd(to.offsetNode, to.offset);
+      const style = getComputedStyle(box);
+      const rgb = /\d+, \d+, \d+/.exec(style.backgroundColor)?.[0] ?? '';
+      const colour = box.classList.contains('rdl-draft') ? 'draft' : (colours[rgb] ?? `rgb(${rgb})`);
+      boxes.push({ colour: `${colour}${style.borderBottomStyle === 'double' ? ' (note)' : ''}`, range });
+    }
+  } finally {
+    others.forEach((host, i) => (host.style.cssText = styles[i]!));
   }
   boxes.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
   const drawn: { colour: string; range: Range }[] = [];

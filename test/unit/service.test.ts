@@ -80,6 +80,29 @@ describe('service', () => {
     expect(await db.searchCache.count()).toBe(1);
   });
 
+  test('"Search in Lens" opens search and leaves the query for it, once; a second within the second opens nothing', async () => {
+    db = new LensDb(`service-${++n}`);
+    let time = 1000;
+    const opened: unknown[] = [];
+    const service = createService(db, tinyBundle('v1'), {
+      now: () => time,
+      tabOf: (sender) => (sender as { tab: number }).tab,
+      openSearch: async (sender) => void opened.push(sender),
+    });
+    const from = (sender: unknown) =>
+      createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    await from({ tab: 4 })('openSearch', { query: 'Pyongyang' });
+    expect(opened).toEqual([{ tab: 4 }]);
+    await from({ tab: 4 })('openSearch', { query: 'again' });
+    expect(opened).toHaveLength(1);
+    const popup = from(null);
+    expect(await popup('takeSearch', null)).toEqual({ query: 'Pyongyang', tabId: 4 });
+    expect(await popup('takeSearch', null)).toBeNull();
+    time += 1000;
+    await from({ tab: 5 })('openSearch', { query: 'Wonsan' });
+    expect(opened).toHaveLength(2);
+  });
+
   test('a claim opens with its quote, speaker and source', async () => {
     const { ask } = start();
     const detail = await ask('getDetail', { kind: 'claim', id: 'c-1' });

@@ -1,7 +1,8 @@
 /**
  * A record opened from the results: an entity shows its card; a claim its
  * quote, source, date and the other positions on its topic; a person all
- * their claims; a source all its claims and its link. Back returns to the
+ * their claims; a source all its claims and its link; a timeline event its
+ * date, what happened, its entities and the claims it rests on. Back returns to the
  * results with the query as it was.
  */
 import { Fragment } from 'preact';
@@ -12,7 +13,7 @@ import type { CardData } from '../card-model';
 import type { ClaimLine, RecordDetail } from '../detail-model';
 import { formatPartialDate } from '../format';
 
-export type Opened = { kind: 'entity' | 'claim' | 'person' | 'source'; id: string };
+export type Opened = { kind: 'entity' | 'claim' | 'person' | 'source' | 'event'; id: string };
 
 export function DetailView({
   ask,
@@ -85,13 +86,7 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
           {claim.dateInferredFrom ? ' (date inferred)' : ''}
         </p>
         {claim.projectNote && <p class="meta project-note">Project note: {claim.projectNote}</p>}
-        <p class="entities">
-          {detail.entities.map((e) => (
-            <button key={e.id} type="button" class="chip" onClick={() => onOpen({ kind: 'entity', id: e.id })}>
-              {e.label}
-            </button>
-          ))}
-        </p>
+        <EntityChips entities={detail.entities} onOpen={onOpen} />
         {topics.map((topic, t) => (
           <section key={topic.question} aria-labelledby={`topic-title-${t}`}>
             <h3 id={`topic-title-${t}`}>{topic.question}</h3>
@@ -106,6 +101,24 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
             </ol>
           </section>
         ))}
+      </article>
+    );
+  }
+  if (detail.kind === 'event') {
+    const { event } = detail;
+    return (
+      <article class="record" aria-labelledby="record-title">
+        <p class="record-kind">
+          Timeline · {formatPartialDate(event.date)}
+          {event.endDate ? ` – ${formatPartialDate(event.endDate)}` : ''}
+        </p>
+        <h2 id="record-title">{event.label}</h2>
+        <p>{event.summary}</p>
+        <EntityChips entities={detail.entities} onOpen={onOpen} />
+        <h3>
+          {detail.claims.length} claim{detail.claims.length === 1 ? '' : 's'}
+        </h3>
+        <ClaimList claims={detail.claims} onOpen={onOpen} />
       </article>
     );
   }
@@ -144,6 +157,19 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
       </h3>
       <ClaimList claims={detail.claims} onOpen={onOpen} />
     </article>
+  );
+}
+
+/** The entities a claim or an event names, each opening its card. */
+function EntityChips({ entities, onOpen }: { entities: { id: string; label: string }[]; onOpen(next: Opened): void }) {
+  return (
+    <p class="entities">
+      {entities.map((e) => (
+        <button key={e.id} type="button" class="chip" onClick={() => onOpen({ kind: 'entity', id: e.id })}>
+          {e.label}
+        </button>
+      ))}
+    </p>
   );
 }
 

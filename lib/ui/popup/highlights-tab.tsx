@@ -124,7 +124,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
         <input
           type="search"
           aria-label="Search your highlights and notes"
-          placeholder="Search your highlights and notes"
+          placeholder="Search highlights and notes"
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />

@@ -3,7 +3,7 @@
  * kind with the matched part emphasised. Keyboard: type, ↓/↑ to move, Enter
  * to open, Esc to clear.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Client, ResponseOf } from '../../messages';
 import type { SearchFilters, SearchHit, SearchKind, SearchResults } from '../../search';
 import { MarkedText } from './marked-text';
@@ -20,12 +20,14 @@ const KIND_LABELS: Record<SearchKind, string> = {
   person: 'Experts and sources of claims',
   claim: 'Claims',
   source: 'Sources',
+  event: 'Timeline',
 };
 const KIND_SHORT: Record<SearchKind, string> = {
   entity: 'Entities',
   person: 'People',
   claim: 'Claims',
   source: 'Sources',
+  event: 'Timeline',
 };
 
 type FilterOptions = ResponseOf<'getFilterOptions'>;
@@ -99,7 +101,9 @@ export function SearchView({
     }
   }
 
-  useEffect(() => {
+  // Before the frame is painted, so the selection never shows out of view; the
+  // pane's scroll-padding keeps it clear of the sticky search box.
+  useLayoutEffect(() => {
     if (state.active) document.getElementById(`hit-${state.active}`)?.scrollIntoView({ block: 'nearest' });
   }, [state.active]);
 
@@ -115,7 +119,7 @@ export function SearchView({
           aria-label="Search people, places, claims and sources"
           aria-controls="results"
           aria-activedescendant={state.active ? `hit-${state.active}` : undefined}
-          placeholder="Search: Pyongyang, Лавров, 김정은, “de facto alliance”"
+          placeholder="Pyongyang, Лавров, 김정은…"
           value={state.query}
           onInput={(e) => onChange({ ...state, query: (e.target as HTMLInputElement).value, active: null })}
           onKeyDown={onKeyDown}

@@ -223,6 +223,21 @@ async function poll<R>(read: () => Promise<R>, name: string, timeoutMs: number):
   }
 }
 
+/** A page of `context` that was not open when this was called, once its URL matches. */
+function nextPage(context: BrowserContext, url: RegExp, timeoutMs = 10_000): Promise<LensPage> {
+  const before = new Set(context.pages());
+  const deadline = Date.now() + timeoutMs;
+  return new Promise((done, fail) => {
+    const poll = () => {
+      const page = context.pages().find((p) => !before.has(p) && url.test(p.url()));
+      if (page) return done(wrapPlaywrightPage(page));
+      if (Date.now() > deadline) return fail(new Error(`No new page at ${url} within ${timeoutMs} ms`));
+      setTimeout(poll, 50);
+    };
+    poll();
+  });
+}
+
 export function wrapPlaywrightPage(page: Page): LensPage {
   const errors: string[] = [];
   let cdp: Promise<CDPSession> | null = null;
@@ -271,6 +286,7 @@ export function wrapPlaywrightPage(page: Page): LensPage {
     keyboardType: (text) => page.keyboard.type(text),
     mouseMove: (x, y, steps = 1) => page.mouse.move(x, y, { steps }),
     mouseClick: (x, y) => page.mouse.click(x, y),
+    wheel: (dx, dy) => page.mouse.wheel(dx, dy),
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     textContent: async (selector) => (await page.textContent(selector)) ?? '',
@@ -293,6 +309,7 @@ export async function launchPlainChromium(): Promise<LensBrowser> {
     openPage: (url) => openIn(context, url),
     openExtensionPage: () => Promise.reject(new Error('This browser has no extension')),
     installUpdate: () => Promise.reject(new Error('This browser has no extension')),
+    nextPage: (url) => nextPage(context, url),
     restart: () => Promise.reject(new Error('This browser has no profile to keep')),
     openPrivatePage: () => Promise.reject(new Error(NO_INCOGNITO)),
     close: () => browser.close(),
@@ -336,12 +353,14 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
   return {
     name: 'chromium',
     openPage: (url) => openIn(context, url),
-    async openExtensionPage(path) {
+    async openExtensionPage(path, viewport) {
       const page = await context.newPage();
+      if (viewport) await page.setViewportSize(viewport);
       const wrapped = wrapPlaywrightPage(page);
       await page.goto(`chrome-extension://${extensionId}/${path}`, { waitUntil: 'domcontentloaded' });
       return wrapped;
     },
+    nextPage: (url) => nextPage(context, url),
     async installUpdate(dir) {
       // New files at the same place and a browser restart, as an update
       // applied at the next start is. Chromium would keep running the old

@@ -673,6 +673,10 @@ class FirefoxPage implements LensPage {
     return this.page.mouse.click(x, y);
   }
 
+  wheel(dx: number, dy: number): Promise<void> {
+    return this.page.mouse.wheel({ deltaX: dx, deltaY: dy });
+  }
+
   mouseDown(): Promise<void> {
     return this.page.mouse.down();
   }
@@ -898,11 +902,22 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
       await page.goto(url);
       return page;
     },
-    async openExtensionPage(path) {
+    async openExtensionPage(path, viewport) {
       if (!uuid) throw new Error('This Firefox was launched without the extension');
       const page = await newPage();
+      if (viewport) await page.page.setViewport(viewport);
       await page.goto(`moz-extension://${uuid}/${path.replace(/^\//, '')}`);
       return page;
+    },
+    async nextPage(url) {
+      const before = new Set(await browser.pages());
+      const deadline = Date.now() + WAIT_TIMEOUT_MS;
+      for (;;) {
+        const page = (await browser.pages()).find((p) => !before.has(p) && url.test(p.url()));
+        if (page) return new FirefoxPage(session, page);
+        if (Date.now() > deadline) throw new Error(`No new page at ${url} within ${WAIT_TIMEOUT_MS} ms`);
+        await delay(POLL_INTERVAL_MS);
+      }
     },
     async installUpdate(dir) {
       if (!manifest) throw new Error('This Firefox was launched without the extension: there is nothing to update');

@@ -7,7 +7,10 @@ import { launchFirefox } from './firefox';
 import { writeMeasures } from './measures';
 import type { BrowserName, LaunchOptions, LensBrowser, NetworkWatch } from './types';
 
-export type { BrowserName, BrowserRequest, LensBrowser, LensPage, NetworkWatch } from './types';
+export type { BrowserName, BrowserRequest, LensBrowser, LensPage, NetworkWatch, Viewport } from './types';
+
+/** The size a browser gives the popup (its body's 400×560): the popup tests open it in a window this size. */
+export const POPUP_VIEWPORT = { width: 400, height: 560 } as const;
 import { startPageServer, type PageServer } from './server';
 
 export { startPageServer, type PageServer };

@@ -54,6 +54,8 @@ export interface LensPage {
   /** Moves the mouse in `steps` events (a drag that selects text needs the moves in between). */
   mouseMove(x: number, y: number, steps?: number): Promise<void>;
   mouseClick(x: number, y: number): Promise<void>;
+  /** Turns the mouse wheel by (dx, dy) px where the mouse is, as a wheel or touchpad does. */
+  wheel(dx: number, dy: number): Promise<void>;
   /** Presses / releases the primary button where the mouse is: with mouseMove, a drag. */
   mouseDown(): Promise<void>;
   mouseUp(): Promise<void>;
@@ -67,12 +69,26 @@ export interface LensPage {
   close(): Promise<void>;
 }
 
+export interface Viewport {
+  width: number;
+  height: number;
+}
+
 export interface LensBrowser {
   readonly name: BrowserName;
   /** Opens a web page in a new tab and waits until its document is parsed (DOMContentLoaded): some real pages never finish loading here, their third-party resources being out of reach. */
   openPage(url: string): Promise<LensPage>;
-  /** Opens an extension page (e.g. 'popup.html') in a new tab. */
-  openExtensionPage(path: string): Promise<LensPage>;
+  /**
+   * Opens an extension page (e.g. 'popup.html') in a new tab; with `viewport`,
+   * in a viewport of that size (the popup at the size the browser gives it).
+   */
+  openExtensionPage(path: string, viewport?: Viewport): Promise<LensPage>;
+  /**
+   * Waits for a page (tab or popup) that opens from now on, by itself or by
+   * something the test does next, whose URL matches `url`: call it before
+   * the click that opens it.
+   */
+  nextPage(url: RegExp): Promise<LensPage>;
   /**
    * Loads another build of the extension into the same profile, as a browser
    * update would (same extension id, same IndexedDB), and waits until it runs.

@@ -126,7 +126,9 @@ describe('highlight actions', () => {
       },
       position: { type: 'TextPositionSelector', start: 9, end: 35 },
     });
-    expect(textsOf(registry.get('rdl-saved-green'))).toEqual(['Putin arrived in Pyongyang']);
+    // saved with a note: drawn as a highlight that has one
+    expect(textsOf(registry.get('rdl-saved-green-noted'))).toEqual(['Putin arrived in Pyongyang']);
+    expect(registry.get('rdl-saved-green')?.size ?? 0).toBe(0);
     expect(document.getSelection()?.isCollapsed ?? true).toBe(true);
     expect(shown.toolbar).toBeNull();
   });
@@ -176,7 +178,7 @@ describe('highlight actions', () => {
 
     shown.popover!.props.onColour('pink');
     await settle(0);
-    expect(textsOf(registry.get('rdl-saved-pink'))).toEqual(['Trade remains small']);
+    expect(textsOf(registry.get('rdl-saved-pink-noted'))).toEqual(['Trade remains small']);
 
     vi.mocked(store.update).mockRejectedValueOnce(new Error(QUOTA_MESSAGE));
     shown.popover!.props.onSaveNote('Longer');

@@ -126,11 +126,14 @@ describe('saved highlights', () => {
     const { saved, drawn } = start();
     saved.show([lead]);
     await saved.settled();
-    saved.update({ ...lead, colour: 'pink', note: 'n' });
+    saved.update({ ...lead, colour: 'pink' });
     expect([drawn('yellow'), drawn('pink')]).toEqual([[], ['Putin arrived in Pyongyang']]);
+    // a note given: the same tint, drawn as a highlight with a note
+    saved.update({ ...lead, colour: 'pink', note: 'n' });
+    expect([drawn('pink'), drawn('pink-noted')]).toEqual([[], ['Putin arrived in Pyongyang']]);
     expect(saved.row(lead.id)?.note).toBe('n');
     saved.remove(lead.id);
-    expect(drawn('pink')).toEqual([]);
+    expect(drawn('pink-noted')).toEqual([]);
     expect(saved.status()).toEqual({ anchored: [], orphans: [] });
   });
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CorpusRecords } from '../../../lib/corpus/schema';
 import { type SearchFilters, type SearchKind, createSearcher } from '../../../lib/search';
+import { CROSS_LANGUAGE_QUERIES, LINKED_KINDS, linkedRecords } from '../../fixtures/cross-language-queries';
 
 function readCorpus(): CorpusRecords {
   const raw: Record<string, unknown> = {};
@@ -18,7 +19,8 @@ function readCorpus(): CorpusRecords {
   return CorpusRecords.parse(raw);
 }
 
-const searcher = createSearcher(readCorpus());
+const corpus = readCorpus();
+const searcher = createSearcher(corpus);
 
 function ids(query: string, kind: SearchKind, filters?: SearchFilters): string[] {
   return (
@@ -93,6 +95,54 @@ describe('a statement two experts made together', () => {
     expect(hits.map((h) => [h.id, h.subtitle])).toEqual([
       ['c-000-23', 'Andrei Devyatov and Oleg Nasobin · 2024-06-09'],
     ]);
+  });
+});
+
+describe('one entity named in three languages finds the same claims, people and events', () => {
+  /** Every record of the linked kinds a query finds, by kind, in id order. */
+  function found(query: string) {
+    const results = searcher.search(query, {}, 10_000);
+    return Object.fromEntries(
+      LINKED_KINDS.map((kind) => [
+        kind,
+        (results.groups.find((g) => g.kind === kind)?.hits ?? []).map((h) => h.id).sort(),
+      ]),
+    );
+  }
+
+  test.each(CROSS_LANGUAGE_QUERIES)('$en · $ru · $ko', ({ entityId, en, ru, ko }) => {
+    const linked = linkedRecords(corpus, entityId);
+    const [inEnglish, inRussian, inKorean] = [en, ru, ko].map(found);
+    for (const kind of LINKED_KINDS) {
+      for (const results of [inEnglish, inRussian, inKorean])
+        expect(results![kind]).toEqual(expect.arrayContaining(linked[kind]));
+      expect(inKorean![kind]).toEqual(inRussian![kind]);
+      // English may find more: the corpus's texts are English, and an English
+      // query also matches them as typed ("UN" begins "United").
+      expect(inEnglish![kind]).toEqual(expect.arrayContaining(inRussian![kind]!));
+    }
+  });
+
+  test('the named entity still comes first, and what is found through it is marked where it says the name', () => {
+    const results = searcher.search('Пхеньян');
+    expect(results.groups[0]!.hits[0]!.id).toBe('e-pyongyang');
+    const claims = results.groups.find((g) => g.kind === 'claim')!.hits;
+    expect(claims.length).toBeGreaterThan(0);
+    const saysIt = claims.filter((h) => /Pyongyang/.test(h.title));
+    expect(saysIt.length).toBeGreaterThan(0);
+    for (const hit of saysIt) {
+      const title = hit.highlights.find((h) => h.text === hit.title)!;
+      expect(title.ranges.map(([a, b]) => title.text.slice(a, b))).toContain('Pyongyang');
+    }
+  });
+
+  test('a query naming no entity finds no more than its words', () => {
+    // "trade" is no entity's name: only the claims that say it
+    const claims = searcher.search('trade', {}, 1000).groups.find((g) => g.kind === 'claim')!.hits;
+    for (const hit of claims) {
+      const text = hit.highlights.map((h) => h.text).join(' ');
+      expect(text.toLowerCase()).toContain('trade');
+    }
   });
 });
 

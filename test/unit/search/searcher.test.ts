@@ -108,10 +108,14 @@ describe('highlights are ranges of the text as written', () => {
 
 describe('search', () => {
   test.each([
-    ['Pyongyng', { entity: ['e-pyongyang'], source: ['s-a'], claim: ['c-1'] }],
-    ['Пхеньян', { entity: ['e-pyongyang'] }],
-    ['санкции', { entity: ['e-sanctions'] }],
-    ['김정은', { entity: ['e-kim'] }],
+    // a query that names an entity also finds what calls it by an English name, then what is linked to it (c-5)
+    ['Pyongyng', { entity: ['e-pyongyang'], source: ['s-a'], claim: ['c-1', 'c-5'] }],
+    ['Пхеньян', { entity: ['e-pyongyang'], source: ['s-a'], claim: ['c-1', 'c-5'] }],
+    ['평양', { entity: ['e-pyongyang'], source: ['s-a'], claim: ['c-1', 'c-5'] }],
+    // all three say "sanctions" in paraphrase and quote: the shorter first
+    ['санкции', { entity: ['e-sanctions'], source: ['s-b'], claim: ['c-4', 'c-5', 'c-3'] }],
+    // the person whose entity it is; c-2 names him, c-1 is linked to him
+    ['김정은', { entity: ['e-kim'], person: ['p-kim'], claim: ['c-2', 'c-1'] }],
     // equal matches: the shorter paraphrase and quote (c-4) first
     ['petrova', { person: ['p-petrova'], source: ['s-b'], claim: ['c-4', 'c-3'] }],
     ['anna petrova summit', {}],

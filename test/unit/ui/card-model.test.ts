@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CorpusRecords, type Claim, type Person, type Source, type Topic } from '../../../lib/corpus/schema';
-import { buildCard, isWebUrl, OTHER_CLAIMS, type CardInput } from '../../../lib/ui/card-model';
+import { buildCard, firstSentence, isWebUrl, OTHER_CLAIMS, type CardInput } from '../../../lib/ui/card-model';
 
 /** The curated corpus, as the background has it (parsed, so defaults apply). */
 function loadCorpus(): CorpusRecords {
@@ -37,12 +37,25 @@ function card(entityId: string) {
 describe('buildCard on the curated corpus: Kim Jong Un', () => {
   const kim = card('e-kim-jong-un');
 
+  test.each([
+    ['Capital of North Korea. Putin visited in 2024.', 'Capital of North Korea.'],
+    ['The U.S. leads the sanctions. Russia vetoes.', 'The U.S. leads the sanctions.'],
+    ['Met c. 2024 in Wonsan. Then again.', 'Met c. 2024 in Wonsan.'],
+    ['One sentence only', 'One sentence only'],
+    ['평양은 수도이다. 다음 문장.', '평양은 수도이다.'],
+  ])('the definition is the first sentence: %s', (summary, definition) => {
+    expect(firstSentence(summary)).toBe(definition);
+  });
+
   test('the entity, and every claim that names him', () => {
     expect(kim.entity).toEqual({
       id: 'e-kim-jong-un',
       label: 'Kim Jong Un',
       kind: 'person',
       summary: expect.stringContaining('Leader of North Korea'),
+      definition: expect.stringMatching(/^Leader of North Korea[^.]*\.$/),
+      // of the relationship itself: his card opens with the whole summary
+      tier: 'core',
     });
     expect(kim.claimCount).toBe(16);
     expect(kim.searchQuery).toBe('Kim Jong Un');

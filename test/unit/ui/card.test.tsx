@@ -44,7 +44,7 @@ const claim = (id: string, extra: Partial<CardClaim> = {}): CardClaim => ({
 
 /** A small card, every section present, with markup-looking text in every corpus field. */
 const hostile: CardData = {
-  entity: { id: 'e-x', label: `X ${XSS}`, kind: 'concept', summary: `Summary ${XSS}` },
+  entity: { id: 'e-x', label: `X ${XSS}`, kind: 'concept', summary: `Summary ${XSS}`, definition: `Summary ${XSS}` },
   claimCount: 1,
   topics: [
     {
@@ -135,7 +135,7 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     ]); // no Figures: no claim about him states one
   });
 
-  test('"What the sources say": topics in order, claims with who, role, outlet and date', () => {
+  test('"What the sources say": topics in order, claims with who, outlet and date; the role on expand', () => {
     show({ data: kim, claimsPerTopic: 50 });
     const groups = $$('.rdl-topic-group');
     expect(groups.map((g) => text(g.querySelector('.rdl-topic')))).toEqual([
@@ -147,9 +147,11 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     const first = groups[0]!.querySelector('.rdl-claim')!;
     expect(first.getAttribute('data-claim-id')).toBe('c-003-14');
     expect(text(first.querySelector('.rdl-badge'))).toBe('De facto alliance');
+    // short: who (and how their words were translated), outlet, date; the role with the quote
     expect(text(first.querySelector('.rdl-meta'))).toBe(
-      'Kim Jong Un, North Korean leader (from Korean via Chinese) — in Zhi News (on Toutiao), c. July 2025',
+      'Kim Jong Un (from Korean via Chinese) — Zhi News (on Toutiao), c. July 2025',
     );
+    expect(text(first.querySelector('.rdl-quote .rdl-note'))).toBe('Kim Jong Un, North Korean leader');
     const link = first.querySelector<HTMLAnchorElement>('.rdl-meta a')!;
     expect(link.getAttribute('href')).toBe('https://www.toutiao.com/article/7526550289370874395/');
     expect(link.target).toBe('_blank');
@@ -159,7 +161,7 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
     expect(text(own)).toBe('an unsigned explainer (2024), in its own words, c. June 2024');
     // The Economist's English, read through News1's Korean
     expect(text(ui.root.querySelector('[data-claim-id="c-004-03"] .rdl-meta'))).toBe(
-      'The Economist, British news magazine (back-translated via Korean) — in News1, c. 16 June 2024',
+      'The Economist (back-translated via Korean) — News1, c. 16 June 2024',
     );
   });
 
@@ -239,7 +241,10 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
       $('.rdl-summary')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     });
     expect(onClose).toHaveBeenCalledTimes(2);
+    // A page's script clicking it opens nothing; the reader's click searches.
     click($('.rdl-search'));
+    expect(onSearch).not.toHaveBeenCalled();
+    readerClick($('.rdl-search'));
     expect(onSearch).toHaveBeenCalledWith('Kim Jong Un');
     expect($('.rdl-close')!.getAttribute('aria-label')).toBe('Close');
   });
@@ -289,6 +294,17 @@ describe('Card with figures (Russia)', () => {
   });
 });
 
+describe('a context entity’s card', () => {
+  test('opens with a one-line definition, then what the sources say about it in the relationship', () => {
+    const base = corpusCard('e-russia');
+    show({ data: { ...base, entity: { ...base.entity, tier: 'context' } } });
+    expect(text($('.rdl-summary'))).toBe(base.entity.definition);
+    expect(base.entity.summary.startsWith(base.entity.definition)).toBe(true);
+    expect(base.entity.definition.length).toBeLessThan(base.entity.summary.length);
+    expect($$('.rdl-section-title').map(text)).toContain('In Russia–North Korea relations');
+  });
+});
+
 describe('corpus text is never HTML', () => {
   test('markup in any field shows literally and creates no element', () => {
     show({ data: hostile });
@@ -324,7 +340,7 @@ describe('corpus text is never HTML', () => {
 
   test('"Search in Lens" passes the query as given', () => {
     const { onSearch } = show({ data: hostile });
-    click($('.rdl-search'));
+    readerClick($('.rdl-search'));
     expect(onSearch).toHaveBeenCalledWith(`X ${XSS}`);
   });
 });
@@ -336,3 +352,12 @@ test('an inferred date is marked, a printed one is not', () => {
   expect($('.rdl-source .rdl-date abbr')?.getAttribute('title')).toMatch(/inferred/);
   expect($('.rdl-claim time')?.getAttribute('datetime')).toBe('2024-06-19');
 });
+
+/** A click as the reader's input makes it (isTrusted), which a page's script cannot forge. */
+function readerClick(element: Element | null) {
+  const event = new MouseEvent('click', { bubbles: true, cancelable: true });
+  Object.defineProperty(event, 'isTrusted', { value: true });
+  act(() => {
+    element!.dispatchEvent(event);
+  });
+}
