@@ -138,6 +138,30 @@ export type Figure = z.infer<typeof Figure>;
 export const Stance = z.strictObject({ topicId: Id, positionId: Id.optional() });
 export type Stance = z.infer<typeof Stance>;
 
+/**
+ * Where a reader found a claim's quote on the web: the page and the W3C Web
+ * Annotation selectors of the passage (https://www.w3.org/TR/annotation-model/#selectors),
+ * so that anyone can go back and check it. Only claims a reader added from a
+ * page (their "My reading" pack) carry one; its source's `url` is that page.
+ */
+export const Passage = z.strictObject({
+  url: z.httpUrl(),
+  quote: z.strictObject({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1),
+    prefix: z.string(),
+    suffix: z.string(),
+  }),
+  position: z.strictObject({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+  }),
+  /** the saved highlight it was made from, if any; the claim keeps its quote when that changes */
+  highlightId: z.string().min(1).max(200).optional(),
+});
+export type Passage = z.infer<typeof Passage>;
+
 const ClaimFields = z.strictObject({
   id: Id,
   sourceId: Id,
@@ -166,6 +190,8 @@ const ClaimFields = z.strictObject({
   figures: z.array(Figure).default([]),
   /** what the paraphrase or the record states that the quote does not */
   projectNote: ProjectNote.optional(),
+  /** the web page passage a reader took the quote from (reader packs) */
+  passage: Passage.optional(),
 });
 
 export const Claim = z.preprocess(upgradeLegacyClaim, ClaimFields);
@@ -223,6 +249,8 @@ export const Pack = z.strictObject({
   id: Id,
   name: z.string().min(1),
   description: z.string().optional(),
+  /** when the pack was last written (reader packs): an import can say which of two exports is newer */
+  updatedAt: z.iso.datetime().optional(),
   texts: z.record(z.string(), z.string()),
   ...CorpusRecords.shape,
 });
