@@ -18,7 +18,9 @@ import {
   unavailableMessage,
   updateHighlight,
 } from './db/highlight-store';
-import { importPack, listPacks, removePack } from './db/pack-store';
+import { exportPack, importPack, listPacks, previewPack, removePack } from './db/pack-store';
+import { addReading, removeReading } from './db/reading-store';
+import { normaliseUrl } from './anchoring/url';
 import { readCorpusRecords, type EntityRow, type LensDb } from './db/schema';
 import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
 import { createDetails } from './ui/detail-model';
@@ -48,6 +50,12 @@ export interface ServiceOptions {
   onConfigChanged?: () => void;
   /** shows the count of entities on the sender's tab (the toolbar badge) */
   setBadge?: (count: number, sender: unknown) => Promise<void>;
+  /**
+   * The URL of the top-frame page a message came from, when it came from a
+   * content script; undefined from the extension's own pages. A page may add
+   * passages of itself only.
+   */
+  senderPageUrl?: (sender: unknown) => string | undefined;
   /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it */
   isPrivate?: (sender: unknown) => boolean;
 }
@@ -242,6 +250,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       ]);
       const claimIds = new Set(claims.map((c) => c.id));
       const linkedEvents = await db.events.filter((e) => e.claimIds.some((id) => claimIds.has(id))).toArray();
+      const ownPacks = new Set((await db.packs.filter((row) => row.own === true).primaryKeys()) as string[]);
       const allEvents = new Map([...events, ...linkedEvents].map((e) => [e.id, e]));
       return buildCard(entityId, {
         entity,
@@ -250,6 +259,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         sources: sources.filter((s) => s !== undefined),
         topics: topics.filter((t) => t !== undefined),
         events: [...allEvents.values()],
+        yours: new Set(claims.filter((c) => ownPacks.has(c.origin)).map((c) => c.id)),
       });
     },
     async openSearch({ query }, sender) {
@@ -294,6 +304,50 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       const result = await importPack(db, json, byteSize, now());
       if (result.status !== 'unchanged') corpusChanged();
       return result;
+    },
+    async previewPack({ json, byteSize }) {
+      await usableStore();
+      await ready;
+      return previewPack(db, json, byteSize);
+    },
+    async exportPack({ id }) {
+      await usableStore();
+      return (await exportPack(db, id)) ?? null;
+    },
+    async addReading(draft, sender) {
+      await usableStore();
+      if (isPrivate(sender)) throw new Error(PRIVATE_WINDOW_MESSAGE);
+      const page = options.senderPageUrl?.(sender);
+      if (page !== undefined && normaliseUrl(page) !== normaliseUrl(draft.page.url))
+        throw new Error('A page can add passages of itself only.');
+      await ready;
+      const saved = await addReading(
+        db,
+        { ...draft, page: { ...draft.page, url: normaliseUrl(draft.page.url) } },
+        now(),
+      );
+      corpusChanged();
+      return saved;
+    },
+    async removeReading({ claimId }) {
+      await usableStore();
+      await removeReading(db, claimId, now());
+      corpusChanged();
+      return null;
+    },
+    async getReadingChoices() {
+      await ready;
+      const [people, topics] = await Promise.all([db.people.toArray(), db.topics.toArray()]);
+      return {
+        people: people
+          .map(({ id, name, role, kind }) => ({ id, name, role, kind }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        topics: topics.map(({ id, question, positions }) => ({
+          id,
+          question,
+          positions: positions.map(({ id: pid, label }) => ({ id: pid, label })),
+        })),
+      };
     },
     listPacks: () => usableStore().then(() => listPacks(db)),
     async removePack({ id }) {

@@ -46,6 +46,8 @@ export interface CardClaim {
   date: CardDate;
   positionId?: string;
   positionLabel?: string;
+  /** the reader's own claim ("My reading"), with the page they took it from */
+  yours?: { pageUrl?: string };
 }
 
 /** The entity's claims on one topic; `id: null` gathers the claims that answer no topic. */
@@ -153,6 +155,8 @@ export interface CardInput {
   topics: Topic[];
   /** related events; events that neither name the entity nor cite one of its claims are ignored */
   events: Event[];
+  /** ids of the claims that are the reader's own (their "My reading" pack) */
+  yours?: ReadonlySet<string>;
 }
 
 export const OTHER_CLAIMS = 'Other claims';
@@ -173,7 +177,16 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
 
   const claims = data.claims.filter((c) => c.entityIds.includes(entityId));
   const cardClaims = new Map<string, CardClaim>();
-  for (const claim of claims) cardClaims.set(claim.id, toCardClaim(claim, people, sources));
+  for (const claim of claims) {
+    const card = toCardClaim(claim, people, sources);
+    const pageUrl = claim.passage?.url;
+    cardClaims.set(
+      claim.id,
+      data.yours?.has(claim.id)
+        ? { ...card, yours: pageUrl !== undefined && isWebUrl(pageUrl) ? { pageUrl } : {} }
+        : card,
+    );
+  }
 
   // Group by topic: a claim with stances on two topics answers both questions;
   // a topic id the records do not know joins "Other claims".

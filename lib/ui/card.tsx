@@ -267,6 +267,17 @@ function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggleQuote: 
         {', '}
         <DateText date={claim.date} />
       </p>
+      {claim.yours !== undefined && (
+        <p class="rdl-yours">
+          <span class="rdl-badge rdl-yours-badge">Yours</span> from your reading
+          {claim.yours.pageUrl !== undefined && (
+            <>
+              {' · '}
+              <ExternalLink href={claim.yours.pageUrl}>the page</ExternalLink>
+            </>
+          )}
+        </p>
+      )}
       {claim.projectNote !== undefined && <ProjectNote note={claim.projectNote} />}
       <details
         class="rdl-disclosure rdl-quote"
