@@ -21,6 +21,8 @@ export interface HighlightPopoverProps {
   onColour(colour: HighlightColour): void;
   onSaveNote(note: string): void;
   onDelete(): void;
+  /** "Add to my corpus": turn the highlight's passage into a claim of the reader's own pack */
+  onAddToCorpus?: (() => void) | undefined;
   /** the close button and Esc */
   onClose(): void;
 }
@@ -78,6 +80,11 @@ export function HighlightPopover(props: HighlightPopoverProps) {
         >
           Delete
         </button>
+        {props.onAddToCorpus && (
+          <button type="button" class="rdl-tool-button" data-action="add-to-corpus" onClick={props.onAddToCorpus}>
+            Add to my corpus
+          </button>
+        )}
         <button
           type="button"
           class="rdl-tool-button rdl-tool-primary"

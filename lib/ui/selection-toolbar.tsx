@@ -22,6 +22,8 @@ export interface SelectionToolbarProps {
   busy?: boolean | undefined;
   onColour(colour: HighlightColour): void;
   onSave(note: string): void;
+  /** "Add to my corpus": turn the selection into a claim of the reader's own pack */
+  onAddToCorpus?: (() => void) | undefined;
   /** Esc */
   onClose(): void;
 }
@@ -67,6 +69,11 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           {!noting && (
             <button type="button" class="rdl-tool-button" data-action="add-note" onClick={() => setNoting(true)}>
               Add note
+            </button>
+          )}
+          {!noting && props.onAddToCorpus && (
+            <button type="button" class="rdl-tool-button" data-action="add-to-corpus" onClick={props.onAddToCorpus}>
+              Add to my corpus
             </button>
           )}
         </div>
