@@ -104,13 +104,15 @@ export interface Protocol {
   addReading: { request: PassageDraft; response: ReadingSaved };
   removeReading: { request: { claimId: string }; response: null };
   /** what the "Add to my corpus" form offers: who may be speaking, and the topics with their positions */
-  getReadingChoices: { request: null; response: ReadingChoices };
+  getReadingChoices: { request: { entityIds: string[] }; response: ReadingChoices };
   removePack: { request: { id: string }; response: null };
   /** from a tab's top frame: how many distinct entities it has marked (the toolbar badge) */
   setPageEntityCount: { request: { count: number }; response: null };
 }
 
 export interface ReadingChoices {
+  /** the labels of the entities asked about (those marked in the passage) */
+  entities: { id: string; label: string }[];
   people: { id: string; name: string; role: string; kind: string }[];
   topics: { id: string; question: string; positions: { id: string; label: string }[] }[];
 }

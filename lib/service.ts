@@ -335,10 +335,15 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       corpusChanged();
       return null;
     },
-    async getReadingChoices() {
+    async getReadingChoices({ entityIds }) {
       await ready;
-      const [people, topics] = await Promise.all([db.people.toArray(), db.topics.toArray()]);
+      const [people, topics, entities] = await Promise.all([
+        db.people.toArray(),
+        db.topics.toArray(),
+        db.entities.bulkGet(entityIds),
+      ]);
       return {
+        entities: entities.flatMap((e) => (e ? [{ id: e.id, label: e.label }] : [])),
         people: people
           .map(({ id, name, role, kind }) => ({ id, name, role, kind }))
           .sort((a, b) => a.name.localeCompare(b.name)),

@@ -194,15 +194,13 @@ function startSession(
       root,
       isOwnNode,
       entityIdsIn: (range) => entityIdsIn(lens.annotator.marks(), range, document),
-      entityLabel: (id) => termIndex.entities.find((e) => e.id === id)?.label ?? id,
+      ask,
       loadUi,
       loadAnchoring,
       store: {
         save: (draft) => ask('saveHighlight', draft),
         update: (id, patch) => ask('updateHighlight', { id, ...patch }),
         remove: (id) => ask('deleteHighlight', { id }).then(() => undefined),
-        addReading: (draft) => ask('addReading', draft),
-        readingChoices: () => ask('getReadingChoices', null),
       },
     });
 

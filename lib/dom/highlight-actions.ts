@@ -12,9 +12,8 @@
 import type { PageAnchoring } from '../anchoring/page';
 import type { HighlightRow } from '../db/schema';
 import { DEFAULT_HIGHLIGHT_COLOUR, isHighlightColour, type HighlightColour } from '../highlight-colours';
-import type { HighlightPatch, NewHighlight, ReadingChoices } from '../messages';
-import type { PassageDraft } from '../corpus/reading-pack';
-import type { ReadingFormValue } from '../ui/reading-form';
+import type { HighlightPatch, NewHighlight } from '../messages';
+import type { ReadingContext } from '../ui/reading-tool';
 import type { HighlightUi } from '../ui/highlight-ui';
 import type { SavedHighlights } from './saved-highlights';
 import { selectedRange, watchSelection } from './selection';
@@ -24,12 +23,10 @@ export interface HighlightStore {
   save(draft: NewHighlight): Promise<HighlightRow>;
   update(id: string, patch: HighlightPatch): Promise<HighlightRow>;
   remove(id: string): Promise<void>;
-  /** adds a passage of this page to the reader's own pack ("My reading") */
-  addReading(draft: PassageDraft): Promise<unknown>;
-  readingChoices(): Promise<ReadingChoices>;
 }
 
-export interface HighlightActionsOptions {
+/** `ReadingContext`: what "Add to my corpus" needs; the form itself is in the UI bundle. */
+export interface HighlightActionsOptions extends ReadingContext {
   document: Document;
   signal: AbortSignal;
   saved: SavedHighlights;
@@ -42,8 +39,6 @@ export interface HighlightActionsOptions {
   isOwnNode(node: Node): boolean;
   /** the corpus entities marked inside a range */
   entityIdsIn(range: Range): string[];
-  /** an entity's label, for the "Add to my corpus" form */
-  entityLabel(id: string): string;
   loadUi(): Promise<HighlightUi & { containsEvent(event: Event): boolean }>;
   loadAnchoring(): Promise<PageAnchoring>;
 }
@@ -65,14 +60,6 @@ type Tool =
       error?: string;
       status?: string;
       focusNote?: boolean;
-    }
-  | {
-      kind: 'reading';
-      range: Range;
-      passage: Pick<PassageDraft, 'quote' | 'position' | 'highlightId' | 'entityIds'>;
-      choices: ReadingChoices;
-      busy?: boolean;
-      error?: string;
     };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -109,26 +96,12 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
           paint();
         },
         onSave: (note) => void saveRange(range, note).catch(() => undefined),
-        ...(!options.unavailable && { onAddToCorpus: () => void openReading(range) }),
+        context: options,
         onClose: close,
       });
       return;
     }
-    if (tool.kind === 'reading') {
-      const { range, passage, choices } = tool;
-      const page = ui.readPage(doc);
-      ui.showReadingForm(range, {
-        page,
-        quote: passage.quote.exact,
-        entities: passage.entityIds.map((id) => ({ id, label: options.entityLabel(id) })),
-        choices,
-        error: tool.error,
-        busy: tool.busy,
-        onSubmit: (value) => void addReading(tool as Extract<Tool, { kind: 'reading' }>, value),
-        onCancel: close,
-      });
-      return;
-    }
+
     const { id } = tool;
     const row = saved.row(id);
     const range = saved.rangeOf(id);
@@ -146,7 +119,8 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         onColour: (chosen) => void change(id, { colour: chosen }),
         onSaveNote: (note) => void change(id, { note }, 'Note saved.'),
         onDelete: () => void remove(id),
-        onAddToCorpus: () => void openReading(range, row),
+        context: options,
+        highlight: row,
         onClose: close,
       },
       tool.pointer,
@@ -203,42 +177,6 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
     } catch (error) {
       if (tool?.kind !== 'popover') set({ kind: 'toolbar', range, error: message(error) });
       throw error;
-    }
-  }
-
-  /** Opens the "Add to my corpus" form for a selection, or for a saved highlight's passage. */
-  async function openReading(range: Range, row?: HighlightRow) {
-    try {
-      let passage: Extract<Tool, { kind: 'reading' }>['passage'];
-      let at = range;
-      if (row) {
-        passage = { quote: row.quote, position: row.position, highlightId: row.id, entityIds: row.entityIds };
-      } else {
-        const described = (await options.loadAnchoring()).describe(options.root(), range);
-        at = described.range;
-        passage = {
-          quote: described.quote,
-          position: described.position,
-          entityIds: options.entityIdsIn(described.range),
-        };
-      }
-      const choices = await store.readingChoices();
-      if (!signal.aborted) set({ kind: 'reading', range: at, passage, choices });
-    } catch (error) {
-      if (row) patchTool((t) => t.kind === 'popover' && t.id === row.id, { error: message(error) });
-      else set({ kind: 'toolbar', range, error: message(error) });
-    }
-  }
-
-  async function addReading(shown: Extract<Tool, { kind: 'reading' }>, value: ReadingFormValue) {
-    const isThis = (t: Tool) => t === shown || (t.kind === 'reading' && t.range === shown.range);
-    patchTool(isThis, { busy: true, error: undefined });
-    try {
-      await store.addReading({ ...value, ...shown.passage, page: { ...value.page, url: doc.location.href } });
-      doc.getSelection()?.removeAllRanges();
-      if (tool && isThis(tool)) close();
-    } catch (error) {
-      patchTool(isThis, { busy: false, error: message(error) });
     }
   }
 

@@ -3,9 +3,9 @@
  * tool layer (one at a time). The content script (lib/dom/highlight-actions.ts)
  * decides what to show and does the saving; this renders it next to the text.
  */
-import { readPageMetadata, type PageMetadata } from '../dom/page-metadata';
+import type { HighlightRow } from '../db/schema';
 import type { Anchor } from './floating';
-import { ReadingForm, type ReadingFormProps } from './reading-form';
+import { ReadingTool, type ReadingContext } from './reading-tool';
 import { HighlightPopover, type HighlightPopoverProps } from './highlight-popover';
 import type { Overlay } from './overlay';
 import { SelectionToolbar, type SelectionToolbarProps } from './selection-toolbar';
@@ -17,10 +17,6 @@ export interface HighlightUi {
   showToolbar(anchor: Anchor, props: SelectionToolbarProps): void;
   /** Shows (or updates) the popover of highlight `id` next to it. */
   showPopover(id: string, anchor: Anchor, props: HighlightPopoverProps, pointer?: { x: number; y: number }): void;
-  /** Shows the "Add to my corpus" form next to the passage. */
-  showReadingForm(anchor: Anchor, props: ReadingFormProps): void;
-  /** What the page publishes about itself (loaded with the UI, not on every page). */
-  readPage(doc: Document): PageMetadata;
   closeTool(): void;
   /** what is shown now */
   openTool(): ToolKind | null;
@@ -28,22 +24,48 @@ export interface HighlightUi {
 
 export function createHighlightUi(overlay: Overlay): HighlightUi {
   let open: ToolKind | null = null;
+  /**
+   * "Add to my corpus" replaces the toolbar or popover with the form, next to
+   * the same passage; the content script's tool stays what it was, so its
+   * close (Esc, Cancel, a save) closes the form too.
+   */
+  const addToCorpus = (
+    anchor: Anchor,
+    context: ReadingContext | undefined,
+    from: Range | HighlightRow | undefined,
+    onClose: () => void,
+  ) =>
+    context && from
+      ? () => {
+          open = 'reading';
+          overlay.showTool(
+            <ReadingTool context={context} from={from} onClose={onClose} />,
+            anchor,
+            undefined,
+            'bottom-start',
+          );
+        }
+      : undefined;
   return {
     showToolbar(anchor, props) {
       open = 'toolbar';
       // Above the selection, where it hides what was already read rather than what comes next.
-      overlay.showTool(<SelectionToolbar {...props} />, anchor, undefined, 'top-start');
+      const onAddToCorpus = props.unavailable
+        ? undefined
+        : addToCorpus(anchor, props.context, anchor instanceof Range ? anchor : undefined, props.onClose);
+      overlay.showTool(<SelectionToolbar {...props} onAddToCorpus={onAddToCorpus} />, anchor, undefined, 'top-start');
     },
     showPopover(id, anchor, props, pointer) {
       open = 'popover';
+      const onAddToCorpus = addToCorpus(anchor, props.context, props.highlight, props.onClose);
       // Keyed by highlight: another highlight's popover starts with its own note.
-      overlay.showTool(<HighlightPopover key={id} {...props} />, anchor, pointer, 'bottom-start');
+      overlay.showTool(
+        <HighlightPopover key={id} {...props} onAddToCorpus={onAddToCorpus} />,
+        anchor,
+        pointer,
+        'bottom-start',
+      );
     },
-    showReadingForm(anchor, props) {
-      open = 'reading';
-      overlay.showTool(<ReadingForm {...props} />, anchor, undefined, 'bottom-start');
-    },
-    readPage: readPageMetadata,
     closeTool() {
       open = null;
       overlay.hideTool();

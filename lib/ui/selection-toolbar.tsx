@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightColour } from '../highlight-colours';
 import { ColourPicker } from './colour-picker';
 import { closeOnEscape } from './keys';
+import type { ReadingContext } from './reading-tool';
 
 export interface SelectionToolbarProps {
   colour: HighlightColour;
@@ -22,8 +23,10 @@ export interface SelectionToolbarProps {
   busy?: boolean | undefined;
   onColour(colour: HighlightColour): void;
   onSave(note: string): void;
-  /** "Add to my corpus": turn the selection into a claim of the reader's own pack */
+  /** "Add to my corpus": turn the selection into a claim of the reader's own pack (set by the container) */
   onAddToCorpus?: (() => void) | undefined;
+  /** what "Add to my corpus" needs, for the container */
+  context?: ReadingContext | undefined;
   /** Esc */
   onClose(): void;
 }

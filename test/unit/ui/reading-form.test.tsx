@@ -9,6 +9,7 @@ const ui = useRenderRoot();
 const { $, typeInto, key } = ui;
 
 const choices: ReadingFormProps['choices'] = {
+  entities: [],
   people: [{ id: 'p-wu-wei', name: 'Wu Wei', role: 'guest commentator', kind: 'expert' }],
   topics: [
     {
