@@ -1,6 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
 import { corpusPlugin } from './build/corpus-plugin';
+import { renderIcons } from './build/icons';
+import { makeZipReproducible } from './build/reproducible-zip';
+import { ICON_SIZES, iconPath, toolbarIcon, toolbarTitle } from './lib/toolbar-icon';
 
 /** Gecko id: fixed so that the moz-extension origin (and so the IndexedDB) survives updates. */
 export const GECKO_ID = 'ru-dprk-lens@lens.example.org';
@@ -17,6 +23,10 @@ export const EXTENSION_PAGES_CSP =
 
 export default defineConfig({
   manifestVersion: 3,
+  // The Firefox sources archive: what SOURCE_CODE_REVIEW.md's two commands need to rebuild the package, no more.
+  zip: {
+    excludeSources: ['test/**', 'docs/**', 'demo/**', 'scripts/**', 'store/**', 'data/packs/**', 'vitest*.ts'],
+  },
   // Explicit imports keep lib/ free of WXT globals and make every dependency visible.
   imports: false,
   // RDL_OUT_DIR lets the end-to-end suite build a second, "updated" extension beside the first.
@@ -25,8 +35,28 @@ export default defineConfig({
     plugins: [preact(), corpusPlugin({ extraPack: process.env.RDL_CORPUS_EXTRA })],
     // RDL_SOURCEMAP=hidden: the whole-cost bench's build, the shipped code with .map files beside it (no comment in it).
     build: { target: 'es2022', sourcemap: process.env.RDL_SOURCEMAP === 'hidden' ? 'hidden' : false },
+    resolve: {
+      // WXT's context talks to the page (see build/content-script-context.ts): ours does not.
+      alias: {
+        'wxt/utils/content-script-context': fileURLToPath(
+          new URL('./build/content-script-context.ts', import.meta.url),
+        ),
+      },
+    },
   }),
   hooks: {
+    // Every icon is rendered from assets/icon.svg at build time, into .wxt/ (none is committed as a PNG).
+    'build:publicAssets': async (wxt, files) => {
+      for (const icon of await renderIcons()) {
+        const absoluteSrc = resolve(wxt.config.wxtDir, icon.path);
+        mkdirSync(dirname(absoluteSrc), { recursive: true });
+        writeFileSync(absoluteSrc, icon.png);
+        files.push({ relativeDest: icon.path, absoluteSrc });
+      }
+    },
+    // The same sources give the same packages, byte for byte (see SOURCE_CODE_REVIEW.md).
+    'zip:extension:done': (_wxt, zipPath) => makeZipReproducible(zipPath),
+    'zip:sources:done': (_wxt, zipPath) => makeZipReproducible(zipPath),
     'build:manifestGenerated': (wxt, manifest) => {
       // WXT's manifest type predates Firefox's data_collection_permissions; add it here.
       const gecko = manifest.browser_specific_settings?.gecko as Record<string, unknown> | undefined;
@@ -39,13 +69,24 @@ export default defineConfig({
     ...(process.env.RDL_VERSION ? { version: process.env.RDL_VERSION } : {}),
     description:
       'Marks the people, places, treaties and events of Russia–North Korea relations on news pages and shows what the sources say. Runs entirely on your device.',
+    icons: Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath('active', size)])),
+    // The background switches it per tab to the paused or site-off state (lib/toolbar-icon.ts).
+    action: { default_icon: toolbarIcon('active'), default_title: toolbarTitle('active') },
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // "Save highlight" on a selection's context menu. unlimitedStorage: Firefox grants the extension persistent
     // storage with it (without, the persist() request of the background is not granted: it has no window to ask
     // the reader in), so the reader's highlights are never evicted when the disk runs low; in Chrome, no quota.
     permissions: ['contextMenus', 'unlimitedStorage'],
     // The card UI and the anchoring code, loaded by the content script with import() when first needed.
-    web_accessible_resources: [{ resources: ['lens-ui.js', 'lens-anchoring.js'], matches: ['<all_urls>'] }],
+    // Chrome: only at a per-session dynamic URL (runtime.getURL gives it), so that a page cannot probe the
+    // extension's fixed id for them (Firefox already randomises its extension origin per install).
+    web_accessible_resources: [
+      {
+        resources: ['lens-ui.js', 'lens-anchoring.js'],
+        matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+L' },

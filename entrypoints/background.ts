@@ -4,15 +4,17 @@ import bundle from 'virtual:rdl-corpus';
 import { LensDb } from '../lib/db/schema';
 import { answer, createClient, type TabProtocol } from '../lib/messages';
 import { report } from '../lib/report';
+import { guardHandlers, type Caller } from '../lib/sender-policy';
 import { createService } from '../lib/service';
+import { toolbarIcon, toolbarTitle } from '../lib/toolbar-icon';
 
 /** The context menu item on a selection. */
 const SAVE_HIGHLIGHT_MENU = 'save-highlight';
 
 export default defineBackground(() => {
   const service = createService(new LensDb(), bundle, {
-    // The background is never private (Firefox has no split incognito mode; Chrome's default is spanning).
-    isPrivate: (sender) => (sender as Browser.runtime.MessageSender | undefined)?.tab?.incognito === true,
+    // The background is never private (Firefox has no split incognito mode; Chrome's default is spanning):
+    // a message from a private tab says so in its Caller.
     onLoadError: (error) => report('corpus load failed', error),
     // A content script speaks for its tab's top-frame page; a subframe for none (its own URL is not the page's).
     senderPageUrl: (sender) => {
@@ -22,7 +24,8 @@ export default defineBackground(() => {
     },
     // As a page next to the reader's tab: a popup cannot be opened from a content script in every browser.
     openSearch: async (query, sender) => {
-      const tabId = (sender as Browser.runtime.MessageSender | undefined)?.tab?.id;
+      const tabId =
+        (sender as Caller).kind === 'page' ? (sender as Extract<Caller, { kind: 'page' }>).tabId : undefined;
       const params = new URLSearchParams({ q: query, ...(tabId === undefined ? {} : { tab: String(tabId) }) });
       await browser.tabs.create({ url: browser.runtime.getURL(`/popup.html?${params}`) });
     },
@@ -50,8 +53,18 @@ export default defineBackground(() => {
         }
       });
     },
+    // Per tab, from its top frame; the browser resets both when the tab loads another page, whose frame asks again.
+    showToolbarState: async (state, sender) => {
+      const { tab, frameId } = (sender as Browser.runtime.MessageSender | undefined) ?? {};
+      if (tab?.id === undefined || frameId !== 0) return;
+      await Promise.all([
+        browser.action.setIcon({ tabId: tab.id, path: toolbarIcon(state) }),
+        browser.action.setTitle({ tabId: tab.id, title: toolbarTitle(state) }),
+      ]);
+    },
     setBadge: async (count, sender) => {
-      const tabId = (sender as Browser.runtime.MessageSender | undefined)?.tab?.id;
+      const tabId =
+        (sender as Caller).kind === 'page' ? (sender as Extract<Caller, { kind: 'page' }>).tabId : undefined;
       if (tabId === undefined) return;
       await Promise.all([
         browser.action.setBadgeBackgroundColor({ tabId, color: '#3b6fa8' }),
@@ -63,8 +76,19 @@ export default defineBackground(() => {
   // Every listener is registered synchronously on every start: an MV3 worker
   // (and Firefox's event page) is woken by the event itself and must have its
   // listener in place.
+  // Each message is answered by who the browser says sent it (lib/sender-policy.ts).
+  const handlers = guardHandlers(service.handlers, { rowUrl: service.rowUrl });
+  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+  const callerOf = (sender: Browser.runtime.MessageSender): Caller => {
+    if (sender.id !== browser.runtime.id || !sender.url) return { kind: 'other' };
+    const incognito = sender.tab?.incognito === true;
+    // An extension page (popup, options, also when opened in a tab) has the extension's origin.
+    if (new URL(sender.url).origin === extensionOrigin) return { kind: 'extension', private: incognito };
+    if (!sender.tab) return { kind: 'other' };
+    return { kind: 'page', url: sender.url, topFrame: sender.frameId === 0, tabId: sender.tab.id, private: incognito };
+  };
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    const reply = answer(service.handlers, message, sender);
+    const reply = answer(handlers, message, callerOf(sender));
     if (!reply) return false;
     void reply.then(sendResponse);
     return true;

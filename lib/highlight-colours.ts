@@ -1,8 +1,8 @@
 /**
- * The colours a reader can give a highlight, and the CSS highlight each one
- * is drawn with (`::highlight(rdl-saved-<colour>)`, styled in the content
- * script's manifest stylesheet). Names, not values: the page's stylesheet
- * decides the tint, and a stored colour can never carry CSS of its own.
+ * The colours a reader can give a highlight, and the name each one is drawn
+ * under (`rdl-saved-<colour>`) in Lens's closed layer (lib/dom/saved-layer.ts,
+ * which holds the tints). Names, not values: a stored colour can never carry
+ * CSS of its own.
  */
 export const HIGHLIGHT_COLOURS = ['yellow', 'green', 'blue', 'pink'] as const;
 export type HighlightColour = (typeof HIGHLIGHT_COLOURS)[number];
@@ -13,7 +13,7 @@ export function isHighlightColour(value: unknown): value is HighlightColour {
   return (HIGHLIGHT_COLOURS as readonly unknown[]).includes(value);
 }
 
-/** The CSS highlight a colour is drawn with; a colour we do not know (an import from another tool) is drawn yellow. */
+/** The name a colour is drawn under; a colour we do not know (an import from another tool) is drawn yellow. */
 export function savedHighlightName(colour: string): string {
   return `rdl-saved-${isHighlightColour(colour) ? colour : DEFAULT_HIGHLIGHT_COLOUR}`;
 }

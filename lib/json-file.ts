@@ -22,6 +22,29 @@ export function readJsonFile(text: string, byteSize: number, maxBytes: number): 
   }
 }
 
+/**
+ * The size of `text` in UTF-8, measured here: a size a sender states is never
+ * taken on trust (a 60 MB file said to be small would pass the limit).
+ */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) continue;
+    // A surrogate pair is 4 bytes for 2 units; a lone surrogate is written as U+FFFD (3 bytes).
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 2;
+        i++;
+        continue;
+      }
+    }
+    bytes += code < 0x800 ? 1 : 2;
+  }
+  return bytes;
+}
+
 /** Why a file of this size is not read, or null: checked before a page reads the file into memory. */
 export function sizeProblem(byteSize: number, maxBytes: number): string | null {
   return byteSize > maxBytes

@@ -11,7 +11,7 @@ import type { HighlightRow } from './db/schema';
 import type { PackImport, PackPreview, PackSummary } from './db/pack-store';
 import type { ReadingSaved } from './db/reading-store';
 import type { PassageDraft } from './corpus/reading-pack';
-import type { EntityKind } from './corpus/schema';
+import type { EntityKind, Tier } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
 import type { CardData } from './ui/card-model';
@@ -33,6 +33,8 @@ export interface EntitySummary {
   id: string;
   label: string;
   kind: EntityKind;
+  /** core entities are marked on every page, context ones only on pages about the relationship */
+  tier: Tier;
 }
 
 export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
@@ -77,7 +79,12 @@ export interface Protocol {
   openSearch: { request: { query: string }; response: null };
   /** The URL is normalised here (lib/anchoring/url.ts): callers may send the page's own. */
   saveHighlight: { request: NewHighlight; response: HighlightRow };
-  listHighlights: { request: { url?: string }; response: HighlightRow[] };
+  /**
+   * A page's highlights, or all of them, most recently changed first: one page of them from `offset`
+   * (at most a few hundred rows, well below the browser's message size limit); an empty page is the end.
+   * listAllHighlights() reads every page.
+   */
+  listHighlights: { request: { url?: string; offset?: number }; response: HighlightRow[] };
   updateHighlight: { request: { id: string } & HighlightPatch; response: HighlightRow };
   /** Deleting a highlight that is not there is not an error: it is gone either way. */
   deleteHighlight: { request: { id: string }; response: null };
@@ -85,7 +92,7 @@ export interface Protocol {
   openHighlight: { request: { url: string; id: string }; response: null };
   /** puts back a deleted highlight exactly as it was (undo) */
   restoreHighlight: { request: HighlightRow; response: HighlightRow };
-  /** W3C Web Annotation JSON (or Hypothesis's export), validated whole before anything is written */
+  /** W3C Web Annotation JSON (or Hypothesis's export), validated whole before anything is written; `byteSize` is measured again by the background */
   importHighlights: {
     request: { json: string; byteSize: number };
     response: { added: number; unchanged: number; skipped: string[] };
@@ -117,10 +124,21 @@ export interface ReadingChoices {
   topics: { id: string; question: string; positions: { id: string; label: string }[] }[];
 }
 
+/** What Lens marks on a page (issue 13). */
+export interface PageScope {
+  /** the page's main text is about the relationship: context entities (the US, China, Putin …) are marked too */
+  relevant: boolean;
+  /** the reader's settings that widen what is marked */
+  markEverywhere: boolean;
+  mainTextOnly: boolean;
+}
+
 /** Messages the background sends to a tab's content script. */
 export interface TabProtocol {
   openPanel: { request: null; response: boolean };
   getPageEntities: { request: null; response: { id: string; label: string; kind: EntityKind; count: number }[] };
+  /** what Lens marks on the page, and why: for the popup to say why a page has few marks */
+  getPageScope: { request: null; response: PageScope };
   showEntity: { request: { entityId: string }; response: boolean };
   /** Saves the reader's selection as a highlight (context menu, shortcut); null when nothing is selected. */
   saveSelection: { request: { colour?: string } | null; response: HighlightRow | null };
@@ -137,6 +155,16 @@ export interface TabProtocol {
    * again and redraws, without a reload. Answered by every frame.
    */
   configChanged: { request: null; response: null };
+}
+
+/** Every highlight (of a page, or all), read page by page (see `listHighlights`). */
+export async function listAllHighlights(ask: Client, url?: string): Promise<HighlightRow[]> {
+  const rows: HighlightRow[] = [];
+  for (;;) {
+    const page = await ask('listHighlights', { ...(url === undefined ? {} : { url }), offset: rows.length });
+    if (page.length === 0) return rows;
+    rows.push(...page);
+  }
 }
 
 /** Any interface of `{ request, response }` pairs (interfaces have no index signature, hence the mapped type). */

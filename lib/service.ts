@@ -5,11 +5,12 @@
  * to the reader, while the previous corpus stays in place.
  */
 import type { CorpusBundle } from './corpus/bundle';
-import type { CorpusRecords, EntityKind } from './corpus/schema';
+import type { CorpusRecords } from './corpus/schema';
 import { parseAnnotationImport } from './anchoring/exchange';
 import { loadBundledCorpus, readCorpusStatus } from './db/corpus-store';
 import {
   addHighlight,
+  checkPageUrl,
   deleteHighlight,
   importHighlights,
   listHighlights,
@@ -24,16 +25,21 @@ import { normaliseUrl } from './anchoring/url';
 import { readCorpusRecords, type EntityRow, type LensDb } from './db/schema';
 import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
 import { createDetails } from './ui/detail-model';
-import type { EntitySummary, Handlers, PageHighlights, TermIndex, TermPattern } from './messages';
+import type { EntitySummary, Handlers, PageHighlights, TermIndex } from './messages';
 import { buildCard } from './ui/card-model';
-import { ALL_KINDS, checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
+import { checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
 import { prefilterSource } from './text/prefilter';
+import { termPatternsOf } from './corpus/term-patterns';
+import { utf8Length } from './json-file';
+import { toolbarState, type ToolbarState } from './toolbar-icon';
 
 export const BLOCKED_MESSAGE =
   'Lens is updating its storage, but another tab still has Lens’s previous version open. Close or reload that tab (an open Lens popup or options page) and try again; nothing is lost.';
 
 export interface Service {
   handlers: Handlers;
+  /** the stored URL of a highlight, for the sender policy (lib/sender-policy.ts) */
+  rowUrl(id: string): Promise<string | undefined>;
   /** settles when the corpus load has finished, whether it succeeded or not */
   ready: Promise<void>;
 }
@@ -48,6 +54,8 @@ export interface ServiceOptions {
   openHighlight?: (url: string, highlightId: string) => Promise<void>;
   /** settings or the corpus changed: open tabs should redraw */
   onConfigChanged?: () => void;
+  /** shows Lens's state on the sender's tab (the toolbar icon); called for every frame that asks for its configuration */
+  showToolbarState?: (state: ToolbarState, sender: unknown) => Promise<void>;
   /** shows the count of entities on the sender's tab (the toolbar badge) */
   setBadge?: (count: number, sender: unknown) => Promise<void>;
   /**
@@ -56,16 +64,16 @@ export interface ServiceOptions {
    * passages of itself only.
    */
   senderPageUrl?: (sender: unknown) => string | undefined;
-  /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it */
+  /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it (default: the Caller's `private`) */
   isPrivate?: (sender: unknown) => boolean;
 }
 
 export function createService(db: LensDb, bundle: CorpusBundle, options: ServiceOptions = {}): Service {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const isPrivate = options.isPrivate ?? (() => false);
+  const isPrivate = options.isPrivate ?? ((sender) => (sender as { private?: unknown } | null)?.private === true);
   let loadError: string | null = null;
-  let termIndex: Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> | null = null;
+  let termIndex: Promise<TermIndex> | null = null;
 
   /**
    * Why the store cannot be used, or null once it is open. Where IndexedDB is
@@ -100,33 +108,24 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     },
   );
 
-  async function buildTermIndex(): Promise<{ index: TermIndex; kinds: Map<string, EntityKind> }> {
+  async function buildTermIndex(): Promise<TermIndex> {
     const meta = await db.corpusMeta.toArray();
     const version = meta.map((m) => `${m.origin}:${m.version}`).join(',');
     return termIndexOf(await db.entities.toArray(), version);
   }
 
   function termIndexOf(
-    entities: Pick<EntityRow, 'id' | 'label' | 'kind' | 'aliases'>[],
+    entities: Pick<EntityRow, 'id' | 'label' | 'kind' | 'tier' | 'aliases'>[],
     version: string,
-  ): { index: TermIndex; kinds: Map<string, EntityKind> } {
-    const patterns: TermPattern[] = [];
-    const kinds = new Map<string, EntityKind>();
-    const summaries: EntitySummary[] = [];
-    for (const entity of entities) {
-      kinds.set(entity.id, entity.kind);
-      summaries.push({ id: entity.id, label: entity.label, kind: entity.kind });
-      for (const alias of entity.aliases) {
-        patterns.push({
-          id: entity.id,
-          text: alias.text,
-          lang: alias.lang,
-          ...(alias.inflects ? { inflects: true } : {}),
-          ...(alias.caseSensitive ? { caseSensitive: true } : {}),
-        });
-      }
-    }
-    return { index: { version, patterns, prefilter: prefilterSource(patterns), entities: summaries }, kinds };
+  ): TermIndex {
+    const patterns = termPatternsOf(entities);
+    const summaries: EntitySummary[] = entities.map((e) => ({
+      id: e.id,
+      label: e.label,
+      kind: e.kind,
+      tier: e.tier ?? 'core',
+    }));
+    return { version, patterns, prefilter: prefilterSource(patterns), entities: summaries };
   }
 
   /** After a pack is imported or removed: the term index and search are built again, and open tabs redraw. */
@@ -194,13 +193,13 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       await ready;
       const entities = await db.entities.toArray();
       return entities
-        .map(({ id, label, kind }) => ({ id, label, kind }))
+        .map(({ id, label, kind, tier }) => ({ id, label, kind, tier: tier ?? 'core' }))
         .sort((a, b) => a.label.localeCompare(b.label));
     },
     async getTermIndex() {
       await ready;
       termIndex ??= buildTermIndex();
-      return (await termIndex).index;
+      return termIndex;
     },
     async getPageConfig({ url }, sender) {
       const problem = await storeProblem();
@@ -211,21 +210,21 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         rows: [],
         unavailable: problem ?? (isPrivate(sender) ? PRIVATE_WINDOW_MESSAGE : null),
       };
+      // The page's content script asks at every start and after every change of settings: the icon follows.
+      void options.showToolbarState?.(toolbarState(current, url), sender).catch(() => undefined /* the tab closed */);
       if (!isActiveOn(current, url)) return { active: false, settings: current, termIndex: null, highlights };
       let index: TermIndex;
-      let kinds: Map<string, EntityKind>;
       if (problem) {
-        ({ index, kinds } = termIndexOf(bundle.records.entities, `bundled:${bundle.version}`));
+        index = termIndexOf(bundle.records.entities, `bundled:${bundle.version}`);
       } else {
         await ready;
         termIndex ??= buildTermIndex();
-        ({ index, kinds } = await termIndex);
+        index = await termIndex;
         if (!highlights.unavailable) highlights.rows = await listHighlights(db, url);
       }
-      const marked = new Set(current.kinds);
-      const patterns =
-        marked.size === ALL_KINDS.length ? index.patterns : index.patterns.filter((p) => marked.has(kinds.get(p.id)!));
-      return { active: true, settings: current, termIndex: { ...index, patterns }, highlights };
+      // Every pattern, whatever kinds the reader marks: an unmarked kind's mentions still tell whether
+      // the page is about the relationship (the content script leaves them unmarked).
+      return { active: true, settings: current, termIndex: index, highlights };
     },
     getSettings: () => usableStore().then(settings),
     async setSettings(patch) {
@@ -272,7 +271,10 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       if (isPrivate(sender)) throw new Error(PRIVATE_WINDOW_MESSAGE);
       return addHighlight(db, draft, newId(), now());
     },
-    listHighlights: ({ url }) => usableStore().then(() => listHighlights(db, url)),
+    listHighlights: ({ url, offset } = {}) =>
+      usableStore().then(() =>
+        listHighlights(db, url, Number.isInteger(offset) && (offset as number) > 0 ? offset : 0),
+      ),
     updateHighlight: ({ id, ...patch }) => usableStore().then(() => updateHighlight(db, id, patch, now())),
     async deleteHighlight({ id }) {
       await usableStore();
@@ -280,28 +282,31 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       return null;
     },
     async openHighlight({ url, id }) {
+      const page = checkPageUrl(url);
       if (!options.openHighlight) throw new Error('Pages cannot be opened from here');
-      if (!/^https?:/.test(url)) throw new Error('Only web pages can be opened');
-      await options.openHighlight(url, id);
+      await options.openHighlight(page, id);
       return null;
     },
     async restoreHighlight(row) {
       await usableStore();
       return restoreHighlight(db, row);
     },
-    async importHighlights({ json, byteSize }) {
+    // The size a sender states is not taken: it is measured here.
+    async importHighlights({ json }) {
       await usableStore();
-      const parsed = parseAnnotationImport(json, byteSize, now());
+      if (typeof json !== 'string') throw new Error('An import is the text of a file');
+      const parsed = parseAnnotationImport(json, utf8Length(json), now());
       if (!parsed.ok) throw new Error(parsed.error);
       const known = new Set((await db.entities.toCollection().primaryKeys()) as string[]);
       // Entity tags from another corpus mean nothing here.
       const rows = parsed.rows.map((row) => ({ ...row, entityIds: row.entityIds.filter((id) => known.has(id)) }));
       return { ...(await importHighlights(db, rows)), skipped: parsed.skipped };
     },
-    async importPack({ json, byteSize }) {
+    async importPack({ json }) {
       await usableStore();
       await ready;
-      const result = await importPack(db, json, byteSize, now());
+      if (typeof json !== 'string') throw new Error('A pack is the text of a file');
+      const result = await importPack(db, json, utf8Length(json), now());
       if (result.status !== 'unchanged') corpusChanged();
       return result;
     },
@@ -368,5 +373,5 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     },
   };
 
-  return { handlers, ready };
+  return { handlers, ready, rowUrl: async (id) => (await db.highlights.get(id))?.url };
 }

@@ -18,6 +18,15 @@ export interface Settings {
   kinds: EntityKind[];
   markStyle: MarkStyle;
   theme: Theme;
+  /** mark context entities (the US, China, Putin …) on every page, not only on pages about the relationship */
+  markEverywhere: boolean;
+  /** leave navigation, headers, footers, asides and link lists unmarked */
+  mainTextOnly: boolean;
+  /**
+   * Developer: write `rdl:scan` User Timing measures on pages. Off by default: a page's scripts can read
+   * its performance timeline, and the measures would tell them what Lens found there.
+   */
+  measures: boolean;
 }
 
 export const ALL_KINDS: EntityKind[] = ['country', 'person', 'place', 'organisation', 'treaty', 'event', 'concept'];
@@ -29,6 +38,9 @@ export const DEFAULT_SETTINGS: Settings = {
   kinds: ALL_KINDS,
   markStyle: 'underline',
   theme: 'auto',
+  markEverywhere: false,
+  mainTextOnly: true,
+  measures: false,
 };
 
 const oneOf =
@@ -38,18 +50,23 @@ const oneOf =
 
 const CHECKS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] } = {
   paused: (v): v is boolean => typeof v === 'boolean',
-  disabledSites: (v): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+  // A host name is at most 253 characters; no reader turns Lens off on more than a few thousand sites.
+  disabledSites: (v): v is string[] =>
+    Array.isArray(v) && v.length <= 10_000 && v.every((s) => typeof s === 'string' && s.length <= 253),
   density: oneOf(['every', 'first-per-paragraph'] as const),
   kinds: (v): v is EntityKind[] => Array.isArray(v) && v.every(oneOf(ALL_KINDS)),
   markStyle: oneOf(['underline', 'tint'] as const),
   theme: oneOf(['auto', 'light', 'dark'] as const),
+  markEverywhere: (v): v is boolean => typeof v === 'boolean',
+  mainTextOnly: (v): v is boolean => typeof v === 'boolean',
+  measures: (v): v is boolean => typeof v === 'boolean',
 };
 
 /** Settings from stored rows: unknown keys are ignored, invalid values fall back to the default. */
 export function readSettings(rows: { key: string; value: unknown }[]): Settings {
   const settings: Settings = { ...DEFAULT_SETTINGS };
   for (const { key, value } of rows) {
-    if (key in CHECKS && CHECKS[key as keyof Settings](value)) {
+    if (Object.hasOwn(CHECKS, key) && CHECKS[key as keyof Settings](value)) {
       (settings as unknown as Record<string, unknown>)[key] = value;
     }
   }
@@ -58,9 +75,11 @@ export function readSettings(rows: { key: string; value: unknown }[]): Settings 
 
 /** Only the valid entries of a partial update; throws on an invalid one so the caller hears of it. */
 export function checkSettingsPatch(patch: Partial<Record<string, unknown>>): Partial<Settings> {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+    throw new Error('Settings are key–value pairs');
   const valid: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(patch)) {
-    if (!(key in CHECKS)) throw new Error(`Unknown setting "${key}"`);
+    if (!Object.hasOwn(CHECKS, key)) throw new Error(`Unknown setting "${key}"`);
     if (!CHECKS[key as keyof Settings](value)) throw new Error(`Invalid value for setting "${key}"`);
     valid[key] = value;
   }

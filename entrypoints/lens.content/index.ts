@@ -11,6 +11,7 @@ import {
   answer,
   createClient,
   isEnvelope,
+  listAllHighlights,
   type Client,
   type Handlers,
   type HighlightStatus,
@@ -48,6 +49,10 @@ export default defineContentScript({
  */
 async function start(ctx: ContentScriptContext) {
   const ask = createClient((message) => browser.runtime.sendMessage(message));
+  // The page's highlights are those of the URL this document was loaded at, which a page script cannot
+  // change (history.pushState changes location, not this): a script cannot make Lens draw another
+  // page's highlights by pushing that page's URL.
+  const pageUrl = performance.getEntriesByType('navigation')[0]?.name ?? location.href;
   let session: AbortController | null = null;
   let handlers: SessionHandlers | null = null;
   let active = false;
@@ -64,14 +69,14 @@ async function start(ctx: ContentScriptContext) {
     const current = (session = new AbortController());
     const signal = AbortSignal.any([ctx.signal, current.signal]);
     handlers = null;
-    const config = await ask('getPageConfig', { url: location.href });
+    const config = await ask('getPageConfig', { url: pageUrl });
     if (signal.aborted) return;
     active = config.active && config.termIndex !== null;
     if (!active) {
       reportCount(0);
       return;
     }
-    handlers = startSession(config, signal, ask, reportCount);
+    handlers = startSession(config, pageUrl, signal, ask, reportCount);
   };
 
   const pageInfo = () => ({ url: location.href, active });
@@ -111,6 +116,7 @@ const off = () => Promise.reject(new Error('Lens is off on this page'));
 const NOT_ACTIVE: SessionHandlers = {
   openPanel: off,
   getPageEntities: off,
+  getPageScope: off,
   showEntity: off,
   saveSelection: off,
   getHighlightStatus: off,
@@ -122,12 +128,16 @@ const failed = (error: unknown) => report('could not annotate this page', error)
 
 function startSession(
   config: PageConfig,
+  pageUrl: string,
   signal: AbortSignal,
   ask: Client,
   reportCount: (count: number) => void,
 ): SessionHandlers {
   const { termIndex, settings } = config as PageConfig & { termIndex: TermIndex };
   const labels = new Map(termIndex.entities.map((e) => [e.id, e.label]));
+  const tiers = new Map(termIndex.entities.map((e) => [e.id, e.tier]));
+  const shownKinds = new Set(settings.kinds);
+  const shown = new Set(termIndex.entities.filter((e) => shownKinds.has(e.kind)).map((e) => e.id));
   const isOwnNode = (node: Node) => node.nodeName === HOST_TAG.toUpperCase();
   const root = () => document.body ?? document.documentElement;
 
@@ -155,8 +165,30 @@ function startSession(
   );
 
   // Saved highlights belong to the page the reader sees: the top frame's.
+  // Drawn in Lens's own closed layer (loaded with the anchoring code): CSS.highlights is the page's to read.
+  const ranges = new Map<string, Set<Range>>();
+  let layer: { repaint(): void } | null = null;
+  const repaint = () => {
+    if (layer || !ranges.size) return layer?.repaint();
+    void loadAnchoring().then((anchoring) => {
+      layer ??= anchoring.createLayer(document, signal, ranges, {
+        ...(settings.measures && {
+          onPainted: (start, boxes) => performance.measure('rdl:paint', { start, detail: { boxes } }),
+        }),
+      });
+      layer.repaint();
+    }, failed);
+  };
   const saved = isTop()
-    ? createSavedHighlights({ document, registry: CSS.highlights, signal, root, loadAnchoring })
+    ? createSavedHighlights({
+        document,
+        registry: ranges,
+        newRangeSet: () => new Set<Range>(),
+        onChange: repaint,
+        signal,
+        root,
+        loadAnchoring,
+      })
     : null;
   saved?.show(config.highlights.rows);
   const highlightStatus = async (): Promise<HighlightStatus> => {
@@ -165,8 +197,9 @@ function startSession(
     return saved.status();
   };
   const reloadHighlights = async () => {
-    if (!saved || config.highlights.unavailable) return highlightStatus();
-    saved.show(await ask('listHighlights', { url: location.href }));
+    // After a same-document navigation the background refuses (the sender's URL is another): drawn stays drawn.
+    const rows = saved && !config.highlights.unavailable && (await listAllHighlights(ask, pageUrl).catch(() => null));
+    if (rows) saved.show(rows);
     return highlightStatus();
   };
 
@@ -174,14 +207,17 @@ function startSession(
     document,
     matcher: compileMatcher(termIndex.patterns, termIndex.prefilter),
     settings,
+    tierOf: (id) => tiers.get(id) ?? 'core',
+    shows: (id) => shown.has(id),
     signal,
     isOwnNode,
     // Dynamic content may bring (or take away) the text of a highlight.
     onMarksChanged: (annotator) => {
       saved?.pageChanged();
+      layer?.repaint();
       reportCount(annotator.counts().size);
     },
-    onNavigate: () => void reloadHighlights(),
+    // A same-document navigation brings no other page's highlights (see pageUrl): Lens draws them on a load of that URL.
   });
   const actions = createPageActions({ document, lens, entities: termIndex.entities, signal, loadUi });
   const highlights =
@@ -207,6 +243,11 @@ function startSession(
   return {
     openPanel: () => actions.openPanel().then(() => true),
     getPageEntities: () => actions.pageEntities(),
+    getPageScope: () => ({
+      relevant: lens.annotator.relevant(),
+      markEverywhere: settings.markEverywhere,
+      mainTextOnly: settings.mainTextOnly,
+    }),
     showEntity: ({ entityId }) => actions.showEntity(entityId),
     saveSelection: (request) => highlights?.saveSelection(request?.colour) ?? null,
     getHighlightStatus: highlightStatus,

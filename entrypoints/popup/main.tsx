@@ -35,7 +35,6 @@ render(
     askTab={askTab}
     theme={theme}
     initialQuery={params.get('q') ?? undefined}
-    openUrl={(url) => void browser.tabs.create({ url })}
     openOptions={() => void browser.runtime.openOptionsPage()}
     download={downloadText}
     close={() => window.close()}

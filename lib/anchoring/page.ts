@@ -8,6 +8,7 @@ import type { TextPositionSelector, TextQuoteSelector } from '../db/schema';
 import { anchorAll, type HighlightSelectors } from './match-quote';
 import { describeRange } from './selectors';
 import { documentText } from './text-range';
+import { createSavedLayer } from '../dom/saved-layer';
 
 export interface DescribedSelection {
   quote: TextQuoteSelector;
@@ -28,6 +29,8 @@ export interface PageAnchoring {
    * text, or one outside `root` (in a shadow root or a frame).
    */
   describe(root: Node, selection: AbstractRange): DescribedSelection;
+  /** Lens's closed layer that draws the saved highlights (shipped here: only pages with highlights need it). */
+  createLayer: typeof createSavedLayer;
 }
 
 export const pageAnchoring: PageAnchoring = {
@@ -43,4 +46,5 @@ export const pageAnchoring: PageAnchoring = {
     const { quote, position } = describeRange(text.text, start, end);
     return { quote, position, range: text.toRange(position.start, position.end) };
   },
+  createLayer: createSavedLayer,
 };

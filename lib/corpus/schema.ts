@@ -37,11 +37,37 @@ export const ProjectNote = z.string().min(10);
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens');
 
 /**
+ * Where a rule looks, as a regular expression (source, flag `u` only, so
+ * case-sensitive: write [Ss] where case does not matter): `before` must match
+ * the text just before the alias up to it (tested with `$` appended, over at
+ * most CONTEXT_WINDOW units of the same block, ../text/context-rules.ts), `after` the text just after
+ * it (with `^` prepended), `word` the mention itself as written (whole).
+ * A rule holds when every part it has matches.
+ */
+export const ContextRule = z
+  .strictObject({
+    before: z.string().min(1).optional(),
+    after: z.string().min(1).optional(),
+    word: z.string().min(1).optional(),
+  })
+  .refine((r) => r.before !== undefined || r.after !== undefined || r.word !== undefined, {
+    message: 'a rule needs before, after or word',
+  });
+export type ContextRule = z.infer<typeof ContextRule>;
+
+/**
  * A name as readers meet it in news. `inflects` marks Russian words that take
  * case endings and Korean nouns that take particles, so the matcher accepts
  * Пхеньяна for Пхеньян and 김정은과 for 김정은. `caseSensitive` is for short
  * abbreviations that collide with ordinary words (UN / un).
- * `ambiguous` allows two entities to share an alias on purpose.
+ * `ambiguous` allows two entities to share an alias on purpose; context rules
+ * then pick one, or the mention is left unmarked.
+ *
+ * Context rules (entity linking, applied by the matcher to each mention):
+ * `capitalised`: every word must begin with a capital as written (Путин, not
+ * путина — the fishing season); `veto`: the mention is not this entity when
+ * any rule holds ("US" before "$", "Security Council" after "Russia's");
+ * `confirm`: it is this entity only when some rule holds.
  */
 export const Alias = z.strictObject({
   text: z.string().min(1),
@@ -49,6 +75,9 @@ export const Alias = z.strictObject({
   inflects: z.boolean().optional(),
   caseSensitive: z.boolean().optional(),
   ambiguous: z.boolean().optional(),
+  capitalised: z.boolean().optional(),
+  veto: z.array(ContextRule).min(1).optional(),
+  confirm: z.array(ContextRule).min(1).optional(),
 });
 export type Alias = z.infer<typeof Alias>;
 
@@ -104,10 +133,20 @@ export type Person = z.infer<typeof Person>;
 
 export const EntityKind = z.enum(['country', 'person', 'place', 'organisation', 'treaty', 'event', 'concept']);
 export type EntityKind = z.infer<typeof EntityKind>;
+/**
+ * `core`: the entity belongs to Russia–North Korea relations (Kim Jong Un,
+ * Pyongyang, the treaties) and is marked on every page; `context`: a wider
+ * world entity (the United States, China, Putin) marked only on pages about
+ * the relationship. Absent means core, so packs written before tiers existed
+ * keep their marks.
+ */
+export const Tier = z.enum(['core', 'context']);
+export type Tier = z.infer<typeof Tier>;
 export const Entity = z.strictObject({
   id: Id,
   label: z.string().min(1),
   kind: EntityKind,
+  tier: Tier.optional(),
   aliases: z.array(Alias).min(1),
   /** short, neutral, written by the project from the sources */
   summary: z.string().min(20),

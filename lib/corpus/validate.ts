@@ -2,7 +2,8 @@
  * Checks a corpus — the bundled one at build time and in tests, or a pack a
  * reader imports — in two passes: the zod schema (./schema.ts) for the shape
  * of each record, then the rules that need more than one record: quotes
- * verbatim at their spans, ids that resolve, aliases no two entities share,
+ * verbatim at their spans, ids that resolve, aliases no two entities share
+ * unless context tells them apart, context rules that compile and can fire,
  * entities and topic positions that some claim backs, texts that some source
  * lists, translated quotes that say how they were translated, years the
  * project adds that say they are the project's, and one figure per datum.
@@ -16,7 +17,8 @@
  */
 import type { z } from 'zod';
 import { LANGUAGE_NAMES, languageChainOf } from './attribution';
-import { type Alias, type Claim, CorpusRecords, Pack, type Person, type Source } from './schema';
+import { type Alias, type Claim, type ContextRule, CorpusRecords, Pack, type Person, type Source } from './schema';
+import { compileRule, isCapitalised } from '../text/context-rules';
 
 export interface CorpusIssue {
   /** e.g. `claims[12] (id "c-003-07")`, `texts["005_x.txt"]`, `pack` */
@@ -235,6 +237,11 @@ function checkRecords(own: Records, base: Records, texts: Record<string, string>
       checkProjectYears(e.summary, given, e.projectNote, at('entities', i), 'summary', add);
     });
   }
+  own.entities.forEach((e, i) =>
+    e.aliases.forEach((a, j) =>
+      checkRules(a, (field, message) => add(at('entities', i), `aliases[${j}].${field}`, message)),
+    ),
+  );
 
   // Topics: every position taken by at least one claim.
   const taken = new Set(all.claims.flatMap((c) => c.stances.flatMap((st) => st.positionId ?? [])));
@@ -451,6 +458,7 @@ function checkAliases(own: Records, base: Records, add: Add, at: At): void {
   interface Seen {
     entityId: string;
     ambiguous: boolean;
+    confirmed: boolean;
   }
   const seen = new Map<string, Seen[]>();
   const visit = (entityId: string, aliases: readonly Alias[], report?: (j: number, message: string) => void) => {
@@ -458,6 +466,7 @@ function checkAliases(own: Records, base: Records, add: Add, at: At): void {
       const key = aliasKey(a.text);
       const prior = seen.get(key) ?? [];
       const ambiguous = a.ambiguous === true;
+      const confirmed = a.confirm !== undefined;
       for (const p of prior) {
         if (p.entityId === entityId) report?.(j, `alias "${a.text}" is listed twice for this entity`);
         else if (!(p.ambiguous && ambiguous)) {
@@ -465,9 +474,16 @@ function checkAliases(own: Records, base: Records, add: Add, at: At): void {
             j,
             `alias "${a.text}" is also an alias of entity "${p.entityId}"; mark it ambiguous on both if that is intended`,
           );
+        } else if (!(p.confirmed && confirmed)) {
+          // A mention that two entities' rules both accept is left out: without a confirm rule on
+          // each side, one of them accepts every mention and the other's card is never reached.
+          report?.(
+            j,
+            `alias "${a.text}" is shared with entity "${p.entityId}": each side needs confirm rules that tell them apart, or the mention is never marked as one of them`,
+          );
         }
       }
-      prior.push({ entityId, ambiguous });
+      prior.push({ entityId, ambiguous, confirmed });
       seen.set(key, prior);
     });
   };
@@ -475,6 +491,35 @@ function checkAliases(own: Records, base: Records, add: Add, at: At): void {
   own.entities.forEach((e, i) =>
     visit(e.id, e.aliases, (j, message) => add(at('entities', i), `aliases[${j}].text`, message)),
   );
+}
+
+/**
+ * An alias's context rules: every pattern compiles, and no rule is dead —
+ * `capitalised` on an alias that is not itself capitalised would never match
+ * its own name, on one without cased letters it does nothing, and a veto
+ * whose `word` is the alias as written vetoes the alias itself.
+ */
+function checkRules(a: Alias, add: (field: string, message: string) => void): void {
+  if (a.capitalised === true) {
+    if (!isCapitalised(a.text))
+      add('capitalised', `"${a.text}" is not capitalised itself, so it would never be marked`);
+    else if (a.text.toLowerCase() === a.text.toUpperCase())
+      add('capitalised', `"${a.text}" has no capital letters: the rule does nothing`);
+    else if (a.caseSensitive === true) add('capitalised', 'a case-sensitive alias is matched as written already');
+  }
+  const each = (kind: 'veto' | 'confirm', rules: readonly ContextRule[] | undefined) =>
+    rules?.forEach((rule, k) => {
+      try {
+        const compiled = compileRule(rule);
+        if (kind === 'veto' && compiled.word?.test(a.text) && rule.before === undefined && rule.after === undefined) {
+          add(`${kind}[${k}].word`, `vetoes "${a.text}" itself: the alias would never be marked`);
+        }
+      } catch (error) {
+        add(`${kind}[${k}]`, `a pattern does not compile: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    });
+  each('veto', a.veto);
+  each('confirm', a.confirm);
 }
 
 function merge(base: Records, own: Records): Records {

@@ -7,7 +7,18 @@
  * mutation, a cost the page would pay for each of our marks. Instead, marks
  * are kept per block container, and a changed container is rescanned whole
  * (see ./observe.ts), so a mark never outlives its text.
+ *
+ * What is marked (issue 13): by default only the page's main text, not its
+ * navigation, headers, footers and link lists (./main-text.ts); core entities
+ * wherever that holds, context entities only on a page about the relationship
+ * — one whose main text mentions core entities at least RELEVANT_CORE_MENTIONS
+ * times. The annotator keeps that count as marks come and go; when a rescan
+ * makes the page relevant, `scan` and `rescan` say so and the caller scans
+ * the page again (./page-lens.ts). A page stays relevant until it is scanned
+ * anew (`clear`, as after a navigation): a live page whose count hovers at
+ * the threshold must not have every mark redrawn at each change.
  */
+import type { Tier } from '../corpus/schema';
 import type { Density, MarkStyle } from '../settings';
 import type { Matcher } from '../text/matcher';
 import { blockContainer, locateIn, readTextBlocks, type TextBlocks } from './text-blocks';
@@ -26,7 +37,12 @@ export interface Mark {
 export interface ScanStats {
   chars: number;
   matches: number;
+  /** whether the page's relevance changed with this scan, so that marks made before it are wrong now */
+  relevanceChanged?: boolean;
 }
+
+/** Mentions of core entities in a page's main text from which the page is about the relationship. */
+export const RELEVANT_CORE_MENTIONS = 3;
 
 export interface AnnotatorOptions {
   matcher: Matcher;
@@ -35,12 +51,22 @@ export interface AnnotatorOptions {
   density?: Density;
   markStyle?: MarkStyle;
   performance?: Performance;
+  /** whether scans write `rdl:scan` measures (the page can read them: a developer setting) */
+  measures?: boolean;
   /** told of every open shadow root a scan walks into, so that it can be observed too */
   onShadowRoot?: (shadow: ShadowRoot) => void;
+  /** an entity's tier; core when not given */
+  tierOf?: (entityId: string) => Tier;
+  /** mark context entities on every page, not only on pages about the relationship */
+  markEverywhere?: boolean;
+  /** mark only the page's main text (the default) */
+  mainTextOnly?: boolean;
+  /** whether an entity is marked (the reader's kinds); its mentions count towards relevance either way */
+  shows?: (entityId: string) => boolean;
 }
 
 export interface Annotator {
-  /** Scans `root` (whose old marks are first dropped) and records an `rdl:scan` measure. */
+  /** Scans `root` (whose old marks are first dropped) and records an `rdl:scan` measure (with `measures`). */
   scan(root: Node, kind?: 'full' | 'incremental'): ScanStats;
   /** Rescans several roots as one batch (one measure); roots inside another root are skipped. */
   rescan(roots: Iterable<Node>): ScanStats;
@@ -52,12 +78,24 @@ export interface Annotator {
   marks(): Mark[];
   /** How many marks each entity has on the page. */
   counts(): Map<string, number>;
+  /** Whether the page is about the relationship (its context entities are marked), as of the last scan. */
+  relevant(): boolean;
   clear(): void;
   destroy(): void;
 }
 
 export function createAnnotator(options: AnnotatorOptions): Annotator {
   const { matcher, registry, density = 'every', performance: perf = performance } = options;
+  const tierOf = options.tierOf ?? (() => 'core');
+  const markEverywhere = options.markEverywhere === true;
+  const mainTextOnly = options.mainTextOnly !== false;
+  const shows = options.shows ?? (() => true);
+  /** mentions of core entities in main text, per block container, and in all */
+  const coreByContainer = new Map<Node, number>();
+  let coreMentions = 0;
+  /** the relevance the current marks were made under */
+  let markedRelevant = markEverywhere;
+  const isRelevant = (core: number) => markEverywhere || core >= RELEVANT_CORE_MENTIONS;
   const name = TERM_HIGHLIGHTS[options.markStyle ?? 'underline'];
   const highlight = new Highlight();
   registry.set(name, highlight);
@@ -73,29 +111,54 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   /** marks by every text node they cover */
   let byNode = new WeakMap<Text, Mark[]>();
 
-  /** Marks every match of the matcher in `blocks` (all read in one call); returns how many. */
-  function addMatches(blocks: TextBlocks): number {
+  /**
+   * Marks every match of the matcher in `blocks` (all read in one call) that
+   * the page's relevance and main text allow; returns how many.
+   */
+  function addMatches(blocks: TextBlocks): { added: number; relevant: boolean } {
     const matches = matcher.scan(blocks.text);
-    if (matches.length === 0) return 0;
-    const { nodes, starts, blockStarts, blockNodes } = blocks;
+    if (matches.length === 0) return { added: 0, relevant: isRelevant(coreMentions) };
+    const { nodes, starts, blockStarts, blockNodes, main } = blocks;
+    // The block of each match, and the core mentions in main text they add (first, since they
+    // decide whether this batch's context entities are marked).
+    const blockOf = new Int32Array(matches.length);
+    const core = new Uint8Array(matches.length);
+    let coreHere = 0;
+    for (let i = 0, b = 0; i < matches.length; i++) {
+      const match = matches[i]!;
+      while (match.start >= blockStarts[b + 1]!) b++;
+      blockOf[i] = b;
+      if (tierOf(match.id) === 'core') {
+        core[i] = 1;
+        if (main[b]) coreHere++;
+      }
+    }
+    const relevant = markedRelevant || isRelevant(coreMentions + coreHere);
     const seen = density === 'first-per-paragraph' ? new Set<string>() : null;
     let added = 0;
     let b = -1;
     let first = 0;
     let end = 0;
     let list: Mark[] | undefined;
-    for (const match of matches) {
-      if (b < 0 || match.start >= blockStarts[b + 1]!) {
+    let container: Node | undefined;
+    for (let i = 0; i < matches.length; i++) {
+      const match = matches[i]!;
+      if (blockOf[i] !== b) {
         // The next block with a match.
-        do b++;
-        while (match.start >= blockStarts[b + 1]!);
+        b = blockOf[i]!;
         first = blockNodes[b]!;
         end = blockNodes[b + 1]!;
         seen?.clear();
-        const container = blockContainer(nodes[first]!);
+        container = blockContainer(nodes[first]!);
         list = byContainer.get(container);
         if (!list) byContainer.set(container, (list = []));
       }
+      if (core[i] === 1 && main[b]) {
+        coreByContainer.set(container!, (coreByContainer.get(container!) ?? 0) + 1);
+        coreMentions++;
+      }
+      if (mainTextOnly && !main[b]) continue;
+      if ((core[i] === 0 && !relevant) || !shows(match.id)) continue;
       if (seen) {
         if (seen.has(match.id)) continue;
         seen.add(match.id);
@@ -123,10 +186,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       count(match.id, 1);
       added++;
     }
-    return added;
+    return { added, relevant };
   }
 
   function dropContainer(container: Node) {
+    const core = coreByContainer.get(container);
+    if (core !== undefined) {
+      coreByContainer.delete(container);
+      coreMentions -= core;
+    }
     const list = byContainer.get(container);
     if (!list) return;
     byContainer.delete(container);
@@ -154,24 +222,34 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     forget(root);
     const blocks = readTextBlocks(root, options.onShadowRoot);
     stats.chars += blocks.chars;
-    stats.matches += addMatches(blocks);
+    stats.matches += addMatches(blocks).added;
+  }
+
+  /** After a scan: whether the page has become relevant, so that the marks of the rest of it are wrong now. */
+  function settle(stats: ScanStats, whole: boolean) {
+    if (markedRelevant || !isRelevant(coreMentions)) return;
+    if (!whole) stats.relevanceChanged = true;
+    markedRelevant = true;
   }
 
   function measure(startedAt: number, stats: ScanStats, kind: 'full' | 'incremental') {
-    perf.measure('rdl:scan', { start: startedAt, end: perf.now(), detail: { ...stats, kind } });
+    if (options.measures) perf.measure('rdl:scan', { start: startedAt, end: perf.now(), detail: { ...stats, kind } });
   }
 
   return {
     scan(root, kind = 'full') {
       const startedAt = perf.now();
-      const stats = { chars: 0, matches: 0 };
+      const stats: ScanStats = { chars: 0, matches: 0 };
+      // A scan of a page without marks decides its relevance from the whole text at once.
+      const whole = byContainer.size === 0 && coreMentions === 0;
       scanInto(root, stats);
+      settle(stats, whole);
       measure(startedAt, stats, kind);
       return stats;
     },
     rescan(roots) {
       const startedAt = perf.now();
-      const stats = { chars: 0, matches: 0 };
+      const stats: ScanStats = { chars: 0, matches: 0 };
       const set = new Set(roots);
       for (const root of set) {
         if (!root.isConnected) {
@@ -183,6 +261,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           covered = set.has(p);
         if (!covered) scanInto(root, stats);
       }
+      settle(stats, false);
       measure(startedAt, stats, 'incremental');
       return stats;
     },
@@ -199,8 +278,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     },
     marks: () => [...byContainer.values()].flat(),
     counts: () => new Map(perEntity),
+    relevant: () => markedRelevant,
     clear() {
       byContainer.clear();
+      coreByContainer.clear();
+      coreMentions = 0;
+      markedRelevant = markEverywhere;
       perEntity.clear();
       byNode = new WeakMap();
       highlight.clear();
@@ -208,6 +291,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     destroy() {
       if (registry.get(name) === highlight) registry.delete(name);
       byContainer.clear();
+      coreByContainer.clear();
       perEntity.clear();
       highlight.clear();
     },

@@ -228,7 +228,8 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
   });
 
   const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
-    doc.addEventListener(type, fn, { capture: true, passive: true, signal });
+    // Only the reader's own input: an event a page script made (isTrusted false) works nothing of Lens.
+    doc.addEventListener(type, (event) => event.isTrusted && fn(event), { capture: true, passive: true, signal });
 
   listen('click', (event) => {
     if (ui?.containsEvent(event) || !doc.getSelection()?.isCollapsed) return;

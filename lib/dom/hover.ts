@@ -65,7 +65,8 @@ export function watchHover(options: HoverOptions): void {
   };
 
   const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
-    doc.addEventListener(type, fn, { capture: true, passive: true, signal });
+    // Only the reader's own input: an event a page script made (isTrusted false) works nothing of Lens.
+    doc.addEventListener(type, (event) => event.isTrusted && fn(event), { capture: true, passive: true, signal });
 
   listen('pointermove', (event) => {
     if (event.pointerType === 'touch') return;

@@ -3,6 +3,7 @@
  * the page changes, and a full rescan after a single-page-app navigation.
  * Everything it starts is tied to `signal`.
  */
+import type { Tier } from '../corpus/schema';
 import type { Settings } from '../settings';
 import type { Matcher } from '../text/matcher';
 import { createAnnotator, type Annotator } from './annotator';
@@ -12,7 +13,11 @@ import { observeMutations, type Observer } from './observe';
 export interface PageLensOptions {
   document: Document;
   matcher: Matcher;
-  settings: Pick<Settings, 'density' | 'markStyle'>;
+  settings: Pick<Settings, 'density' | 'markStyle' | 'markEverywhere' | 'mainTextOnly' | 'measures'>;
+  /** an entity's tier (core entities are marked on every page, context ones on pages about the relationship) */
+  tierOf?: (entityId: string) => Tier;
+  /** whether an entity's kind is one the reader marks */
+  shows?: (entityId: string) => boolean;
   signal: AbortSignal;
   /** the extension's own UI: never scanned, and its changes never trigger a rescan */
   isOwnNode: (node: Node) => boolean;
@@ -40,6 +45,11 @@ export function startPageLens(options: PageLensOptions): PageLens {
     registry: win.CSS.highlights,
     density: options.settings.density,
     markStyle: options.settings.markStyle,
+    markEverywhere: options.settings.markEverywhere,
+    mainTextOnly: options.settings.mainTextOnly,
+    ...(options.tierOf ? { tierOf: options.tierOf } : {}),
+    ...(options.shows ? { shows: options.shows } : {}),
+    measures: options.settings.measures,
     onShadowRoot: (shadow) => {
       if (observedShadows.has(shadow)) return;
       observedShadows.add(shadow);
@@ -70,8 +80,9 @@ export function startPageLens(options: PageLensOptions): PageLens {
     doc.documentElement,
     ({ changed: roots, removed }) => {
       for (const node of removed) annotator.forget(node);
-      annotator.rescan(roots);
-      changed();
+      // The page has become about the relationship, or stopped being: its context entities come or go everywhere.
+      if (annotator.rescan(roots).relevanceChanged) rescanAll();
+      else changed();
       navigation.check();
     },
     { signal, ignore: isOwnNode, ...(options.batchDelay !== undefined ? { batchDelay: options.batchDelay } : {}) },

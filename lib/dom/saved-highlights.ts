@@ -1,7 +1,9 @@
 /**
  * The reader's saved highlights on one page: anchored to the page's text,
- * drawn with the CSS Custom Highlight API (one highlight per colour,
- * `rdl-saved-<colour>`), and anchored again when the page changes.
+ * drawn as one Highlight per colour (`rdl-saved-<colour>`) into a registry —
+ * Lens's own closed layer (./saved-layer.ts), never the page's
+ * `CSS.highlights`, which page scripts can read — and anchored again when the
+ * page changes.
  *
  * A highlight is drawn over a live Range: there are few of them, and a live
  * Range follows the page's edits until the next anchoring pass checks it. A
@@ -20,14 +22,29 @@ import { report } from '../report';
 
 export interface SavedHighlightsOptions {
   document: Document;
-  /** `CSS.highlights` of the document */
-  registry: HighlightRegistry;
+  /** where the ranges of each colour are drawn (./saved-layer.ts; a HighlightRegistry in unit tests) */
+  registry: {
+    get(name: string): RangeSet | undefined;
+    set(name: string, ranges: RangeSet): unknown;
+    delete(name: string): boolean;
+  };
+  /** a new set of ranges for the registry (default: a CSS Highlight) */
+  newRangeSet?(): RangeSet;
+  /** told after every change of what is drawn (the layer paints again) */
+  onChange?(): void;
   signal: AbortSignal;
   /** where the page's text is (the body) */
   root(): Node;
   loadAnchoring(): Promise<PageAnchoring>;
   /** Passes that only look for orphans again run at most this often, in ms (a page may change all the time). */
   orphanInterval?: number;
+}
+
+/** What a colour's ranges are kept in: a CSS `Highlight`, or (for Lens's own layer) a plain `Set`. */
+export interface RangeSet {
+  add(range: Range): unknown;
+  delete(range: Range): boolean;
+  clear(): void;
 }
 
 export interface SavedHighlights {
@@ -63,7 +80,8 @@ export function createSavedHighlights(options: SavedHighlightsOptions): SavedHig
   const rows = new Map<string, HighlightRow>();
   const drawn = new Map<string, Drawn>();
   const orphans = new Set<string>();
-  const highlights = new Map<string, Highlight>();
+  const highlights = new Map<string, RangeSet>();
+  const newRangeSet = options.newRangeSet ?? (() => new Highlight());
   let running: Promise<void> | null = null;
   let dirty = false;
   let lastPass = Number.NEGATIVE_INFINITY;
@@ -74,13 +92,14 @@ export function createSavedHighlights(options: SavedHighlightsOptions): SavedHig
     const name = savedHighlightName(row.colour);
     let highlight = highlights.get(name);
     if (!highlight) {
-      highlight = new Highlight();
+      highlight = newRangeSet();
       highlights.set(name, highlight);
       registry.set(name, highlight);
     }
     highlight.add(range);
     drawn.set(row.id, { range, text: range.toString(), name });
     orphans.delete(row.id);
+    options.onChange?.();
   }
 
   function undraw(id: string) {
@@ -88,6 +107,7 @@ export function createSavedHighlights(options: SavedHighlightsOptions): SavedHig
     if (!old) return;
     drawn.delete(id);
     highlights.get(old.name)?.delete(old.range);
+    options.onChange?.();
   }
 
   const intact = (id: string) => {
@@ -134,6 +154,7 @@ export function createSavedHighlights(options: SavedHighlightsOptions): SavedHig
     rows.clear();
     drawn.clear();
     orphans.clear();
+    options.onChange?.();
   }
 
   signal.addEventListener('abort', () => {

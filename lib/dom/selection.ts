@@ -4,7 +4,10 @@
  * drag), or a moment after the last keyboard change (Shift+arrows).
  *
  * Only page text counts: a selection in a form field, in editable content or
- * in the extension's own UI is nobody's highlight.
+ * in the extension's own UI is nobody's highlight. And only the reader's: a
+ * selection a page script makes (which the browser reports with a trusted
+ * `selectionchange` too) counts only within a second of the reader's own
+ * mouse or key input, so a page cannot put Lens's toolbar up by itself.
  */
 
 export interface SelectionWatchOptions {
@@ -17,6 +20,9 @@ export interface SelectionWatchOptions {
   /** how long the selection must stay unchanged (keyboard selection), in ms */
   delayMs?: number;
 }
+
+/** How long after the reader's last key or mouse button a selection is still theirs, in ms. */
+const READER_INPUT_MS = 1000;
 
 const EDITABLE = 'input, textarea, select, [contenteditable]:not([contenteditable="false"])';
 
@@ -42,10 +48,12 @@ export function watchSelection(options: SelectionWatchOptions): void {
   const win = doc.defaultView!;
   let pointerDown = false;
   let timer: number | undefined;
+  let lastInput = Number.NEGATIVE_INFINITY;
+  const now = () => win.performance.now();
 
   const report = () => {
     timer = undefined;
-    options.onChange(selectedRange(doc, isOwnNode));
+    options.onChange(now() - lastInput < READER_INPUT_MS ? selectedRange(doc, isOwnNode) : null);
   };
   const schedule = (ms: number) => {
     win.clearTimeout(timer);
@@ -53,7 +61,8 @@ export function watchSelection(options: SelectionWatchOptions): void {
   };
 
   const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
-    doc.addEventListener(type, fn, { capture: true, passive: true, signal });
+    // Only the reader's own input: an event a page script made (isTrusted false) works nothing of Lens.
+    doc.addEventListener(type, (event) => event.isTrusted && fn(event), { capture: true, passive: true, signal });
   listen('pointerdown', (event) => {
     // Only the mouse's primary button drags a selection; a tap, a right-click or a press on our UI does not.
     pointerDown =
@@ -61,7 +70,9 @@ export function watchSelection(options: SelectionWatchOptions): void {
       event.button === 0 &&
       !event.composedPath().some((target) => isOwnNode(target as Node));
   });
+  listen('keydown', () => (lastInput = now()));
   listen('pointerup', () => {
+    lastInput = now();
     if (!pointerDown) return;
     pointerDown = false;
     // The selection is final only after the browser's own mouseup handling.

@@ -17,6 +17,7 @@
  * separated by BLOCK_BREAK, so that the matcher reads a page in one call.
  */
 import { BLOCK_BREAK } from '../text/matcher';
+import { contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
 
 export interface TextBlock {
   /** the block's text: the concatenation of `nodes`' data */
@@ -26,6 +27,8 @@ export interface TextBlock {
   starts: number[];
   /** the nearest block-level ancestor (or the scanned root): rescanning it rescans this block */
   container: Node;
+  /** whether the block is the page's main text rather than navigation, a header, a link list … (./main-text.ts) */
+  main: boolean;
 }
 
 /**
@@ -56,6 +59,13 @@ const SHADOW_HOSTS = new Set(
 );
 
 const EDITABLE = '[contenteditable]';
+
+// What an element the walk has entered is, as bits.
+const INLINE_KIND = 1;
+const FURNITURE_KIND = 2;
+const LINK_KIND = 4;
+const ARTICLE_KIND = 8;
+const HEADLINE_KIND = 16;
 
 function isEditable(element: Element): boolean {
   return element.hasAttribute('contenteditable') && element.getAttribute('contenteditable') !== 'false';
@@ -102,6 +112,8 @@ export interface TextBlocks {
   blockNodes: number[];
   /** how many blocks: `blockStarts.length - 1` */
   count: number;
+  /** `main[b]`: whether block `b` is main text (./main-text.ts) */
+  main: boolean[];
   /** characters of text, BLOCK_BREAKs not counted */
   chars: number;
 }
@@ -113,16 +125,27 @@ class BlockBuilder {
   readonly starts: number[] = [];
   readonly blockStarts: number[] = [];
   readonly blockNodes: number[] = [];
+  readonly main: boolean[] = [];
   private length = 0;
+  // Of the block being gathered: units in furniture and in links.
+  private furnitureChars = 0;
+  private linkChars = 0;
+  /** whether the last block could be the title of what follows it */
+  private titleBefore = false;
+  /** how many H1 elements the walk is inside: the page's headline is never a list's title */
+  headline = 0;
   // The block being gathered: where it began, and whether it has anything but white space yet.
   private firstNode = 0;
   private firstPart = 0;
   private start = 0;
   private content = false;
 
-  add(node: Text, data: string): void {
+  /** `furniture`, `link`: whether the node lies in the page's furniture, in a link */
+  add(node: Text, data: string, furniture: boolean, link: boolean): void {
     if (data.length === 0) return;
     if (!this.content) this.content = hasContent(data);
+    if (furniture) this.furnitureChars += data.length;
+    if (link) this.linkChars += data.length;
     this.nodes.push(node);
     this.starts.push(this.length);
     this.parts.push(data);
@@ -135,6 +158,12 @@ class BlockBuilder {
     if (this.content) {
       this.blockStarts.push(this.start);
       this.blockNodes.push(this.firstNode);
+      const chars = this.length - this.start;
+      const main = isMainBlock(chars, this.furnitureChars, this.linkChars);
+      // The title of a link list ("News Focus: North Korea", "Most read") is the list's, not the article's.
+      if (!main && this.titleBefore) this.main[this.main.length - 1] = false;
+      this.titleBefore = main && this.headline === 0 && isTitleLike(chars, this.linkChars);
+      this.main.push(main);
       this.parts.push(BLOCK_BREAK);
       this.length += 1;
     } else {
@@ -147,6 +176,8 @@ class BlockBuilder {
     this.firstPart = this.parts.length;
     this.start = this.length;
     this.content = false;
+    this.furnitureChars = 0;
+    this.linkChars = 0;
   }
 
   finish(): TextBlocks {
@@ -162,6 +193,7 @@ class BlockBuilder {
       blockStarts: this.blockStarts,
       blockNodes: this.blockNodes,
       count,
+      main: this.main,
       chars: this.length - count,
     };
   }
@@ -179,12 +211,20 @@ export function readTextBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) =
 }
 
 function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot) => void) | undefined): void {
+  const { elements: furniture, article } = furnitureIn(root);
+  // Where the walk starts: inside furniture or a link (a rescan of part of a page), or not.
+  const at = contextOf(root, article);
   const rootValue = root.nodeValue;
   if (rootValue !== null) {
-    if (root.nodeType === 3) out.add(root as Text, rootValue);
+    if (root.nodeType === 3) out.add(root as Text, rootValue, at.furniture, at.link);
     out.flush();
     return;
   }
+  // Outside the page's one article, everything is furniture: entering the article leaves it.
+  const outsideArticle = article !== null && root !== article && root.contains(article);
+  // How many furniture elements and links the walk is inside.
+  let inFurniture = (at.furniture ? 1 : 0) + (outsideArticle ? 1 : 0);
+  let inLink = at.link ? 1 : 0;
   const shadowRoots: ShadowRoot[] = [];
   if (root.nodeType === 1 && (root as Element).shadowRoot) shadowRoots.push((root as Element).shadowRoot!);
   // Found once by the browser rather than asked of every element.
@@ -195,13 +235,14 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
   }
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 0x1 | 0x4); // NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT
-  // Whether each element we are inside (below root) is inline: leaving one that is not ends a block.
-  const inline: boolean[] = [];
+  // What each element we are inside (below root) is: INLINE (leaving one that is not ends a
+  // block), FURNITURE, LINK (leaving one leaves it).
+  const entered: number[] = [];
   let node: Node | null = walker.firstChild();
   while (node) {
     const value = node.nodeValue;
     if (value !== null) {
-      out.add(node as Text, value);
+      out.add(node as Text, value, inFurniture > 0, inLink > 0);
     } else {
       const name = node.nodeName;
       const isInline = INLINE.has(name);
@@ -215,7 +256,15 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
         }
         const child = walker.firstChild();
         if (child) {
-          inline.push(isInline);
+          let kind = isInline ? INLINE_KIND : 0;
+          if (name === 'A') kind |= LINK_KIND;
+          if (furniture?.has(node as Element)) kind |= FURNITURE_KIND;
+          if (outsideArticle && node === article) kind |= ARTICLE_KIND;
+          if (name === 'H1') kind |= HEADLINE_KIND;
+          out.headline += (kind & HEADLINE_KIND) >> 4;
+          inFurniture += ((kind & FURNITURE_KIND) >> 1) - ((kind & ARTICLE_KIND) >> 3);
+          inLink += (kind & LINK_KIND) >> 2;
+          entered.push(kind);
           node = child;
           continue;
         }
@@ -224,7 +273,11 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
     // Climb until there is a next sibling; leaving a block element ends its block.
     node = walker.nextSibling();
     while (!node && walker.parentNode()) {
-      if (!inline.pop()) out.flush();
+      const kind = entered.pop()!;
+      if ((kind & INLINE_KIND) === 0) out.flush();
+      out.headline -= (kind & HEADLINE_KIND) >> 4;
+      inFurniture -= ((kind & FURNITURE_KIND) >> 1) - ((kind & ARTICLE_KIND) >> 3);
+      inLink -= (kind & LINK_KIND) >> 2;
       node = walker.nextSibling();
     }
   }
@@ -259,6 +312,7 @@ export function blockAt(blocks: TextBlocks, b: number): TextBlock {
     nodes,
     starts: blocks.starts.slice(first, end).map((s) => s - start),
     container: blockContainer(nodes[0]!),
+    main: blocks.main[b]!,
   };
 }
 

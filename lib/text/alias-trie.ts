@@ -53,6 +53,8 @@ export function koreanParticleSet(): SuffixSet {
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const ASCII_NON_WORD = /([^A-Za-z0-9]+)/;
 const SPACING = /[ -]/g;
+/** Punctuation an alias ends with after its last word (not a closing quote or bracket: those belong to the sentence). */
+const TRAILING_PUNCT = /(?<=[\p{L}\p{N}])[.]+$/u;
 
 /** An alias split at word boundaries: `seps[i]` lies between `words[i]` and `words[i + 1]`. */
 export function splitAlias(norm: string): { words: string[]; seps: string[] } {
@@ -96,6 +98,10 @@ export class TrieBuilder {
   readonly edges: (Map<number, number> | undefined)[] = [undefined];
   /** terminal[node]: index of the first pattern that ends there, or -1 */
   readonly terminal: number[] = [-1];
+  /** every pattern that ends at a node, where more than one does (entity linking picks among them) */
+  readonly shared = new Map<number, number[]>();
+  /** trail[pattern]: the punctuation its alias ends with ("." of "U.S."), which a mention covers when the text has it */
+  readonly trail: string[] = [];
   /** flags of token table ids: IS_EDGE, HAS_CASED, STARTS */
   readonly flags = new Map<number, number>();
   readonly cased = new Map<string, number>();
@@ -111,9 +117,12 @@ export class TrieBuilder {
 
   add(p: TermPattern, index: number): void {
     const caseSensitive = p.caseSensitive === true;
-    const { words, seps } = splitAlias(caseSensitive ? normaliseKeepingCase(p.text) : normaliseForMatch(p.text));
+    const norm = caseSensitive ? normaliseKeepingCase(p.text) : normaliseForMatch(p.text);
+    const { words, seps } = splitAlias(norm);
     if (words.length === 0) return;
     this.count++;
+    const trail = TRAILING_PUNCT.exec(norm)?.[0];
+    if (trail !== undefined) this.trail[index] = trail;
     // The trie nodes this alias has reached so far: several when a word has several stems.
     let nodes = [0];
     for (let i = 0; i < words.length; i++) {
@@ -128,7 +137,16 @@ export class TrieBuilder {
       for (const n of nodes) for (const s of symbols) next.push(this.child(n, s));
       nodes = next.length < 2 ? next : [...new Set(next)];
     }
-    for (const n of nodes) if (this.terminal[n] === -1) this.terminal[n] = index;
+    for (const n of nodes) {
+      const first = this.terminal[n]!;
+      if (first === -1) {
+        this.terminal[n] = index;
+        continue;
+      }
+      const list = this.shared.get(n);
+      if (list) list.push(index);
+      else this.shared.set(n, [first, index]);
+    }
   }
 
   /** The trie symbols a text word may match this alias word by (several for Russian stems). */

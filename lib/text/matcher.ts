@@ -45,9 +45,14 @@
  * unit no alias has): no match spans it, so that a page is read in one call.
  * A block that needs normalising is normalised alone.
  *
- * An alias shared by two entities matches once, with the id of the first
- * pattern passed to `compileMatcher`; likewise for equally long matches found
- * through different aliases.
+ * Entity linking: a mention is tested against its alias's context rules
+ * (./context-rules.ts) when it is found, in the same pass, on the text around
+ * it. A mention whose rules do not hold is left out. An alias shared by
+ * several patterns links to the one entity whose rules hold; if none does, or
+ * patterns of two entities do, the mention is left out rather than linked to
+ * the wrong card. Equally long matches found through different aliases take
+ * the first pattern passed to `compileMatcher`. An alias written with a
+ * trailing full stop ("U.S.") covers it where the text has it.
  */
 import {
   CASED,
@@ -86,9 +91,10 @@ import { type PartlyNormalised, normaliseKeepingCase, normalisePieces } from './
 import type { SuffixSet } from './suffix-set';
 import type { TokenTable } from './token-table';
 import type { Lang } from '../corpus/schema';
+import { type AliasRules, type MentionCheck, compileRules } from './context-rules';
 
-/** One alias of one entity, as the corpus gives it. */
-export interface TermPattern {
+/** One alias of one entity, as the corpus gives it, with its context rules (./context-rules.ts). */
+export interface TermPattern extends AliasRules {
   /** entity id */
   id: string;
   text: string;
@@ -146,6 +152,7 @@ export function compileMatcher(patterns: readonly TermPattern[], prefilter?: str
   return new WordMatcher(
     trie,
     patterns.map((p) => p.id),
+    patterns.map(compileRules),
     prefilter === undefined ? null : new RegExp(prefilter, 'g'),
   );
 }
@@ -230,12 +237,24 @@ class WordMatcher implements Matcher {
   private stemHeavy = false;
   private bestEnd = -1;
   private bestPattern = NO_PATTERN;
+  private bestNode = 0;
+  /** the trie nodes whose mentions must be checked: patterns with rules, or several patterns */
+  private readonly choices = new Map<number, readonly number[]>();
+  private readonly trail: readonly (string | undefined)[];
 
   constructor(
     trie: TrieBuilder,
     ids: readonly string[],
+    private readonly checks: readonly (MentionCheck | null)[],
     private readonly prefilter: RegExp | null,
   ) {
+    for (let node = 0; node < trie.terminal.length; node++) {
+      const first = trie.terminal[node]!;
+      if (first < 0) continue;
+      const all = trie.shared.get(node) ?? [first];
+      if (all.length > 1 || checks[first] !== null) this.choices.set(node, all);
+    }
+    this.trail = trie.trail;
     this.patternCount = trie.count;
     this.table = trie.table;
     this.table.seal();
@@ -596,16 +615,43 @@ class WordMatcher implements Matcher {
         if (child !== undefined) this.walk(child, j);
       }
       if (this.bestEnd >= 0) {
-        out.push({
-          start: this.recStart[j]! + shift,
-          end: this.recEnd[this.bestEnd]! + shift,
-          id: this.ids[this.bestPattern]!,
-        });
-        j = this.bestEnd + 1;
+        const start = this.recStart[j]!;
+        let end = this.recEnd[this.bestEnd]!;
+        // (Patterns ending at one node share their alias's last word, and so its trail.)
+        const trail = this.trail[this.bestPattern];
+        if (trail !== undefined && this.original.startsWith(trail, end)) end += trail.length;
+        const choices = this.choices.get(this.bestNode);
+        const pattern = choices === undefined ? this.bestPattern : this.choose(choices, start, end);
+        if (pattern >= 0) {
+          out.push({ start: start + shift, end: end + shift, id: this.ids[pattern]! });
+          j = this.bestEnd + 1;
+        } else {
+          j++; // not this entity: a later word may still start a mention
+        }
       } else {
         j++;
       }
     }
+  }
+
+  /**
+   * The pattern a mention at `original[start, end)` links to, among those
+   * ending at its trie node: the first whose rules hold, unless a pattern of
+   * another entity holds too (then -1: left out, never the wrong card).
+   */
+  private choose(patterns: readonly number[], start: number, end: number): number {
+    const text = this.original;
+    const blockStart = text.lastIndexOf(BLOCK_BREAK, start - 1) + 1;
+    let blockEnd = text.indexOf(BLOCK_BREAK, end);
+    if (blockEnd < 0) blockEnd = text.length;
+    let chosen = -1;
+    for (const p of patterns) {
+      const check = this.checks[p];
+      if (check != null && !check.holds(text, start, end, blockStart, blockEnd)) continue;
+      if (chosen < 0) chosen = p;
+      else if (this.ids[p] !== this.ids[chosen]) return -1;
+    }
+    return chosen;
   }
 
   /** Depth-first over every path from `node`, which record `j` has just reached. */
@@ -614,6 +660,7 @@ class WordMatcher implements Matcher {
     if (pattern >= 0 && (j > this.bestEnd || (j === this.bestEnd && pattern < this.bestPattern))) {
       this.bestEnd = j;
       this.bestPattern = pattern;
+      this.bestNode = node;
     }
     const next = j + 1;
     if (next >= this.nrec || this.recSep[next]! < 0) return;

@@ -155,14 +155,22 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
       {settings ? (
         <>
           <Section title="Marking">
-            <label class="row">
-              <input
-                type="checkbox"
-                checked={settings.paused}
-                onChange={() => void change({ paused: !settings.paused })}
-              />
+            <Toggle checked={settings.paused} onChange={() => void change({ paused: !settings.paused })}>
               Pause Lens everywhere (no marks on any page)
-            </label>
+            </Toggle>
+            <Toggle
+              checked={settings.markEverywhere}
+              onChange={() => void change({ markEverywhere: !settings.markEverywhere })}
+            >
+              Mark everything on every page (the US, China, Russia, Putin … also on pages not about Russia–North Korea
+              relations)
+            </Toggle>
+            <Toggle
+              checked={settings.mainTextOnly}
+              onChange={() => void change({ mainTextOnly: !settings.mainTextOnly })}
+            >
+              Mark only the article (not menus, headers, footers and link lists)
+            </Toggle>
             <Choice
               legend="Which mentions"
               name="density"
@@ -250,6 +258,19 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
                 Switch off here
               </button>
             </form>
+          </Section>
+
+          <Section title="Developer">
+            <label class="row">
+              <input
+                type="checkbox"
+                data-setting="measures"
+                checked={settings.measures}
+                onChange={() => void change({ measures: !settings.measures })}
+              />
+              Write performance measures (rdl:scan) on pages. Off unless you measure Lens: a page’s own scripts can read
+              them, and they tell what Lens found there.
+            </label>
           </Section>
         </>
       ) : (
@@ -362,6 +383,16 @@ function ReplaceConfirm(props: { preview: PackPreview; onReplace(): void; onKeep
         Keep the installed one
       </button>
     </div>
+  );
+}
+
+/** A yes/no setting. */
+function Toggle({ checked, onChange, children }: { checked: boolean; onChange(): void; children: ComponentChildren }) {
+  return (
+    <label class="row">
+      <input type="checkbox" checked={checked} onChange={onChange} />
+      {children}
+    </label>
   );
 }
 

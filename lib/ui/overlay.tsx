@@ -1,9 +1,11 @@
 /**
- * The extension's UI on a page: one `<rdl-ui>` element with an open shadow
+ * The extension's UI on a page: one `<rdl-ui>` element with a closed shadow
  * root, created when first needed, holding the card, the page panel and one
  * small tool next to the text (the selection toolbar or a highlight's
  * popover). Page CSS cannot restyle what is inside, and our CSS does not leak
- * out. This is the container (it owns the host, focus and positioning); Card,
+ * out. Page scripts cannot read it (the root is closed) nor work it: every
+ * input event that the browser did not make from the reader's own input is
+ * stopped at the root (see INPUT_EVENTS). This is the container (it owns the host, focus and positioning); Card,
  * Panel and the tools only render.
  */
 import { render, type ComponentChildren } from 'preact';
@@ -42,6 +44,43 @@ const FRAME_CSS = `
 .rdl-card-frame[data-placed], .rdl-tool-frame[data-placed] { visibility: visible; }
 .rdl-panel-frame { position: fixed; top: 16px; right: 16px; }
 `;
+
+/**
+ * The events through which a reader works the UI. One a page script makes
+ * (`dispatchEvent`, `click()`) has `isTrusted` false: it is stopped at the
+ * shadow root, before any of Lens's handlers, so a page cannot open, read,
+ * change or delete anything through the card, panel or tools.
+ */
+const INPUT_EVENTS = [
+  'click',
+  'dblclick',
+  'auxclick',
+  'contextmenu',
+  'mousedown',
+  'mouseup',
+  'mouseover',
+  'mousemove',
+  'pointerdown',
+  'pointerup',
+  'pointerover',
+  'pointermove',
+  'keydown',
+  'keyup',
+  'keypress',
+  'beforeinput',
+  'input',
+  'change',
+  'submit',
+  'wheel',
+  'touchstart',
+  'touchend',
+];
+
+function stopUntrusted(event: Event) {
+  if (event.isTrusted) return;
+  event.stopImmediatePropagation();
+  event.preventDefault();
+}
 
 export type CardState =
   { status: 'loading'; label: string } | { status: 'ready'; data: CardData } | { status: 'error'; message: string };
@@ -90,7 +129,10 @@ export function createOverlay(options: OverlayOptions): Overlay {
     if (host?.isConnected && cardRoot && panelRoot && toolRoot) return { cardRoot, panelRoot, toolRoot };
     host = doc.createElement(HOST_TAG);
     for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
-    const shadow = host.attachShadow({ mode: 'open' });
+    // Closed: `host.shadowRoot` is null for the page, so its scripts cannot read a card, a note or a colour.
+    const shadow = host.attachShadow({ mode: 'closed' });
+    // First, so that it runs before every other listener in the UI.
+    for (const type of INPUT_EVENTS) shadow.addEventListener(type, stopUntrusted, true);
     const style = doc.createElement('style');
     style.textContent = FRAME_CSS + options.css;
     cardRoot = doc.createElement('div');

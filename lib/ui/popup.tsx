@@ -16,7 +16,6 @@ export interface PopupProps {
   ask: Client;
   /** the content script of the tab the popup is about, or null where Lens does not run */
   askTab: Client<TabProtocol> | null;
-  openUrl(url: string): void;
   openOptions(): void;
   download(name: string, type: string, text: string): void;
   close(): void;
@@ -31,7 +30,7 @@ const TABS: { id: Tab; label: string }[] = [
   { id: 'highlights', label: 'Highlights' },
 ];
 
-export function Popup({ ask, askTab, openUrl, openOptions, download, close, initialQuery, theme }: PopupProps) {
+export function Popup({ ask, askTab, openOptions, download, close, initialQuery, theme }: PopupProps) {
   const [tab, setTab] = useState<Tab>('search');
   const [search, setSearch] = useState<SearchState>({ query: initialQuery ?? '', filters: {}, active: null });
   const [trail, setTrail] = useState<Opened[]>([]);
@@ -95,14 +94,15 @@ export function Popup({ ask, askTab, openUrl, openOptions, download, close, init
           ) : (
             <SearchView ask={ask} state={search} onChange={setSearch} onOpen={openHit} />
           ))}
-        {tab === 'page' && <PageTab askTab={askTab} onShown={close} />}
+        {tab === 'page' && <PageTab askTab={askTab} onShown={close} openOptions={openOptions} />}
         {tab === 'highlights' && (
           <HighlightsTab
             ask={ask}
             askTab={askTab}
             download={download}
             openHighlight={(row) =>
-              void ask('openHighlight', { url: row.url, id: row.id }).then(close, () => openUrl(row.url))
+              // Only through the background, which opens web pages only: no fallback that opens any URL.
+              ask('openHighlight', { url: row.url, id: row.id }).then(close)
             }
           />
         )}

@@ -29,6 +29,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Entity } from '../../lib/corpus/schema';
 import { launchChromium, launchPlainChromium } from '../e2e/harness/chromium';
+import { writeMeasures } from '../e2e/harness/measures';
 import type { LensBrowser, LensPage } from '../e2e/harness/types';
 import { startPageServer, GENERATED_PAGES, SHARED_PAGES } from '../e2e/harness/server';
 import { median } from './stats';
@@ -145,6 +146,7 @@ async function main() {
   const server = await startPageServer();
   const profileDir = mkdtempSync(join(tmpdir(), 'rdl-bench-'));
   const lens = await launchChromium({ extensionDir: resolve('.output/chrome-mv3'), profileDir });
+  await writeMeasures(lens);
   const plain = await launchPlainChromium();
   const rows: Row[] = [];
   let largest: { path: string; bytes: number } = { path: '', bytes: 0 };

@@ -30,6 +30,7 @@ import { chromium, type BrowserContext } from 'playwright-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchPlainChromium, stayLocal } from '../e2e/harness/chromium';
 import { GENERATED_PAGES, SHARED_PAGES, startPageServer } from '../e2e/harness/server';
+import { sendFromExtensionPage } from '../e2e/page-helpers';
 import { generatePages } from './generate-pages';
 import { median } from './stats';
 
@@ -211,6 +212,11 @@ async function main() {
   await stayLocal(context);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 20_000 }));
   const origin = `chrome-extension://${new URL(worker.url()).host}/`;
+  // The reader's "write performance measures" setting, so that the page says when Lens's full scan is done.
+  const options = await context.newPage();
+  await options.goto(`${origin}options.html`);
+  await options.evaluate(`(${sendFromExtensionPage.toString()})('setSettings', { measures: true })`);
+  await options.close();
   const original = sourceMaps(EXTENSION_DIR);
   const plain = await launchPlainChromium();
 

@@ -30,7 +30,16 @@ import { median, percentile } from './stats';
 const RUNS = 7;
 const FACTOR = Number(process.argv[2] ?? 100);
 /** What a reader types; every prefix is one keystroke. */
-const TYPED = ['Pyongyang', 'Nasobn', 'Tilerson', 'Лавров', '김정은', '"de facto alliance"', 'Putin Kim summit', 'sanctions'];
+const TYPED = [
+  'Pyongyang',
+  'Nasobn',
+  'Tilerson',
+  'Лавров',
+  '김정은',
+  '"de facto alliance"',
+  'Putin Kim summit',
+  'sanctions',
+];
 const FIRST_QUERIES = ['P', 'Pyongyang'];
 const PEER_KEYS = ['label', 'aliases.text', 'name', 'role', 'text', 'quote', 'title', 'outlet', 'author'];
 
@@ -81,7 +90,8 @@ function main(): void {
   const base = readCorpus('data/corpus');
   const records = generateCorpus(base, FACTOR);
   const peerDocs = [...records.entities, ...records.people, ...records.claims, ...records.sources];
-  const count = (r: CorpusRecords) => `${r.entities.length} entities, ${r.people.length} people, ${r.claims.length} claims, ${r.sources.length} sources`;
+  const count = (r: CorpusRecords) =>
+    `${r.entities.length} entities, ${r.people.length} people, ${r.claims.length} claims, ${r.sources.length} sources`;
 
   console.log(`corpus ×${FACTOR}: ${count(records)} (bundled: ${count(base)})`);
 
@@ -130,13 +140,21 @@ function main(): void {
     loadAverage: loadavg().map(round),
     runs: RUNS,
     factor: FACTOR,
-    corpus: { entities: records.entities.length, people: records.people.length, claims: records.claims.length, sources: records.sources.length },
+    corpus: {
+      entities: records.entities.length,
+      people: records.people.length,
+      claims: records.claims.length,
+      sources: records.sources.length,
+    },
     index: { bytes: cachedJson.length, buildMs: round(buildMs), jsonStringifyMs: round(serialiseMs) },
     open: {
       oursParseAndLoadMs: round(oursLoadOnly),
       peerConstructMs: round(peerConstructOnly),
       firstResults: Object.fromEntries(
-        Object.entries(open).map(([q, v]) => [q, { oursMs: round(v.ours), peerMs: round(v.peer), ratio: ratio(v.ours, v.peer) }]),
+        Object.entries(open).map(([q, v]) => [
+          q,
+          { oursMs: round(v.ours), peerMs: round(v.peer), ratio: ratio(v.ours, v.peer) },
+        ]),
       ),
     },
     keystroke: {
@@ -152,16 +170,36 @@ function main(): void {
   const rows: [string, string, string, string][] = [
     ['', 'ours', 'peer (fuse defaults)', 'ours/peer'],
     ['index build (once per corpus version)', `${round(buildMs)} ms`, '—', ''],
-    ['open: parse cached index / construct', `${round(oursLoadOnly)} ms`, `${round(peerConstructOnly)} ms`, `${ratio(oursLoadOnly, peerConstructOnly)}`],
+    [
+      'open: parse cached index / construct',
+      `${round(oursLoadOnly)} ms`,
+      `${round(peerConstructOnly)} ms`,
+      `${ratio(oursLoadOnly, peerConstructOnly)}`,
+    ],
     ...FIRST_QUERIES.map((q): [string, string, string, string] => [
       `open → first results ("${q}")`,
       `${round(open[q]!.ours)} ms`,
       `${round(open[q]!.peer)} ms`,
       `${ratio(open[q]!.ours, open[q]!.peer)}`,
     ]),
-    ['keystroke p50', `${result.keystroke.ours.p50} ms`, `${result.keystroke.peer.p50} ms`, `${result.keystroke.ratioP50}`],
-    ['keystroke p95 (target ≤ 16 ms)', `${result.keystroke.ours.p95} ms`, `${result.keystroke.peer.p95} ms`, `${result.keystroke.ratioP95}`],
-    ['slowest keystroke', `${round(result.keystroke.ours.max.ms)} ms (${result.keystroke.ours.max.query})`, `${round(result.keystroke.peer.max.ms)} ms (${result.keystroke.peer.max.query})`, ''],
+    [
+      'keystroke p50',
+      `${result.keystroke.ours.p50} ms`,
+      `${result.keystroke.peer.p50} ms`,
+      `${result.keystroke.ratioP50}`,
+    ],
+    [
+      'keystroke p95 (target ≤ 16 ms)',
+      `${result.keystroke.ours.p95} ms`,
+      `${result.keystroke.peer.p95} ms`,
+      `${result.keystroke.ratioP95}`,
+    ],
+    [
+      'slowest keystroke',
+      `${round(result.keystroke.ours.max.ms)} ms (${result.keystroke.ours.max.query})`,
+      `${round(result.keystroke.peer.max.ms)} ms (${result.keystroke.peer.max.query})`,
+      '',
+    ],
   ];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
@@ -178,4 +216,3 @@ function main(): void {
 // A plain script (see the header). Should a `vitest bench` run pick it up by its
 // name, it stays inert rather than running minutes of measurement on import.
 if (!process.env.VITEST) main();
-

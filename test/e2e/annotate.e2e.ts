@@ -104,7 +104,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       },
       ['rdl-term'],
     );
-    expect(await page.evaluate(highlightedTexts, 'rdl-term')).toEqual(['Vladimir Putin', 'Moscow']);
+    expect(await page.evaluate(highlightedTexts, 'rdl-term')).toEqual(['Sergei Lavrov', 'Wonsan']);
     await page.close();
   });
 

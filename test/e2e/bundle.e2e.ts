@@ -10,8 +10,10 @@ import { BROWSER_NAMES, extensionDir } from './harness';
 describe.each(BROWSER_NAMES)('%s build', (browserName) => {
   const file = `${extensionDir(browserName)}/content-scripts/lens.js`;
 
-  test('the content script is under 40 KB minified', () => {
-    expect(statSync(file).size).toBeLessThan(40 * 1024);
+  // 40 KB until issue 13 (entity linking rules, tiers and relevance, the main-text filter: about 5 KB);
+  // issue 17 retires this budget in favour of measured costs.
+  test('the content script is under 46 KB minified', () => {
+    expect(statSync(file).size).toBeLessThan(46 * 1024);
   });
 
   test('the content script contains neither Dexie nor fuse.js', () => {

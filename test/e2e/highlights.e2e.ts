@@ -16,7 +16,7 @@ import { BROWSER_NAMES, launch, type LensBrowser, type LensPage, usePageServer }
 import { clickTool, dragSelect, waitDrawn } from './reader-actions';
 import {
   highlightedTexts,
-  markCentre,
+  phraseEnds,
   savedHighlights,
   selectText,
   sendFromExtensionPage,
@@ -30,14 +30,13 @@ const TRADE = 'Trade between the two countries remains small';
 // --- In the page (serialised: nothing from outside) --------------------------
 
 /** What the tool next to the text shows: the toolbar or a popover; null when none is open. */
-function openTool(): {
+function openTool(root: ShadowRoot | null): {
   kind: 'toolbar' | 'popover';
   colour: string | null;
   note: string | null;
   noteFocused: boolean;
   text: string;
 } | null {
-  const root = document.querySelector('rdl-ui')?.shadowRoot;
   const tool = root?.querySelector<HTMLElement>('.rdl-tool');
   if (!root || !tool || !tool.closest('[data-placed]')) return null;
   const field = tool.querySelector('textarea');
@@ -56,12 +55,11 @@ const server = usePageServer();
 
 /** Clicks the middle of a drawn highlight and waits for its popover. */
 async function openPopover(page: LensPage, colour: string, text: string) {
-  const at = await page.waitFor(markCentre, [`rdl-saved-${colour}`, text]);
+  await waitDrawn(page, [`${colour}: ${text}`], undefined, true);
+  const ends = (await page.evaluate(phraseEnds, text))!;
+  const at = { x: (ends.from.x + ends.to.x) / 2, y: ends.from.y };
   await page.mouseClick(at.x, at.y);
-  return page.waitFor(() => {
-    const tool = document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-popover');
-    return tool?.closest('[data-placed]') ? true : null;
-  });
+  return page.waitForUi((root) => (root?.querySelector('.rdl-popover')?.closest('[data-placed]') ? true : null));
 }
 
 async function reloadAndWait(page: LensPage, expected: string[]): Promise<void> {
@@ -108,10 +106,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await dragSelect(page, LEAD);
     await clickTool(page, '[data-action="highlight"]');
 
-    await page.waitFor(
-      () => getSelection()?.isCollapsed && !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'),
-    );
-    expect(await page.evaluate(savedHighlights)).toEqual([`yellow: ${LEAD}`]);
+    await page.waitForUi((root) => getSelection()?.isCollapsed && !root?.querySelector('.rdl-tool'));
+    await waitDrawn(page, [`yellow: ${LEAD}`]);
     const [row] = await listed(url);
     expect(row).toMatchObject({
       url,
@@ -135,19 +131,16 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await dragSelect(page, TRADE);
     await clickTool(page, '[data-colour="green"]');
     await clickTool(page, '[data-action="add-note"]');
-    await page.waitFor(() => {
-      const root = document.querySelector('rdl-ui')?.shadowRoot;
-      return root?.activeElement?.tagName === 'TEXTAREA';
-    });
+    await page.waitForUi((root) => root?.activeElement?.tagName === 'TEXTAREA');
     await page.keyboardType('Compare with the 2023 figure');
     // Typing in the note field leaves the page's selection (and the toolbar) as they were.
-    expect(await page.evaluate(openTool)).toMatchObject({ kind: 'toolbar', colour: 'green' });
+    expect(await page.evaluateUi(openTool)).toMatchObject({ kind: 'toolbar', colour: 'green' });
     await clickTool(page, '[data-action="save-note"]');
-    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+    await page.waitForUi((root) => !root?.querySelector('.rdl-tool'));
 
     await reloadAndWait(page, [`green: ${TRADE}`]);
     await openPopover(page, 'green', TRADE);
-    expect(await page.evaluate(openTool)).toMatchObject({
+    expect(await page.evaluateUi(openTool)).toMatchObject({
       kind: 'popover',
       colour: 'green',
       note: 'Compare with the 2023 figure',
@@ -159,10 +152,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.press('End');
     await page.keyboardType(' (UN panel)');
     await clickTool(page, '[data-action="save-note"]');
-    await page.waitFor(
-      () => document.querySelector('rdl-ui')?.shadowRoot?.querySelector('[role="status"]')?.textContent,
-    );
-    expect(await page.evaluate(openTool)).toMatchObject({ text: expect.stringContaining('Note saved.') });
+    await page.waitForUi((root) => root?.querySelector('[role="status"]')?.textContent);
+    expect(await page.evaluateUi(openTool)).toMatchObject({ text: expect.stringContaining('Note saved.') });
 
     await reloadAndWait(page, [`pink: ${TRADE}`]);
     expect((await listed(url)).map((r) => [r.colour, r.note])).toEqual([
@@ -181,13 +172,13 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
 
     await openPopover(page, 'yellow', PACT);
     await clickTool(page, '[data-action="delete"]');
-    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
-    expect(await page.evaluate(savedHighlights)).toEqual([]);
+    await page.waitForUi((root) => !root?.querySelector('.rdl-tool'));
+    expect(await page.evaluateLayer(savedHighlights)).toEqual([]);
     expect(await listed(url)).toEqual([]);
 
     await page.reload();
     await page.waitFor(highlightedTexts, ['rdl-term']);
-    expect(await page.evaluate(savedHighlights)).toEqual([]);
+    expect(await page.evaluateLayer(savedHighlights)).toEqual([]);
     expect(await status()).toContainEqual({ anchored: [], orphans: [] });
     expect(page.errors()).toEqual([]);
   });
@@ -202,13 +193,10 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     })) as (HighlightRow | null)[];
     expect(replies.filter((r) => r !== null)).toEqual([expect.objectContaining({ colour: 'blue', url })]);
 
-    expect(await page.evaluate(savedHighlights)).toEqual([`blue: ${PACT}`]);
-    const popover = await page.waitFor(() => {
-      const root = document.querySelector('rdl-ui')?.shadowRoot;
-      return root?.activeElement?.tagName === 'TEXTAREA';
-    });
+    await waitDrawn(page, [`blue: ${PACT}`]);
+    const popover = await page.waitForUi((root) => root?.activeElement?.tagName === 'TEXTAREA');
     expect(popover).toBe(true);
-    expect(await page.evaluate(openTool)).toMatchObject({
+    expect(await page.evaluateUi(openTool)).toMatchObject({
       kind: 'popover',
       colour: 'blue',
       note: '',
@@ -216,11 +204,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     });
     await page.keyboardType('Article 4');
     await page.press('Control+Enter');
-    await page.waitFor(
-      () => document.querySelector('rdl-ui')?.shadowRoot?.querySelector('[role="status"]')?.textContent,
-    );
+    await page.waitForUi((root) => root?.querySelector('[role="status"]')?.textContent);
     await page.press('Escape');
-    await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+    await page.waitForUi((root) => !root?.querySelector('.rdl-tool'));
     expect((await listed(url)).map((r) => r.note)).toEqual(['Article 4']);
     expect(page.errors()).toEqual([]);
   });
@@ -235,9 +221,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       const saved = (await controller.evaluate(sendToPageTabs, 'saveSelection', null)) as (HighlightRow | null)[];
       expect(saved.filter((r) => r !== null).map((r) => r.quote.exact)).toEqual([text]);
       // The popover of the new highlight has the focus (in its note field): Esc leaves it.
-      await page.waitFor(openTool);
+      await page.waitForUi(openTool);
       await page.press('Escape');
-      await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-tool'));
+      await page.waitForUi((root) => !root?.querySelector('.rdl-tool'));
     }
     // Only the page under test answers the tab messages from here on.
     pages = pages.filter((p) => p !== page);
@@ -258,7 +244,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const reported = await pageStatus();
     expect(new Set(reported.anchored)).toEqual(new Set([ids.get(LEAD), ids.get(TRADE)]));
     expect(reported.orphans).toEqual([ids.get(PACT)]);
-    expect(await page.evaluate(savedHighlights)).toEqual([`yellow: ${LEAD}`, `yellow: ${TRADE}`]);
+    await waitDrawn(page, [`yellow: ${LEAD}`, `yellow: ${TRADE}`]);
     // Never dropped: the orphan is still in the store, for the popup to list.
     expect((await listed(url)).map((r) => r.id)).toContain(ids.get(PACT));
     expect(page.errors()).toEqual([]);

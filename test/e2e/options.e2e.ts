@@ -140,13 +140,11 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     });
     await page.waitFor(marksAre, [ALL]);
     await hover(page, 'Pyongyang');
-    const card = await page.waitFor(openCard);
+    const card = await page.waitForUi(openCard);
     expect(card.title).toBe('Pyongyang');
-    expect(
-      await page.evaluate(() =>
-        document.querySelector('rdl-ui')!.shadowRoot!.querySelector('[data-theme]')!.getAttribute('data-theme'),
-      ),
-    ).toBe('dark');
+    expect(await page.evaluateUi((root) => root!.querySelector('[data-theme]')!.getAttribute('data-theme'))).toBe(
+      'dark',
+    );
     await page.press('Escape');
     await choose('Follow the page (and the system)');
   });
@@ -204,7 +202,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect((await options.evaluate(packList))[1]).toMatch(/^Example pack \(fictional\) · imported /);
     await page.waitFor(marksAre, [{ style: 'underline', texts: [...ALL.texts.slice(0, 6), 'Rason', 'Russia'] }]);
     await hover(page, 'Rason');
-    const card = await page.waitFor(openCard);
+    const card = await page.waitForUi(openCard);
     expect(card.title).toBe('Rason');
     expect(card.text).toContain('Jane Example');
     await page.press('Escape');

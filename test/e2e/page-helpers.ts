@@ -59,8 +59,11 @@ export function markCentre(name: string, text: string): { x: number; y: number }
   return null;
 }
 
-/** What the open card shows, read from the <rdl-ui> shadow root; null when no card is open. */
-export function openCard(): {
+/**
+ * What the open card shows, read from the <rdl-ui> shadow root (run with
+ * `evaluateUi`/`waitForUi`, which pass in the closed root); null when no card is open.
+ */
+export function openCard(root: ShadowRoot | null): {
   title: string;
   kind: string;
   text: string;
@@ -70,7 +73,7 @@ export function openCard(): {
   fontSize: string;
   background: string;
 } | null {
-  const card = document.querySelector('rdl-ui')?.shadowRoot?.querySelector<HTMLElement>('.rdl-card[role="dialog"]');
+  const card = root?.querySelector<HTMLElement>('.rdl-card[role="dialog"]');
   if (!card) return null;
   // Not yet what the reader sees: still being placed, or fading in.
   if (!card.closest('[data-placed]') || card.getAnimations().some((a) => a.playState === 'running')) return null;
@@ -89,24 +92,22 @@ export function openCard(): {
   };
 }
 
-/** Expands every "Show N more" in the open card. */
-export function expandCard(): number {
-  const buttons = document
-    .querySelector('rdl-ui')
-    ?.shadowRoot?.querySelectorAll<HTMLButtonElement>('.rdl-more[aria-expanded="false"]');
-  buttons?.forEach((b) => b.click());
-  return buttons?.length ?? 0;
+/** The centre of the open card's first "Show N more" not yet expanded (scrolled into view in the card); null when none is left. */
+export function nextShowMore(root: ShadowRoot | null): { x: number; y: number } | null {
+  const button = root?.querySelector<HTMLButtonElement>('.rdl-more[aria-expanded="false"]');
+  if (!button) return null;
+  button.scrollIntoView({ block: 'nearest' });
+  const rect = button.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
 
 /** Whether the keyboard focus is inside the page panel. */
-export function panelHasFocus(): boolean {
-  const root = document.querySelector('rdl-ui')?.shadowRoot;
+export function panelHasFocus(root: ShadowRoot | null): boolean {
   return Boolean(root?.activeElement && root.querySelector('.rdl-panel')?.contains(root.activeElement));
 }
 
 /** The page panel's options and which one is active; null when it is closed. */
-export function openPanel(): { options: string[]; active: string | null } | null {
-  const root = document.querySelector('rdl-ui')?.shadowRoot;
+export function openPanel(root: ShadowRoot | null): { options: string[]; active: string | null } | null {
   const panel = root?.querySelector('.rdl-panel');
   if (!root || !panel) return null;
   const active = panel.querySelector('[role="option"][aria-selected="true"] .rdl-option-label');
@@ -232,28 +233,59 @@ export function phraseEnds(text: string): { from: { x: number; y: number }; to: 
 }
 
 /** The centre of a control of the placed toolbar or popover, by its data-action (or a colour's data-colour). */
-export function toolControl(selector: string): { x: number; y: number } | null {
-  const control = document.querySelector('rdl-ui')?.shadowRoot?.querySelector<HTMLElement>(`.rdl-tool ${selector}`);
+export function toolControl(root: ShadowRoot | null, selector: string): { x: number; y: number } | null {
+  const control = root?.querySelector<HTMLElement>(`.rdl-tool ${selector}`);
   const frame = control?.closest<HTMLElement>('[data-placed]');
   if (!control || !frame || frame.getAnimations().some((a) => a.playState === 'running')) return null;
   const rect = control.getBoundingClientRect();
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
 
-/** Every saved highlight drawn, as "colour: text", in document order. */
-export function savedHighlights(): string[] {
-  const drawn: { label: string; range: Range }[] = [];
-  for (const colour of ['yellow', 'green', 'blue', 'pink']) {
-    const highlight = CSS.highlights.get(`rdl-saved-${colour}`);
-    for (const abstract of (highlight ?? []) as Iterable<AbstractRange>) {
-      const range = document.createRange();
-      range.setStart(abstract.startContainer, abstract.startOffset);
-      range.setEnd(abstract.endContainer, abstract.endOffset);
-      drawn.push({ label: `${colour}: ${range.toString()}`, range });
-    }
+/**
+ * Every saved highlight drawn, as "colour: text", in document order, read as
+ * a reader sees it: the tinted boxes of Lens's closed layer (run with
+ * `evaluateLayer`), each box's colour, and the page text under it (a box's
+ * left and right edges through caretPositionFromPoint; each box is scrolled
+ * into view for that). Boxes of one colour with only white space between
+ * them (the lines of one highlight) are one highlight.
+ */
+export function savedHighlights(root: ShadowRoot | null): string[] {
+  const colours: Record<string, string> = {
+    '255, 208, 0': 'yellow',
+    '46, 184, 92': 'green',
+    '66, 140, 255': 'blue',
+    '255, 82, 166': 'pink',
+  };
+  const caret = (x: number, y: number) => document.caretPositionFromPoint(x, y);
+  const boxes: { colour: string; range: Range }[] = [];
+  for (const box of root?.querySelectorAll<HTMLElement>('.rdl-saved-layer > div') ?? []) {
+    box.scrollIntoView({ block: 'center' });
+    const rect = box.getBoundingClientRect();
+    const from = caret(rect.left + 1, rect.top + rect.height / 2);
+    const to = caret(rect.right - 1, rect.top + rect.height / 2);
+    if (!from || !to) continue;
+    const range = document.createRange();
+    range.setStart(from.offsetNode, from.offset);
+    range.setEnd(to.offsetNode, to.offset);
+    const rgb = /\d+, \d+, \d+/.exec(getComputedStyle(box).backgroundColor)?.[0] ?? '';
+    boxes.push({ colour: colours[rgb] ?? `rgb(${rgb})`, range });
   }
-  drawn.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
-  return drawn.map((d) => d.label);
+  boxes.sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
+  const drawn: { colour: string; range: Range }[] = [];
+  for (const box of boxes) {
+    const last = drawn[drawn.length - 1];
+    if (last && last.colour === box.colour && last.range.compareBoundaryPoints(Range.END_TO_START, box.range) <= 0) {
+      const gap = document.createRange();
+      gap.setStart(last.range.endContainer, last.range.endOffset);
+      gap.setEnd(box.range.startContainer, box.range.startOffset);
+      if (gap.toString().trim() === '') {
+        last.range.setEnd(box.range.endContainer, box.range.endOffset);
+        continue;
+      }
+    }
+    drawn.push(box);
+  }
+  return drawn.map((d) => `${d.colour}: ${d.range.toString()}`);
 }
 
 /** Selects `text` as a script would (for the paths that are not about the mouse). */
@@ -270,4 +302,26 @@ export function selectText(text: string): boolean {
     return true;
   }
   return false;
+}
+
+/** Whether the named highlight's marks read `expected`, in document order, all over text still on the page. */
+export function marksAre(name: string, expected: string[]): boolean {
+  const highlight = CSS.highlights.get(name);
+  if (!highlight || highlight.size !== expected.length) return false;
+  const ranges: Range[] = [];
+  for (const abstract of highlight as unknown as Iterable<AbstractRange>) {
+    if (!abstract.startContainer.isConnected || !abstract.endContainer.isConnected) return false;
+    // Text changed since the last scan (a StaticRange does not follow it): not settled yet, as a reader would see
+    // nothing drawn there until the rescan of the next batch.
+    const length = (node: Node) => node.nodeValue?.length ?? node.childNodes.length;
+    if (abstract.startOffset > length(abstract.startContainer) || abstract.endOffset > length(abstract.endContainer)) {
+      return false;
+    }
+    const range = document.createRange();
+    range.setStart(abstract.startContainer, abstract.startOffset);
+    range.setEnd(abstract.endContainer, abstract.endOffset);
+    ranges.push(range);
+  }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+  return ranges.every((range, i) => range.toString() === expected[i]);
 }

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
-import { highlightedTexts, openCard, pageTabId, popupResults } from './page-helpers';
-import { openFirstResult, searchFor } from './reader-actions';
+import { highlightedTexts, openCard, popupResults } from './page-helpers';
+import { openFirstResult, openOnThisPage, searchFor } from './reader-actions';
 
 const server = usePageServer();
 
@@ -65,19 +65,14 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
   test('“On this page” lists what the page mentions; choosing one opens its card in the page', async () => {
     const page = await lens.openPage(server.url('/fixtures/basic.html'));
     await page.waitFor(highlightedTexts, ['rdl-term']);
-    const finder = await lens.openExtensionPage('popup.html');
-    const tabId = await finder.waitFor(pageTabId);
-    await finder.close();
-
-    const onPage = await lens.openExtensionPage(`popup.html?tab=${tabId}`);
-    await onPage.click('#tab-page');
+    const onPage = await openOnThisPage(lens);
     await onPage.waitForSelector('.page-entity');
     const listed = await onPage.evaluate(() =>
       [...document.querySelectorAll('.page-entity .label')].map((e) => e.textContent),
     );
     expect(new Set(listed)).toEqual(new Set(['Vladimir Putin', 'Pyongyang', 'Kim Jong Un', 'Russia', 'North Korea']));
     await onPage.click('.page-entity[data-entity-id="e-pyongyang"]');
-    const card = await page.waitFor(openCard);
+    const card = await page.waitForUi(openCard);
     expect(card.title).toBe('Pyongyang');
     await page.close();
   });

@@ -35,13 +35,13 @@ import {
   type LensBrowser,
   type LensPage,
 } from './harness';
+import { readmePermissions } from '../readme';
 import { startRecordingProxy, type ProxyRecord, type RecordingProxy } from './harness/recording-proxy';
 import { isLocalUrl } from './harness/server';
 import {
   catchDownloads,
   chooseFile,
   downloaded,
-  expandCard,
   highlightedTexts,
   openCard,
   openPanel,
@@ -50,7 +50,7 @@ import {
   sendFromExtensionPage,
   sendToPageTabs,
 } from './page-helpers';
-import { clickTool, dragSelect, hover, openFirstResult, searchFor } from './reader-actions';
+import { clickTool, dragSelect, expandCard, hover, openFirstResult, searchFor, waitDrawn } from './reader-actions';
 
 const server = usePageServer();
 
@@ -250,37 +250,26 @@ async function waitForServed(since: number, url: string, timeoutMs = 10_000): Pr
 /** Marks on the page; a card opened by hovering one, expanded, closed. */
 async function cardStep(page: LensPage): Promise<void> {
   await hover(page, 'Kim Jong Un');
-  expect((await page.waitFor(openCard)).title).toBe('Kim Jong Un');
-  await page.evaluate(expandCard);
+  expect((await page.waitForUi(openCard)).title).toBe('Kim Jong Un');
+  await expandCard(page);
   await page.press('Escape');
-  await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-card'));
+  await page.waitForUi((root) => !root?.querySelector('.rdl-card'));
 }
 
 /** The page panel, opened as the keyboard shortcut opens it (the background's message), then closed. */
 async function panelStep(page: LensPage, popup: LensPage): Promise<void> {
   expect(await popup.evaluate(sendToPageTabs, 'openPanel', null)).toContain(true);
-  expect((await page.waitFor(openPanel)).options).toContain('Kim Jong Un');
-  await page.waitFor(panelHasFocus);
+  expect((await page.waitForUi(openPanel)).options).toContain('Kim Jong Un');
+  await page.waitForUi(panelHasFocus);
   await page.press('Escape');
-  await page.waitFor(() => !document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-panel'));
+  await page.waitForUi((root) => !root?.querySelector('.rdl-panel'));
 }
 
 /** Text selected with the mouse and saved from the toolbar; the store has it. */
 async function highlightStep(page: LensPage, popup: LensPage): Promise<void> {
   await dragSelect(page, QUOTE);
   await clickTool(page, '[data-action="highlight"]');
-  await page.waitFor(
-    (quote: string) => {
-      const drawn = CSS.highlights.get('rdl-saved-yellow');
-      return [...((drawn ?? []) as Iterable<AbstractRange>)].some((r) => {
-        const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
-        return range.toString() === quote;
-      });
-    },
-    [QUOTE],
-  );
+  await waitDrawn(page, [`yellow: ${QUOTE}`], undefined, true);
   const saved = (await popup.evaluate(sendFromExtensionPage, 'listHighlights', {})) as { quote: { exact: string } }[];
   expect(saved.map((h) => h.quote.exact)).toEqual([QUOTE]);
 }
@@ -421,20 +410,6 @@ function asks(manifest: Manifest): string[] {
     ...(manifest.commands ? ['commands'] : []),
     ...(manifest.web_accessible_resources ?? []).map((w) => `web_accessible_resources: ${w.resources.join(', ')}`),
   ].sort();
-}
-
-/** The README's permissions table: the code in each row's first cell, and its explanation. */
-function readmePermissions(): { ask: string; why: string }[] {
-  const readme = readFileSync('README.md', 'utf8');
-  const section = readme.split(/^## /m).find((s) => s.startsWith('Privacy and permissions'));
-  if (!section) throw new Error('README.md has no "## Privacy and permissions" section');
-  return section
-    .split('\n')
-    .filter((line) => /^\| *`/.test(line))
-    .map((line) => {
-      const [first = '', why = ''] = line.split('|').slice(1);
-      return { ask: /`([^`]+)`/.exec(first)![1]!, why: why.trim() };
-    });
 }
 
 describe.each(BROWSER_NAMES)('the %s build', (browserName) => {

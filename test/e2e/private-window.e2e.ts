@@ -24,8 +24,8 @@ const LEAD = 'Putin arrived in Pyongyang';
 const PACT = 'signed a mutual defence pact';
 
 /** What the toolbar next to the selection says, and which buttons it has. */
-function toolbar(): { message: string | null; actions: string[] } | null {
-  const tool = document.querySelector('rdl-ui')?.shadowRoot?.querySelector<HTMLElement>('.rdl-toolbar');
+function toolbar(root: ShadowRoot | null): { message: string | null; actions: string[] } | null {
+  const tool = root?.querySelector<HTMLElement>('.rdl-toolbar');
   if (!tool?.closest('[data-placed]')) return null;
   return {
     message: tool.querySelector('[data-role="unavailable"]')?.textContent ?? null,
@@ -49,7 +49,7 @@ describe.each(BROWSER_NAMES.filter((name) => name === 'firefox'))('%s', (browser
     expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toContain('Pyongyang');
 
     await dragSelect(page, LEAD);
-    const shown = await page.waitFor(toolbar);
+    const shown = await page.waitForUi(toolbar);
     expect(shown.actions).toEqual([]);
     expect(shown.message).toMatch(/^Saving highlights is off in private windows/);
 
@@ -60,7 +60,7 @@ describe.each(BROWSER_NAMES.filter((name) => name === 'firefox'))('%s', (browser
     const replies = (await controller.evaluate(sendToPageTabs, 'saveSelection', null)) as (HighlightRow | null)[];
     expect(replies.filter((reply) => reply)).toEqual([]);
 
-    expect(await page.evaluate(savedHighlights)).toEqual([]);
+    expect(await page.evaluateLayer(savedHighlights)).toEqual([]);
     expect(await controller.evaluate(sendFromExtensionPage, 'listHighlights', {})).toEqual([]);
     expect(page.errors()).toEqual([]);
     await controller.close();

@@ -4,8 +4,28 @@
  * end-to-end files that do the same things.
  */
 import { expect } from 'vitest';
-import type { LensPage } from './harness';
-import { highlightedTexts, markCentre, phraseEnds, popupResults, savedHighlights, toolControl } from './page-helpers';
+import type { LensBrowser, LensPage } from './harness';
+import {
+  highlightedTexts,
+  markCentre,
+  nextShowMore,
+  openCard,
+  pageTabId,
+  phraseEnds,
+  popupResults,
+  savedHighlights,
+  toolControl,
+} from './page-helpers';
+
+/** Opens the popup's "On this page" for the tab the reader is on (the page opened last). */
+export async function openOnThisPage(lens: LensBrowser): Promise<LensPage> {
+  const finder = await lens.openExtensionPage('popup.html');
+  const tabId = await finder.waitFor(pageTabId);
+  await finder.close();
+  const onPage = await lens.openExtensionPage(`popup.html?tab=${tabId}`);
+  await onPage.click('#tab-page');
+  return onPage;
+}
 
 /** Rests the pointer on the first mark whose text is `text` (once the page is marked); returns where. */
 export async function hover(page: LensPage, text: string) {
@@ -59,25 +79,47 @@ export async function dragSelect(page: LensPage, text: string): Promise<void> {
   await page.mouseMove(ends.to.x, ends.to.y, 8);
   await page.mouseUp();
   expect(await page.evaluate(() => getSelection()?.toString())).toBe(text);
-  await page.waitFor(() => {
-    const tool = document.querySelector('rdl-ui')?.shadowRoot?.querySelector('.rdl-toolbar');
-    return Boolean(tool?.closest('[data-placed]'));
-  });
+  await page.waitForUi((root) => Boolean(root?.querySelector('.rdl-toolbar')?.closest('[data-placed]')));
 }
 
 /** Clicks a control of the placed toolbar or popover (see toolControl). */
 export async function clickTool(page: LensPage, selector: string): Promise<void> {
-  const at = await page.waitFor(toolControl, [selector]);
+  const at = await page.waitForUi(toolControl, [selector]);
   await page.mouseClick(at.x, at.y);
 }
 
-/** Waits until exactly `expected` is drawn (see savedHighlights); polls from here, so it outlives a reload. */
-export async function waitDrawn(page: LensPage, expected: string[], timeoutMs = 10_000): Promise<void> {
+/** Expands every "Show N more" of the open card with the mouse, as a reader does; returns how many. */
+export async function expandCard(page: LensPage): Promise<number> {
+  let expanded = 0;
+  for (let at = await page.evaluateUi(nextShowMore); at; at = await page.evaluateUi(nextShowMore)) {
+    await page.mouseMove(at.x, at.y);
+    await page.mouseClick(at.x, at.y);
+    expanded++;
+    // The button changes (aria-expanded) once the card has re-rendered.
+    await page.waitForUi(
+      (root, x: number, y: number) => {
+        const next = root?.querySelector('.rdl-more[aria-expanded="false"]');
+        if (!next) return true;
+        const rect = next.getBoundingClientRect();
+        return rect.left + rect.width / 2 !== x || rect.top + rect.height / 2 !== y;
+      },
+      [at.x, at.y],
+    );
+  }
+  await page.waitForUi(openCard);
+  return expanded;
+}
+
+/**
+ * Waits until exactly `expected` is drawn (see savedHighlights), or with `some` until it is among what is
+ * drawn; polls from here, so it outlives a reload.
+ */
+export async function waitDrawn(page: LensPage, expected: string[], timeoutMs = 10_000, some = false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let drawn: unknown = null;
+  let drawn: string[] | null = null;
   for (;;) {
-    drawn = await page.evaluate(savedHighlights).catch(() => null /* the page is reloading */);
-    if (JSON.stringify(drawn) === JSON.stringify(expected)) return;
+    drawn = await page.evaluateLayer(savedHighlights).catch(() => null /* the page is reloading */);
+    if (some ? expected.every((e) => drawn?.includes(e)) : JSON.stringify(drawn) === JSON.stringify(expected)) return;
     if (Date.now() > deadline) {
       throw new Error(`Drawn ${JSON.stringify(drawn)}, expected ${JSON.stringify(expected)}`);
     }

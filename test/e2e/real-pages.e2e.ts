@@ -43,7 +43,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const page = await lens.openPage(server.url(`/shared/${file}`));
     const result = await page.waitFor(scanned, [], 30_000);
     if (result !== 'emptied') {
-      // Until the page changes its own text after load, every match of the full scan is a mark.
+      // The full scan reports the marks it made (core entities in the main text, and context entities
+      // too on a page about the relationship; bench:marks judges which): until the page changes its
+      // own text after load, every one of them is drawn.
       expect(result.marked).toBeGreaterThanOrEqual(Math.min(result.matches, 1));
     }
     const ours = page.errors().filter((e) => /RU–DPRK Lens|chrome-extension:|moz-extension:|rdl-/.test(e));

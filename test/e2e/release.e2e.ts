@@ -1,13 +1,19 @@
 /**
  * Release: `npm run zip` (which `npm test` runs instead of a bare build)
  * produces one store package per browser, named with the package's version,
- * holding exactly the built extension; and `web-ext lint` finds no error and
- * no warning but the three the README explains.
+ * holding exactly the built extension with its icons; the store listing; and
+ * the Firefox sources archive, whose instructions rebuild the Firefox package
+ * byte for byte. `web-ext lint` finds no error and no warning but the three
+ * the README explains.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, test } from 'vitest';
+import { renderIcons } from '../../build/icons';
+import { listingDescription, pngSize as pngSizeOf, readListing, SCREENSHOT_SIZE } from '../../store/listing';
+import { TOOLBAR_STATES, toolbarIcon } from '../../lib/toolbar-icon';
 import { BROWSER_NAMES, extensionDir } from './harness';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -58,6 +64,58 @@ describe.each(BROWSER_NAMES)('%s package', (browserName) => {
   });
 });
 
+/** A PNG file's width and height. */
+function pngSize(path: string): [number, number] {
+  const { width, height } = pngSizeOf(readFileSync(path));
+  return [width, height];
+}
+
+describe.each(BROWSER_NAMES)('%s icons', (browserName) => {
+  const dir = extensionDir(browserName);
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    icons: Record<string, string>;
+    action: { default_icon: Record<string, string> };
+  };
+
+  test('the manifest names an icon at every size the stores and browsers ask for, each that size', () => {
+    expect(Object.keys(manifest.icons).map(Number)).toEqual([16, 24, 32, 48, 96, 128]);
+    expect(Object.keys(manifest.action.default_icon).map(Number)).toEqual([16, 24, 32]);
+    for (const [size, path] of [...Object.entries(manifest.icons), ...Object.entries(manifest.action.default_icon)]) {
+      expect(pngSize(join(dir, path)), path).toEqual([Number(size), Number(size)]);
+    }
+  });
+
+  test('every toolbar state the background can set has its files, each its size', () => {
+    for (const state of TOOLBAR_STATES) {
+      for (const [size, path] of Object.entries(toolbarIcon(state))) {
+        expect(pngSize(join(dir, path)), path).toEqual([Number(size), Number(size)]);
+      }
+    }
+  });
+
+  test('every icon in the build is assets/icon.svg rendered again, byte for byte', async () => {
+    const rendered = await renderIcons();
+    expect(filesUnder(join(dir, 'icon')).map((name) => `icon/${name}`)).toEqual(rendered.map((i) => i.path).sort());
+    for (const icon of rendered) {
+      expect(readFileSync(join(dir, icon.path)).equals(Buffer.from(icon.png)), icon.path).toBe(true);
+    }
+  });
+});
+
+test('npm run zip writes the store listing: summary, description, privacy answers and 1280×800 screenshots of both browsers', () => {
+  const listing = readListing('en');
+  expect(readFileSync('.output/store/en/summary.txt', 'utf8')).toBe(`${listing.summary}\n`);
+  expect(readFileSync('.output/store/en/description.txt', 'utf8')).toBe(`${listingDescription(listing)}\n`);
+  expect(readFileSync('.output/store/privacy.md', 'utf8')).toMatch(/Permission justifications/);
+  const shots = filesUnder('.output/store/screenshots');
+  for (const browserName of ['chromium', 'firefox']) {
+    expect(shots.filter((name) => name.startsWith(`${browserName}-`)).length, browserName).toBeGreaterThanOrEqual(3);
+  }
+  for (const name of shots) {
+    expect(pngSizeOf(readFileSync(join('.output/store/screenshots', name))), name).toEqual(SCREENSHOT_SIZE);
+  }
+});
+
 describe('web-ext lint', () => {
   test('no errors, and no warnings but the three the README explains', () => {
     const report = JSON.parse(
@@ -80,4 +138,67 @@ describe('web-ext lint', () => {
       ].sort(),
     );
   });
+});
+
+describe('the Firefox sources archive', () => {
+  const sourcesZip = `.output/ru-dprk-lens-${version}-sources.zip`;
+  const firefoxZip = `.output/ru-dprk-lens-${version}-firefox.zip`;
+
+  test('holds the build instructions and the sources, not the tests', () => {
+    const names = zipEntries(sourcesZip);
+    for (const name of [
+      'SOURCE_CODE_REVIEW.md',
+      'package.json',
+      'package-lock.json',
+      'wxt.config.ts',
+      'assets/icon.svg',
+    ]) {
+      expect(names).toContain(name);
+    }
+    expect(names.filter((name) => /^(test|node_modules|\.output|docs)\//.test(name))).toEqual([]);
+  });
+
+  /**
+   * Unpacks the archive into an empty folder and runs SOURCE_CODE_REVIEW.md's
+   * commands there, as a reviewer would. One difference, for time on a shared
+   * machine: `npm ci` is replaced by a hard-linked copy of this checkout's
+   * node_modules (installed by `npm ci` from the same package-lock.json) and
+   * its postinstall step; RDL_REPRO_NPM_CI=1 runs the real `npm ci`.
+   */
+  test('rebuilds the Firefox package byte for byte by its SOURCE_CODE_REVIEW.md', async () => {
+    mkdirSync('.e2e-output', { recursive: true });
+    const dir = mkdtempSync(resolve('.e2e-output/sources-'));
+    try {
+      const archive = await JSZip.loadAsync(readFileSync(sourcesZip));
+      for (const entry of Object.values(archive.files)) {
+        if (entry.dir) continue;
+        mkdirSync(dirname(join(dir, entry.name)), { recursive: true });
+        writeFileSync(join(dir, entry.name), await entry.async('nodebuffer'));
+      }
+      const instructions = readFileSync(join(dir, 'SOURCE_CODE_REVIEW.md'), 'utf8');
+      const block = /```sh\n([\s\S]*?)```/.exec(instructions)?.[1];
+      if (!block) throw new Error('SOURCE_CODE_REVIEW.md has no sh block of commands');
+      const commands = block.split('\n').filter((line) => line.trim() !== '');
+      expect(commands[0]).toBe('npm ci');
+      // A reviewer's shell: not this test run's (vitest sets NODE_ENV=test, which changes Vite's build; RDL_* the output).
+      const env = Object.fromEntries(
+        Object.entries(process.env).filter(([key]) =>
+          ['PATH', 'HOME', 'TMPDIR', 'LANG', 'SOURCE_DATE_EPOCH'].includes(key),
+        ),
+      );
+      for (const command of commands) {
+        if (command === 'npm ci' && process.env.RDL_REPRO_NPM_CI !== '1') {
+          execFileSync('cp', ['-al', resolve('node_modules'), join(dir, 'node_modules')]);
+          execSync('npm run postinstall', { cwd: dir, env, stdio: 'ignore' });
+          continue;
+        }
+        execSync(command, { cwd: dir, env, stdio: 'ignore' });
+      }
+      const rebuilt = readFileSync(join(dir, firefoxZip));
+      expect(rebuilt.length).toBe(readFileSync(firefoxZip).length);
+      expect(rebuilt.equals(readFileSync(firefoxZip))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 600_000);
 });

@@ -12,8 +12,18 @@ test('one load shared by every call; a failed load is tried again on the next ca
 });
 
 test('a script that registered nothing is an error that names it', async () => {
-  await expect(importRegistered(async () => undefined, () => undefined, 'The card UI')).rejects.toThrow(
-    'The card UI did not load',
-  );
-  expect(await importRegistered(async () => undefined, () => 42, 'x')).toBe(42);
+  await expect(
+    importRegistered(
+      async () => undefined,
+      () => undefined,
+      'The card UI',
+    ),
+  ).rejects.toThrow('The card UI did not load');
+  expect(
+    await importRegistered(
+      async () => undefined,
+      () => 42,
+      'x',
+    ),
+  ).toBe(42);
 });

@@ -394,3 +394,26 @@ describe('an upgrade blocked by another tab', () => {
     expect((await ask('saveHighlight', draft)).id).toBe('id-new');
   });
 });
+
+describe('the toolbar icon', () => {
+  test("each page that asks for its configuration has its tab's icon set to Lens's state there", async () => {
+    db = new LensDb(`service-${++n}`);
+    const shown: [string, unknown][] = [];
+    const service = createService(db, tinyBundle('v1'), {
+      showToolbarState: async (state, sender) => void shown.push([state, sender]),
+    });
+    const sender = { tab: { id: 7 }, frameId: 0 };
+    const ask = createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+
+    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    await ask('setSettings', { disabledSites: ['news.example.org'] });
+    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    await ask('setSettings', { paused: true });
+    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    expect(shown).toEqual([
+      ['active', sender],
+      ['site-off', sender],
+      ['paused', sender],
+    ]);
+  });
+});

@@ -13,6 +13,17 @@ describe('readSettings', () => {
     ).toEqual({ ...DEFAULT_SETTINGS, density: 'first-per-paragraph' });
   });
 
+  test('what is marked: context entities on pages about the relationship only, main text only, by default', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({ markEverywhere: false, mainTextOnly: true });
+    expect(
+      readSettings([
+        { key: 'markEverywhere', value: true },
+        { key: 'mainTextOnly', value: 'no' },
+      ]),
+    ).toEqual({ ...DEFAULT_SETTINGS, markEverywhere: true });
+    expect(() => checkSettingsPatch({ mainTextOnly: 1 })).toThrow('Invalid value for setting "mainTextOnly"');
+  });
+
   test('a patch with an unknown key or a wrong value is refused, naming it', () => {
     expect(() => checkSettingsPatch({ paused: 'yes' })).toThrow('Invalid value for setting "paused"');
     expect(() => checkSettingsPatch({ fontSize: 3 })).toThrow('Unknown setting "fontSize"');

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { MAX_IMPORT_BYTES, toMarkdown, toWebAnnotations } from '../../anchoring/exchange';
 import { sizeProblem } from '../../json-file';
 import type { HighlightRow } from '../../db/schema';
-import type { Client, TabProtocol } from '../../messages';
+import { listAllHighlights, type Client, type TabProtocol } from '../../messages';
 import { normaliseForMatch } from '../../text/normalise';
 import { FilePicker, Notice, type NoticeMessage } from '../file-notice';
 
@@ -17,7 +17,7 @@ export interface HighlightsTabProps {
   ask: Client;
   askTab: Client<TabProtocol> | null;
   /** opens the highlight's page in a tab, scrolled to it */
-  openHighlight(row: HighlightRow): void;
+  openHighlight(row: HighlightRow): Promise<void>;
   /** offers a file to save (export) */
   download(name: string, type: string, text: string): void;
 }
@@ -32,7 +32,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
   const [editing, setEditing] = useState<string | null>(null);
 
   const reload = () =>
-    ask('listHighlights', {}).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }));
+    listAllHighlights(ask).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }));
   // The open page draws what changed here.
   const refreshPage = () => void askTab?.('refreshHighlights', null).then((s) => setOrphans(new Set(s.orphans)), noop);
 
@@ -87,7 +87,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
   }
 
   async function exportAs(format: 'json' | 'md') {
-    const all = await ask('listHighlights', {});
+    const all = await listAllHighlights(ask);
     if (format === 'json') {
       download('ru-dprk-lens-highlights.jsonld', 'application/ld+json', JSON.stringify(toWebAnnotations(all), null, 2));
     } else {
@@ -173,7 +173,13 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
                   row.note && <p class="note">{row.note}</p>
                 )}
                 <div class="highlight-actions">
-                  <button type="button" class="link" onClick={() => openHighlight(row)}>
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() =>
+                      void openHighlight(row).catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
+                    }
+                  >
                     Open
                   </button>
                   <button type="button" class="link" onClick={() => setEditing(row.id)}>

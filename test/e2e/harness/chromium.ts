@@ -4,9 +4,9 @@
  */
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { isLocalUrl } from './server';
-import type { BrowserRequest, LaunchOptions, LensBrowser, LensPage, NetworkWatch } from './types';
+import type { BrowserRequest, LaunchOptions, LensBrowser, LensPage, NetworkWatch, UiFunction } from './types';
 
 export const CHROMIUM_PATH = process.env.RDL_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -125,8 +125,109 @@ async function openIn(context: BrowserContext, url: string): Promise<LensPage> {
   return wrapped;
 }
 
+/**
+ * Runs `fn` with Lens's closed shadow root: DevTools' DOM domain sees closed
+ * roots (describeNode with pierce), resolves one to an object in the page's
+ * main world, and calls the function on it. No page script can do this.
+ */
+/** Which of Lens's hosts: the UI (card, panel, tools) or the saved highlights' layer, by its shadow root's content. */
+export type UiLayer = 'rdl-card-layer' | 'rdl-saved-layer';
+
+type DomNode = {
+  nodeName: string;
+  attributes?: string[];
+  children?: DomNode[];
+  shadowRoots?: (DomNode & { backendNodeId: number })[];
+};
+
+/** The shadow root of the `<rdl-ui>` among `hosts` whose root holds a `layer` element. */
+function pickRoot(hosts: DomNode[], layer: UiLayer) {
+  return hosts
+    .map((host) => host.shadowRoots?.[0])
+    .find((shadow) =>
+      shadow?.children?.some((child) => {
+        const attributes = child.attributes ?? [];
+        const at = attributes.indexOf('class');
+        return at !== -1 && attributes[at + 1]?.split(' ').includes(layer);
+      }),
+    );
+}
+
+async function evaluateUi(
+  cdp: CDPSession,
+  page: Page,
+  fn: UiFunction<unknown[], unknown>,
+  args: unknown[],
+  layer: UiLayer,
+  frame?: string,
+) {
+  const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+  let shadow: { backendNodeId: number } | undefined;
+  if (frame) {
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: frame });
+    const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 5, pierce: true });
+    const html = (node as DomNode & { contentDocument?: DomNode }).contentDocument?.children?.find(
+      (child) => child.nodeName === 'HTML',
+    );
+    shadow = pickRoot(html?.children?.filter((child) => child.nodeName === 'RDL-UI') ?? [], layer);
+    if (!shadow) return null;
+  } else {
+    const { nodeIds } = await cdp.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: ':root > rdl-ui' });
+    const hosts = await Promise.all(
+      nodeIds.map(async (nodeId) => (await cdp.send('DOM.describeNode', { nodeId, depth: 2, pierce: true })).node),
+    );
+    shadow = pickRoot(hosts as DomNode[], layer);
+  }
+  if (!shadow) return page.evaluate(call(fn, [null, ...args]));
+  const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadow.backendNodeId });
+  try {
+    const reply = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId!,
+      functionDeclaration: `function (...args) { return (${fn.toString()})(this, ...args); }`,
+      arguments: args.map((value) => ({ value })),
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    return valueOf(reply, 'evaluateUi');
+  } finally {
+    await cdp.send('Runtime.releaseObject', { objectId: object.objectId! }).catch(() => undefined);
+  }
+}
+
+/** The value of a DevTools evaluation, or its exception as an error. */
+function valueOf(
+  reply: { result: { value?: unknown }; exceptionDetails?: { text: string; exception?: { description?: string } } },
+  what: string,
+): unknown {
+  const failed = reply.exceptionDetails;
+  if (failed) throw new Error(`${what}: ${failed.exception?.description ?? failed.text}`);
+  return reply.result.value;
+}
+
+/** Polls `read` until it returns a truthy value; a navigation in between counts as "not yet". */
+async function poll<R>(read: () => Promise<R>, name: string, timeoutMs: number): Promise<NonNullable<R>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read().catch((error: Error) => {
+      if (
+        /Execution context was destroyed|navigation|Cannot find context|Could not find node|No node/i.test(
+          error.message,
+        )
+      )
+        return null;
+      throw error;
+    });
+    if (value) return value as NonNullable<R>;
+    if (Date.now() > deadline) throw new Error(`waitFor(${name || 'function'}) timed out after ${timeoutMs} ms`);
+    await new Promise((next) => setTimeout(next, 50));
+  }
+}
+
 export function wrapPlaywrightPage(page: Page): LensPage {
   const errors: string[] = [];
+  let cdp: Promise<CDPSession> | null = null;
+  const ui = (fn: UiFunction<unknown[], unknown>, args: unknown[], frame?: string, layer: UiLayer = 'rdl-card-layer') =>
+    (cdp ??= page.context().newCDPSession(page)).then((session) => evaluateUi(session, page, fn, args, layer, frame));
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`console: ${message.text()}`);
@@ -142,34 +243,26 @@ export function wrapPlaywrightPage(page: Page): LensPage {
           frameId: frameTree.frame.id,
           worldName: 'rdl-isolated',
         });
-        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+        const reply = await cdp.send('Runtime.evaluate', {
           expression: call(fn, args),
           contextId: executionContextId,
           returnByValue: true,
           awaitPromise: true,
         });
-        if (exceptionDetails)
-          throw new Error(`evaluateIsolated: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
-        return result.value as never;
+        return valueOf(reply, 'evaluateIsolated') as never;
       } finally {
         await cdp.detach();
       }
     },
     // Polled from here: waitForFunction would compile the source in the page,
     // which an extension page's CSP (no eval) refuses.
-    async waitFor(fn, args, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        // A navigation in between destroys the context: that try counts as "not yet".
-        const value = await page.evaluate(call(fn, args ?? [])).catch((error: Error) => {
-          if (/Execution context was destroyed|navigation/i.test(error.message)) return null;
-          throw error;
-        });
-        if (value) return value as never;
-        if (Date.now() > deadline) throw new Error(`waitFor(${fn.name || 'function'}) timed out after ${timeoutMs} ms`);
-        await new Promise((next) => setTimeout(next, 50));
-      }
-    },
+    waitFor: (fn, args, timeoutMs = 10_000) =>
+      poll(() => page.evaluate(call(fn, args ?? [])), fn.name, timeoutMs) as never,
+    evaluateUi: (fn, ...args) => ui(fn as UiFunction<unknown[], unknown>, args) as never,
+    evaluateLayer: (fn, ...args) =>
+      ui(fn as UiFunction<unknown[], unknown>, args, undefined, 'rdl-saved-layer') as never,
+    waitForUi: (fn, args, timeoutMs = 10_000, frame) =>
+      poll(() => ui(fn as UiFunction<unknown[], unknown>, args ?? [], frame), fn.name, timeoutMs) as never,
     waitForSelector: (selector, timeoutMs = 10_000) =>
       page.waitForSelector(selector, { timeout: timeoutMs, state: 'attached' }).then(() => undefined),
     click: (selector) => page.click(selector),
@@ -181,7 +274,8 @@ export function wrapPlaywrightPage(page: Page): LensPage {
     mouseDown: () => page.mouse.down(),
     mouseUp: () => page.mouse.up(),
     textContent: async (selector) => (await page.textContent(selector)) ?? '',
-    screenshot: (path) => page.screenshot({ path }).then(() => undefined),
+    screenshot: (path, size) =>
+      page.screenshot({ path, ...(size ? { clip: { x: 0, y: 0, ...size } } : {}) }).then(() => undefined),
     reload: () => page.reload({ waitUntil: 'domcontentloaded' }).then(() => undefined),
     goto: (url) => gotoPage(page, url),
     errors: () => [...errors],

@@ -25,7 +25,15 @@ import { dirname, join, relative, resolve } from 'node:path';
 import JSZip from 'jszip';
 import puppeteer, { ProtocolError, type Browser, type KeyInput, type Page } from 'puppeteer-core';
 import { isLocalUrl } from './server';
-import type { BrowserRequest, LaunchOptions, LensBrowser, LensPage, NetworkWatch, PageFunction } from './types';
+import type {
+  BrowserRequest,
+  LaunchOptions,
+  LensBrowser,
+  LensPage,
+  NetworkWatch,
+  PageFunction,
+  UiFunction,
+} from './types';
 
 export const FIREFOX_PATH = process.env.RDL_FIREFOX ?? '/usr/bin/firefox-esr';
 
@@ -291,6 +299,25 @@ const EXTENSION_STATE = `(id) => {
 }`;
 
 /**
+ * Runs in the chrome scope: the icon Lens's toolbar button shows in the
+ * browser window whose selected tab shows `url` (ext-browserAction.js sets it
+ * as the button's --webextension-toolbar-image: url(…) or image-set(url(…) 1dppx, url(…) 2dppx)).
+ */
+const TOOLBAR_IMAGE = `(id, url) => {
+  const widgetId = id.toLowerCase().replace(/[^a-z0-9_-]/g, '_') + '-browser-action';
+  for (const win of Services.wm.getEnumerator('navigator:browser')) {
+    if (win.gBrowser?.selectedBrowser?.currentURI?.spec !== url) continue;
+    // The button lives in the Extensions panel, whose nodes CustomizableUI builds when first asked for.
+    const { CustomizableUI } = ChromeUtils.importESModule('moz-src:///browser/components/customizableui/CustomizableUI.sys.mjs');
+    const node = CustomizableUI.getWidget(widgetId)?.forWindow(win)?.node;
+    if (!node) return 'no button ' + widgetId + ' ' + JSON.stringify(CustomizableUI.getPlacementOfWidget(widgetId));
+    const styled = [node, ...node.querySelectorAll('*')].find((n) => n.style?.getPropertyValue('--webextension-toolbar-image'));
+    return styled ? styled.style.getPropertyValue('--webextension-toolbar-image') : 'no image';
+  }
+  return 'no window';
+}`;
+
+/**
  * Runs in the chrome scope: tags the running instance of the extension, so
  * that the instance an update starts can be told from it even when both
  * builds have the same version.
@@ -431,6 +458,13 @@ class FirefoxSession {
     return log;
   }
 
+  async toolbarImage(id: string, url: string): Promise<string> {
+    return this.chrome<string>(TOOLBAR_IMAGE, [
+      { type: 'string', value: id },
+      { type: 'string', value: url },
+    ]);
+  }
+
   async tagAsReplaced(id: string): Promise<void> {
     await this.chrome<string>(TAG_AS_REPLACED, [{ type: 'string', value: id }]);
   }
@@ -493,12 +527,88 @@ class FirefoxPage implements LensPage {
     return this.page.evaluate(fn as (...a: unknown[]) => unknown, ...args) as Promise<R>;
   }
 
+  /**
+   * Lens's closed shadow root, as a BiDi shared reference: `includeShadowTree:
+   * 'all'` serialises a closed root too (WebDriver BiDi, "serialize as a remote
+   * value"), which no page script can reach.
+   */
+  private async uiRoot(context: string, layer: string): Promise<{ sharedId: string } | { type: 'null' }> {
+    type Serialised = {
+      sharedId?: string;
+      value?: { shadowRoot?: Serialised | null; children?: Serialised[]; attributes?: Record<string, string> };
+    };
+    for (let index = 0; ; index++) {
+      const { result } = await this.session.connection.send('script.callFunction', {
+        functionDeclaration: "(index) => document.querySelectorAll(':root > rdl-ui')[index] ?? null",
+        arguments: [{ type: 'number', value: index }],
+        awaitPromise: false,
+        target: { context },
+        resultOwnership: 'none',
+        serializationOptions: { includeShadowTree: 'all', maxDomDepth: 2 },
+      });
+      const host = result.result as Serialised & { type?: string };
+      if (host?.type !== 'node') return { type: 'null' };
+      const shadow = host.value?.shadowRoot;
+      const holds = shadow?.value?.children?.some((child) =>
+        child.value?.attributes?.class?.split(' ').includes(layer),
+      );
+      if (holds && shadow?.sharedId) return { sharedId: shadow.sharedId };
+    }
+  }
+
+  evaluateUi<A extends unknown[], R>(fn: UiFunction<A, R>, ...args: A): Promise<R> {
+    return this.evaluateUiIn(this.contextId, fn, args);
+  }
+
+  evaluateLayer<A extends unknown[], R>(fn: UiFunction<A, R>, ...args: A): Promise<R> {
+    return this.evaluateUiIn(this.contextId, fn, args, 'rdl-saved-layer');
+  }
+
+  /** The browsing context of a frame of the page: BiDi serialises a WindowProxy with its context id. */
+  private async frameContext(selector: string): Promise<string> {
+    const { result } = await this.session.connection.send('script.callFunction', {
+      functionDeclaration: '(selector) => document.querySelector(selector).contentWindow',
+      arguments: [{ type: 'string', value: selector }],
+      awaitPromise: false,
+      target: { context: this.contextId },
+      resultOwnership: 'none',
+    });
+    const context = (result.result as { value?: { context?: string } } | undefined)?.value?.context;
+    if (!context) throw new Error(`No frame ${selector}`);
+    return context;
+  }
+
+  private async evaluateUiIn<A extends unknown[], R>(
+    context: string,
+    fn: UiFunction<A, R>,
+    args: A,
+    layer = 'rdl-card-layer',
+  ): Promise<R> {
+    const { result } = await this.session.connection.send('script.callFunction', {
+      // Named as puppeteer names its own evaluations (pptr:), which a test page can tell from the page's code.
+      functionDeclaration: `async (root, args) => JSON.stringify((await (${fn.toString()})(root, ...JSON.parse(args))) ?? null)\n//# sourceURL=pptr:evaluateUi\n`,
+      arguments: [await this.uiRoot(context, layer), { type: 'string', value: JSON.stringify(args) }],
+      awaitPromise: true,
+      target: { context },
+      resultOwnership: 'none',
+    });
+    if (result.type === 'exception') {
+      throw new Error(`evaluateUi: ${result.exceptionDetails?.text ?? 'exception'}`);
+    }
+    return JSON.parse(String(result.result?.value)) as R;
+  }
+
+  waitFor<A extends unknown[], R>(fn: PageFunction<A, R>, args?: A, timeoutMs = WAIT_TIMEOUT_MS) {
+    return this.poll(() => this.evaluate(fn, ...((args ?? []) as A)), fn.name, timeoutMs);
+  }
+
+  waitForUi<A extends unknown[], R>(fn: UiFunction<A, R>, args?: A, timeoutMs = WAIT_TIMEOUT_MS, frame?: string) {
+    const context = frame ? this.frameContext(frame) : Promise.resolve(this.contextId);
+    return this.poll(() => context.then((id) => this.evaluateUiIn(id, fn, (args ?? []) as A)), fn.name, timeoutMs);
+  }
+
   /** Polls from here rather than in the page: it outlives navigations and does not depend on the page's timers. */
-  async waitFor<A extends unknown[], R>(
-    fn: PageFunction<A, R>,
-    args?: A,
-    timeoutMs = WAIT_TIMEOUT_MS,
-  ): Promise<NonNullable<R>> {
+  private async poll<R>(read: () => Promise<R>, name: string, timeoutMs: number): Promise<NonNullable<R>> {
     const deadline = Date.now() + timeoutMs;
     let lastError: unknown;
     for (;;) {
@@ -506,7 +616,7 @@ class FirefoxPage implements LensPage {
       let timer: NodeJS.Timeout | undefined;
       try {
         const value = await Promise.race([
-          this.evaluate(fn, ...((args ?? []) as A)),
+          read(),
           new Promise<never>((_, fail) => {
             timer = setTimeout(() => fail(new WaitTimeout()), Math.max(remaining, 0));
           }),
@@ -520,7 +630,7 @@ class FirefoxPage implements LensPage {
       }
       if (Date.now() >= deadline) {
         const last = lastError instanceof Error ? ` (last error: ${lastError.message})` : '';
-        throw new Error(`waitFor(${fn.name || 'function'}) timed out after ${timeoutMs} ms${last}`);
+        throw new Error(`waitFor(${name || 'function'}) timed out after ${timeoutMs} ms${last}`);
       }
       await delay(Math.min(POLL_INTERVAL_MS, Math.max(deadline - Date.now(), 0)));
     }
@@ -583,9 +693,11 @@ class FirefoxPage implements LensPage {
     return (found as { text: string }).text;
   }
 
-  async screenshot(path: string): Promise<void> {
+  async screenshot(path: string, size?: { width: number; height: number }): Promise<void> {
     mkdirSync(dirname(resolve(path)), { recursive: true });
-    await this.page.screenshot({ path: path as `${string}.png` });
+    // puppeteer's clip is in the document's coordinates (Playwright's, in the viewport's): from where it is scrolled to.
+    const at = size ? await this.evaluate(() => ({ x: scrollX, y: scrollY })) : null;
+    await this.page.screenshot({ path: path as `${string}.png`, ...(size && at ? { clip: { ...at, ...size } } : {}) });
   }
 
   async reload(): Promise<void> {
@@ -830,6 +942,11 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
       if (!watch) await stayLocal(page);
       await page.goto(url);
       return page;
+    },
+    async toolbarImage(pageUrl) {
+      if (!manifest) throw new Error('This Firefox was launched without the extension');
+      const image = await session.toolbarImage(manifest.id, pageUrl);
+      return image.includes('url(') ? image : null;
     },
     async close() {
       if (watch) requests = await session.requests();

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium, launchPlainChromium } from './chromium';
 import { launchFirefox } from './firefox';
+import { writeMeasures } from './measures';
 import type { BrowserName, LaunchOptions, LensBrowser, NetworkWatch } from './types';
 
 export type { BrowserName, BrowserRequest, LensBrowser, LensPage, NetworkWatch } from './types';
@@ -42,6 +43,7 @@ export async function launch(
   const profileDir = mkdtempSync(join(tmpdir(), `rdl-${browser}-`));
   const options = { ...install, extensionDir: extensionDir(browser, build), profileDir };
   const lens = browser === 'chromium' ? await launchChromium(options) : await launchFirefox(options);
+  if (build !== 'none') await writeMeasures(lens);
   return {
     ...lens,
     async close() {

@@ -9,6 +9,9 @@ export type BrowserName = 'chromium' | 'firefox';
 /** A function that runs in the page's main world; arguments must be JSON-serialisable. */
 export type PageFunction<A extends unknown[], R> = (...args: A) => R | Promise<R>;
 
+/** A function that runs in the page's main world with Lens's shadow root (null while Lens has drawn no UI). */
+export type UiFunction<A extends unknown[], R> = (root: ShadowRoot | null, ...args: A) => R | Promise<R>;
+
 export interface LensPage {
   /** Runs `fn` in the page (main world) and returns its JSON-serialisable result. */
   evaluate<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R>;
@@ -18,6 +21,28 @@ export interface LensPage {
    * own. Chromium only (the benchmark's floor as a content script sees it).
    */
   evaluateIsolated?<A extends unknown[], R>(fn: PageFunction<A, R>, ...args: A): Promise<R>;
+  /**
+   * Runs `fn` in the page (main world) with the closed shadow root of Lens's
+   * `<rdl-ui>` as its first argument, reached through the automation protocol
+   * (Chromium: DevTools' DOM.describeNode with pierce; Firefox: WebDriver
+   * BiDi's includeShadowTree "all"). A page script has no such way in.
+   */
+  evaluateUi<A extends unknown[], R>(fn: UiFunction<A, R>, ...args: A): Promise<R>;
+  /**
+   * As evaluateUi, with the closed shadow root of Lens's other host: the layer
+   * its saved highlights are drawn in (lib/dom/saved-layer.ts).
+   */
+  evaluateLayer<A extends unknown[], R>(fn: UiFunction<A, R>, ...args: A): Promise<R>;
+  /**
+   * Polls `evaluateUi(fn)` until it returns a truthy value, which it returns. Rejects after `timeoutMs`.
+   * With `frame` (a selector of a same-origin iframe of the page), the UI of the content script in that frame.
+   */
+  waitForUi<A extends unknown[], R>(
+    fn: UiFunction<A, R>,
+    args?: A,
+    timeoutMs?: number,
+    frame?: string,
+  ): Promise<NonNullable<R>>;
   /** Polls `fn` in the page until it returns a truthy value, which it returns. Rejects after `timeoutMs`. */
   waitFor<A extends unknown[], R>(fn: PageFunction<A, R>, args?: A, timeoutMs?: number): Promise<NonNullable<R>>;
   waitForSelector(selector: string, timeoutMs?: number): Promise<void>;
@@ -33,7 +58,8 @@ export interface LensPage {
   mouseDown(): Promise<void>;
   mouseUp(): Promise<void>;
   textContent(selector: string): Promise<string>;
-  screenshot(path: string): Promise<void>;
+  /** The viewport, or its top left `size` (a store's screenshot size). */
+  screenshot(path: string, size?: { width: number; height: number }): Promise<void>;
   reload(): Promise<void>;
   goto(url: string): Promise<void>;
   /** Page errors (uncaught exceptions) and console errors seen since the page opened. */
@@ -66,6 +92,13 @@ export interface LensBrowser {
    */
   openPrivatePage(url: string): Promise<LensPage>;
   close(): Promise<void>;
+  /**
+   * The image the browser draws for Lens's toolbar button in the window that
+   * shows `pageUrl`: a CSS image, `url(…)` or `image-set(url(…) 1dppx, …)`. Firefox only: Chromium draws
+   * its toolbar outside anything a test can read, so there the test reads the
+   * button's title, which changes with the icon.
+   */
+  toolbarImage?(pageUrl: string): Promise<string | null>;
   /**
    * Launched with a `watch`, after close(): every HTTP(S) and WebSocket request
    * the browser's network stack made during the whole run, from any context

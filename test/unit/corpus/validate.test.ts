@@ -582,6 +582,61 @@ describe('validateCorpus', () => {
       /mark it ambiguous on both/,
     ],
     [
+      'shared ambiguous alias without confirm rules to tell the entities apart',
+      (c) => {
+        (c.entities![0]!.aliases as unknown[]).push({ text: 'the North', lang: 'en', ambiguous: true });
+        (c.entities![1]!.aliases as unknown[]).push({ text: 'the North', lang: 'en', ambiguous: true });
+      },
+      'entities[1] (id "e-nk")',
+      'aliases[2].text',
+      /needs confirm rules/,
+    ],
+    [
+      'context rule with no part',
+      (c) => {
+        (c.entities![0]!.aliases as unknown[]).push({ text: 'RF', lang: 'en', veto: [{}] });
+      },
+      'entities[0] (id "e-ru")',
+      'aliases[2].veto[0]',
+      /before, after or word/,
+    ],
+    [
+      'context rule pattern that does not compile',
+      (c) => {
+        (c.entities![0]!.aliases as unknown[]).push({ text: 'RF', lang: 'en', veto: [{ after: '(\\$' }] });
+      },
+      'entities[0] (id "e-ru")',
+      'aliases[2].veto[0]',
+      /does not compile/,
+    ],
+    [
+      'capitalised rule on an alias that is not capitalised',
+      (c) => {
+        (c.entities![0]!.aliases as unknown[]).push({ text: 'россия', lang: 'ru', capitalised: true });
+      },
+      'entities[0] (id "e-ru")',
+      'aliases[2].capitalised',
+      /would never be marked/,
+    ],
+    [
+      'capitalised rule on an alias without cased letters',
+      (c) => {
+        (c.entities![0]!.aliases as unknown[]).push({ text: '러시아', lang: 'ko', capitalised: true });
+      },
+      'entities[0] (id "e-ru")',
+      'aliases[2].capitalised',
+      /does nothing/,
+    ],
+    [
+      'veto of the alias itself',
+      (c) => {
+        (c.entities![0]!.aliases as unknown[]).push({ text: 'Rossiya', lang: 'en', veto: [{ word: 'Ross.*' }] });
+      },
+      'entities[0] (id "e-ru")',
+      'aliases[2].veto[0].word',
+      /vetoes "Rossiya" itself/,
+    ],
+    [
       'alias listed twice by one entity',
       (c) => {
         (c.entities![0]!.aliases as unknown[]).push({ text: 'russia', lang: 'en' });
@@ -670,10 +725,10 @@ describe('validateCorpus', () => {
     if (!result.ok) expectIssue(result.issues, record, field, message);
   });
 
-  test('two entities may share an alias both mark ambiguous', () => {
+  test('two entities may share an alias both mark ambiguous, when context rules tell them apart', () => {
     const c = validFixture();
-    c.entities[0]!.aliases.push({ text: 'the North', lang: 'en', ambiguous: true });
-    c.entities[1]!.aliases.push({ text: 'The North', lang: 'en', ambiguous: true });
+    c.entities[0]!.aliases.push({ text: 'the North', lang: 'en', ambiguous: true, confirm: [{ after: ' of Russia' }] });
+    c.entities[1]!.aliases.push({ text: 'The North', lang: 'en', ambiguous: true, confirm: [{ after: ' of Korea' }] });
     expect(validateCorpus(c, TEXTS).ok).toBe(true);
   });
 });

@@ -57,11 +57,21 @@ describe('annotator', () => {
 
   test('the counts per entity follow rescans, and clear empties them', () => {
     const { annotator } = annotate('<p id="a">Putin and Putin</p><p id="b">Pyongyang</p>');
-    expect(annotator.counts()).toEqual(new Map([['putin', 2], ['pyongyang', 1]]));
+    expect(annotator.counts()).toEqual(
+      new Map([
+        ['putin', 2],
+        ['pyongyang', 1],
+      ]),
+    );
     const a = document.getElementById('a')!;
     a.firstChild!.textContent = 'North Korea';
     annotator.rescan([a]);
-    expect(annotator.counts()).toEqual(new Map([['pyongyang', 1], ['nk', 1]]));
+    expect(annotator.counts()).toEqual(
+      new Map([
+        ['pyongyang', 1],
+        ['nk', 1],
+      ]),
+    );
     annotator.clear();
     expect(annotator.counts()).toEqual(new Map());
   });
@@ -87,5 +97,107 @@ describe('annotator', () => {
     const { annotator } = annotate('<p>Putin</p>');
     annotator.destroy();
     expect(registry.has(TERM_HIGHLIGHT)).toBe(false);
+  });
+});
+
+describe('what is marked: tiers, the page’s relevance and its main text (issue 13)', () => {
+  // North Korea and Pyongyang belong to the relationship (core); Putin is a context entity.
+  const tierOf = (id: string) => (id === 'putin' ? 'context' : 'core');
+  const ABOUT = '<p>North Korea and Pyongyang.</p><p>Putin went to Pyongyang.</p>';
+  const NOT_ABOUT = '<p>Putin spoke in Moscow.</p><p>A whale in Pyongyang.</p>';
+
+  function annotateWith(html: string, options: { markEverywhere?: boolean; mainTextOnly?: boolean } = {}) {
+    document.body.innerHTML = html;
+    const annotator = createAnnotator({
+      matcher,
+      registry: registry as unknown as HighlightRegistry,
+      tierOf,
+      ...options,
+    });
+    annotator.scan(document.body);
+    return { annotator, marked: () => textsOf(registry.get(TERM_HIGHLIGHT)) };
+  }
+
+  test.each<[string, string, { markEverywhere?: boolean; mainTextOnly?: boolean }, string[], boolean]>([
+    [
+      'a page about the relationship: every entity',
+      ABOUT,
+      {},
+      ['North Korea', 'Pyongyang', 'Putin', 'Pyongyang'],
+      true,
+    ],
+    ['a page that is not: core entities only', NOT_ABOUT, {}, ['Pyongyang'], false],
+    ['…unless the reader marks everything', NOT_ABOUT, { markEverywhere: true }, ['Putin', 'Pyongyang'], true],
+    [
+      'navigation, header, footer, aside and a menu role are not marked',
+      '<nav>Pyongyang</nav><header>North Korea</header><aside>Pyongyang</aside><div role="menu">Pyongyang</div><footer>North Korea</footer><p>Pyongyang</p>',
+      {},
+      ['Pyongyang'],
+      false,
+    ],
+    [
+      '…unless the reader turns main text off',
+      '<nav>Pyongyang</nav><p>Pyongyang</p>',
+      { mainTextOnly: false },
+      ['Pyongyang', 'Pyongyang'],
+      false,
+    ],
+    [
+      'a list of links is not main text; a sentence with a link is',
+      '<ul><li><a href="/a">Pyongyang fires a missile</a></li></ul><p>Officials in <a href="/p">Pyongyang</a> said so on Monday.</p>',
+      {},
+      ['Pyongyang'],
+      false,
+    ],
+    [
+      'an article’s own header (its headline) is main text',
+      '<article><header><h1>Pyongyang</h1></header><p>North Korea</p></article>',
+      {},
+      ['Pyongyang', 'North Korea'],
+      false,
+    ],
+    [
+      'core mentions outside main text do not make a page relevant',
+      '<nav>North Korea, Pyongyang, North Korea</nav><p>Putin spoke.</p>',
+      {},
+      [],
+      false,
+    ],
+  ])('%s', (_name, html, options, expected, relevant) => {
+    const { annotator, marked } = annotateWith(html, options);
+    expect(marked()).toEqual(expected);
+    expect(annotator.relevant()).toBe(relevant);
+  });
+
+  test('a rescan that makes the page relevant says so; the full scan then marks its context entities; it stays relevant until scanned anew', () => {
+    const { annotator, marked } = annotateWith('<p>Putin spoke.</p><p id="live">Nothing yet.</p>');
+    expect(marked()).toEqual([]);
+    const live = document.getElementById('live')!;
+    live.textContent = 'North Korea, Pyongyang and North Korea.';
+    expect(annotator.rescan([live]).relevanceChanged).toBe(true);
+    annotator.clear();
+    annotator.scan(document.body);
+    expect(marked()).toEqual(['Putin', 'North Korea', 'Pyongyang', 'North Korea']);
+    expect(annotator.relevant()).toBe(true);
+    live.textContent = 'Gone.';
+    expect(annotator.rescan([live]).relevanceChanged).toBeUndefined();
+    expect(marked()).toEqual(['Putin']);
+    annotator.clear();
+    annotator.scan(document.body);
+    expect(marked()).toEqual([]);
+    expect(annotator.relevant()).toBe(false);
+  });
+
+  test('mentions of a kind the reader does not mark still make a page relevant', () => {
+    document.body.innerHTML = '<p>Putin in Pyongyang, North Korea; Pyongyang again.</p>';
+    const annotator = createAnnotator({
+      matcher,
+      registry: registry as unknown as HighlightRegistry,
+      tierOf,
+      shows: (id) => id !== 'pyongyang',
+    });
+    annotator.scan(document.body);
+    expect(textsOf(registry.get(TERM_HIGHLIGHT))).toEqual(['Putin', 'North Korea']);
+    expect(annotator.relevant()).toBe(true);
   });
 });

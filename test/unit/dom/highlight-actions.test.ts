@@ -10,6 +10,7 @@ import type { HighlightPopoverProps } from '../../../lib/ui/highlight-popover';
 import type { SelectionToolbarProps } from '../../../lib/ui/selection-toolbar';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
 import { rangeOver } from '../range-over';
+import { asReader } from './trusted';
 
 let registry: Map<string, FakeHighlight>;
 let controller: AbortController;
@@ -94,9 +95,12 @@ function start(options: { unavailable?: string; store?: HighlightStore } = {}) {
   return { actions, saved, store, shown };
 }
 
+/** Selects `text` as the reader does from the keyboard (happy-dom's own selectionchange is not trusted). */
 function select(text: string) {
+  document.dispatchEvent(asReader(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true })));
   document.getSelection()!.removeAllRanges();
   document.getSelection()!.addRange(rangeOver(text));
+  document.dispatchEvent(asReader(new Event('selectionchange')));
 }
 
 const settle = (ms = 200) => new Promise((done) => setTimeout(done, ms));

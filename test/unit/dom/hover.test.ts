@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Mark } from '../../../lib/dom/annotator';
 import { watchHover } from '../../../lib/dom/hover';
+import { asReader } from './trusted';
 
 /** A page with one mark, over x in [100, 200): markAt stands in for hit-testing. */
 const mark = { entityId: 'putin' } as Mark;
@@ -41,7 +42,7 @@ afterEach(() => {
 
 function move(x: number, target: EventTarget = document.body, pointerType = 'mouse') {
   target.dispatchEvent(
-    new PointerEvent('pointermove', { clientX: x, clientY: 10, pointerType, bubbles: true, composed: true }),
+    asReader(new PointerEvent('pointermove', { clientX: x, clientY: 10, pointerType, bubbles: true, composed: true })),
   );
 }
 
@@ -51,6 +52,20 @@ describe('hover', () => {
     vi.advanceTimersByTime(199);
     expect(card.open).toBeNull();
     vi.advanceTimersByTime(1);
+    expect(card.open).toBe(mark);
+  });
+
+  test('pointer moves, taps and Esc that a page script makes open and close nothing', () => {
+    const untrusted = (type: string, init: PointerEventInit) =>
+      document.body.dispatchEvent(new PointerEvent(type, { clientX: 150, clientY: 10, bubbles: true, ...init }));
+    untrusted('pointermove', { pointerType: 'mouse' });
+    untrusted('pointerup', { pointerType: 'touch' });
+    vi.advanceTimersByTime(1000);
+    expect(card.opened).toBe(0);
+    move(150);
+    vi.advanceTimersByTime(250);
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    untrusted('pointerdown', { clientX: 400, pointerType: 'mouse' });
     expect(card.open).toBe(mark);
   });
 
@@ -88,24 +103,28 @@ describe('hover', () => {
   test('Esc on the page closes it; Esc inside our UI is left to the UI', () => {
     move(150);
     vi.advanceTimersByTime(250);
-    ui.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    ui.dispatchEvent(asReader(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true })));
     expect(card.open).toBe(mark);
-    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    document.body.dispatchEvent(asReader(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
     expect(card.open).toBeNull();
   });
 
   test('a click elsewhere closes it; a click on the mark keeps it', () => {
     move(150);
     vi.advanceTimersByTime(250);
-    document.body.dispatchEvent(new PointerEvent('pointerdown', { clientX: 150, clientY: 10, bubbles: true }));
+    document.body.dispatchEvent(
+      asReader(new PointerEvent('pointerdown', { clientX: 150, clientY: 10, bubbles: true })),
+    );
     expect(card.open).toBe(mark);
-    document.body.dispatchEvent(new PointerEvent('pointerdown', { clientX: 400, clientY: 10, bubbles: true }));
+    document.body.dispatchEvent(
+      asReader(new PointerEvent('pointerdown', { clientX: 400, clientY: 10, bubbles: true })),
+    );
     expect(card.open).toBeNull();
   });
 
   test('a tap opens the card at once on a touch screen', () => {
     document.body.dispatchEvent(
-      new PointerEvent('pointerup', { clientX: 150, clientY: 10, pointerType: 'touch', bubbles: true }),
+      asReader(new PointerEvent('pointerup', { clientX: 150, clientY: 10, pointerType: 'touch', bubbles: true })),
     );
     expect(card.open).toBe(mark);
   });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { selectedRange, watchSelection } from '../../../lib/dom/selection';
+import { asReader } from './trusted';
 
 const isOwnNode = (node: Node) => node.nodeName === 'RDL-UI';
 
@@ -58,8 +59,13 @@ describe('watchSelection', () => {
   afterEach(() => controller.abort());
 
   const pointer = (type: string, target: EventTarget = document.getElementById('text')!) =>
-    target.dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'mouse', button: 0 }));
-  const selectionChanged = () => document.dispatchEvent(new Event('selectionchange'));
+    target.dispatchEvent(
+      asReader(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'mouse', button: 0 })),
+    );
+  const selectionChanged = () => document.dispatchEvent(asReader(new Event('selectionchange')));
+  /** Shift+→, as the reader extends a selection from the keyboard. */
+  const key = () =>
+    document.dispatchEvent(asReader(new KeyboardEvent('keydown', { key: 'ArrowRight', shiftKey: true })));
   const settle = (ms = 40) => new Promise((done) => setTimeout(done, ms));
 
   test('a mouse drag is reported once, when the button is released', async () => {
@@ -76,9 +82,11 @@ describe('watchSelection', () => {
   });
 
   test('a keyboard selection is reported once it has stopped changing', async () => {
+    key();
     select('text', 0, 5);
     selectionChanged();
     await settle(5);
+    key();
     select('text', 0, 6);
     selectionChanged();
     await settle();
@@ -95,6 +103,25 @@ describe('watchSelection', () => {
     changes = [];
     pointer('pointerdown', document.getElementById('ours')!);
     pointer('pointerup', document.getElementById('ours')!);
+    await settle();
+    expect(changes).toEqual([]);
+  });
+
+  test('a selection a page script makes, without the reader’s input, is not the reader’s', async () => {
+    select('text', 0, 5);
+    selectionChanged();
+    await settle();
+    expect(changes).toEqual([null]);
+  });
+
+  test('pointer events a page script makes do not count as a drag', async () => {
+    const untrusted = (type: string) =>
+      document
+        .getElementById('text')!
+        .dispatchEvent(new PointerEvent(type, { bubbles: true, composed: true, pointerType: 'mouse', button: 0 }));
+    untrusted('pointerdown');
+    select('text', 0, 13);
+    untrusted('pointerup');
     await settle();
     expect(changes).toEqual([]);
   });

@@ -139,3 +139,104 @@ describe('helpers', () => {
     expect((blockContainer(document.getElementById('d')!) as Element).id).toBe('d');
   });
 });
+
+describe('main text: which blocks are the article, which the page’s furniture', () => {
+  const LONG = 'North Korea said on Monday that its envoy met Russian officials. '.repeat(10);
+
+  function mainOf(html: string, root: () => Node = () => document.body): [string, boolean][] {
+    document.body.innerHTML = html;
+    const out: [string, boolean][] = [];
+    forEachTextBlock(root(), (block) => out.push([block.text.trim(), block.main]));
+    return out;
+  }
+
+  test.each<[string, string, [string, boolean][]]>([
+    ['a paragraph', '<p>Kim met Putin.</p>', [['Kim met Putin.', true]]],
+    [
+      'nav, header, footer, aside, menu',
+      '<nav>a</nav><header>b</header><footer>c</footer><aside>d</aside><menu><li>e</li></menu><p>f</p>',
+      [
+        ['a', false],
+        ['b', false],
+        ['c', false],
+        ['d', false],
+        ['e', false],
+        ['f', true],
+      ],
+    ],
+    [
+      'ARIA roles',
+      '<div role="navigation">a</div><div role="banner">b</div><div role="contentinfo">c</div><div role="complementary">d</div><div role="menubar">e</div><div role="main">f</div>',
+      [
+        ['a', false],
+        ['b', false],
+        ['c', false],
+        ['d', false],
+        ['e', false],
+        ['f', true],
+      ],
+    ],
+    [
+      'a block that is mostly a link is a link list’s item; a sentence with a link is not',
+      '<ul><li><a href="/x">Kim fires a missile</a></li></ul><p>Officials in <a href="/p">Pyongyang</a> said so on Monday.</p>',
+      [
+        ['Kim fires a missile', false],
+        ['Officials in Pyongyang said so on Monday.', true],
+      ],
+    ],
+    [
+      'a teaser card: a link around block elements',
+      '<a href="/t"><div><h3>Kim in Moscow</h3><p>The leader arrived.</p></div></a>',
+      [
+        ['Kim in Moscow', false],
+        ['The leader arrived.', false],
+      ],
+    ],
+    [
+      'the article’s own header and footer are the article’s',
+      '<article><header><h1>Kim in Moscow</h1></header><p>He arrived.</p><footer>Reporting by A.</footer></article>',
+      [
+        ['Kim in Moscow', true],
+        ['He arrived.', true],
+        ['Reporting by A.', true],
+      ],
+    ],
+    [
+      'with one long article, what is outside it is furniture',
+      `<div><p>Teaser: Kim in Moscow</p></div><article><p>${LONG}</p></article><div><p>Stream: sanctions</p></div>`,
+      [
+        ['Teaser: Kim in Moscow', false],
+        [LONG.trim(), true],
+        ['Stream: sanctions', false],
+      ],
+    ],
+    [
+      'a short article is a teaser: it does not make the rest furniture',
+      '<p>Kim in Moscow</p><article><p>Teaser text</p></article>',
+      [
+        ['Kim in Moscow', true],
+        ['Teaser text', true],
+      ],
+    ],
+    [
+      'the short title of a link list goes with the list; a headline does not',
+      '<div>News Focus North Korea</div><ul><li><a href="/a">Kim fires a missile again today</a></li></ul><h1>Kim in Moscow</h1><p><a href="/b">By A. Reporter</a></p>',
+      [
+        ['News Focus North Korea', false],
+        ['Kim fires a missile again today', false],
+        ['Kim in Moscow', true],
+        ['By A. Reporter', false],
+      ],
+    ],
+  ])('%s', (_name, html, expected) => {
+    expect(mainOf(html)).toEqual(expected);
+  });
+
+  test('a rescan of a block inside furniture, a link or outside the one article knows where it is', () => {
+    const html = `<nav><p id="n">Kim</p></nav><a href="/x"><p id="l">Kim</p></a><article><p id="a">${LONG}</p></article><p id="o">Kim</p>`;
+    expect(mainOf(html, () => document.getElementById('n')!)).toEqual([['Kim', false]]);
+    expect(mainOf(html, () => document.getElementById('l')!)).toEqual([['Kim', false]]);
+    expect(mainOf(html, () => document.getElementById('a')!)).toEqual([[LONG.trim(), true]]);
+    expect(mainOf(html, () => document.getElementById('o')!)).toEqual([['Kim', false]]);
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Which text of a page is its main text (the article a reader came for) and
+ * which is the page's furniture: navigation, headers, footers, asides, menus
+ * and link lists ("most read", related stories, teasers). Lens leaves the
+ * furniture unmarked by default, and decides whether a page is about the
+ * relationship from its main text alone.
+ *
+ * Decided while the block walk reads the page (./text-blocks.ts), at no extra
+ * DOM call per element: the furniture elements are found once per walk by one
+ * native query (by element and ARIA role), and the walk counts how much of
+ * each block's text lies inside them or inside links.
+ */
+
+/** Elements and ARIA roles that hold a page's furniture rather than its main text. */
+const FURNITURE =
+  'nav,header,footer,aside,menu,[role=navigation],[role=banner],[role=contentinfo],[role=complementary],[role=menu],[role=menubar],[role=search]';
+
+/** A header or footer inside these belongs to the article (its headline, its byline), not to the page. */
+const CONTENT = 'article,main,[role=main],[role=article]';
+
+/** Where a walk of `root` finds furniture: its furniture elements, and the page's one article when it has one. */
+export interface Furniture {
+  /** furniture elements in the subtree (headers and footers of an article are not furniture) */
+  elements: Set<Element> | null;
+  /** the page's article, when it has exactly one: then text outside it is furniture (teasers, streams, sidebars) */
+  article: Element | null;
+}
+
+/** An article shorter than this is a teaser, not the page's main text. */
+const ARTICLE_MIN_CHARS = 500;
+
+/** The furniture a walk of `root` will meet (one native query each, not a call per element). */
+export function furnitureIn(root: Node): Furniture {
+  const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
+  const article = doc ? pageArticle(doc) : null;
+  if (!('querySelectorAll' in root)) return { elements: null, article };
+  const found = (root as ParentNode).querySelectorAll(FURNITURE);
+  const set = new Set<Element>();
+  for (const element of found) if (!isArticlePart(element)) set.add(element);
+  return { elements: set.size === 0 ? null : set, article };
+}
+
+/**
+ * The article found for each document, so that a rescan of part of a page
+ * does not search the page and read its article's length again (only a
+ * found article is kept, while it is on the page: one may arrive later).
+ */
+const articles = new WeakMap<Document, Element>();
+
+function pageArticle(doc: Document): Element | null {
+  const known = articles.get(doc);
+  if (known?.isConnected) return known;
+  const found = findArticle(doc);
+  if (found) articles.set(doc, found);
+  return found;
+}
+
+/**
+ * The page's one article (or, without one, its one main element), if it
+ * has one long enough to be the page's main text.
+ */
+function findArticle(doc: Document): Element | null {
+  for (const selector of ['article, [itemprop=articleBody]', 'main, [role=main]']) {
+    const found = doc.querySelectorAll(selector);
+    // (An articleBody inside the one article is the same article.)
+    const outer = [...found].filter((e) => !found[0] || e === found[0] || !found[0].contains(e));
+    if (outer.length === 1) return (outer[0]!.textContent?.length ?? 0) >= ARTICLE_MIN_CHARS ? outer[0]! : null;
+    if (outer.length > 1) return null;
+  }
+  return null;
+}
+
+/** Whether `root` itself lies inside furniture, or inside a link (a rescan of part of a page starts there). */
+export function contextOf(root: Node, article: Element | null): { furniture: boolean; link: boolean } {
+  const element = root.nodeType === 1 ? (root as Element) : root.parentElement;
+  if (!element) return { furniture: false, link: false };
+  let furniture = article !== null && !article.contains(element) && !element.contains(article);
+  for (let at = element.closest(FURNITURE); at && !furniture; at = at.parentElement?.closest(FURNITURE) ?? null) {
+    if (!isArticlePart(at)) furniture = true;
+  }
+  return { furniture, link: element.closest('a[href]') !== null };
+}
+
+function isArticlePart(element: Element): boolean {
+  const name = element.nodeName;
+  return (name === 'HEADER' || name === 'FOOTER') && element.parentElement?.closest(CONTENT) != null;
+}
+
+/**
+ * Whether a block is main text, from how much of its text lies in furniture
+ * and in links: a block that is mostly a link is an item of a link list or a
+ * teaser, not a sentence of the article (a sentence may hold a link or two).
+ */
+export function isMainBlock(chars: number, furnitureChars: number, linkChars: number): boolean {
+  return furnitureChars * 2 <= chars && linkChars * 2 <= chars;
+}
+
+/** Blocks this short, without links, may be the title of the block after them. */
+const TITLE_MAX_CHARS = 40;
+
+/**
+ * Whether a main-text block could be the title of a link list that follows it
+ * ("Latest News  North Korea" above a list of headlines): then it goes with the list.
+ */
+export function isTitleLike(chars: number, linkChars: number): boolean {
+  return chars <= TITLE_MAX_CHARS && linkChars === 0;
+}

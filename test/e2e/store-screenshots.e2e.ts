@@ -1,0 +1,58 @@
+/**
+ * The store listing's screenshots (issue 19): the built extension on real
+ * news pages, at the 1280×800 both stores take. RDL_UPDATE_SCREENSHOTS=1
+ * writes them to docs/store/, which `npm run zip` copies into the listing;
+ * a plain run writes them to .e2e-output/store/.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { pngSize, SCREENSHOT_SIZE, SCREENSHOTS_DIR } from '../../store/listing';
+import { BROWSER_NAMES, launch, type LensBrowser, usePageServer } from './harness';
+import { highlightedTexts, openCard, openPanel, sendToPageTabs } from './page-helpers';
+import { hover } from './reader-actions';
+
+const server = usePageServer();
+
+function storeShot(name: string): string {
+  return resolve(process.env.RDL_UPDATE_SCREENSHOTS === '1' ? SCREENSHOTS_DIR : '.e2e-output/store', name);
+}
+
+describe.each(BROWSER_NAMES)('%s', (browserName) => {
+  let lens: LensBrowser;
+  beforeAll(async () => {
+    // Firefox's classic scrollbar takes 12 px of the 1280 px viewport; an overlay one takes none, as in Chromium's shot.
+    lens = await launch(browserName, 'current', { prefs: { 'ui.useOverlayScrollbars': 1 } });
+  });
+  afterAll(() => lens.close());
+
+  test('a card on an English news page', async () => {
+    const page = await lens.openPage(server.url('/shared/R03_abcnews_putin-hack.html'));
+    await hover(page, 'Putin');
+    expect((await page.waitFor(openCard)).title).toBe('Vladimir Putin');
+    await page.screenshot(storeShot(`${browserName}-1-card.png`), SCREENSHOT_SIZE);
+    expect(pngSize(readFileSync(storeShot(`${browserName}-1-card.png`)))).toEqual(SCREENSHOT_SIZE);
+    await page.close();
+  });
+
+  test('a card on a Russian news page, from an inflected form', async () => {
+    const page = await lens.openPage(server.url('/shared/R01_kommersant_putin-ibrahim.html'));
+    // Путине: Putin in the prepositional case, marked as the word is written.
+    expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toContain('Путине');
+    await hover(page, 'Путине');
+    expect((await page.waitFor(openCard)).title).toBe('Vladimir Putin');
+    await page.screenshot(storeShot(`${browserName}-2-card-russian.png`), SCREENSHOT_SIZE);
+    await page.close();
+  });
+
+  test('the page panel: every entity on the page, with its count', async () => {
+    const page = await lens.openPage(server.url('/shared/R03_abcnews_putin-hack.html'));
+    await page.waitFor(highlightedTexts, ['rdl-term']);
+    const controller = await lens.openExtensionPage('popup.html');
+    expect(await controller.evaluate(sendToPageTabs, 'openPanel', null)).toContain(true);
+    await controller.close();
+    expect((await page.waitFor(openPanel)).options.length).toBeGreaterThan(1);
+    await page.screenshot(storeShot(`${browserName}-3-panel.png`), SCREENSHOT_SIZE);
+    await page.close();
+  });
+});
