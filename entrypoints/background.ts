@@ -16,12 +16,6 @@ export default defineBackground(() => {
     // The background is never private (Firefox has no split incognito mode; Chrome's default is spanning):
     // a message from a private tab says so in its Caller.
     onLoadError: (error) => report('corpus load failed', error),
-    // A content script speaks for its tab's top-frame page; a subframe for none (its own URL is not the page's).
-    senderPageUrl: (sender) => {
-      const from = sender as Browser.runtime.MessageSender | undefined;
-      if (from?.tab === undefined || from.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
-      return from.frameId === 0 ? (from.url ?? from.tab.url ?? 'about:blank') : 'about:blank';
-    },
     // As a page next to the reader's tab: a popup cannot be opened from a content script in every browser.
     openSearch: async (query, sender) => {
       const tabId =

@@ -58,12 +58,6 @@ export interface ServiceOptions {
   showToolbarState?: (state: ToolbarState, sender: unknown) => Promise<void>;
   /** shows the count of entities on the sender's tab (the toolbar badge) */
   setBadge?: (count: number, sender: unknown) => Promise<void>;
-  /**
-   * The URL of the top-frame page a message came from, when it came from a
-   * content script; undefined from the extension's own pages. A page may add
-   * passages of itself only.
-   */
-  senderPageUrl?: (sender: unknown) => string | undefined;
   /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it (default: the Caller's `private`) */
   isPrivate?: (sender: unknown) => boolean;
 }
@@ -322,9 +316,6 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     async addReading(draft, sender) {
       await usableStore();
       if (isPrivate(sender)) throw new Error(PRIVATE_WINDOW_MESSAGE);
-      const page = options.senderPageUrl?.(sender);
-      if (page !== undefined && normaliseUrl(page) !== normaliseUrl(draft.page.url))
-        throw new Error('A page can add passages of itself only.');
       await ready;
       const saved = await addReading(
         db,
