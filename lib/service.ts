@@ -343,11 +343,14 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         people: people
           .map(({ id, name, role, kind }) => ({ id, name, role, kind }))
           .sort((a, b) => a.name.localeCompare(b.name)),
-        topics: topics.map(({ id, question, positions }) => ({
-          id,
-          question,
-          positions: positions.map(({ id: pid, label }) => ({ id: pid, label })),
-        })),
+        // By question, so that a reader (and type-ahead) finds one where they expect it.
+        topics: [...topics]
+          .sort((a, b) => a.question.localeCompare(b.question))
+          .map(({ id, question, positions }) => ({
+            id,
+            question,
+            positions: positions.map(({ id: pid, label }) => ({ id: pid, label })),
+          })),
       };
     },
     listPacks: () => usableStore().then(() => listPacks(db)),

@@ -34,6 +34,12 @@ export type TextLang = z.infer<typeof TextLang>;
  */
 export const ProjectNote = z.string().min(10);
 
+/**
+ * An http(s) URL, whatever its host: a reader's page may be on an intranet
+ * or an address (zod's httpUrl() wants a domain name). Never javascript: or data:.
+ */
+const WebUrl = z.url({ protocol: /^https?$/ });
+
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens');
 
 /**
@@ -107,7 +113,7 @@ export const Source = z.strictObject({
   projectNote: ProjectNote.optional(),
   kind: z.enum(['article', 'analysis', 'commentary', 'interview', 'news']),
   // http(s) only: a pack must not be able to plant a javascript: link in a card.
-  url: z.httpUrl().optional(),
+  url: WebUrl.optional(),
 });
 export type Source = z.infer<typeof Source>;
 
@@ -184,7 +190,7 @@ export type Stance = z.infer<typeof Stance>;
  * page (their "My reading" pack) carry one; its source's `url` is that page.
  */
 export const Passage = z.strictObject({
-  url: z.httpUrl(),
+  url: WebUrl,
   quote: z.strictObject({
     type: z.literal('TextQuoteSelector'),
     exact: z.string().min(1),
