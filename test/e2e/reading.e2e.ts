@@ -146,7 +146,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     ]);
     await pageB.screenshot(screenshotPath(`${browserName}-reading-card.png`));
     await pageB.press('Escape');
-    await pageB.waitForUi((root) => (openCard(root) ? null : true));
+    await pageB.waitForUi((root) => (root?.querySelector('.rdl-card[role="dialog"]') ? null : true));
 
     // North Korea's card: the reader's position on the "Views differ" scale beside the curated ones.
     await hover(pageB, 'North Korea');
