@@ -59,7 +59,21 @@ export function ReadingForm(props: ReadingFormProps) {
   const [kept, setKept] = useState(() => new Set(props.entities.map((e) => e.id)));
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => first.current?.focus(), []);
+  // The tool is hidden (visibility) until it is placed next to the passage, and a hidden field
+  // cannot take the focus: try again each frame until it has it (for a second at most).
+  useEffect(() => {
+    let frames = 0;
+    let handle = 0;
+    const focus = () => {
+      const field = first.current;
+      if (!field) return;
+      field.focus();
+      const root = field.getRootNode() as Document | ShadowRoot;
+      if (root.activeElement !== field && frames++ < 60) handle = requestAnimationFrame(focus);
+    };
+    focus();
+    return () => cancelAnimationFrame(handle);
+  }, []);
 
   const topic = choices.topics.find((t) => t.id === topicId);
 

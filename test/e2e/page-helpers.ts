@@ -325,3 +325,14 @@ export function marksAre(name: string, expected: string[]): boolean {
   ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   return ranges.every((range, i) => range.toString() === expected[i]);
 }
+
+/** The options page's corpus list, one line per pack. */
+export function packList(): string[] {
+  return [...document.querySelectorAll('.packs li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+}
+
+/** The options page's message about packs, once it starts with `start`. */
+export function packMessage(start: string): string | null {
+  const text = document.querySelector('.packs ~ [role="alert"], .packs ~ [role="status"]')?.textContent ?? '';
+  return text.startsWith(start) ? text : null;
+}

@@ -9,7 +9,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PackSummary } from '../../lib/db/pack-store';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
-import { catchDownloads, chooseFile, downloaded, openCard, sendFromExtensionPage } from './page-helpers';
+import {
+  catchDownloads,
+  chooseFile,
+  downloaded,
+  openCard,
+  packList,
+  packMessage,
+  sendFromExtensionPage,
+} from './page-helpers';
 import { clickTool, dragSelect, hover } from './reader-actions';
 
 const QUOTE = 'The partnership between Russia and North Korea is now an alliance in all but name';
@@ -53,15 +61,6 @@ function yourClaims(root: ShadowRoot | null): { text: string; page: string | nul
     }));
 }
 
-function packList(): string[] {
-  return [...document.querySelectorAll('.packs li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-}
-
-function packMessage(start: string): string | null {
-  const text = document.querySelector('.packs ~ [role="alert"], .packs ~ [role="status"]')?.textContent ?? '';
-  return text.startsWith(start) ? text : null;
-}
-
 function press(label: string): boolean {
   const button = document.querySelector<HTMLButtonElement>(`button[aria-label="${label}"]`);
   button?.click();
@@ -89,7 +88,13 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await clickTool(pageA, '[data-action="add-to-corpus"]');
 
     // Pre-filled from the page's JSON-LD; the passage's entities kept; the first field has the focus.
-    const form = await pageA.waitForUi(readingForm);
+    // Once placed next to the passage, the form has the keyboard focus in its first field.
+    const form = await pageA
+      .waitForUi((root) => {
+        const f = root?.querySelector('form.rdl-reading-form');
+        return f?.closest('[data-placed]') && (root!.activeElement as HTMLSelectElement | null)?.name === 'speaker';
+      })
+      .then(() => pageA.evaluateUi(readingForm));
     expect(form).toEqual({
       quote: QUOTE,
       title: 'Envoy visits Pyongyang (fixture)',
