@@ -113,6 +113,8 @@ export interface CardEvent {
   label: string;
   date: PartialDate;
   endDate?: PartialDate;
+  /** one of the reader's own claims, on the timeline at its date */
+  yours?: boolean;
 }
 
 export interface CardSource {
@@ -246,8 +248,17 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
   const claimIds = new Set(claims.map((c) => c.id));
   const events: CardEvent[] = data.events
     .filter((e) => e.entityIds.includes(entityId) || e.claimIds.some((id) => claimIds.has(id)))
-    .sort((a, b) => compare(a.date, b.date) || compare(a.endDate ?? '', b.endDate ?? '') || compare(a.label, b.label))
-    .map((e) => ({ id: e.id, label: e.label, date: e.date, ...(e.endDate !== undefined && { endDate: e.endDate }) }));
+    .map((e): CardEvent => ({
+      id: e.id,
+      label: e.label,
+      date: e.date,
+      ...(e.endDate !== undefined && { endDate: e.endDate }),
+    }))
+    // The reader's own claims are dated points of their reading: on the timeline too.
+    .concat(
+      claims.filter((c) => data.yours?.has(c.id)).map((c) => ({ id: c.id, label: c.text, date: c.date, yours: true })),
+    )
+    .sort((a, b) => compare(a.date, b.date) || compare(a.endDate ?? '', b.endDate ?? '') || compare(a.label, b.label));
 
   const citations = new Map<string, number>();
   for (const claim of claims) citations.set(claim.sourceId, (citations.get(claim.sourceId) ?? 0) + 1);

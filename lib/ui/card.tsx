@@ -96,6 +96,12 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
                     {formatDateRange(event.date, event.endDate, 'short')}
                   </time>{' '}
                   <span class="rdl-event-label">{event.label}</span>
+                  {event.yours && (
+                    <>
+                      {' '}
+                      <span class="rdl-badge rdl-yours-badge">Yours</span>
+                    </>
+                  )}
                 </li>
               ))}
             </ol>

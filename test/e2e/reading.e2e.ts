@@ -149,6 +149,12 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect(await pageB.evaluateUi(yourClaims)).toEqual([
       { text: `${PARAPHRASE} De facto alliance`, page: server.url('/fixtures/reading-a.html') },
     ]);
+    // Dated, it stands on the person's timeline, as theirs.
+    expect(
+      await pageB.evaluateUi((root) =>
+        [...(root?.querySelectorAll('.rdl-event') ?? [])].map((li) => li.textContent!.replace(/\s+/g, ' ').trim()),
+      ),
+    ).toEqual([`4 Dec 2026 ${PARAPHRASE} Yours`]);
     await pageB.screenshot(screenshotPath(`${browserName}-reading-card.png`));
     await pageB.press('Escape');
     await pageB.waitForUi((root) => (root?.querySelector('.rdl-card[role="dialog"]') ? null : true));
