@@ -21,7 +21,7 @@
 import type { Tier } from '../corpus/schema';
 import type { Density, MarkStyle } from '../settings';
 import type { Matcher } from '../text/matcher';
-import { blockContainer, locateIn, readTextBlocks, type TextBlocks } from './text-blocks';
+import { BlockBuilder, blockContainer, locateIn, readTextBlocks, walkBlocks, type TextBlocks } from './text-blocks';
 
 export const TERM_HIGHLIGHT = 'rdl-term';
 /** The marks' highlight name for each mark style (styled in the content script's stylesheet). */
@@ -65,9 +65,28 @@ export interface AnnotatorOptions {
   shows?: (entityId: string) => boolean;
 }
 
+/** How a scan in slices gives the page its main thread back. */
+export interface Slices {
+  /** whether the slice running now has had its time */
+  timeUp(): boolean;
+  /** Lets the page run; resolves false when the scan is to stop (the page moved on, Lens stopped). */
+  pause(): Promise<boolean>;
+}
+
 export interface Annotator {
   /** Scans `root` (whose old marks are first dropped) and records an `rdl:scan` measure (with `measures`). */
   scan(root: Node, kind?: 'full' | 'incremental'): ScanStats;
+  /**
+   * A full scan of `root` in slices, so that no stretch of it keeps the page
+   * waiting: walk, match and mark a part, and pause when the slice's time is
+   * up. The first slice runs at once. Context entities found before the page
+   * is known to be relevant wait, and are marked once it is (so on a large
+   * page they may appear a step after its core entities); on a page that
+   * never becomes relevant they are dropped. One `rdl:scan` measure, at the
+   * end. Resolves null if stopped; rejects with StaleWalk (./text-blocks.ts)
+   * if the page took away the node the walk had stopped at.
+   */
+  scanInSlices(root: Node, slices: Slices): Promise<ScanStats | null>;
   /** Rescans several roots as one batch (one measure); roots inside another root are skipped. */
   rescan(roots: Iterable<Node>): ScanStats;
   /** Drops the marks of every block container in `root`'s subtree (e.g. removed from the page). */
@@ -82,6 +101,12 @@ export interface Annotator {
   relevant(): boolean;
   clear(): void;
   destroy(): void;
+}
+
+/** A context entity's mark that waits for the page to be known relevant, and where it will be kept. */
+interface Waiting {
+  mark: Mark;
+  list: Mark[];
 }
 
 export function createAnnotator(options: AnnotatorOptions): Annotator {
@@ -115,7 +140,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
    * Marks every match of the matcher in `blocks` (all read in one call) that
    * the page's relevance and main text allow; returns how many.
    */
-  function addMatches(blocks: TextBlocks): { added: number; relevant: boolean } {
+  function addMatches(blocks: TextBlocks, waiting?: Waiting[]): { added: number; relevant: boolean } {
     const matches = matcher.scan(blocks.text);
     if (matches.length === 0) return { added: 0, relevant: isRelevant(coreMentions) };
     const { nodes, starts, blockStarts, blockNodes, main } = blocks;
@@ -158,7 +183,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         coreMentions++;
       }
       if (mainTextOnly && !main[b]) continue;
-      if ((core[i] === 0 && !relevant) || !shows(match.id)) continue;
+      const waits = core[i] === 0 && !relevant;
+      if ((waits && !waiting) || !shows(match.id)) continue;
       if (seen) {
         if (seen.has(match.id)) continue;
         seen.add(match.id);
@@ -176,17 +202,24 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           ? [start.node]
           : nodes.slice(nodes.indexOf(start.node, first), nodes.indexOf(stop.node, first) + 1);
       const mark: Mark = { entityId: match.id, range, nodes: covered };
-      for (const node of covered) {
-        const at = byNode.get(node);
-        if (at) at.push(mark);
-        else byNode.set(node, [mark]);
+      if (waits) waiting!.push({ mark, list: list! });
+      else {
+        addMark(mark, list!);
+        added++;
       }
-      highlight.add(range);
-      list!.push(mark);
-      count(match.id, 1);
-      added++;
     }
     return { added, relevant };
+  }
+
+  function addMark(mark: Mark, list: Mark[]) {
+    for (const node of mark.nodes) {
+      const at = byNode.get(node);
+      if (at) at.push(mark);
+      else byNode.set(node, [mark]);
+    }
+    highlight.add(mark.range);
+    list.push(mark);
+    count(mark.entityId, 1);
   }
 
   function dropContainer(container: Node) {
@@ -236,7 +269,34 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (options.measures) perf.measure('rdl:scan', { start: startedAt, end: perf.now(), detail: { ...stats, kind } });
   }
 
+  async function scanInSlices(root: Node, slices: Slices): Promise<ScanStats | null> {
+    const startedAt = perf.now();
+    const stats: ScanStats = { chars: 0, matches: 0 };
+    forget(root);
+    /** context entities' marks found before the page was known to be relevant */
+    const waiting: Waiting[] = [];
+    const builder = new BlockBuilder();
+    const steps = walkBlocks(root, builder, options.onShadowRoot, true);
+    for (;;) {
+      const done = steps.next().done === true;
+      const blocks = done ? builder.finish() : builder.take();
+      stats.chars += blocks.chars;
+      stats.matches += addMatches(blocks, markedRelevant ? undefined : waiting).added;
+      if (!markedRelevant && isRelevant(coreMentions)) {
+        markedRelevant = true;
+        for (const { mark, list } of waiting) addMark(mark, list);
+        stats.matches += waiting.length;
+        waiting.length = 0;
+      }
+      if (done) break;
+      if (slices.timeUp() && !(await slices.pause())) return null;
+    }
+    measure(startedAt, stats, 'full');
+    return stats;
+  }
+
   return {
+    scanInSlices,
     scan(root, kind = 'full') {
       const startedAt = perf.now();
       const stats: ScanStats = { chars: 0, matches: 0 };

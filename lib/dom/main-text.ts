@@ -64,10 +64,22 @@ function findArticle(doc: Document): Element | null {
     const found = doc.querySelectorAll(selector);
     // (An articleBody inside the one article is the same article.)
     const outer = [...found].filter((e) => !found[0] || e === found[0] || !found[0].contains(e));
-    if (outer.length === 1) return (outer[0]!.textContent?.length ?? 0) >= ARTICLE_MIN_CHARS ? outer[0]! : null;
+    if (outer.length === 1) return hasText(outer[0]!, ARTICLE_MIN_CHARS) ? outer[0]! : null;
     if (outer.length > 1) return null;
   }
   return null;
+}
+
+/**
+ * Whether `element` has at least `chars` characters of text, read only until
+ * it has (not its whole `textContent`: an article of megabytes would be
+ * copied into one string in one stretch).
+ */
+function hasText(element: Element, chars: number): boolean {
+  const walker = element.ownerDocument.createTreeWalker(element, 0x4); // NodeFilter.SHOW_TEXT
+  let found = 0;
+  for (let n = walker.nextNode(); n && found < chars; n = walker.nextNode()) found += n.nodeValue!.length;
+  return found >= chars;
 }
 
 /** Whether `root` itself lies inside furniture, or inside a link (a rescan of part of a page starts there). */

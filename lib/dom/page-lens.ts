@@ -6,9 +6,34 @@
 import type { Tier } from '../corpus/schema';
 import type { Settings } from '../settings';
 import type { Matcher } from '../text/matcher';
-import { createAnnotator, type Annotator } from './annotator';
+import { createAnnotator, type Annotator, type Slices } from './annotator';
 import { watchNavigation } from './navigation';
 import { observeMutations, type Observer } from './observe';
+import { StaleWalk } from './text-blocks';
+
+/**
+ * How long one slice of a full scan may run before it lets the page run
+ * (issue 17: no stretch of Lens's work may make a long task, over 50 ms;
+ * well under it, as a slice ends only between two parts of the page).
+ */
+const SLICE_MS = 8;
+
+/** How many times a full scan starts over when the page takes away what it was reading, before it scans at once. */
+const STALE_RETRIES = 2;
+
+/** Lets the page run: `scheduler.yield()` where there is one (the scan keeps its place in line), else a new task. */
+function yieldToPage(win: Window): Promise<void> {
+  const scheduler = (win as unknown as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
 
 export interface PageLensOptions {
   document: Document;
@@ -61,10 +86,41 @@ export function startPageLens(options: PageLensOptions): PageLens {
   const changed = () => options.onMarksChanged?.(annotator);
   const root = () => doc.body ?? doc.documentElement;
 
+  const perf = win.performance;
+  /** the full scan under way, if any: changes the page makes meanwhile are rescanned after it */
+  let scanning: Promise<void> | null = null;
+  /** counts full scans: a scan that is no longer the latest stops at its next pause */
+  let generation = 0;
+
+  async function fullScan(current: number, attempt: number): Promise<void> {
+    let sliceStart = perf.now();
+    const slices: Slices = {
+      timeUp: () => perf.now() - sliceStart > SLICE_MS,
+      pause: async () => {
+        await yieldToPage(win);
+        sliceStart = perf.now();
+        return current === generation && !signal.aborted;
+      },
+    };
+    try {
+      if (await annotator.scanInSlices(root(), slices)) changed();
+    } catch (error) {
+      if (!(error instanceof StaleWalk) || current !== generation || signal.aborted) throw error;
+      annotator.clear();
+      if (attempt < STALE_RETRIES) return fullScan(current, attempt + 1);
+      // A page that keeps taking away what was read: read it at once.
+      annotator.scan(root(), 'full');
+      changed();
+    }
+  }
+
   const rescanAll = () => {
     annotator.clear();
-    annotator.scan(root(), 'full');
-    changed();
+    const current = ++generation;
+    const run = fullScan(current, 0).finally(() => {
+      if (generation === current) scanning = null;
+    });
+    scanning = run;
   };
 
   const navigation = watchNavigation(
@@ -76,19 +132,26 @@ export function startPageLens(options: PageLensOptions): PageLens {
     signal,
   );
 
-  observer = observeMutations(
-    doc.documentElement,
-    ({ changed: roots, removed }) => {
-      for (const node of removed) annotator.forget(node);
-      // The page has become about the relationship, or stopped being: its context entities come or go everywhere.
-      if (annotator.rescan(roots).relevanceChanged) rescanAll();
-      else changed();
-      navigation.check();
-    },
-    { signal, ignore: isOwnNode, ...(options.batchDelay !== undefined ? { batchDelay: options.batchDelay } : {}) },
-  );
+  const onChanges = (roots: Set<Node> | Node[], removed: Iterable<Node>): void => {
+    if (scanning) {
+      // After the full scan under way (which may have read some of it before it changed).
+      const again = () => onChanges(roots, removed);
+      void scanning.then(again, again);
+      return;
+    }
+    for (const node of removed) annotator.forget(node);
+    // The page has become about the relationship, or stopped being: its context entities come or go everywhere.
+    if (annotator.rescan(roots).relevanceChanged) rescanAll();
+    else changed();
+    navigation.check();
+  };
 
-  annotator.scan(root(), 'full');
-  changed();
+  observer = observeMutations(doc.documentElement, ({ changed: roots, removed }) => onChanges(roots, removed), {
+    signal,
+    ignore: isOwnNode,
+    ...(options.batchDelay !== undefined ? { batchDelay: options.batchDelay } : {}),
+  });
+
+  rescanAll();
   return { annotator, observer, rescanAll };
 }

@@ -119,19 +119,23 @@ export interface TextBlocks {
 }
 
 /** Gathers text nodes into blocks, dropping blocks that are only white space. */
-class BlockBuilder {
-  readonly parts: string[] = [];
-  readonly nodes: Text[] = [];
-  readonly starts: number[] = [];
-  readonly blockStarts: number[] = [];
-  readonly blockNodes: number[] = [];
-  readonly main: boolean[] = [];
+export class BlockBuilder {
+  private parts: string[] = [];
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private blockStarts: number[] = [];
+  private blockNodes: number[] = [];
+  private main: boolean[] = [];
   private length = 0;
   // Of the block being gathered: units in furniture and in links.
   private furnitureChars = 0;
   private linkChars = 0;
-  /** whether the last block could be the title of what follows it */
+  /** whether the last block could be the title of what follows it (then `take` keeps it: the next block may make it furniture) */
   private titleBefore = false;
+  // Where the last complete block began: in parts, in nodes, in the text.
+  private lastPart = 0;
+  private lastNode = 0;
+  private lastStart = 0;
   /** how many H1 elements the walk is inside: the page's headline is never a list's title */
   headline = 0;
   // The block being gathered: where it began, and whether it has anything but white space yet.
@@ -156,6 +160,9 @@ class BlockBuilder {
   flush(): void {
     if (this.nodes.length === this.firstNode) return;
     if (this.content) {
+      this.lastPart = this.firstPart;
+      this.lastNode = this.firstNode;
+      this.lastStart = this.start;
       this.blockStarts.push(this.start);
       this.blockNodes.push(this.firstNode);
       const chars = this.length - this.start;
@@ -197,7 +204,57 @@ class BlockBuilder {
       chars: this.length - count,
     };
   }
+
+  /**
+   * The blocks gathered so far, all complete (called at a block boundary),
+   * and a fresh start for the next ones: a scan in slices (./annotator.ts)
+   * matches and marks a page's text a part at a time.
+   */
+  take(): TextBlocks {
+    // A block that may yet become a link list's title stays for the next take.
+    const keep = this.titleBefore && this.blockStarts.length > 0;
+    const kept = keep
+      ? {
+          parts: this.parts.slice(this.lastPart),
+          nodes: this.nodes.slice(this.lastNode),
+          starts: this.starts.slice(this.lastNode).map((s) => s - this.lastStart),
+          main: this.main.pop()!,
+          length: this.length - this.lastStart,
+        }
+      : null;
+    if (kept) {
+      this.parts.length = this.lastPart;
+      this.nodes.length = this.starts.length = this.lastNode;
+      this.blockStarts.pop();
+      this.blockNodes.pop();
+      this.length = this.lastStart;
+      this.firstNode = this.nodes.length;
+    }
+    const blocks = this.finish();
+    this.parts = kept?.parts ?? [];
+    this.nodes = kept?.nodes ?? [];
+    this.starts = kept?.starts ?? [];
+    this.blockStarts = kept ? [0] : [];
+    this.blockNodes = kept ? [0] : [];
+    this.main = kept ? [kept.main] : [];
+    this.length = kept?.length ?? 0;
+    this.firstNode = this.nodes.length;
+    this.firstPart = this.parts.length;
+    this.start = this.length;
+    this.lastPart = this.lastNode = this.lastStart = 0;
+    return blocks;
+  }
 }
+
+/** A walk in slices found the node it had stopped at gone from the page: its reading is stale. */
+export class StaleWalk extends Error {
+  constructor() {
+    super('the page changed under a scan in slices');
+  }
+}
+
+/** A walk in slices pauses at a block boundary after at least this many nodes. */
+const SLICE_NODES = 512;
 
 /**
  * Reads every block of text under `root`, in document order, then the blocks
@@ -206,11 +263,22 @@ class BlockBuilder {
  */
 export function readTextBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): TextBlocks {
   const builder = new BlockBuilder();
-  walk(root, builder, onShadowRoot);
+  const steps = walkBlocks(root, builder, onShadowRoot, false);
+  while (!steps.next().done);
   return builder.finish();
 }
 
-function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot) => void) | undefined): void {
+/**
+ * Walks `root` into `out`. With `slices`, pauses (yields) at block boundaries
+ * every SLICE_NODES nodes or so, where `out.take()` gives the blocks read so
+ * far; on resuming, throws StaleWalk if the node it stopped at has left the page.
+ */
+export function* walkBlocks(
+  root: Node,
+  out: BlockBuilder,
+  onShadowRoot: ((shadow: ShadowRoot) => void) | undefined,
+  slices: boolean,
+): Generator<void, void, void> {
   const { elements: furniture, article } = furnitureIn(root);
   // Where the walk starts: inside furniture or a link (a rescan of part of a page), or not.
   const at = contextOf(root, article);
@@ -239,14 +307,23 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
   // block), FURNITURE, LINK (leaving one leaves it).
   const entered: number[] = [];
   let node: Node | null = walker.firstChild();
+  let steps = 0;
   while (node) {
+    steps++;
     const value = node.nodeValue;
     if (value !== null) {
       out.add(node as Text, value, inFurniture > 0, inLink > 0);
     } else {
       const name = node.nodeName;
       const isInline = INLINE.has(name);
-      if (!isInline) out.flush();
+      if (!isInline) {
+        out.flush();
+        if (slices && steps >= SLICE_NODES) {
+          steps = 0;
+          yield;
+          if (!node.isConnected) throw new StaleWalk();
+        }
+      }
       if (!SKIPPED.has(name) && !editable?.has(node as Element)) {
         // (A lower-case name is not an HTML element of an HTML document: asked, to be safe.)
         if (SHADOW_HOSTS.has(name) || name.includes('-') || name.charCodeAt(0) > 0x60) {
@@ -274,7 +351,15 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
     node = walker.nextSibling();
     while (!node && walker.parentNode()) {
       const kind = entered.pop()!;
-      if ((kind & INLINE_KIND) === 0) out.flush();
+      if ((kind & INLINE_KIND) === 0) {
+        out.flush();
+        if (slices && steps >= SLICE_NODES) {
+          steps = 0;
+          const at = walker.currentNode;
+          yield;
+          if (!at.isConnected) throw new StaleWalk();
+        }
+      }
       out.headline -= (kind & HEADLINE_KIND) >> 4;
       inFurniture -= ((kind & FURNITURE_KIND) >> 1) - ((kind & ARTICLE_KIND) >> 3);
       inLink -= (kind & LINK_KIND) >> 2;
@@ -284,7 +369,7 @@ function walk(root: Node, out: BlockBuilder, onShadowRoot: ((shadow: ShadowRoot)
   out.flush();
   for (const shadow of shadowRoots) {
     onShadowRoot?.(shadow);
-    walk(shadow, out, onShadowRoot);
+    yield* walkBlocks(shadow, out, onShadowRoot, slices);
   }
 }
 

@@ -13,10 +13,18 @@
  * Per page (median of RUNS loads), in ms:
  *   whole     every Lens sample
  *   longest   the longest unbroken run of Lens samples: a task that long
- *             delays the reader's input (a long task is over 50 ms)
+ *             delays the reader's input (a long task is over 50 ms). A run
+ *             cannot see a task boundary between two of Lens's slices when
+ *             the next follows at once (scheduler.yield on an idle page), so
+ *             on large pages this overstates the longest task; only GC or
+ *             other work between slices breaks it
  *   split     by the original module of the innermost Lens frame, read from
  *             the build's hidden source maps (the shipped code, with its .map
  *             files beside it and no comment pointing at them)
+ *   heap KB   Lens's share of the page's JavaScript heap (all worlds of the
+ *             renderer) after a full garbage collection: with Lens, less the
+ *             same page loaded in a browser without it (the background's heap
+ *             is not measured here)
  *   b′        the bare TreeWalker walk run in an isolated world of the same
  *             page, in a browser without Lens: the floor a content script has
  *
@@ -26,7 +34,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchPlainChromium, stayLocal } from '../e2e/harness/chromium';
 import { GENERATED_PAGES, SHARED_PAGES, startPageServer } from '../e2e/harness/server';
@@ -55,14 +63,20 @@ interface Profile {
 interface Cost {
   whole: number;
   longest: number;
+  /** the bucket most of the longest stretch went to */
+  longestIn: string;
   split: Record<string, number>;
 }
 
 /** The bucket of the split that an original source file (and function) falls in. */
 function bucketOf(source: string, name: string): string {
-  if (/lib\/text\/(matcher|alias-trie|token-table|prefilter|chars|suffix-set|russian|korean)/.test(source))
+  if (
+    /lib\/text\/(matcher|alias-trie|token-table|prefilter|chars|suffix-set|russian|korean|context-rules|normalise)/.test(
+      source,
+    )
+  )
     return /compile|TrieBuilder|build|table|Table|prefilter|Prefilter/.test(name) ? 'compile' : 'match';
-  if (/lib\/dom\/(text-blocks|page-lens)/.test(source)) return 'scan';
+  if (/lib\/dom\/(text-blocks|page-lens|main-text)/.test(source)) return 'scan';
   if (/lib\/dom\/annotator/.test(source)) return 'ranges+register';
   if (/lib\/dom\/observe/.test(source)) return 'observers';
   if (/lib\/dom\/(hover|hit-test|selection|page-actions|highlight-actions|saved-highlights)/.test(source))
@@ -119,6 +133,8 @@ function costOf(profile: Profile, extensionOrigin: string, original: ReturnType<
   let whole = 0;
   let run = 0;
   let longest = 0;
+  let runSplit: Record<string, number> = {};
+  let longestSplit: Record<string, number> = {};
   // timeDeltas[i] is the time from the previous sample to sample i: sample i
   // stands for the interval after it, i.e. timeDeltas[i + 1].
   profile.samples.forEach((id, i) => {
@@ -126,14 +142,20 @@ function costOf(profile: Profile, extensionOrigin: string, original: ReturnType<
     const bucket = frameOf(id);
     if (bucket === null) {
       run = 0;
+      runSplit = {};
       return;
     }
     whole += ms;
     split[bucket] = (split[bucket] ?? 0) + ms;
     run += ms;
-    longest = Math.max(longest, run);
+    runSplit[bucket] = (runSplit[bucket] ?? 0) + ms;
+    if (run > longest) {
+      longest = run;
+      longestSplit = runSplit;
+    }
   });
-  return { whole, longest, split };
+  const longestIn = Object.entries(longestSplit).sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  return { whole, longest, longestIn, split };
 }
 
 /** Runs in the page: Lens's full scan has been measured (or the page wiped itself). */
@@ -170,9 +192,28 @@ async function profileLoad(
   // The measurement window after the scan (a bench, not a test: it waits on time on purpose).
   await page.waitForTimeout(COST_WINDOW_MS);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const heap = await heapAfterGc(cdp);
   await cdp.detach();
   await page.close();
-  return costOf(profile, origin, original);
+  return { ...costOf(profile, origin, original), heap };
+}
+
+/** The renderer's JavaScript heap in use (every world of the page), after a full garbage collection, in bytes. */
+async function heapAfterGc(cdp: CDPSession): Promise<number> {
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return usedSize;
+}
+
+/** The same, for a load of the page in a browser without Lens. */
+async function heapWithout(context: BrowserContext, url: string): Promise<number> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  const cdp = await context.newCDPSession(page);
+  const heap = await heapAfterGc(cdp);
+  await cdp.detach();
+  await page.close();
+  return heap;
 }
 
 function build(): void {
@@ -219,6 +260,10 @@ async function main() {
   await options.close();
   const original = sourceMaps(EXTENSION_DIR);
   const plain = await launchPlainChromium();
+  // For the heap without Lens (the plain browser's pages give no CDP session).
+  const bare = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS });
+  const bareContext = await bare.newContext({ viewport: { width: 1280, height: 900 } });
+  await stayLocal(bareContext);
 
   const buckets = [
     'evaluate',
@@ -242,17 +287,29 @@ async function main() {
       'whole'.padStart(7),
       'longest'.padStart(8),
       'b′'.padStart(6),
+      'longest in'.padStart(10),
+      'heap KB'.padStart(8),
       ...buckets.map((b) => b.slice(0, 8).padStart(9)),
     ].join(' '),
   );
-  const rows: { page: string; whole: number; longest: number; floorIsolated: number; split: Record<string, number> }[] =
-    [];
+  const rows: {
+    page: string;
+    whole: number;
+    longest: number;
+    longestIn: string;
+    /** Lens's share of the page's heap after garbage collection: with Lens less without, in KB */
+    heapKb: number;
+    floorIsolated: number;
+    split: Record<string, number>;
+  }[] = [];
   for (const p of pages) {
     const url = server.url(p.path);
-    const costs: Cost[] = [];
+    const costs: (Cost & { heap: number })[] = [];
     const floors: number[] = [];
+    const without: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       costs.push(await profileLoad(context, url, origin, original));
+      without.push(await heapWithout(bareContext, url));
       const tab = await plain.openPage(url);
       floors.push(await tab.evaluateIsolated!(floorScan));
       await tab.close();
@@ -262,6 +319,9 @@ async function main() {
       page: p.name,
       whole: median(costs.map((c) => c.whole)),
       longest: median(costs.map((c) => c.longest)),
+      // (of the run whose longest stretch is the median one)
+      longestIn: [...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestIn,
+      heapKb: (median(costs.map((c) => c.heap)) - median(without)) / 1024,
       floorIsolated: median(floors),
       split,
     };
@@ -273,12 +333,15 @@ async function main() {
         ms(row.whole, 7),
         ms(row.longest, 8),
         ms(row.floorIsolated, 6),
+        row.longestIn.slice(0, 10).padStart(10),
+        row.heapKb.toFixed(0).padStart(8),
         ...buckets.map((b) => ms(split[b]!, 9)),
       ].join(' '),
     );
   }
   await context.close();
   await plain.close();
+  await bare.close();
   await server.close();
 
   const real = rows.filter((r) => !/^gen-/.test(r.page));
@@ -296,6 +359,9 @@ async function main() {
     .filter((f) => f.endsWith('.js'))
     .map((f) => `${f} ${(readFileSync(join(EXTENSION_DIR, 'content-scripts', f)).length / 1024).toFixed(1)} KB`);
   console.log(`size report: ${sizes.join(', ')}`);
+  console.log(
+    `Lens's heap in a page (after GC, with less without Lens): median ${median(rows.map((r) => r.heapKb)).toFixed(0)} KB, most ${Math.max(...rows.map((r) => r.heapKb)).toFixed(0)} KB (target < 512 KB)`,
+  );
   mkdirSync('.output/bench', { recursive: true });
   writeFileSync('.output/bench/cost.json', JSON.stringify({ runs: RUNS, windowMs: COST_WINDOW_MS, rows }, null, 2));
   console.log('JSON: .output/bench/cost.json');

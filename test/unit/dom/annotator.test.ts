@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createAnnotator, TERM_HIGHLIGHT } from '../../../lib/dom/annotator';
+import { StaleWalk } from '../../../lib/dom/text-blocks';
 import { compileMatcher } from '../../../lib/text/matcher';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
 
@@ -199,5 +200,97 @@ describe('what is marked: tiers, the page’s relevance and its main text (issue
     annotator.scan(document.body);
     expect(textsOf(registry.get(TERM_HIGHLIGHT))).toEqual(['Putin', 'North Korea']);
     expect(annotator.relevant()).toBe(true);
+  });
+});
+
+describe('a full scan in slices (issue 17)', () => {
+  const tierOf = (id: string) => (id === 'putin' ? 'context' : 'core');
+  /** `n` paragraphs of `text`, enough nodes for the walk to pause between them */
+  const paragraphs = (n: number, text: string) => `<p>${text}</p>`.repeat(n);
+
+  /** Scans the body in slices that end at every chance, noting the marked entities at each pause. */
+  async function scanSliced(html: string, pause: (at: number) => boolean = () => true) {
+    document.body.innerHTML = html;
+    const annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry, tierOf });
+    const marked = () => textsOf(registry.get(TERM_HIGHLIGHT));
+    const atPauses: string[][] = [];
+    const stats = await annotator.scanInSlices(document.body, {
+      timeUp: () => true,
+      pause: async () => {
+        atPauses.push(annotator.marks().map((m) => m.entityId));
+        return pause(atPauses.length);
+      },
+    });
+    return { annotator, stats, marked, atPauses };
+  }
+
+  /** The same page scanned at once, for comparison. */
+  function scanAtOnce(html: string) {
+    document.body.innerHTML = html;
+    const annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry, tierOf });
+    const stats = annotator.scan(document.body);
+    return { stats, marked: textsOf(registry.get(TERM_HIGHLIGHT)), counts: annotator.counts() };
+  }
+
+  test('marks what a scan at once marks, pausing between parts of the page', async () => {
+    const html = paragraphs(400, 'North Korea and <b>Putin</b>.') + paragraphs(400, 'Pyongyang, a <i>city</i>.');
+    const atOnce = scanAtOnce(html);
+    const { stats, marked, atPauses, annotator } = await scanSliced(html);
+    expect(atPauses.length).toBeGreaterThan(1);
+    expect(atPauses[0]!.length).toBeLessThan(atOnce.marked.length);
+    expect(marked().sort()).toEqual(atOnce.marked.sort());
+    expect(stats).toEqual(atOnce.stats);
+    expect(annotator.counts()).toEqual(atOnce.counts);
+  });
+
+  test('a list’s title read at a pause still goes with its list', async () => {
+    // "North Korea" above a list of links is the list's title, not main text, wherever the walk pauses.
+    const section =
+      '<p>North Korea and Putin met in Pyongyang, said the long sentence of the article.</p>' +
+      '<h3>North Korea</h3><ul><li><a href="#">Pyongyang news</a></li><li><a href="#">More</a></li></ul>';
+    const html = section.repeat(300);
+    const atOnce = scanAtOnce(html);
+    expect(atOnce.counts.get('nk')).toBe(300);
+    const { marked, atPauses } = await scanSliced(html);
+    expect(atPauses.length).toBeGreaterThan(1);
+    expect(marked().sort()).toEqual(atOnce.marked.sort());
+  });
+
+  test('context entities read before the page is known relevant are marked once it is', async () => {
+    const html = paragraphs(800, 'Putin spoke.') + '<p>North Korea, Pyongyang and North Korea.</p>';
+    const { marked, atPauses, annotator } = await scanSliced(html);
+    // Until the core mentions at the end are read, no context entity is marked.
+    expect(atPauses.length).toBeGreaterThan(1);
+    expect(atPauses.at(-1)).toEqual([]);
+    const sliced = marked().sort();
+    expect(sliced.filter((t) => t === 'Putin')).toHaveLength(800);
+    expect(sliced).toEqual(scanAtOnce(html).marked.sort());
+    expect(annotator.relevant()).toBe(true);
+  });
+
+  test('on a page that never becomes relevant, context entities stay unmarked', async () => {
+    const html = paragraphs(800, 'Putin spoke.') + '<p>North Korea once.</p>';
+    const { marked, annotator } = await scanSliced(html);
+    expect(marked()).toEqual(['North Korea']);
+    expect(annotator.relevant()).toBe(false);
+  });
+
+  test('stops when told to at a pause, without a result', async () => {
+    const { stats, marked } = await scanSliced(paragraphs(2000, 'Pyongyang.'), () => false);
+    expect(stats).toBeNull();
+    expect(marked().length).toBeLessThan(2000);
+  });
+
+  test('says its reading is stale when the page took away the node it had stopped at', async () => {
+    document.body.innerHTML = `<div id="feed">${paragraphs(2000, 'Pyongyang.')}</div>`;
+    const annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry, tierOf });
+    const scan = annotator.scanInSlices(document.body, {
+      timeUp: () => true,
+      pause: async () => {
+        document.getElementById('feed')!.remove();
+        return true;
+      },
+    });
+    await expect(scan).rejects.toBeInstanceOf(StaleWalk);
   });
 });

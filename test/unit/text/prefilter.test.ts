@@ -72,7 +72,8 @@ describe('prefilter', () => {
     // With their own units, the probes are real matches: each block has one.
     const blocks = new Set(everyUnit.scan(probeText()).map((m) => probeText().lastIndexOf(BLOCK_BREAK, m.start)));
     expect(blocks.size).toBe(PROBES.length);
-  });
+    // 65,536 units × every probe: a few seconds alone, more on a busy 2-core machine.
+  }, 60_000);
 
   test('random text made of the corpus aliases: the same matches either way', () => {
     let seed = 0x5eed;
