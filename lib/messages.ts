@@ -9,7 +9,9 @@
 import type { PendingSearch } from './search-handoff';
 import type { CorpusStatus } from './db/corpus-store';
 import type { HighlightRow } from './db/schema';
-import type { PackImport, PackSummary } from './db/pack-store';
+import type { PackImport, PackPreview, PackSummary } from './db/pack-store';
+import type { ReadingSaved } from './db/reading-store';
+import type { PassageDraft } from './corpus/reading-pack';
 import type { EntityKind, Tier } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
@@ -103,7 +105,19 @@ export interface Protocol {
   };
   /** a corpus pack's JSON, validated whole before anything is written */
   importPack: { request: { json: string; byteSize: number }; response: PackImport };
+  /** what importing a pack file would add, change and remove (shown before `importPack` replaces a pack) */
+  previewPack: { request: { json: string; byteSize: number }; response: PackPreview };
+  /** a pack as a file to share, texts and all; null when there is no such pack */
+  exportPack: { request: { id: string }; response: string | null };
   listPacks: { request: null; response: PackSummary[] };
+  /**
+   * A passage of the sender's own page, added to the reader's "My reading"
+   * pack as a claim; validated with the pack whole before anything is written.
+   */
+  addReading: { request: PassageDraft; response: ReadingSaved };
+  removeReading: { request: { claimId: string }; response: null };
+  /** what the "Add to my corpus" form offers: who may be speaking, and the topics with their positions */
+  getReadingChoices: { request: { entityIds: string[] }; response: ReadingChoices };
   removePack: { request: { id: string }; response: null };
   /**
    * Sentences of a page's main text with the entities found in them: what
@@ -119,6 +133,13 @@ export interface Protocol {
   dismissClaim: { request: { url: string; sentence: string }; response: null };
   /** from a tab's top frame: how many distinct entities it has marked (the toolbar badge) */
   setPageEntityCount: { request: { count: number }; response: null };
+}
+
+export interface ReadingChoices {
+  /** the labels of the entities asked about (those marked in the passage) */
+  entities: { id: string; label: string }[];
+  people: { id: string; name: string; role: string; kind: string }[];
+  topics: { id: string; question: string; positions: { id: string; label: string }[] }[];
 }
 
 /** What Lens marks on a page (issue 13). */

@@ -44,6 +44,8 @@ const WRITES = new Set<keyof Protocol>([
   'removePack',
   'setSettings',
   'dismissClaim',
+  'addReading',
+  'removeReading',
 ]);
 const PAGE_MESSAGES = new Set<keyof Protocol>([
   'getPageConfig',
@@ -58,6 +60,9 @@ const PAGE_MESSAGES = new Set<keyof Protocol>([
   'matchClaims',
   'getClaimCard',
   'dismissClaim',
+  // "Add to my corpus": a passage of its own page, and what the form offers (people, topics: the corpus's, public)
+  'addReading',
+  'getReadingChoices',
 ]);
 
 export const REFUSED_MESSAGE = 'Lens does not answer this to a web page';
@@ -115,6 +120,10 @@ export function guardHandlers(
     },
     async updateHighlight(patch, caller) {
       await ownRow(patch?.id, caller);
+      countWrite(caller);
+    },
+    addReading(draft, caller) {
+      if (!samePage(draft?.page?.url, caller)) throw new Error(OTHER_PAGE_MESSAGE);
       countWrite(caller);
     },
     async deleteHighlight(request, caller) {

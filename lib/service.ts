@@ -20,7 +20,9 @@ import {
   unavailableMessage,
   updateHighlight,
 } from './db/highlight-store';
-import { importPack, listPacks, removePack } from './db/pack-store';
+import { exportPack, importPack, listPacks, previewPack, removePack } from './db/pack-store';
+import { addReading, removeReading } from './db/reading-store';
+import { normaliseUrl } from './anchoring/url';
 import { readCorpusRecords, type EntityRow, type LensDb } from './db/schema';
 import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
 import { createDetails } from './ui/detail-model';
@@ -267,6 +269,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       ]);
       const claimIds = new Set(claims.map((c) => c.id));
       const linkedEvents = await db.events.filter((e) => e.claimIds.some((id) => claimIds.has(id))).toArray();
+      const ownPacks = new Set((await db.packs.filter((row) => row.own === true).primaryKeys()) as string[]);
       const allEvents = new Map([...events, ...linkedEvents].map((e) => [e.id, e]));
       return buildCard(entityId, {
         entity,
@@ -275,6 +278,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         sources: sources.filter((s) => s !== undefined),
         topics: topics.filter((t) => t !== undefined),
         events: [...allEvents.values()],
+        yours: new Set(claims.filter((c) => ownPacks.has(c.origin)).map((c) => c.id)),
       });
     },
     async matchClaims({ url, sentences }) {
@@ -353,6 +357,55 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       const result = await importPack(db, json, utf8Length(json), now());
       if (result.status !== 'unchanged') corpusChanged();
       return result;
+    },
+    async previewPack({ json, byteSize }) {
+      await usableStore();
+      await ready;
+      return previewPack(db, json, byteSize);
+    },
+    async exportPack({ id }) {
+      await usableStore();
+      return (await exportPack(db, id)) ?? null;
+    },
+    async addReading(draft, sender) {
+      await usableStore();
+      if (isPrivate(sender)) throw new Error(PRIVATE_WINDOW_MESSAGE);
+      await ready;
+      const saved = await addReading(
+        db,
+        { ...draft, page: { ...draft.page, url: normaliseUrl(draft.page.url) } },
+        now(),
+      );
+      corpusChanged();
+      return saved;
+    },
+    async removeReading({ claimId }) {
+      await usableStore();
+      await removeReading(db, claimId, now());
+      corpusChanged();
+      return null;
+    },
+    async getReadingChoices({ entityIds }) {
+      await ready;
+      const [people, topics, entities] = await Promise.all([
+        db.people.toArray(),
+        db.topics.toArray(),
+        db.entities.bulkGet(entityIds),
+      ]);
+      return {
+        entities: entities.flatMap((e) => (e ? [{ id: e.id, label: e.label }] : [])),
+        people: people
+          .map(({ id, name, role, kind }) => ({ id, name, role, kind }))
+          .sort((a, b) => a.name.localeCompare(b.name)),
+        // By question, so that a reader (and type-ahead) finds one where they expect it.
+        topics: [...topics]
+          .sort((a, b) => a.question.localeCompare(b.question))
+          .map(({ id, question, positions }) => ({
+            id,
+            question,
+            positions: positions.map(({ id: pid, label }) => ({ id: pid, label })),
+          })),
+      };
     },
     listPacks: () => usableStore().then(() => listPacks(db)),
     async removePack({ id }) {

@@ -254,6 +254,7 @@ function startSession(
       root,
       isOwnNode,
       entityIdsIn: (range) => entityIdsIn(lens.annotator.marks(), range, document),
+      ask,
       loadUi,
       loadAnchoring,
       store: {

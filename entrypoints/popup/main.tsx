@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { downloadText } from '../../lib/ui/download';
 import { createClient, type TabProtocol } from '../../lib/messages';
 import { Popup } from '../../lib/ui/popup';
 import { applyPageTheme } from '../../lib/ui/theme';
@@ -41,13 +42,7 @@ render(
     theme={theme}
     initialQuery={handed?.query}
     openOptions={() => void browser.runtime.openOptionsPage()}
-    download={(name, type, text) => {
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([text], { type }));
-      link.download = name;
-      link.click();
-      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
-    }}
+    download={downloadText}
     close={() => window.close()}
   />,
   document.getElementById('app')!,

@@ -34,6 +34,12 @@ export type TextLang = z.infer<typeof TextLang>;
  */
 export const ProjectNote = z.string().min(10);
 
+/**
+ * An http(s) URL, whatever its host: a reader's page may be on an intranet
+ * or an address (zod's httpUrl() wants a domain name). Never javascript: or data:.
+ */
+const WebUrl = z.url({ protocol: /^https?$/ });
+
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'ids are lower-case letters, digits and hyphens');
 
 /**
@@ -107,7 +113,7 @@ export const Source = z.strictObject({
   projectNote: ProjectNote.optional(),
   kind: z.enum(['article', 'analysis', 'commentary', 'interview', 'news']),
   // http(s) only: a pack must not be able to plant a javascript: link in a card.
-  url: z.httpUrl().optional(),
+  url: WebUrl.optional(),
 });
 export type Source = z.infer<typeof Source>;
 
@@ -186,6 +192,30 @@ export type ProjectTranslations = z.infer<typeof ProjectTranslations>;
 export const Stance = z.strictObject({ topicId: Id, positionId: Id.optional() });
 export type Stance = z.infer<typeof Stance>;
 
+/**
+ * Where a reader found a claim's quote on the web: the page and the W3C Web
+ * Annotation selectors of the passage (https://www.w3.org/TR/annotation-model/#selectors),
+ * so that anyone can go back and check it. Only claims a reader added from a
+ * page (their "My reading" pack) carry one; its source's `url` is that page.
+ */
+export const Passage = z.strictObject({
+  url: WebUrl,
+  quote: z.strictObject({
+    type: z.literal('TextQuoteSelector'),
+    exact: z.string().min(1),
+    prefix: z.string(),
+    suffix: z.string(),
+  }),
+  position: z.strictObject({
+    type: z.literal('TextPositionSelector'),
+    start: z.number().int().min(0),
+    end: z.number().int().min(1),
+  }),
+  /** the saved highlight it was made from, if any; the claim keeps its quote when that changes */
+  highlightId: z.string().min(1).max(200).optional(),
+});
+export type Passage = z.infer<typeof Passage>;
+
 const ClaimFields = z.strictObject({
   id: Id,
   sourceId: Id,
@@ -220,6 +250,8 @@ const ClaimFields = z.strictObject({
    * The project's translations, never the source's words: the card says so.
    */
   projectTranslations: ProjectTranslations.optional(),
+  /** the web page passage a reader took the quote from (reader packs) */
+  passage: Passage.optional(),
 });
 
 export const Claim = z.preprocess(upgradeLegacyClaim, ClaimFields);
@@ -289,6 +321,8 @@ export const Pack = z.strictObject({
   id: Id,
   name: z.string().min(1),
   description: z.string().optional(),
+  /** when the pack was last written (reader packs): an import can say which of two exports is newer */
+  updatedAt: z.iso.datetime().optional(),
   texts: z.record(z.string(), z.string()),
   ...CorpusRecords.shape,
 });

@@ -219,6 +219,7 @@ function checkRecords(own: Records, base: Records, texts: Record<string, string>
     if (source) checkTranslation(c, source, people.get(c.speakerIds[0] ?? ''), record, add);
     const text = source ? texts[source.file] : undefined;
     if (source && text !== undefined) checkQuote(c.quote, c.span, source.file, text, record, add);
+    if (c.passage !== undefined) checkPassage(c, source, record, add);
     if (!isPack) checkProjectYears(c.text, [c.quote, c.date.slice(0, 4)], c.projectNote, record, 'text', add);
   });
   checkFigures(own, add, at);
@@ -307,6 +308,29 @@ function checkTranslation(c: Claim, source: Source, lead: Person | undefined, re
   } else if (spoken !== undefined && c.quotedVia[0] !== spoken) {
     add(record, 'quotedVia', `starts in "${c.quotedVia[0]}", but ${lead?.name} speaks "${spoken}"`);
   }
+}
+
+/**
+ * A reader's claim says where on the web its quote is: the passage's exact
+ * text is the claim's quote, and its page is its source's.
+ */
+function checkPassage(c: Claim, source: Source | undefined, record: string, add: Add): void {
+  const passage = c.passage;
+  if (passage === undefined) return;
+  if (passage.quote.exact !== c.quote)
+    add(record, 'passage.quote.exact', 'the passage selected on the page is not the claim’s quote');
+  if (passage.position.end <= passage.position.start)
+    add(
+      record,
+      'passage.position',
+      `position [${passage.position.start}, ${passage.position.end}] is empty or reversed`,
+    );
+  if (source !== undefined && source.url !== passage.url)
+    add(
+      record,
+      'passage.url',
+      `the passage is on ${passage.url}, but source "${source.id}" is ${source.url ?? 'without a URL'}`,
+    );
 }
 
 /** Years and decades as written: 1948, 2024, 1990s. */

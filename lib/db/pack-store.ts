@@ -4,6 +4,7 @@
  * corpus tables (origin = the pack's id) and the pack itself into `packs`. A
  * pack that fails any check writes nothing and says what is wrong and where.
  */
+import { diffPacks, isEmptyDiff, type PackDiff } from '../corpus/pack-diff';
 import { formatIssues, validatePack } from '../corpus/validate';
 import { PACK_FORMAT, type CorpusRecords, type Pack } from '../corpus/schema';
 import { MAX_PACK_BYTES, readJsonFile } from '../json-file';
@@ -17,6 +18,8 @@ export interface PackSummary {
   description: string;
   importedAt: number;
   counts: Record<CorpusTableName, number>;
+  /** the reader's own "My reading" pack */
+  own: boolean;
 }
 
 export type PackImport = { status: 'added' | 'replaced' | 'unchanged'; pack: PackSummary };
@@ -60,13 +63,49 @@ export async function checkPack(db: LensDb, text: string, byteSize: number): Pro
 }
 
 export async function importPack(db: LensDb, text: string, byteSize: number, now: number): Promise<PackImport> {
+  return installPack(db, await checkPack(db, text, byteSize), now);
+}
+
+/**
+ * What importing the pack in `text` would do, to show the reader before it
+ * does it: a pack with the id of one already installed replaces it, so the
+ * reader sees what it adds, changes and removes (and whether it is the older
+ * of the two) first. Throws a PackError, as importPack would, for a bad file.
+ */
+export async function previewPack(db: LensDb, text: string, byteSize: number): Promise<PackPreview> {
   const pack = await checkPack(db, text, byteSize);
+  const previous = await db.packs.get(pack.id);
+  const diff = diffPacks(previous?.pack, pack);
+  const status = previous === undefined ? 'new' : isEmptyDiff(diff) ? 'unchanged' : 'replaces';
+  const older =
+    previous?.pack.updatedAt !== undefined && pack.updatedAt !== undefined && pack.updatedAt < previous.pack.updatedAt;
+  return { id: pack.id, name: pack.name, status, diff, older };
+}
+
+export interface PackPreview {
+  id: string;
+  name: string;
+  /** `replaces`: a pack with this id is installed and this file differs from it */
+  status: 'new' | 'replaces' | 'unchanged';
+  diff: PackDiff;
+  /** the file was written before the installed copy (both say when) */
+  older: boolean;
+}
+
+/**
+ * Writes a validated pack in one transaction — its records into the corpus
+ * tables (origin = its id), the pack into `packs` — replacing an older copy
+ * of the same id. `own` marks the reader's own pack ("My reading"), kept
+ * when an export of it is imported again.
+ */
+export async function installPack(db: LensDb, pack: Pack, now: number, own = false): Promise<PackImport> {
   const version = await contentHash(JSON.stringify(pack));
   try {
     return await db.transaction('rw', [...corpusTables(db), db.packs], async () => {
       const previous = await db.packs.get(pack.id);
       const loaded = await writeCorpus(db, pack.id, version, recordsOf(pack), now);
-      if (loaded.status === 'unchanged' && previous) return { status: 'unchanged', pack: summary(previous) };
+      if (loaded.status === 'unchanged' && previous && (previous.own ?? false) === own)
+        return { status: 'unchanged', pack: summary(previous) };
       const row: PackRow = {
         id: pack.id,
         name: pack.name,
@@ -74,6 +113,7 @@ export async function importPack(db: LensDb, text: string, byteSize: number, now
         version,
         importedAt: now,
         pack,
+        ...((own || previous?.own) && { own: true }),
       };
       await db.packs.put(row);
       return { status: previous ? 'replaced' : 'added', pack: summary(row) };
@@ -87,6 +127,12 @@ export async function importPack(db: LensDb, text: string, byteSize: number, now
 export async function listPacks(db: LensDb): Promise<PackSummary[]> {
   const rows = await db.packs.toArray();
   return rows.map(summary).sort((a, b) => a.importedAt - b.importedAt);
+}
+
+/** The pack as a file a colleague can import: the pack as stored, texts and all. */
+export async function exportPack(db: LensDb, id: string): Promise<string | undefined> {
+  const row = await db.packs.get(id);
+  return row === undefined ? undefined : `${JSON.stringify(row.pack, null, 2)}\n`;
 }
 
 /** Removes a pack and its records. Removing one that is not there is not an error. */
@@ -107,7 +153,14 @@ function summary(row: PackRow): PackSummary {
   const counts = Object.fromEntries(
     CORPUS_TABLES.map((name) => [name, row.pack[name].length]),
   ) as PackSummary['counts'];
-  return { id: row.id, name: row.name, description: row.description, importedAt: row.importedAt, counts };
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    importedAt: row.importedAt,
+    counts,
+    own: row.own === true,
+  };
 }
 
 async function contentHash(text: string): Promise<string> {

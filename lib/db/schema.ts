@@ -84,6 +84,8 @@ export interface PackRow {
   version: string;
   importedAt: number;
   pack: Pack;
+  /** the reader's own pack ("My reading"), which their saved passages are written to */
+  own?: boolean;
 }
 
 export interface SettingRow {

@@ -13,6 +13,7 @@ import type { PageAnchoring } from '../anchoring/page';
 import type { HighlightRow } from '../db/schema';
 import { DEFAULT_HIGHLIGHT_COLOUR, isHighlightColour, type HighlightColour } from '../highlight-colours';
 import type { HighlightPatch, NewHighlight } from '../messages';
+import type { ReadingContext } from '../ui/reading-tool';
 import type { HighlightUi } from '../ui/highlight-ui';
 import type { SavedHighlights } from './saved-highlights';
 import { selectedRange, watchSelection } from './selection';
@@ -24,7 +25,8 @@ export interface HighlightStore {
   remove(id: string): Promise<void>;
 }
 
-export interface HighlightActionsOptions {
+/** `ReadingContext`: what "Add to my corpus" needs; the form itself is in the UI bundle. */
+export interface HighlightActionsOptions extends ReadingContext {
   document: Document;
   signal: AbortSignal;
   saved: SavedHighlights;
@@ -94,10 +96,12 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
           paint();
         },
         onSave: (note) => void saveRange(range, note).catch(() => undefined),
+        context: options,
         onClose: close,
       });
       return;
     }
+
     const { id } = tool;
     const row = saved.row(id);
     const range = saved.rangeOf(id);
@@ -115,6 +119,8 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         onColour: (chosen) => void change(id, { colour: chosen }),
         onSaveNote: (note) => void change(id, { note }, 'Note saved.'),
         onDelete: () => void remove(id),
+        context: options,
+        highlight: row,
         onClose: close,
       },
       tool.pointer,

@@ -46,6 +46,8 @@ export interface CardClaim {
   date: CardDate;
   positionId?: string;
   positionLabel?: string;
+  /** the reader's own claim ("My reading"), with the page they took it from */
+  yours?: { pageUrl?: string };
 }
 
 /** The entity's claims on one topic; `id: null` gathers the claims that answer no topic. */
@@ -111,6 +113,8 @@ export interface CardEvent {
   label: string;
   date: PartialDate;
   endDate?: PartialDate;
+  /** one of the reader's own claims, on the timeline at its date */
+  yours?: boolean;
 }
 
 export interface CardSource {
@@ -162,6 +166,8 @@ export interface CardInput {
   topics: Topic[];
   /** related events; events that neither name the entity nor cite one of its claims are ignored */
   events: Event[];
+  /** ids of the claims that are the reader's own (their "My reading" pack) */
+  yours?: ReadonlySet<string>;
 }
 
 export const OTHER_CLAIMS = 'Other claims';
@@ -182,7 +188,16 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
 
   const claims = data.claims.filter((c) => c.entityIds.includes(entityId));
   const cardClaims = new Map<string, CardClaim>();
-  for (const claim of claims) cardClaims.set(claim.id, toCardClaim(claim, people, sources));
+  for (const claim of claims) {
+    const card = toCardClaim(claim, people, sources);
+    const pageUrl = claim.passage?.url;
+    cardClaims.set(
+      claim.id,
+      data.yours?.has(claim.id)
+        ? { ...card, yours: pageUrl !== undefined && isWebUrl(pageUrl) ? { pageUrl } : {} }
+        : card,
+    );
+  }
 
   // Group by topic: a claim with stances on two topics answers both questions;
   // a topic id the records do not know joins "Other claims".
@@ -242,8 +257,17 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
   const claimIds = new Set(claims.map((c) => c.id));
   const events: CardEvent[] = data.events
     .filter((e) => e.entityIds.includes(entityId) || e.claimIds.some((id) => claimIds.has(id)))
-    .sort((a, b) => compare(a.date, b.date) || compare(a.endDate ?? '', b.endDate ?? '') || compare(a.label, b.label))
-    .map((e) => ({ id: e.id, label: e.label, date: e.date, ...(e.endDate !== undefined && { endDate: e.endDate }) }));
+    .map((e): CardEvent => ({
+      id: e.id,
+      label: e.label,
+      date: e.date,
+      ...(e.endDate !== undefined && { endDate: e.endDate }),
+    }))
+    // The reader's own claims are dated points of their reading: on the timeline too.
+    .concat(
+      claims.filter((c) => data.yours?.has(c.id)).map((c) => ({ id: c.id, label: c.text, date: c.date, yours: true })),
+    )
+    .sort((a, b) => compare(a.date, b.date) || compare(a.endDate ?? '', b.endDate ?? '') || compare(a.label, b.label));
 
   const citations = new Map<string, number>();
   for (const claim of claims) citations.set(claim.sourceId, (citations.get(claim.sourceId) ?? 0) + 1);

@@ -80,6 +80,12 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
                     {formatDateRange(event.date, event.endDate, 'short')}
                   </time>{' '}
                   <span class="rdl-event-label">{event.label}</span>
+                  {event.yours && (
+                    <>
+                      {' '}
+                      <span class="rdl-badge rdl-yours-badge">Yours</span>
+                    </>
+                  )}
                 </li>
               ))}
             </ol>
@@ -299,6 +305,17 @@ export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggle
         {', '}
         <DateText date={claim.date} />
       </p>
+      {claim.yours !== undefined && (
+        <p class="rdl-yours">
+          <span class="rdl-badge rdl-yours-badge">Yours</span> from your reading
+          {claim.yours.pageUrl !== undefined && (
+            <>
+              {' · '}
+              <ExternalLink href={claim.yours.pageUrl}>the page</ExternalLink>
+            </>
+          )}
+        </p>
+      )}
       {claim.projectNote !== undefined && <ProjectNote note={claim.projectNote} />}
       <details
         class="rdl-disclosure rdl-quote"

@@ -7,6 +7,8 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { HighlightColour } from '../highlight-colours';
 import { ColourPicker } from './colour-picker';
 import { closeOnEscape } from './keys';
+import type { HighlightRow } from '../db/schema';
+import type { ReadingContext } from './reading-tool';
 
 export interface HighlightPopoverProps {
   note: string;
@@ -21,6 +23,11 @@ export interface HighlightPopoverProps {
   onColour(colour: HighlightColour): void;
   onSaveNote(note: string): void;
   onDelete(): void;
+  /** "Add to my corpus": turn the highlight's passage into a claim of the reader's own pack */
+  onAddToCorpus?: (() => void) | undefined;
+  /** what "Add to my corpus" needs, and the highlight it is for (for the container) */
+  context?: ReadingContext | undefined;
+  highlight?: HighlightRow | undefined;
   /** the close button and Esc */
   onClose(): void;
 }
@@ -78,6 +85,11 @@ export function HighlightPopover(props: HighlightPopoverProps) {
         >
           Delete
         </button>
+        {props.onAddToCorpus && (
+          <button type="button" class="rdl-tool-button" data-action="add-to-corpus" onClick={props.onAddToCorpus}>
+            Add to my corpus
+          </button>
+        )}
         <button
           type="button"
           class="rdl-tool-button rdl-tool-primary"

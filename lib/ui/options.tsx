@@ -6,7 +6,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { EntityKind } from '../corpus/schema';
-import type { PackSummary } from '../db/pack-store';
+import type { PackPreview, PackSummary } from '../db/pack-store';
 import { formatMegabytes, MAX_PACK_BYTES, sizeProblem } from '../json-file';
 import type { Client, ResponseOf } from '../messages';
 import { ALL_KINDS, siteOf, type Settings } from '../settings';
@@ -16,6 +16,8 @@ export interface OptionsProps {
   ask: Client;
   /** told of the theme setting, so that the page itself follows it */
   onTheme?(theme: Settings['theme']): void;
+  /** offers a file to save (a pack's export) */
+  download?(name: string, type: string, text: string): void;
 }
 
 const KIND_LABELS: Record<EntityKind, string> = {
@@ -31,12 +33,14 @@ const KIND_LABELS: Record<EntityKind, string> = {
 type Message = NoticeMessage | null;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function Options({ ask, onTheme }: OptionsProps) {
+export function Options({ ask, onTheme, download }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<ResponseOf<'getStatus'> | null>(null);
   const [packs, setPacks] = useState<PackSummary[] | null>(null);
   const [settingsMessage, setSettingsMessage] = useState<Message>(null);
   const [packMessage, setPackMessage] = useState<Message>(null);
+  /** a pack file that would replace an installed pack, waiting for the reader to confirm */
+  const [pending, setPending] = useState<{ file: File; json: string; preview: PackPreview } | null>(null);
   const [newSite, setNewSite] = useState('');
 
   const loadCorpus = async () => {
@@ -75,8 +79,26 @@ export function Options({ ask, onTheme }: OptionsProps) {
       return;
     }
     setPackMessage({ kind: 'ok', text: `Reading ${file.name}…` });
+    setPending(null);
     try {
-      const result = await ask('importPack', { json: await file.text(), byteSize: file.size });
+      const json = await file.text();
+      // A newer (or older) copy of an installed pack replaces it: say what changes first.
+      const preview = await ask('previewPack', { json, byteSize: file.size });
+      if (preview.status === 'replaces') {
+        setPending({ file, json, preview });
+        setPackMessage(null);
+        return;
+      }
+      await install(file, json);
+    } catch (e) {
+      setPackMessage({ kind: 'error', text: `Nothing was imported from ${file.name}: ${errorText(e)}` });
+    }
+  }
+
+  async function install(file: File, json: string) {
+    setPending(null);
+    try {
+      const result = await ask('importPack', { json, byteSize: file.size });
       await loadCorpus();
       const name = `“${result.pack.name}”`;
       setPackMessage({
@@ -88,6 +110,17 @@ export function Options({ ask, onTheme }: OptionsProps) {
       });
     } catch (e) {
       setPackMessage({ kind: 'error', text: `Nothing was imported from ${file.name}: ${errorText(e)}` });
+    }
+  }
+
+  async function exportPack(pack: PackSummary) {
+    try {
+      const json = await ask('exportPack', { id: pack.id });
+      if (json === null) throw new Error('it is no longer installed');
+      download?.(`${pack.id}.json`, 'application/json', json);
+      setPackMessage({ kind: 'ok', text: `Exported “${pack.name}” as ${pack.id}.json.` });
+    } catch (e) {
+      setPackMessage({ kind: 'error', text: `“${pack.name}” was not exported: ${errorText(e)}` });
     }
   }
 
@@ -264,9 +297,21 @@ export function Options({ ask, onTheme }: OptionsProps) {
           {packs?.map((pack) => (
             <li key={pack.id} data-pack={pack.id}>
               <strong>{pack.name}</strong>{' '}
-              <span class="muted">· imported {new Date(pack.importedAt).toLocaleDateString()}</span>
+              <span class="muted">
+                · {pack.own ? 'yours, updated' : 'imported'} {new Date(pack.importedAt).toLocaleDateString()}
+              </span>
               {pack.description && <div class="muted">{pack.description}</div>}
               <div class="counts">{countsText(pack.counts)}</div>
+              {download && (
+                <button
+                  type="button"
+                  class="link"
+                  aria-label={`Export ${pack.name}`}
+                  onClick={() => void exportPack(pack)}
+                >
+                  Export
+                </button>
+              )}{' '}
               <button
                 type="button"
                 class="link danger"
@@ -284,9 +329,68 @@ export function Options({ ask, onTheme }: OptionsProps) {
           ariaLabel={`Import a corpus pack (JSON, up to ${formatMegabytes(MAX_PACK_BYTES)})`}
           onFile={(file) => void importPack(file)}
         />
+        {pending && (
+          <ReplaceConfirm
+            preview={pending.preview}
+            onReplace={() => void install(pending.file, pending.json)}
+            onKeep={() => {
+              setPending(null);
+              setPackMessage({ kind: 'ok', text: `Kept the installed “${pending.preview.name}”; nothing changed.` });
+            }}
+          />
+        )}
         {packMessage && <Notice message={packMessage} />}
       </Section>
     </main>
+  );
+}
+
+const KIND_NAMES: Record<keyof PackPreview['diff'], [string, string]> = {
+  sources: ['source', 'sources'],
+  people: ['person', 'people'],
+  entities: ['entity', 'entities'],
+  claims: ['claim', 'claims'],
+  topics: ['topic', 'topics'],
+  events: ['event', 'events'],
+};
+
+/** What importing a pack over the installed one of the same id changes, and a choice to go ahead. */
+function ReplaceConfirm(props: { preview: PackPreview; onReplace(): void; onKeep(): void }) {
+  const { preview } = props;
+  const lines = (['added', 'changed', 'removed'] as const).flatMap((change) =>
+    (Object.keys(KIND_NAMES) as (keyof PackPreview['diff'])[]).flatMap((kind) => {
+      const records = preview.diff[kind][change];
+      if (records.length === 0) return [];
+      const [one, many] = KIND_NAMES[kind];
+      return [
+        {
+          key: `${change}-${kind}`,
+          text: `${change} ${records.length} ${records.length === 1 ? one : many}`,
+          names: records.map((r) => r.name),
+        },
+      ];
+    }),
+  );
+  return (
+    <div class="replace" role="group" aria-label={`Replace ${preview.name}?`} data-replace={preview.id}>
+      <p>
+        This file replaces the installed “{preview.name}”.
+        {preview.older && <strong> It is older than the installed copy.</strong>} It would:
+      </p>
+      <ul>
+        {lines.map((line) => (
+          <li key={line.key}>
+            {line.text}: {line.names.join('; ')}
+          </li>
+        ))}
+      </ul>
+      <button type="button" class="tool" data-action="replace" onClick={props.onReplace}>
+        Replace
+      </button>{' '}
+      <button type="button" class="tool" data-action="keep" onClick={props.onKeep}>
+        Keep the installed one
+      </button>
+    </div>
   );
 }
 

@@ -11,6 +11,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HighlightColour } from '../highlight-colours';
 import { ColourPicker } from './colour-picker';
 import { closeOnEscape } from './keys';
+import type { ReadingContext } from './reading-tool';
 
 export interface SelectionToolbarProps {
   colour: HighlightColour;
@@ -22,6 +23,10 @@ export interface SelectionToolbarProps {
   busy?: boolean | undefined;
   onColour(colour: HighlightColour): void;
   onSave(note: string): void;
+  /** "Add to my corpus": turn the selection into a claim of the reader's own pack (set by the container) */
+  onAddToCorpus?: (() => void) | undefined;
+  /** what "Add to my corpus" needs, for the container */
+  context?: ReadingContext | undefined;
   /** Esc */
   onClose(): void;
   /** a note is being written (true) or no longer (false): the container keeps the passage marked meanwhile */
@@ -72,6 +77,11 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           {!noting && (
             <button type="button" class="rdl-tool-button" data-action="add-note" onClick={() => setNoting(true)}>
               Add note
+            </button>
+          )}
+          {!noting && props.onAddToCorpus && (
+            <button type="button" class="rdl-tool-button" data-action="add-to-corpus" onClick={props.onAddToCorpus}>
+              Add to my corpus
             </button>
           )}
         </div>

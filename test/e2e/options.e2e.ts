@@ -8,7 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
-import { chooseFile, chooseLargeFile, openCard, pageTabId, sendFromExtensionPage } from './page-helpers';
+import {
+  chooseFile,
+  chooseLargeFile,
+  openCard,
+  packList,
+  packMessage,
+  pageTabId,
+  sendFromExtensionPage,
+} from './page-helpers';
 import { hover } from './reader-actions';
 
 const server = usePageServer();
@@ -43,16 +51,6 @@ function marksAre(expected: { style: string; texts: string[] } | null): boolean 
 async function badgeIs(tabId: number, text: string): Promise<boolean> {
   const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };
   return (await (g.browser ?? g.chrome).action.getBadgeText({ tabId })) === text;
-}
-
-function packList(): string[] {
-  return [...document.querySelectorAll('.packs li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
-}
-
-/** The options page's message about packs, once it starts with `start`. */
-function packMessage(start: string): string | null {
-  const text = document.querySelector('.packs ~ [role="alert"], .packs ~ [role="status"]')?.textContent ?? '';
-  return text.startsWith(start) ? text : null;
 }
 
 /** Clicks the control whose label (or aria-label) is `label`. */

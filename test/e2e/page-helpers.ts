@@ -497,3 +497,14 @@ export function claimCardButton(root: ShadowRoot | null, label: string): { x: nu
   const rect = button.getBoundingClientRect();
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
+
+/** The options page's corpus list, one line per pack. */
+export function packList(): string[] {
+  return [...document.querySelectorAll('.packs li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+}
+
+/** The options page's message about packs, once it starts with `start`. */
+export function packMessage(start: string): string | null {
+  const text = document.querySelector('.packs ~ [role="alert"], .packs ~ [role="status"]')?.textContent ?? '';
+  return text.startsWith(start) ? text : null;
+}

@@ -45,7 +45,7 @@ describe('importPack', () => {
     };
     expect(result).toEqual({
       status: 'added',
-      pack: { id: PACK.id, name: PACK.name, description: PACK.description, importedAt: 2000, counts },
+      pack: { id: PACK.id, name: PACK.name, description: PACK.description, importedAt: 2000, counts, own: false },
     });
     expect(await listPacks(db)).toEqual([result.pack]);
     for (const { id } of PACK.entities) expect((await db.entities.get(id))?.origin).toBe(PACK.id);

@@ -33,6 +33,7 @@ function fakeUi() {
   };
   const ui = {
     showToolbar: (_: unknown, props: SelectionToolbarProps) => Object.assign(shown, { toolbar: props, popover: null }),
+    readPage: () => ({ title: 'Envoy visits Pyongyang', outlet: 'Example Daily' }),
     showPopover: (id: string, _: unknown, props: HighlightPopoverProps) =>
       Object.assign(shown, { toolbar: null, popover: { id, props } }),
     closeTool: () => Object.assign(shown, { toolbar: null, popover: null }),
@@ -41,6 +42,9 @@ function fakeUi() {
   } as const;
   return { ui, shown };
 }
+
+/** the background, for "Add to my corpus" (only handed on to the UI here) */
+const ask = vi.fn();
 
 function fakeStore(): HighlightStore & { rows: HighlightRow[] } {
   const rows: HighlightRow[] = [];
@@ -84,6 +88,7 @@ function start(options: { unavailable?: string; store?: HighlightStore } = {}) {
     root: () => document.body,
     isOwnNode: (node) => node.nodeName === 'RDL-UI',
     entityIdsIn: (range) => (range.toString().includes('Putin') ? ['e-vladimir-putin'] : []),
+    ask,
     loadUi: () => Promise.resolve(ui),
     loadAnchoring: () => Promise.resolve(pageAnchoring),
   });
@@ -101,6 +106,19 @@ function select(text: string) {
 const settle = (ms = 200) => new Promise((done) => setTimeout(done, ms));
 
 describe('highlight actions', () => {
+  test('the toolbar and a popover carry what "Add to my corpus" needs: the page, the store, the highlight', async () => {
+    const { shown, store, actions } = start();
+    select('Putin arrived in Pyongyang ');
+    await settle();
+    expect(shown.toolbar?.context).toMatchObject({ document, ask });
+    shown.toolbar!.onSave('');
+    await settle(0);
+    const row = (store as ReturnType<typeof fakeStore>).rows[0]!;
+    expect(actions.showHighlight(row.id)).toBe(true);
+    await settle(0);
+    expect(shown.popover?.props).toMatchObject({ context: { ask }, highlight: row });
+  });
+
   test('a selection shows the toolbar; Highlight saves it with its selectors, entities and colour, and draws it', async () => {
     const { shown, store } = start();
     select('Putin arrived in Pyongyang ');

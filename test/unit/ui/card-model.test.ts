@@ -305,6 +305,22 @@ describe('buildCard rules', () => {
     expect(buildCard('y', input([claim('c1')]))).toBeNull();
   });
 
+  test('the reader’s own claims are marked theirs, with their page, and stand on the timeline at their date', () => {
+    const mine = claim('c2', {
+      date: '2026-12-04',
+      passage: {
+        url: 'https://news.example/a',
+        quote: { type: 'TextQuoteSelector', exact: 'q', prefix: '', suffix: '' },
+        position: { type: 'TextPositionSelector', start: 0, end: 1 },
+      },
+    });
+    const data = buildCard('x', input([claim('c1'), mine], { yours: new Set(['c2']) }))!;
+    const all = data.topics.flatMap((t) => t.claims);
+    expect(all.find((c) => c.id === 'c2')?.yours).toEqual({ pageUrl: 'https://news.example/a' });
+    expect(all.find((c) => c.id === 'c1')?.yours).toBeUndefined();
+    expect(data.events).toEqual([{ id: 'c2', label: mine.text, date: '2026-12-04', yours: true }]);
+  });
+
   test('claims that do not name the entity are ignored', () => {
     const data = buildCard('x', input([claim('c1'), claim('c2', { entityIds: ['y'] })]))!;
     expect(data.claimCount).toBe(1);
