@@ -167,7 +167,8 @@ export interface TabProtocol {
   /** Reads the page's highlights from the store again (after the popup changed, deleted or imported some). */
   refreshHighlights: { request: null; response: HighlightStatus };
   /** The page the reader sees, and whether Lens is marking it (for the popup's per-site switch). */
-  getPageInfo: { request: null; response: { url: string; active: boolean } };
+  /** `private`: the tab is in a private window */
+  getPageInfo: { request: null; response: { url: string; active: boolean; private?: boolean } };
   /**
    * Settings or the corpus changed: every frame asks for its configuration
    * again and redraws, without a reload. Answered by every frame.

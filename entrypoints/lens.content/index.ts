@@ -81,7 +81,8 @@ async function start(ctx: ContentScriptContext) {
     handlers = startSession(config, pageUrl, signal, ask, reportCount);
   };
 
-  const pageInfo = () => ({ url: location.href, active });
+  // `private`: the popup keeps no switch for a private window's site (nothing from one is stored).
+  const pageInfo = () => ({ url: location.href, active, private: browser.extension.inIncognitoContext });
   const onMessage = (message: unknown, _sender: unknown, sendResponse: (reply: unknown) => void) => {
     // Every frame redraws on a change; only the top frame answers the rest: the popup and the
     // shortcut speak to the page the reader sees.

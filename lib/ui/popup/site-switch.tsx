@@ -15,12 +15,16 @@ export interface SiteSwitchProps {
 export function SiteSwitch({ ask, askTab, openOptions }: SiteSwitchProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [url, setUrl] = useState<string | null>(null);
+  const [inPrivate, setInPrivate] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     ask('getSettings', null).then(setSettings, () => undefined);
     askTab?.('getPageInfo', null).then(
-      (info) => setUrl(/^https?:/.test(info.url) ? info.url : null),
+      (info) => {
+        setUrl(/^https?:/.test(info.url) ? info.url : null);
+        setInPrivate(info.private === true);
+      },
       () => undefined /* no content script here: a browser page */,
     );
   }, [askTab]);
@@ -39,7 +43,11 @@ export function SiteSwitch({ ask, askTab, openOptions }: SiteSwitchProps) {
 
   return (
     <div class="switches">
-      {host && (
+      {host && inPrivate && (
+        // Nothing from a private window is kept, not even the name of its site in the list Lens is off on.
+        <p class="switch-note">Lens keeps nothing from a private window: pause it instead.</p>
+      )}
+      {host && !inPrivate && (
         <label class="switch">
           <input
             type="checkbox"
