@@ -236,7 +236,12 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
   });
   // What the page is about first: a long card (North Korea: dozens of claims) then opens on the claims
   // that touch the page's other entities, which the topics below no longer repeat.
-  const onThePage = new Set((data.pageEntityIds ?? []).filter((id) => id !== entityId));
+  // An entity named in most of the card's claims (Russia on North Korea's card) singles nothing out.
+  const onThePage = new Set(
+    (data.pageEntityIds ?? []).filter(
+      (id) => id !== entityId && claims.filter((c) => c.entityIds.includes(id)).length * 2 <= claims.length,
+    ),
+  );
   const onPage = sortNewestFirst(claims.filter((c) => c.entityIds.some((id) => onThePage.has(id))));
   const onPageIds = new Set(onPage.map((c) => c.id));
   const cardTopics: CardTopic[] = topicIds.flatMap((id) => {

@@ -470,9 +470,9 @@ describe('buildCard rules', () => {
 
   describe('"On this page": the claims that name another entity on the page come first, once', () => {
     const claims = [
-      claim('c1', { date: '2023-05', entityIds: ['x', 'y'], stances: [{ topicId: 't', positionId: 't-low' }] }),
-      claim('c2', { date: '2024-02', entityIds: ['x'], stances: [{ topicId: 't', positionId: 't-high' }] }),
-      claim('c3', { date: '2024-03', entityIds: ['x', 'z'] }),
+      claim('c1', { date: '2023-05', entityIds: ['x', 'y', 'v'], stances: [{ topicId: 't', positionId: 't-low' }] }),
+      claim('c2', { date: '2024-02', entityIds: ['x', 'v'], stances: [{ topicId: 't', positionId: 't-high' }] }),
+      claim('c3', { date: '2024-03', entityIds: ['x', 'z', 'v'] }),
       claim('c4', { date: '2022-01', entityIds: ['x'] }),
     ];
     test.each<[string, string[] | undefined, string[], Record<string, string[]>]>([
@@ -480,6 +480,13 @@ describe('buildCard rules', () => {
       ['only the entity itself', ['x'], [], { 'How much?': ['c2', 'c1'], [OTHER_CLAIMS]: ['c3', 'c4'] }],
       ['no overlap', ['w'], [], { 'How much?': ['c2', 'c1'], [OTHER_CLAIMS]: ['c3', 'c4'] }],
       ['one entity', ['y'], ['c1'], { 'How much?': ['c2'], [OTHER_CLAIMS]: ['c3', 'c4'] }],
+      [
+        'an entity in most of its claims singles nothing out',
+        ['v'],
+        [],
+        { 'How much?': ['c2', 'c1'], [OTHER_CLAIMS]: ['c3', 'c4'] },
+      ],
+      ['with one that does', ['v', 'y'], ['c1'], { 'How much?': ['c2'], [OTHER_CLAIMS]: ['c3', 'c4'] }],
       ['two entities, newest first', ['y', 'z', 'x'], ['c3', 'c1'], { 'How much?': ['c2'], [OTHER_CLAIMS]: ['c4'] }],
     ])('%s', (_, pageEntityIds, onPage, topics) => {
       const data = buildCard('x', input(claims, pageEntityIds ? { pageEntityIds } : {}))!;
@@ -494,9 +501,10 @@ describe('buildCard rules', () => {
     });
 
     test('a topic whose claims are all on the page is not listed empty', () => {
-      const data = buildCard('x', input([claim('c1', { entityIds: ['x', 'y'] })], { pageEntityIds: ['y'] }))!;
+      const onIt = claim('c1', { entityIds: ['x', 'y'], stances: [{ topicId: 't', positionId: 't-low' }] });
+      const data = buildCard('x', input([onIt, claim('c2')], { pageEntityIds: ['y'] }))!;
       expect(data.onPage.map((c) => c.id)).toEqual(['c1']);
-      expect(data.topics).toEqual([]);
+      expect(data.topics.map((t) => [t.question, t.claims.map((c) => c.id)])).toEqual([[OTHER_CLAIMS, ['c2']]]);
     });
 
     test('North Korea on a page that names Wonsan and Lavrov opens on their claims', () => {
