@@ -22,6 +22,9 @@ import type { EntitySpan } from './claims/tokens';
 import type { RecordDetail } from './ui/detail-model';
 import type { TermPattern } from './text/matcher';
 
+/** The most page entities a card request may name: a page's own marks, not a way to make the background scan the corpus. */
+export const MAX_PAGE_ENTITY_IDS = 200;
+
 export type { TermPattern };
 
 export interface TermIndex {
@@ -71,7 +74,8 @@ export interface Protocol {
   };
   getSettings: { request: null; response: Settings };
   setSettings: { request: Partial<Settings>; response: Settings };
-  getCard: { request: { entityId: string }; response: CardData | null };
+  /** `pageEntityIds`: the other entities marked on the page (at most 200), whose claims the card puts first */
+  getCard: { request: { entityId: string; pageEntityIds?: string[] }; response: CardData | null };
   search: { request: { query: string; filters?: SearchFilters; limit?: number }; response: SearchResults };
   getDetail: { request: { kind: RecordDetail['kind']; id: string }; response: RecordDetail | null };
   /** what the search filters offer: the sources (oldest first) and the topics */

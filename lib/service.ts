@@ -26,7 +26,13 @@ import { normaliseUrl } from './anchoring/url';
 import { readCorpusRecords, type EntityRow, type LensDb } from './db/schema';
 import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
 import { createDetails } from './ui/detail-model';
-import type { EntitySummary, Handlers, PageHighlights, TermIndex } from './messages';
+import {
+  MAX_PAGE_ENTITY_IDS,
+  type EntitySummary,
+  type Handlers,
+  type PageHighlights,
+  type TermIndex,
+} from './messages';
 import { buildCard } from './ui/card-model';
 import { buildClaimCard } from './ui/claim-card-model';
 import { buildClaimIndex } from './claims/build';
@@ -256,7 +262,8 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       options.onConfigChanged?.();
       return settings();
     },
-    async getCard({ entityId }) {
+    async getCard({ entityId, pageEntityIds }) {
+      const onPage = checkPageEntityIds(pageEntityIds);
       await ready;
       const entity = await db.entities.get(entityId);
       if (!entity) return null;
@@ -279,6 +286,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         topics: topics.filter((t) => t !== undefined),
         events: [...allEvents.values()],
         yours: new Set(claims.filter((c) => ownPacks.has(c.origin)).map((c) => c.id)),
+        pageEntityIds: onPage,
       });
     },
     async matchClaims({ url, sentences }) {
@@ -422,4 +430,16 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   };
 
   return { handlers, ready, rowUrl: async (id) => (await db.highlights.get(id))?.url };
+}
+
+/** `getCard`'s page entities, as a page's content script sends them: absent, or a short list of short ids. */
+function checkPageEntityIds(ids: unknown): string[] {
+  if (ids === undefined) return [];
+  if (
+    !Array.isArray(ids) ||
+    ids.length > MAX_PAGE_ENTITY_IDS ||
+    !ids.every((id): id is string => typeof id === 'string' && id.length > 0 && id.length <= 100)
+  )
+    throw new Error(`pageEntityIds must be a list of at most ${MAX_PAGE_ENTITY_IDS} entity ids`);
+  return ids;
 }

@@ -14,6 +14,7 @@ import {
   createClient,
   isEnvelope,
   listAllHighlights,
+  MAX_PAGE_ENTITY_IDS,
   type Client,
   type Handlers,
   type HighlightStatus,
@@ -157,7 +158,14 @@ function startSession(
       document,
       theme: settings.theme,
       labelOf: (id) => labels.get(id) ?? id,
-      fetchCard: (entityId) => ask('getCard', { entityId }),
+      // The page's other entities (at their first card), so that a long card opens on what the page is about.
+      fetchCard: (entityId) =>
+        ask('getCard', {
+          entityId,
+          pageEntityIds: [...lens.annotator.counts().keys()]
+            .filter((id) => id !== entityId)
+            .slice(0, MAX_PAGE_ENTITY_IDS),
+        }),
       onSearch: (query) => void ask('openSearch', { query }),
       markDraft: (range) => {
         if (range) ranges.set(DRAFT_HIGHLIGHT, new Set([range]));

@@ -143,6 +143,11 @@ export interface CardData {
     projectNote?: string;
   };
   claimCount: number;
+  /**
+   * "On this page": the claims that also name another entity marked on the
+   * page, newest first, shown before the topics and not repeated under them.
+   */
+  onPage: CardClaim[];
   /** most-discussed topic first (ties in corpus order); "Other claims" last */
   topics: CardTopic[];
   /** in the same order as `topics` */
@@ -168,6 +173,8 @@ export interface CardInput {
   events: Event[];
   /** ids of the claims that are the reader's own (their "My reading" pack) */
   yours?: ReadonlySet<string>;
+  /** the other entities marked on the page the card opens on (none from the popup) */
+  pageEntityIds?: readonly string[];
 }
 
 export const OTHER_CLAIMS = 'Other claims';
@@ -227,14 +234,28 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
       (groups.get(b)?.length ?? 0) - (groups.get(a)?.length ?? 0) || (topicOrder.get(a) ?? 0) - (topicOrder.get(b) ?? 0)
     );
   });
-  const cardTopics: CardTopic[] = topicIds.map((id) => ({
-    id,
-    question: id === null ? OTHER_CLAIMS : (topics.get(id)?.question ?? id),
-    claims: sortNewestFirst(groups.get(id) ?? []).map((c) =>
-      withPosition(cardClaims.get(c.id)!, c, topics.get(id ?? '')),
+  // What the page is about first: a long card (North Korea: dozens of claims) then opens on the claims
+  // that touch the page's other entities, which the topics below no longer repeat.
+  // An entity named in most of the card's claims (Russia on North Korea's card) singles nothing out.
+  const onThePage = new Set(
+    (data.pageEntityIds ?? []).filter(
+      (id) => id !== entityId && claims.filter((c) => c.entityIds.includes(id)).length * 2 <= claims.length,
     ),
-    viewsDiffer: id !== null && views.has(id),
-  }));
+  );
+  const onPage = sortNewestFirst(claims.filter((c) => c.entityIds.some((id) => onThePage.has(id))));
+  const onPageIds = new Set(onPage.map((c) => c.id));
+  const cardTopics: CardTopic[] = topicIds.flatMap((id) => {
+    const rest = (groups.get(id) ?? []).filter((c) => !onPageIds.has(c.id));
+    if (rest.length === 0) return [];
+    return [
+      {
+        id,
+        question: id === null ? OTHER_CLAIMS : (topics.get(id)?.question ?? id),
+        claims: sortNewestFirst(rest).map((c) => withPosition(cardClaims.get(c.id)!, c, topics.get(id ?? ''))),
+        viewsDiffer: id !== null && views.has(id),
+      },
+    ];
+  });
 
   const figures: CardFigure[] = claims
     .flatMap((claim) =>
@@ -301,6 +322,7 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
       ...(entity.projectNote !== undefined && { projectNote: entity.projectNote }),
     },
     claimCount: claims.length,
+    onPage: onPage.map((c) => cardClaims.get(c.id)!),
     topics: cardTopics,
     viewsDiffer: topicIds.flatMap((id) => (id !== null && views.has(id) ? [views.get(id)!] : [])),
     figures,

@@ -46,6 +46,16 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
         <p class="rdl-summary">{entity.tier === 'context' ? entity.definition : entity.summary}</p>
         {entity.projectNote !== undefined && <ProjectNote note={entity.projectNote} />}
 
+        {data.onPage.length > 0 && (
+          <Section id={`${id}-on-page`} title="On this page">
+            <TopicClaims
+              topic={{ id: null, question: '', claims: data.onPage, viewsDiffer: false }}
+              limit={claimsPerTopic}
+              onToggleQuote={onToggleQuote}
+            />
+          </Section>
+        )}
+
         {data.viewsDiffer.length > 0 && (
           <Section id={`${id}-views`} title="Views differ">
             {data.viewsDiffer.map((views) => (
@@ -256,7 +266,7 @@ function TopicClaims({
   const hidden = topic.claims.length - shown.length;
   return (
     <div class="rdl-topic-group">
-      <h4 class="rdl-topic">{topic.question}</h4>
+      {topic.question !== '' && <h4 class="rdl-topic">{topic.question}</h4>}
       <ul class="rdl-claims" id={listId}>
         {shown.map((claim) => (
           <ClaimItem key={claim.id} claim={claim} onToggleQuote={onToggleQuote} />

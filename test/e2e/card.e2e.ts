@@ -57,7 +57,12 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect(card.title).toBe('Kim Jong Un');
     expect(card.kind.toLowerCase()).toContain('person');
     const expected = expectedFor('e-kim-jong-un');
-    expect([...card.topics].filter((t) => t !== 'Other claims').sort()).toEqual(expected.topics);
+    // Claims that name the page's other entities (Putin, Pyongyang) open the card, under "On this page";
+    // the rest stay under their topics.
+    expect(card.sections[0]).toBe('On this page');
+    const topicsShown = card.topics.filter((t) => t !== 'Other claims');
+    expect(topicsShown.length).toBeGreaterThan(0);
+    for (const topic of topicsShown) expect(expected.topics).toContain(topic);
     expect([...card.positions].sort()).toEqual(expected.positions);
     expect(card.text).toContain('Views differ');
 
@@ -70,6 +75,24 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
 
     await page.press('Escape');
     await page.waitForUi((root) => !root?.querySelector('.rdl-card'));
+    await page.close();
+  });
+
+  test('a long card opens on "On this page": North Korea on a page about Lavrov in Wonsan', async () => {
+    const page = await lens.openPage(server.url('/fixtures/lavrov-wonsan.html'));
+    await hover(page, 'North Korea');
+    const card = await page.waitForUi(openCard);
+    expect(card.title).toBe('North Korea');
+    expect(card.sections[0]).toBe('On this page');
+    // Its claims are those that name Wonsan or Lavrov (Russia, in most of them, singles nothing out).
+    const onPage = claims.filter(
+      (c) =>
+        c.entityIds.includes('e-north-korea') &&
+        (c.entityIds.includes('e-wonsan') || c.entityIds.includes('e-sergey-lavrov')),
+    );
+    expect(card.firstSectionClaims.length).toBeGreaterThan(0);
+    for (const text of card.firstSectionClaims) expect(onPage.map((c) => c.text)).toContain(text);
+    expect(page.errors()).toEqual([]);
     await page.close();
   });
 

@@ -69,6 +69,10 @@ export function openCard(root: ShadowRoot | null): {
   text: string;
   topics: string[];
   positions: string[];
+  /** section headings, in order */
+  sections: string[];
+  /** the claim texts of the first section */
+  firstSectionClaims: string[];
   rect: { left: number; top: number; right: number; bottom: number };
   fontSize: string;
   background: string;
@@ -86,6 +90,10 @@ export function openCard(root: ShadowRoot | null): {
     text: card.textContent!,
     topics: all('.rdl-topic-group .rdl-topic'),
     positions: all('.rdl-position-label'),
+    sections: all('.rdl-section-title'),
+    firstSectionClaims: [...(card.querySelector('.rdl-section')?.querySelectorAll('.rdl-claim-text') ?? [])].map((e) =>
+      e.textContent!.trim(),
+    ),
     rect: { left: rect.left, top: rect.top, right: rect.right, bottom: rect.bottom },
     fontSize: style.fontSize,
     background: style.backgroundColor,

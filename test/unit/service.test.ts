@@ -344,6 +344,16 @@ describe('packs and settings', () => {
     await expect(ask('removePack', { id: 'bundled' })).rejects.toThrow('The bundled corpus cannot be removed.');
   });
 
+  test('a card request names the page entities as a short list of ids, or is refused', async () => {
+    const { ask } = startReal();
+    const card = await ask('getCard', { entityId: 'e-north-korea', pageEntityIds: ['e-wonsan'] });
+    expect(card?.onPage.length).toBeGreaterThan(0);
+    for (const pageEntityIds of [Array.from({ length: 201 }, (_, i) => `e-${i}`), ['x'.repeat(101)], 'e-wonsan', [1]])
+      await expect(ask('getCard', { entityId: 'e-north-korea', pageEntityIds } as never)).rejects.toThrow(
+        /pageEntityIds must be a list of at most 200 entity ids/,
+      );
+  });
+
   test('a bad pack is refused with its reason and nothing changes', async () => {
     const { ask, changes } = startReal();
     await expect(ask('importPack', { json: packText.slice(0, 200), byteSize: 200 })).rejects.toThrow(/cut short/);

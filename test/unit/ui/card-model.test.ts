@@ -467,4 +467,59 @@ describe('buildCard rules', () => {
       { id: 'late', label: 'late', date: '2024-06' },
     ]);
   });
+
+  describe('"On this page": the claims that name another entity on the page come first, once', () => {
+    const claims = [
+      claim('c1', { date: '2023-05', entityIds: ['x', 'y', 'v'], stances: [{ topicId: 't', positionId: 't-low' }] }),
+      claim('c2', { date: '2024-02', entityIds: ['x', 'v'], stances: [{ topicId: 't', positionId: 't-high' }] }),
+      claim('c3', { date: '2024-03', entityIds: ['x', 'z', 'v'] }),
+      claim('c4', { date: '2022-01', entityIds: ['x'] }),
+    ];
+    test.each<[string, string[] | undefined, string[], Record<string, string[]>]>([
+      ['no page entities (the popup)', undefined, [], { 'How much?': ['c2', 'c1'], [OTHER_CLAIMS]: ['c3', 'c4'] }],
+      ['only the entity itself', ['x'], [], { 'How much?': ['c2', 'c1'], [OTHER_CLAIMS]: ['c3', 'c4'] }],
+      ['no overlap', ['w'], [], { 'How much?': ['c2', 'c1'], [OTHER_CLAIMS]: ['c3', 'c4'] }],
+      ['one entity', ['y'], ['c1'], { 'How much?': ['c2'], [OTHER_CLAIMS]: ['c3', 'c4'] }],
+      [
+        'an entity in most of its claims singles nothing out',
+        ['v'],
+        [],
+        { 'How much?': ['c2', 'c1'], [OTHER_CLAIMS]: ['c3', 'c4'] },
+      ],
+      ['with one that does', ['v', 'y'], ['c1'], { 'How much?': ['c2'], [OTHER_CLAIMS]: ['c3', 'c4'] }],
+      ['two entities, newest first', ['y', 'z', 'x'], ['c3', 'c1'], { 'How much?': ['c2'], [OTHER_CLAIMS]: ['c4'] }],
+    ])('%s', (_, pageEntityIds, onPage, topics) => {
+      const data = buildCard('x', input(claims, pageEntityIds ? { pageEntityIds } : {}))!;
+      expect(data.onPage.map((c) => c.id)).toEqual(onPage);
+      expect(Object.fromEntries(data.topics.map((t) => [t.question, t.claims.map((c) => c.id)]))).toEqual(topics);
+      // Moved, not dropped: every claim is still counted and still placed on its scale.
+      expect(data.claimCount).toBe(4);
+      expect(data.viewsDiffer[0]?.positions.flatMap((p) => p.claims.flatMap((st) => st.claimIds))).toEqual([
+        'c1',
+        'c2',
+      ]);
+    });
+
+    test('a topic whose claims are all on the page is not listed empty', () => {
+      const onIt = claim('c1', { entityIds: ['x', 'y'], stances: [{ topicId: 't', positionId: 't-low' }] });
+      const data = buildCard('x', input([onIt, claim('c2')], { pageEntityIds: ['y'] }))!;
+      expect(data.onPage.map((c) => c.id)).toEqual(['c1']);
+      expect(data.topics.map((t) => [t.question, t.claims.map((c) => c.id)])).toEqual([[OTHER_CLAIMS, ['c2']]]);
+    });
+
+    test('North Korea on a page that names Wonsan and Lavrov opens on their claims', () => {
+      const nk = buildCard('e-north-korea', {
+        ...inputFor('e-north-korea'),
+        pageEntityIds: ['e-wonsan', 'e-sergey-lavrov'],
+      })!;
+      const expected = corpus.claims
+        .filter((c) => c.entityIds.includes('e-north-korea'))
+        .filter((c) => c.entityIds.includes('e-wonsan') || c.entityIds.includes('e-sergey-lavrov'))
+        .map((c) => c.id);
+      expect(nk.onPage.map((c) => c.id).sort()).toEqual([...expected].sort());
+      expect(expected.length).toBeGreaterThan(0);
+      const below = new Set(nk.topics.flatMap((t) => t.claims.map((c) => c.id)));
+      expect(expected.filter((id) => below.has(id))).toEqual([]);
+    });
+  });
 });

@@ -11,7 +11,7 @@ import { useRenderRoot } from './render-root';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
-function corpusCard(entityId: string): CardData {
+function corpusCard(entityId: string, pageEntityIds?: string[]): CardData {
   const dir = join(import.meta.dirname, '../../../data/corpus');
   const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
   const corpus = CorpusRecords.parse({
@@ -27,6 +27,7 @@ function corpusCard(entityId: string): CardData {
     ...corpus,
     entity,
     claims: corpus.claims.filter((c) => c.entityIds.includes(entityId)),
+    ...(pageEntityIds && { pageEntityIds }),
   })!;
 }
 
@@ -46,6 +47,7 @@ const claim = (id: string, extra: Partial<CardClaim> = {}): CardClaim => ({
 const hostile: CardData = {
   entity: { id: 'e-x', label: `X ${XSS}`, kind: 'concept', summary: `Summary ${XSS}`, definition: `Summary ${XSS}` },
   claimCount: 1,
+  onPage: [],
   topics: [
     {
       id: 't',
@@ -133,6 +135,20 @@ describe('Card on the curated corpus (Kim Jong Un)', () => {
       'Timeline',
       'Sources',
     ]); // no Figures: no claim about him states one
+  });
+
+  test('"On this page" comes first with the claims that name the page\'s other entities, and only then', () => {
+    const onPage = corpusCard('e-kim-jong-un', ['e-vladimir-putin']);
+    show({ data: onPage });
+    const headings = $$('section.rdl-section > .rdl-section-title').map(text);
+    expect(headings[0]).toBe('On this page');
+    expect($$('section.rdl-section')[0]!.querySelectorAll('.rdl-claim-text').length).toBe(
+      Math.min(3, onPage.onPage.length),
+    );
+    expect(text($$('section.rdl-section')[0]!.querySelector('.rdl-claim-text'))).toBe(onPage.onPage[0]!.text);
+    // No page entity in any of his claims: no section.
+    show({ data: corpusCard('e-kim-jong-un', ['e-no-such-entity']) });
+    expect($$('section.rdl-section > .rdl-section-title').map(text)).not.toContain('On this page');
   });
 
   test('"What the sources say": topics in order, claims with who, outlet and date; the role on expand', () => {
