@@ -45,9 +45,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await options.evaluate(sendFromExtensionPage, 'setSettings', { markEverywhere: true });
     try {
       const page = await lens.openPage(server.url('/shared/R01_kommersant_putin-ibrahim.html'));
-      // Путине: Putin in the prepositional case, marked as the word is written.
-      expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toContain('Путине');
-      await hover(page, 'Путине');
+      // Владимира Путина: Vladimir Putin in the genitive, marked as the words are written.
+      expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toContain('Владимира Путина');
+      await hover(page, 'Владимира Путина');
       expect((await page.waitForUi(openCard)).title).toBe('Vladimir Putin');
       await page.screenshot(storeShot(`${browserName}-2-card-russian.png`), SCREENSHOT_SIZE);
       await page.close();
