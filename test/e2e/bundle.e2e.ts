@@ -11,9 +11,10 @@ describe.each(BROWSER_NAMES)('%s build', (browserName) => {
   const file = `${extensionDir(browserName)}/content-scripts/lens.js`;
 
   // 40 KB until issue 13 (entity linking rules, tiers and relevance, the main-text filter: about 5 KB);
-  // issue 17 retires this budget in favour of measured costs.
-  test('the content script is under 46 KB minified', () => {
-    expect(statSync(file).size).toBeLessThan(46 * 1024);
+  // 46 KB until the sliced scan (issue 17), the claims loader (16) and the reading tool's wiring (15): 46.0 KB
+  // after them. Issue 17 retires this budget in favour of measured costs (npm run bench:cost prints the size).
+  test('the content script is under 48 KB minified', () => {
+    expect(statSync(file).size).toBeLessThan(48 * 1024);
   });
 
   test('the content script contains neither Dexie nor fuse.js', () => {
