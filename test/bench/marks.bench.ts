@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../e2e/harness/chromium';
+import { writeMeasures } from '../e2e/harness/measures';
 import { startPageServer } from '../e2e/harness/server';
 import { judge, readLabels, type Judgement, type LabelFile, type SeenMark } from './mark-labels';
 
@@ -129,6 +130,8 @@ async function main() {
   const server = await startPageServer();
   const profileDir = mkdtempSync(join(tmpdir(), 'rdl-bench-marks-'));
   const lens = await launchChromium({ extensionDir: EXTENSION, profileDir });
+  // The reader's "write performance measures" setting: the page then says when Lens's full scan is done.
+  await writeMeasures(lens);
   const results: PageResult[] = [];
   console.log(`extension: ${EXTENSION}; ${labelled.length} labelled pages`);
   console.log(
