@@ -33,6 +33,7 @@ import { writeMeasures } from '../e2e/harness/measures';
 import type { LensBrowser, LensPage } from '../e2e/harness/types';
 import { startPageServer, GENERATED_PAGES, SHARED_PAGES } from '../e2e/harness/server';
 import { median } from './stats';
+import { floorScan } from './floor';
 import { generatePages } from './generate-pages';
 
 const RUNS = Number(process.argv[2] ?? 5);
@@ -42,16 +43,6 @@ const MARK_JS = readFileSync(resolve('node_modules/mark.js/dist/mark.min.js'), '
 const aliases = (JSON.parse(readFileSync('data/corpus/entities.json', 'utf8')) as Entity[]).flatMap((e) =>
   e.aliases.map((a) => a.text),
 );
-
-/** Runs in the page: a bare walk over every text node, reading its data. */
-function floorScan(): number {
-  const t = performance.now();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  let chars = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
-  const ms = performance.now() - t;
-  return chars >= 0 ? ms : -1;
-}
 
 /** Runs in the page: mark.js over the aliases (c), or one combined expression (d). */
 function markJsScan(source: string, keywords: string[], combined: boolean): number {

@@ -41,6 +41,7 @@ import { GENERATED_PAGES, SHARED_PAGES, startPageServer } from '../e2e/harness/s
 import { sendFromExtensionPage } from '../e2e/page-helpers';
 import { generatePages } from './generate-pages';
 import { median } from './stats';
+import { floorScan } from './floor';
 
 const RUNS = Number(process.argv[2] ?? 3);
 /** how long after the full scan the profile goes on: the observers' and late scans' share */
@@ -164,16 +165,6 @@ function scanDone(): boolean {
     performance.getEntriesByName('rdl:scan').some((e) => (e as PerformanceMeasure).detail?.kind === 'full') ||
     (document.readyState === 'complete' && !document.body?.textContent?.trim())
   );
-}
-
-/** Runs in the page: a bare walk over every text node, reading its data. */
-function floorScan(): number {
-  const t = performance.now();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  let chars = 0;
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
-  const ms = performance.now() - t;
-  return chars >= 0 ? ms : -1;
 }
 
 async function profileLoad(
