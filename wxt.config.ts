@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { corpusPlugin } from './build/corpus-plugin';
 import { renderIcons } from './build/icons';
 import { makeZipReproducible } from './build/reproducible-zip';
-import { ICON_SIZES, iconPath, toolbarIcon, toolbarTitle } from './lib/toolbar-icon';
+import { ICON_SIZES, iconPath, toolbarIcon } from './lib/toolbar-icon';
 
 /** Gecko id: fixed so that the moz-extension origin (and so the IndexedDB) survives updates. */
 export const GECKO_ID = 'ru-dprk-lens@lens.example.org';
@@ -23,6 +23,8 @@ export const EXTENSION_PAGES_CSP =
 
 export default defineConfig({
   manifestVersion: 3,
+  // locales/*.json → the extension's _locales (the manifest's __MSG_…__ and the UI's words; lib/i18n).
+  modules: ['@wxt-dev/i18n/module'],
   // The Firefox sources archive: what SOURCE_CODE_REVIEW.md's two commands need to rebuild the package, no more.
   zip: {
     excludeSources: ['test/**', 'docs/**', 'demo/**', 'scripts/**', 'store/**', 'data/packs/**', 'vitest*.ts'],
@@ -64,14 +66,15 @@ export default defineConfig({
     },
   },
   manifest: ({ browser, command }) => ({
-    name: 'RU–DPRK Lens',
+    name: '__MSG_extName__',
+    default_locale: 'en',
     // The end-to-end suite builds an "update" with a higher version, as a store update would have.
     ...(process.env.RDL_VERSION ? { version: process.env.RDL_VERSION } : {}),
-    description:
-      'Marks the people, places, treaties and events of Russia–North Korea relations on news pages and shows what the sources say. Runs entirely on your device.',
+    description: '__MSG_extDescription__',
     icons: Object.fromEntries(ICON_SIZES.map((size) => [size, iconPath('active', size)])),
     // The background switches it per tab to the paused or site-off state (lib/toolbar-icon.ts).
-    action: { default_icon: toolbarIcon('active'), default_title: toolbarTitle('active') },
+    // Its tooltip is the popup's <title>, the name (the same in every language), until the background sets the state's.
+    action: { default_icon: toolbarIcon('active') },
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // "Save highlight" on a selection's context menu. unlimitedStorage: Firefox grants the extension persistent
     // storage with it (without, the persist() request of the background is not granted: it has no window to ask
@@ -90,11 +93,11 @@ export default defineConfig({
     commands: {
       'open-panel': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'List the people, places and events Lens found on this page',
+        description: '__MSG_commandOpenPanel__',
       },
       'save-highlight': {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Save the selected text as a highlight',
+        description: '__MSG_commandSaveHighlight__',
       },
     },
     ...(browser === 'firefox'

@@ -6,7 +6,11 @@ import { answer, createClient, type TabProtocol } from '../lib/messages';
 import { report } from '../lib/report';
 import { guardHandlers, type Caller } from '../lib/sender-policy';
 import { createService } from '../lib/service';
-import { toolbarIcon, toolbarTitle } from '../lib/toolbar-icon';
+import { toolbarIcon, toolbarTitleKey } from '../lib/toolbar-icon';
+import { loadTranslator } from '../lib/i18n/load';
+import type { LanguageSetting } from '../lib/i18n/locales';
+import { setTranslator, t } from '../lib/i18n/translate';
+import { DEFAULT_SETTINGS } from '../lib/settings';
 
 /** The tab a web page's message came from, as the browser reports it (none for the extension's own pages). */
 const pageTab = (caller: Caller): number | undefined => (caller.kind === 'page' ? caller.tabId : undefined);
@@ -53,6 +57,7 @@ export default defineBackground(() => {
     },
     // Every frame of every tab redraws with the new settings or corpus (a tab without Lens does not answer).
     onConfigChanged: () => {
+      void followLanguage();
       void browser.tabs.query({}).then((tabs) => {
         for (const tab of tabs) {
           if (tab.id === undefined) continue;
@@ -68,9 +73,10 @@ export default defineBackground(() => {
       const caller = sender as Caller;
       if (caller.kind !== 'page' || !caller.topFrame || caller.tabId === undefined) return;
       const { tabId } = caller;
+      await language;
       await Promise.all([
         browser.action.setIcon({ tabId, path: toolbarIcon(state) }),
-        browser.action.setTitle({ tabId, title: toolbarTitle(state) }),
+        browser.action.setTitle({ tabId, title: t(toolbarTitleKey(state)) }),
       ]);
     },
     setBadge: async (count, sender) => {
@@ -82,6 +88,31 @@ export default defineBackground(() => {
       ]);
     },
   });
+
+  /**
+   * The background speaks the reader's language too (toolbar tooltips, the
+   * context menu, the errors it answers with): the setting's, read at start
+   * and again whenever the settings change.
+   */
+  let languageSetting: LanguageSetting | null = null;
+  let language: Promise<void> = Promise.resolve();
+  function followLanguage(): Promise<void> {
+    const previous = language;
+    language = previous
+      .then(() => service.handlers.getSettings(null, { kind: 'extension', private: false } satisfies Caller))
+      // A store that cannot be read: the browser's language, as on a first start.
+      .catch(() => DEFAULT_SETTINGS)
+      .then(async ({ language: setting }) => {
+        if (setting === languageSetting) return;
+        languageSetting = setting;
+        setTranslator(await loadTranslator(setting, browser.i18n));
+        await browser.contextMenus
+          .update(SAVE_HIGHLIGHT_MENU, { title: t('menuSaveHighlight') })
+          .catch(() => undefined);
+      });
+    return language;
+  }
+  void followLanguage();
 
   // Every listener is registered synchronously on every start: an MV3 worker
   // (and Firefox's event page) is woken by the event itself and must have its
@@ -126,8 +157,13 @@ export default defineBackground(() => {
     // Menus outlive the worker but not an update: made again on every install and update.
     void browser.contextMenus
       .removeAll()
+      .then(() => language)
       .then(() =>
-        browser.contextMenus.create({ id: SAVE_HIGHLIGHT_MENU, title: 'Save highlight', contexts: ['selection'] }),
+        browser.contextMenus.create({
+          id: SAVE_HIGHLIGHT_MENU,
+          title: t('menuSaveHighlight'),
+          contexts: ['selection'],
+        }),
       );
     // Once: the reader's highlights should not be evicted when the disk runs low. StorageManager.persist()
     // is Window-only, so Chrome's service worker has none (its extension storage is not evicted either).

@@ -3,6 +3,7 @@
  * (possibly older or hand-edited) value is read back safely.
  */
 import type { EntityKind } from './corpus/schema';
+import { LANGUAGE_SETTINGS, type LanguageSetting } from './i18n/locales';
 
 export type Density = 'every' | 'first-per-paragraph';
 export type MarkStyle = 'underline' | 'tint';
@@ -29,6 +30,8 @@ export interface Settings {
   measures: boolean;
   /** mark the sentences that state a corpus claim or take a topic position (lib/claims) */
   claims: boolean;
+  /** the UI's language: the browser's, or one the reader chose (lib/i18n) */
+  language: LanguageSetting;
 }
 
 export const ALL_KINDS: EntityKind[] = ['country', 'person', 'place', 'organisation', 'treaty', 'event', 'concept'];
@@ -44,6 +47,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mainTextOnly: true,
   measures: false,
   claims: true,
+  language: 'browser',
 };
 
 const oneOf =
@@ -64,6 +68,7 @@ const CHECKS: { [K in keyof Settings]: (value: unknown) => value is Settings[K] 
   mainTextOnly: (v): v is boolean => typeof v === 'boolean',
   measures: (v): v is boolean => typeof v === 'boolean',
   claims: (v): v is boolean => typeof v === 'boolean',
+  language: oneOf(LANGUAGE_SETTINGS),
 };
 
 /** Settings from stored rows: unknown keys are ignored, invalid values fall back to the default. */

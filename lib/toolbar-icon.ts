@@ -3,6 +3,7 @@
  * that show it. The build (build/icons.ts) renders exactly these files from
  * assets/icon.svg, so the names and sizes live here once.
  */
+import type { MessageKey } from './i18n/translate';
 import { isActiveOn, type Settings } from './settings';
 
 /** What the toolbar icon tells the reader about a tab. */
@@ -36,14 +37,13 @@ export function toolbarState(settings: Settings, url: string): ToolbarState {
   return isActiveOn(settings, url) ? 'active' : 'site-off';
 }
 
-/** The toolbar button's tooltip (and accessible name) for a state: the icon's meaning in words. */
-export function toolbarTitle(state: ToolbarState): string {
+/** The message of the toolbar button's tooltip (and accessible name) for a state: the icon's meaning in words. */
+export function toolbarTitleKey(state: ToolbarState): MessageKey {
   return TITLES[state];
 }
 
-// Listing and UI text in one place each, so that the localisation (issue 19, item 3) finds it.
-const TITLES: Record<ToolbarState, string> = {
-  active: 'RU–DPRK Lens',
-  paused: 'RU–DPRK Lens (paused everywhere)',
-  'site-off': 'RU–DPRK Lens (off on this site)',
+const TITLES: Record<ToolbarState, MessageKey> = {
+  active: 'toolbarActive',
+  paused: 'toolbarPaused',
+  'site-off': 'toolbarSiteOff',
 };

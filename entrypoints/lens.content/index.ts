@@ -116,6 +116,7 @@ type SessionHandlers = Omit<Handlers<TabProtocol>, 'getPageInfo' | 'configChange
  * Where Lens is off, every request about the page is refused: the popup then
  * says Lens does not run on the tab, and the shortcut and menu do nothing.
  */
+// not UI text: the popup says in its own words that Lens does not run on the tab.
 const off = () => Promise.reject(new Error('Lens is off on this page'));
 const NOT_ACTIVE: SessionHandlers = {
   openPanel: off,
@@ -152,11 +153,12 @@ function startSession(
     const factory = await importRegistered(
       importScript(CARD_UI_SCRIPT),
       () => registeredCardUi(globalThis),
-      'The card UI',
+      'The card UI', // not UI text: the name of the script in a failure's log
     );
     const loaded = factory({
       document,
       theme: settings.theme,
+      language: settings.language,
       labelOf: (id) => labels.get(id) ?? id,
       // The page's other entities (at their first card), so that a long card opens on what the page is about.
       fetchCard: (entityId) =>
@@ -177,6 +179,7 @@ function startSession(
     return loaded;
   });
   const loadAnchoring = loadOnce(() =>
+    // not UI text: the name of the script in a failure's log
     importRegistered(importScript(ANCHORING_SCRIPT), () => registeredAnchoring(globalThis), 'The anchoring code'),
   );
 
@@ -223,6 +226,7 @@ function startSession(
   const loadClaims =
     settings.claims && isTop()
       ? loadOnce(async () =>
+          // not UI text: the name of the script in a failure's log
           (await importRegistered(importScript(CLAIMS_SCRIPT), () => registeredClaims(globalThis), 'Claims'))({
             document,
             signal,

@@ -4,6 +4,8 @@ import { downloadText } from '../../lib/ui/download';
 import { createClient, type TabProtocol } from '../../lib/messages';
 import { Popup } from '../../lib/ui/popup';
 import { applyPageTheme } from '../../lib/ui/theme';
+import { loadTranslator } from '../../lib/i18n/load';
+import { setTranslator, t } from '../../lib/i18n/translate';
 import '../../lib/ui/base.css';
 import '../../lib/ui/card.css';
 import '../../lib/ui/popup.css';
@@ -34,6 +36,10 @@ const askTab =
   tabId === undefined ? null : createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message));
 const settings = await ask('getSettings', null).catch(() => null);
 const theme = applyPageTheme(document, settings?.theme ?? 'auto');
+const translator = await loadTranslator(settings?.language ?? 'browser', browser.i18n);
+setTranslator(translator);
+document.documentElement.lang = translator.locale;
+document.title = t('extName');
 
 render(
   <Popup

@@ -5,17 +5,25 @@
  * from ./schema: the card's UI bundle must not carry zod.
  */
 import type { Source, TextLang } from './schema';
+import { INTL_TAGS } from '../i18n/locales';
+import { t, uiLocale } from '../i18n/translate';
 
 /** The languages a source's text went through, original first. */
 export function languageChainOf(source: Pick<Source, 'language' | 'languageChain'>): TextLang[] {
   return source.languageChain ?? [source.language];
 }
 
-/** "A", "A and B", "A, B and C". */
+/** "A", "A and B", "A, B and C", in the UI's language ("A, B и C"). */
 export function joinNames(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return new Intl.ListFormat(INTL_TAGS[uiLocale()], { type: 'conjunction' }).format(names);
 }
 
+/** A language's name in the UI's language ("Korean", "корейский", "한국어"). */
+export function languageName(lang: TextLang): string {
+  return new Intl.DisplayNames(INTL_TAGS[uiLocale()], { type: 'language' }).of(lang) ?? LANGUAGE_NAMES[lang];
+}
+
+/** The languages' English names, for the corpus validator's messages (for the corpus's authors, in English): not UI text. */
 export const LANGUAGE_NAMES: Record<TextLang, string> = { en: 'English', ru: 'Russian', ko: 'Korean', zh: 'Chinese' };
 
 /**
@@ -25,10 +33,10 @@ export const LANGUAGE_NAMES: Record<TextLang, string> = { en: 'English', ru: 'Ru
  */
 export function translationLabel(chain: readonly TextLang[]): string | undefined {
   if (chain.length < 2) return undefined;
-  const [first, ...rest] = chain.map((l) => LANGUAGE_NAMES[l]);
-  const via = rest.slice(0, -1);
-  if (via.length === 0) return `translated from ${first}`;
+  const [first = '', ...rest] = chain.map(languageName);
+  const via = joinNames(rest.slice(0, -1));
+  if (rest.length === 1) return t('translatedFrom', { language: first });
   return chain[0] === chain[chain.length - 1]
-    ? `back-translated via ${joinNames(via)}`
-    : `from ${first} via ${joinNames(via)}`;
+    ? t('translatedBack', { via })
+    : t('translatedVia', { language: first, via });
 }

@@ -18,6 +18,7 @@ import type { HighlightUi } from '../ui/highlight-ui';
 import type { SavedHighlights } from './saved-highlights';
 import { selectedRange, watchSelection } from './selection';
 import { report } from '../report';
+import type { UiText } from '../i18n/translate';
 
 export interface HighlightStore {
   save(draft: NewHighlight): Promise<HighlightRow>;
@@ -51,14 +52,14 @@ export interface HighlightActions {
 }
 
 type Tool =
-  | { kind: 'toolbar'; range: Range; busy?: boolean; error?: string }
+  | { kind: 'toolbar'; range: Range; busy?: boolean; error?: UiText }
   | {
       kind: 'popover';
       id: string;
       pointer?: { x: number; y: number } | undefined;
       busy?: boolean;
-      error?: string;
-      status?: string;
+      error?: UiText;
+      status?: UiText;
       focusNote?: boolean;
     };
 
@@ -117,7 +118,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         busy: tool.busy,
         focusNote: tool.focusNote,
         onColour: (chosen) => void change(id, { colour: chosen }),
-        onSaveNote: (note) => void change(id, { note }, 'Note saved.'),
+        onSaveNote: (note) => void change(id, { note }, { key: 'hlNoteSaved' }),
         onDelete: () => void remove(id),
         context: options,
         highlight: row,
@@ -154,11 +155,10 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       try {
         described = anchoring.describe(options.root(), range);
       } catch (error) {
-        throw new Error(
-          error instanceof RangeError
-            ? 'Lens cannot save this selection: it is not part of the page’s own text (it is in a frame or a web component).'
-            : message(error),
-        );
+        if (!(error instanceof RangeError)) throw error;
+        set({ kind: 'toolbar', range, error: { key: 'hlNotPageText' } });
+        // not UI text: the reader reads hlNotPageText in the toolbar; this goes to whoever asked for the save.
+        throw new Error('the selection is not part of the page’s own text (it is in a frame or a web component)');
       }
       const row = await store.save({
         url: doc.location.href,
@@ -175,12 +175,14 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       if (tool && isThis(tool)) close();
       return row;
     } catch (error) {
-      if (tool?.kind !== 'popover') set({ kind: 'toolbar', range, error: message(error) });
+      if (tool?.kind !== 'popover' && !(tool?.kind === 'toolbar' && tool.error)) {
+        set({ kind: 'toolbar', range, error: message(error) });
+      }
       throw error;
     }
   }
 
-  async function change(id: string, patch: HighlightPatch, status = 'Saved.') {
+  async function change(id: string, patch: HighlightPatch, status: UiText = { key: 'hlSaved' }) {
     const isThis = (t: Tool) => t.kind === 'popover' && t.id === id;
     patchTool(isThis, { busy: true, error: undefined, status: undefined, focusNote: false });
     try {

@@ -8,7 +8,19 @@
  * card component decides nothing but layout.
  */
 import { joinNames, languageChainOf, translationLabel } from '../corpus/attribution';
-import type { Claim, Entity, EntityKind, Event, PartialDate, Person, Source, Tier, Topic } from '../corpus/schema';
+import type {
+  Claim,
+  Entity,
+  EntityKind,
+  Event,
+  PartialDate,
+  Person,
+  ProjectTranslations,
+  Source,
+  Tier,
+  Topic,
+} from '../corpus/schema';
+import { t } from '../i18n/translate';
 
 /** A date as the sources give it, and whether the project had to infer it. */
 export interface CardDate {
@@ -33,6 +45,8 @@ export interface CardClaim {
   id: string;
   /** the project's neutral paraphrase */
   text: string;
+  /** the paraphrase in other languages, the project's translations (lib/corpus/schema.ts): shown in the reader's */
+  translations?: ProjectTranslations;
   /** verbatim from the source; shown on expand */
   quote: string;
   speaker: CardSpeaker;
@@ -177,7 +191,8 @@ export interface CardInput {
   pageEntityIds?: readonly string[];
 }
 
-export const OTHER_CLAIMS = 'Other claims';
+/** The heading of the claims that answer no topic, in the reader's language. */
+export const otherClaims = () => t('cardOtherClaims');
 
 /**
  * Builds the card of `entityId`, or null when `data` is about another entity.
@@ -250,7 +265,7 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
     return [
       {
         id,
-        question: id === null ? OTHER_CLAIMS : (topics.get(id)?.question ?? id),
+        question: id === null ? otherClaims() : (topics.get(id)?.question ?? id),
         claims: sortNewestFirst(rest).map((c) => withPosition(cardClaims.get(c.id)!, c, topics.get(id ?? ''))),
         viewsDiffer: id !== null && views.has(id),
       },
@@ -378,6 +393,7 @@ export function toCardClaim(claim: Claim, people: Map<string, Person>, sources: 
   return {
     id: claim.id,
     text: claim.text,
+    ...(claim.projectTranslations !== undefined && { translations: claim.projectTranslations }),
     quote: claim.quote,
     speaker: {
       id: claim.speakerIds[0] ?? '',

@@ -19,6 +19,7 @@ import {
 } from './card-model';
 import { asOf, formatDateRange, formatFigure, formatKind, formatPartialDate } from './format';
 import { closeOnEscape } from './keys';
+import { plural, t, uiLocale } from '../i18n/translate';
 
 export interface CardProps {
   data: CardData;
@@ -47,7 +48,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
         {entity.projectNote !== undefined && <ProjectNote note={entity.projectNote} />}
 
         {data.onPage.length > 0 && (
-          <Section id={`${id}-on-page`} title="On this page">
+          <Section id={`${id}-on-page`} title={t('cardOnPage')}>
             <TopicClaims
               topic={{ id: null, question: '', claims: data.onPage, viewsDiffer: false }}
               limit={claimsPerTopic}
@@ -57,7 +58,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
         )}
 
         {data.viewsDiffer.length > 0 && (
-          <Section id={`${id}-views`} title="Views differ">
+          <Section id={`${id}-views`} title={t('cardViewsDiffer')}>
             {data.viewsDiffer.map((views) => (
               <Views key={views.topicId} views={views} />
             ))}
@@ -65,10 +66,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
         )}
 
         {data.topics.length > 0 && (
-          <Section
-            id={`${id}-claims`}
-            title={entity.tier === 'context' ? 'In Russia–North Korea relations' : 'What the sources say'}
-          >
+          <Section id={`${id}-claims`} title={t(entity.tier === 'context' ? 'cardInRelations' : 'cardSourcesSay')}>
             {data.topics.map((topic) => (
               <TopicClaims key={topic.id ?? ''} topic={topic} limit={claimsPerTopic} onToggleQuote={onToggleQuote} />
             ))}
@@ -76,13 +74,13 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
         )}
 
         {data.figures.length > 0 && (
-          <Section id={`${id}-figures`} title="Figures">
+          <Section id={`${id}-figures`} title={t('cardFigures')}>
             <Figures figures={data.figures} />
           </Section>
         )}
 
         {data.events.length > 0 && (
-          <Section id={`${id}-timeline`} title="Timeline">
+          <Section id={`${id}-timeline`} title={t('cardTimeline')}>
             <ol class="rdl-timeline">
               {data.events.map((event) => (
                 <li key={event.id} class="rdl-event">
@@ -93,7 +91,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
                   {event.yours && (
                     <>
                       {' '}
-                      <span class="rdl-badge rdl-yours-badge">Yours</span>
+                      <span class="rdl-badge rdl-yours-badge">{t('cardYours')}</span>
                     </>
                   )}
                 </li>
@@ -103,7 +101,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
         )}
 
         {data.sources.length > 0 && (
-          <Section id={`${id}-sources`} title="Sources">
+          <Section id={`${id}-sources`} title={t('cardSources')}>
             <ul class="rdl-sources">
               {data.sources.map((source) => (
                 <li key={source.id} class="rdl-source">
@@ -114,11 +112,11 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
                     {source.outlet}
                     {source.author !== undefined && <> · {source.author}</>} · <DateText date={source.date} />
                     {' · '}
-                    {source.claimCount === 1 ? '1 claim' : `${source.claimCount} claims`}
+                    {plural('countClaims', source.claimCount)}
                   </span>
                   {source.dateInferredFrom !== undefined && (
                     <details class="rdl-disclosure">
-                      <summary>How the date was inferred</summary>
+                      <summary>{t('cardDateHow')}</summary>
                       <p class="rdl-note">{source.dateInferredFrom}</p>
                     </details>
                   )}
@@ -136,7 +134,7 @@ export function Card({ data, onClose, onSearch, onToggleQuote, theme, claimsPerT
           // Only the reader's own click: a page's script clicking it would open search after search.
           onClick={(event) => event.isTrusted && onSearch(data.searchQuery)}
         >
-          Search in Lens
+          {t('cardSearch')}
         </button>
       </footer>
     </CardFrame>
@@ -170,7 +168,7 @@ export function CardFrame(props: {
           </h2>
           <span class="rdl-kind">{props.kind}</span>
         </div>
-        <button type="button" class="rdl-close" aria-label="Close" title="Close (Esc)" onClick={props.onClose}>
+        <button type="button" class="rdl-close" aria-label={t('close')} title={t('closeEsc')} onClick={props.onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </header>
@@ -236,14 +234,14 @@ function Position({ position }: { position: CardPosition }) {
         ))}
       </span>
       <span class="rdl-position-label">{position.label}</span>{' '}
-      <span class="rdl-position-place">
-        {position.index + 1} of {position.total}
-      </span>{' '}
+      <span class="rdl-position-place">{t('cardPlace', { place: position.index + 1, total: position.total })}</span>{' '}
       <ul class="rdl-stances">
         {position.claims.map((stance) => (
           <li key={stance.claimIds[0]} class="rdl-stance">
             <span class="rdl-who">{stance.speakerName}</span>, <DateText date={stance.date} />
-            {stance.claimIds.length > 1 && <span class="rdl-stance-count"> ({stance.claimIds.length} claims)</span>}
+            {stance.claimIds.length > 1 && (
+              <span class="rdl-stance-count"> ({plural('countClaims', stance.claimIds.length)})</span>
+            )}
           </li>
         ))}
       </ul>
@@ -274,7 +272,7 @@ function TopicClaims({
       </ul>
       {topic.claims.length > limit && (
         <button type="button" class="rdl-more" aria-expanded={all} aria-controls={listId} onClick={() => setAll(!all)}>
-          {all ? 'Show fewer' : `Show ${hidden} more`}
+          {all ? t('cardShowFewer') : t('cardShowMore', { count: hidden })}
         </button>
       )}
     </div>
@@ -286,7 +284,7 @@ export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggle
   return (
     <li class="rdl-claim" data-claim-id={claim.id}>
       <p class="rdl-claim-text">
-        {claim.text}
+        <ClaimText claim={claim} />
         {claim.positionLabel !== undefined && (
           <>
             {' '}
@@ -301,7 +299,7 @@ export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggle
             <ExternalLink href={claim.sourceUrl} class="rdl-who">
               {claim.outlet}
             </ExternalLink>
-            , in its own words
+            {t('cardOwnWords')}
             {claim.translation !== undefined && <span class="rdl-translation"> ({claim.translation})</span>}
           </>
         ) : (
@@ -317,11 +315,11 @@ export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggle
       </p>
       {claim.yours !== undefined && (
         <p class="rdl-yours">
-          <span class="rdl-badge rdl-yours-badge">Yours</span> from your reading
+          <span class="rdl-badge rdl-yours-badge">{t('cardYours')}</span> {t('cardFromReading')}
           {claim.yours.pageUrl !== undefined && (
             <>
               {' · '}
-              <ExternalLink href={claim.yours.pageUrl}>the page</ExternalLink>
+              <ExternalLink href={claim.yours.pageUrl}>{t('cardThePage')}</ExternalLink>
             </>
           )}
         </p>
@@ -331,15 +329,33 @@ export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggle
         class="rdl-disclosure rdl-quote"
         onToggle={(event) => onToggleQuote?.(claim.id, (event.currentTarget as HTMLDetailsElement).open)}
       >
-        <summary>Quote</summary>
+        <summary>{t('cardQuote')}</summary>
         <p class="rdl-note">
           {speaker.ownVoice
-            ? `${claim.outlet}, in its own voice`
+            ? t('cardOwnVoice', { outlet: claim.outlet })
             : `${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}`}
         </p>
         <blockquote cite={claim.sourceUrl}>{claim.quote}</blockquote>
       </details>
     </li>
+  );
+}
+
+/**
+ * A claim's paraphrase in the reader's language where the corpus has the
+ * project's translation of it (labelled as such, so that it is never taken
+ * for the source's words), else as written (English). The quote is never translated.
+ */
+function ClaimText({ claim }: { claim: CardClaim }) {
+  const translated = claim.translations?.[uiLocale()];
+  if (translated === undefined || uiLocale() === 'en') return <>{claim.text}</>;
+  return (
+    <>
+      <span lang={uiLocale()}>{translated}</span>{' '}
+      <span class="rdl-badge rdl-translation-badge" title={claim.text}>
+        {t('cardProjectTranslation')}
+      </span>
+    </>
   );
 }
 
@@ -361,7 +377,9 @@ function Figures({ figures }: { figures: CardData['figures'] }) {
               <strong class="rdl-figure-value">{formatFigure(figure)}</strong>{' '}
               <span class="rdl-figure-year">{asOf(figure.year, figure.endYear)}</span>
               {figure.qualifier !== undefined && <span class="rdl-figure-qualifier"> ({figure.qualifier})</span>}
-              {figure.projectNote !== undefined && <span class="rdl-note"> Project note: {figure.projectNote}</span>}
+              {figure.projectNote !== undefined && (
+                <span class="rdl-note"> {t('projectNote', { note: figure.projectNote })}</span>
+              )}
               <span class="rdl-meta">
                 {' — '}
                 {figure.speakerName}, <DateText date={figure.date} />
@@ -376,7 +394,7 @@ function Figures({ figures }: { figures: CardData['figures'] }) {
 
 /** What the project adds to, or corrects in, what the sources say: set apart so it is never read as theirs. */
 function ProjectNote({ note }: { note: string }) {
-  return <p class="rdl-note rdl-project-note">Project note: {note}</p>;
+  return <p class="rdl-note rdl-project-note">{t('projectNote', { note })}</p>;
 }
 
 /** A partial date; "c." marks a date the project inferred because the source does not print it. */
@@ -385,8 +403,8 @@ function DateText({ date }: { date: CardDate }) {
     <span class="rdl-date">
       {date.inferred && (
         <>
-          <abbr class="rdl-inferred" title="Date inferred: not printed in the source">
-            c.
+          <abbr class="rdl-inferred" title={t('cardInferredTitle')}>
+            {t('cardInferred')}
           </abbr>{' '}
         </>
       )}

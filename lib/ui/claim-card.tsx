@@ -6,6 +6,7 @@
 import { useId } from 'preact/hooks';
 import { CardFrame, ClaimItem, Section, Views } from './card';
 import type { ClaimCardData } from './claim-card-model';
+import { t } from '../i18n/translate';
 
 export interface ClaimCardProps {
   data: ClaimCardData;
@@ -21,25 +22,25 @@ export function ClaimCard({ data, onClose, onNotThis }: ClaimCardProps) {
     <CardFrame
       titleId={titleId}
       class="rdl-claim-card"
-      title={data.claim ? 'The sources on this sentence' : 'Where this sentence stands'}
-      kind="Claim"
+      title={t(data.claim ? 'claimCardSources' : 'claimCardStands')}
+      kind={t('claimCardKind')}
       onClose={onClose}
     >
       <div class="rdl-card-body">
         {data.claim && (
-          <Section id={`${id}-says`} title="What the corpus says">
+          <Section id={`${id}-says`} title={t('claimCardSays')}>
             <ul class="rdl-claims">
               <ClaimItem claim={data.claim} onToggleQuote={undefined} />
             </ul>
           </Section>
         )}
         {data.topics.length > 0 && (
-          <Section id={`${id}-views`} title="Who agrees, who disagrees">
+          <Section id={`${id}-views`} title={t('claimCardViews')}>
             {data.topics.map((topic) => (
               <div key={topic.topicId}>
                 {topic.likelyLabel && (
                   <p class="rdl-likely-note">
-                    This sentence likely: <strong>{topic.likelyLabel}</strong>
+                    {t('claimCardLikely')} <strong>{topic.likelyLabel}</strong>
                   </p>
                 )}
                 <Views views={topic} likely={topic.likelyPositionId} />
@@ -49,7 +50,7 @@ export function ClaimCard({ data, onClose, onNotThis }: ClaimCardProps) {
         )}
         <div class="rdl-claim-actions">
           <button type="button" class="rdl-button" onClick={onNotThis}>
-            Not this
+            {t('claimCardNotThis')}
           </button>
         </div>
       </div>

@@ -9,14 +9,15 @@ import { ColourPicker } from './colour-picker';
 import { closeOnEscape } from './keys';
 import type { HighlightRow } from '../db/schema';
 import type { ReadingContext } from './reading-tool';
+import { t, textOf, type UiText } from '../i18n/translate';
 
 export interface HighlightPopoverProps {
   note: string;
   colour: HighlightColour;
   /** what the last change did ("Note saved."), for screen readers too */
-  status?: string | undefined;
+  status?: UiText | undefined;
   /** why the last change failed */
-  error?: string | undefined;
+  error?: UiText | undefined;
   busy?: boolean | undefined;
   /** put the keyboard focus in the note field (the highlight was just saved from the keyboard or the context menu) */
   focusNote?: boolean | undefined;
@@ -53,15 +54,15 @@ export function HighlightPopover(props: HighlightPopoverProps) {
     >
       <header class="rdl-tool-row rdl-tool-header">
         <h2 class="rdl-tool-title" id={`${id}-title`}>
-          Highlight
+          {t('hlTitle')}
         </h2>
         <ColourPicker value={colour} onChange={props.onColour} disabled={busy} />
-        <button type="button" class="rdl-tool-close" aria-label="Close" onClick={props.onClose}>
+        <button type="button" class="rdl-tool-close" aria-label={t('close')} onClick={props.onClose}>
           ×
         </button>
       </header>
       <label class="rdl-tool-label" for={`${id}-note`}>
-        Note
+        {t('hlNote')}
       </label>
       <textarea
         ref={field}
@@ -69,7 +70,7 @@ export function HighlightPopover(props: HighlightPopoverProps) {
         class="rdl-tool-field"
         rows={3}
         value={draft}
-        placeholder="Add a note…"
+        placeholder={t('hlAddNotePlaceholder')}
         onInput={(event) => setDraft(event.currentTarget.value)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) props.onSaveNote(draft);
@@ -83,11 +84,11 @@ export function HighlightPopover(props: HighlightPopoverProps) {
           disabled={busy}
           onClick={props.onDelete}
         >
-          Delete
+          {t('hlDelete')}
         </button>
         {props.onAddToCorpus && (
           <button type="button" class="rdl-tool-button" data-action="add-to-corpus" onClick={props.onAddToCorpus}>
-            Add to my corpus
+            {t('hlAddToCorpus')}
           </button>
         )}
         <button
@@ -97,16 +98,16 @@ export function HighlightPopover(props: HighlightPopoverProps) {
           disabled={busy || draft === note}
           onClick={() => props.onSaveNote(draft)}
         >
-          Save note
+          {t('hlSaveNote')}
         </button>
       </div>
       {/* Always there, so that a screen reader announces what is put in it. */}
       <p class="rdl-tool-status" role="status">
-        {error ? '' : (status ?? '')}
+        {error || !status ? '' : textOf(status)}
       </p>
       {error && (
         <p class="rdl-tool-error" role="alert">
-          {error}
+          {textOf(error)}
         </p>
       )}
     </section>

@@ -11,29 +11,34 @@ import { formatMegabytes, MAX_PACK_BYTES, sizeProblem } from '../json-file';
 import type { Client, ResponseOf } from '../messages';
 import { ALL_KINDS, siteOf, type Settings } from '../settings';
 import { FilePicker, Notice, type NoticeMessage } from './file-notice';
+import { plural, t, type MessageKey, type PluralKey } from '../i18n/translate';
+import { LANGUAGE_SETTINGS, LOCALE_NAMES } from '../i18n/locales';
+import { formatDay } from './format';
 
 export interface OptionsProps {
   ask: Client;
   /** told of the theme setting, so that the page itself follows it */
   onTheme?(theme: Settings['theme']): void;
+  /** told of the language setting, so that the page speaks it (it renders again) */
+  onLanguage?(language: Settings['language']): void;
   /** offers a file to save (a pack's export) */
   download?(name: string, type: string, text: string): void;
 }
 
-const KIND_LABELS: Record<EntityKind, string> = {
-  country: 'Countries',
-  person: 'People',
-  place: 'Places',
-  organisation: 'Organisations',
-  treaty: 'Treaties and agreements',
-  event: 'Events',
-  concept: 'Concepts',
+const KIND_LABELS: Record<EntityKind, MessageKey> = {
+  country: 'optKindCountry',
+  person: 'optKindPerson',
+  place: 'optKindPlace',
+  organisation: 'optKindOrganisation',
+  treaty: 'optKindTreaty',
+  event: 'optKindEvent',
+  concept: 'optKindConcept',
 };
 
 type Message = NoticeMessage | null;
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-export function Options({ ask, onTheme, download }: OptionsProps) {
+export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<ResponseOf<'getStatus'> | null>(null);
   const [packs, setPacks] = useState<PackSummary[] | null>(null);
@@ -54,10 +59,10 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
         setSettings(s);
         onTheme?.(s.theme);
       },
-      (e: unknown) => setSettingsMessage({ kind: 'error', text: `Lens could not read its settings: ${errorText(e)}` }),
+      (e: unknown) => setSettingsMessage({ kind: 'error', text: t('optionsNoSettings', { reason: errorText(e) }) }),
     );
     loadCorpus().catch((e: unknown) =>
-      setPackMessage({ kind: 'error', text: `Lens could not read its corpus: ${errorText(e)}` }),
+      setPackMessage({ kind: 'error', text: t('optionsNoCorpus', { reason: errorText(e) }) }),
     );
   }, []);
 
@@ -66,19 +71,20 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
       const next = await ask('setSettings', patch);
       setSettings(next);
       if (patch.theme) onTheme?.(next.theme);
-      setSettingsMessage({ kind: 'ok', text: 'Saved. Open tabs follow at once.' });
+      if (patch.language) onLanguage?.(next.language);
+      setSettingsMessage({ kind: 'ok', text: t('optionsSaved') });
     } catch (e) {
-      setSettingsMessage({ kind: 'error', text: `Not saved: ${errorText(e)}` });
+      setSettingsMessage({ kind: 'error', text: t('siteNotSaved', { reason: errorText(e) }) });
     }
   }
 
   async function importPack(file: File) {
     const tooLarge = sizeProblem(file.size, MAX_PACK_BYTES);
     if (tooLarge) {
-      setPackMessage({ kind: 'error', text: `Nothing was imported: ${tooLarge}` });
+      setPackMessage({ kind: 'error', text: t('optionsNotImported', { reason: tooLarge }) });
       return;
     }
-    setPackMessage({ kind: 'ok', text: `Reading ${file.name}…` });
+    setPackMessage({ kind: 'ok', text: t('optionsReading', { file: file.name }) });
     setPending(null);
     try {
       const json = await file.text();
@@ -91,7 +97,7 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
       }
       await install(file, json);
     } catch (e) {
-      setPackMessage({ kind: 'error', text: `Nothing was imported from ${file.name}: ${errorText(e)}` });
+      setPackMessage({ kind: 'error', text: t('optionsNotImportedFrom', { file: file.name, reason: errorText(e) }) });
     }
   }
 
@@ -100,27 +106,30 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
     try {
       const result = await ask('importPack', { json, byteSize: file.size });
       await loadCorpus();
-      const name = `“${result.pack.name}”`;
+      const { name, counts } = result.pack;
       setPackMessage({
         kind: 'ok',
         text:
           result.status === 'unchanged'
-            ? `${name} is already installed; nothing changed.`
-            : `${result.status === 'added' ? 'Installed' : 'Updated'} ${name}: ${countsText(result.pack.counts)}.`,
+            ? t('optionsPackUnchanged', { name })
+            : t(result.status === 'added' ? 'optionsPackInstalled' : 'optionsPackUpdated', {
+                name,
+                counts: countsText(counts),
+              }),
       });
     } catch (e) {
-      setPackMessage({ kind: 'error', text: `Nothing was imported from ${file.name}: ${errorText(e)}` });
+      setPackMessage({ kind: 'error', text: t('optionsNotImportedFrom', { file: file.name, reason: errorText(e) }) });
     }
   }
 
   async function exportPack(pack: PackSummary) {
     try {
       const json = await ask('exportPack', { id: pack.id });
-      if (json === null) throw new Error('it is no longer installed');
+      if (json === null) throw new Error(t('optionsPackGone'));
       download?.(`${pack.id}.json`, 'application/json', json);
-      setPackMessage({ kind: 'ok', text: `Exported “${pack.name}” as ${pack.id}.json.` });
+      setPackMessage({ kind: 'ok', text: t('optionsExported', { name: pack.name, file: `${pack.id}.json` }) });
     } catch (e) {
-      setPackMessage({ kind: 'error', text: `“${pack.name}” was not exported: ${errorText(e)}` });
+      setPackMessage({ kind: 'error', text: t('optionsNotExported', { name: pack.name, reason: errorText(e) }) });
     }
   }
 
@@ -128,9 +137,9 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
     try {
       await ask('removePack', { id: pack.id });
       await loadCorpus();
-      setPackMessage({ kind: 'ok', text: `Removed “${pack.name}”.` });
+      setPackMessage({ kind: 'ok', text: t('optionsRemoved', { name: pack.name }) });
     } catch (e) {
-      setPackMessage({ kind: 'error', text: `“${pack.name}” was not removed: ${errorText(e)}` });
+      setPackMessage({ kind: 'error', text: t('optionsNotRemoved', { name: pack.name, reason: errorText(e) }) });
     }
   }
 
@@ -139,7 +148,7 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
     if (!settings) return;
     const site = siteOf(newSite);
     if (!site) {
-      setSettingsMessage({ kind: 'error', text: `“${newSite}” is not a site: type a name like nknews.org.` });
+      setSettingsMessage({ kind: 'error', text: t('optionsNotASite', { input: newSite }) });
       return;
     }
     setNewSite('');
@@ -150,49 +159,48 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
 
   return (
     <main class="options">
-      <h1>RU–DPRK Lens options</h1>
+      <h1>{t('optionsTitle')}</h1>
 
       {settings ? (
         <>
-          <Section title="Marking">
+          <Section id="marking" title={t('optionsMarking')}>
             <Toggle checked={settings.paused} onChange={() => void change({ paused: !settings.paused })}>
-              Pause Lens everywhere (no marks on any page)
+              {t('optionsPause')}
             </Toggle>
             <Toggle
               checked={settings.markEverywhere}
               onChange={() => void change({ markEverywhere: !settings.markEverywhere })}
             >
-              Mark everything on every page (the US, China, Russia, Putin … also on pages not about Russia–North Korea
-              relations)
+              {t('optionsMarkEverywhere')}
             </Toggle>
             <Toggle
               checked={settings.mainTextOnly}
               onChange={() => void change({ mainTextOnly: !settings.mainTextOnly })}
             >
-              Mark only the article (not menus, headers, footers and link lists)
+              {t('optionsMainText')}
             </Toggle>
             <Choice
-              legend="Which mentions"
+              legend={t('optionsDensity')}
               name="density"
               value={settings.density}
               options={[
-                ['every', 'Every mention'],
-                ['first-per-paragraph', 'Only the first mention of each in a paragraph'],
+                ['every', t('optionsDensityEvery')],
+                ['first-per-paragraph', t('optionsDensityFirst')],
               ]}
               onChange={(density) => void change({ density })}
             />
             <Choice
-              legend="Mark style"
+              legend={t('optionsMarkStyle')}
               name="markStyle"
               value={settings.markStyle}
               options={[
-                ['underline', 'Dotted underline'],
-                ['tint', 'Light tint'],
+                ['underline', t('optionsUnderline')],
+                ['tint', t('optionsTint')],
               ]}
               onChange={(markStyle) => void change({ markStyle })}
             />
             <fieldset>
-              <legend>What is marked</legend>
+              <legend>{t('optionsKinds')}</legend>
               {ALL_KINDS.map((kind) => (
                 <label class="row" key={kind}>
                   <input
@@ -206,7 +214,7 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
                       })
                     }
                   />
-                  {KIND_LABELS[kind]}
+                  {t(KIND_LABELS[kind])}
                 </label>
               ))}
             </fieldset>
@@ -216,39 +224,52 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
                 checked={settings.claims}
                 onChange={() => void change({ claims: !settings.claims })}
               />
-              Mark sentences that state what the sources have views on (claims)
+              {t('optionsClaims')}
             </label>
           </Section>
 
-          <Section title="Appearance">
+          <Section id="appearance" title={t('optionsAppearance')}>
             <Choice
-              legend="Cards and panels"
+              legend={t('optionsTheme')}
               name="theme"
               value={settings.theme}
               options={[
-                ['auto', 'Follow the page (and the system)'],
-                ['light', 'Light'],
-                ['dark', 'Dark'],
+                ['auto', t('optionsThemeAuto')],
+                ['light', t('optionsThemeLight')],
+                ['dark', t('optionsThemeDark')],
               ]}
               onChange={(theme) => void change({ theme })}
             />
           </Section>
 
-          <Section title="Sites where Lens is off">
+          <Section id="language" title={t('optionsLanguage')}>
+            <Choice
+              legend={t('optionsLanguageLegend')}
+              name="language"
+              value={settings.language}
+              options={LANGUAGE_SETTINGS.map((language) => [
+                language,
+                language === 'browser' ? t('optionsLanguageBrowser') : LOCALE_NAMES[language],
+              ])}
+              onChange={(language) => void change({ language })}
+            />
+          </Section>
+
+          <Section id="sites" title={t('optionsSites')}>
             {settings.disabledSites.length === 0 ? (
-              <p class="empty">None: Lens runs on every site. Switch it off for one from the popup, or add it here.</p>
+              <p class="empty">{t('optionsNoSites')}</p>
             ) : (
-              <ul class="sites" aria-label="Sites where Lens is off">
+              <ul class="sites" aria-label={t('optionsSites')}>
                 {settings.disabledSites.map((site) => (
                   <li key={site}>
                     <span>{site}</span>
                     <button
                       type="button"
                       class="link"
-                      aria-label={`Switch Lens back on for ${site}`}
+                      aria-label={t('optionsSiteOn', { site })}
                       onClick={() => void change({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}
                     >
-                      Switch back on
+                      {t('optionsSwitchBackOn')}
                     </button>
                   </li>
                 ))}
@@ -257,18 +278,18 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
             <form class="add-site" onSubmit={addSite}>
               <input
                 type="text"
-                aria-label="Site to switch Lens off for"
-                placeholder="example.com"
+                aria-label={t('optionsSiteInput')}
+                placeholder={t('optionsSiteExample')}
                 value={newSite}
                 onInput={(e) => setNewSite((e.target as HTMLInputElement).value)}
               />
               <button type="submit" class="tool">
-                Switch off here
+                {t('optionsSwitchOff')}
               </button>
             </form>
           </Section>
 
-          <Section title="Developer">
+          <Section id="developer" title={t('optionsDeveloper')}>
             <label class="row">
               <input
                 type="checkbox"
@@ -276,21 +297,20 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
                 checked={settings.measures}
                 onChange={() => void change({ measures: !settings.measures })}
               />
-              Write performance measures (rdl:scan) on pages. Off unless you measure Lens: a page’s own scripts can read
-              them, and they tell what Lens found there.
+              {t('optionsMeasures')}
             </label>
           </Section>
         </>
       ) : (
-        !settingsMessage && <p class="empty">Loading…</p>
+        !settingsMessage && <p class="empty">{t('loading')}</p>
       )}
       {settingsMessage && <Notice message={settingsMessage} />}
 
-      <Section title="Corpus">
-        <ul class="packs" aria-label="Installed corpora">
+      <Section id="corpus" title={t('optionsCorpus')}>
+        <ul class="packs" aria-label={t('optionsInstalled')}>
           {bundled && (
             <li>
-              <strong>Bundled corpus</strong> <span class="muted">· ships with Lens, cannot be removed</span>
+              <strong>{t('optionsBundled')}</strong> <span class="muted">{t('optionsBundledNote')}</span>
               <div class="counts">{countsText(bundled.counts)}</div>
             </li>
           )}
@@ -298,7 +318,7 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
             <li key={pack.id} data-pack={pack.id}>
               <strong>{pack.name}</strong>{' '}
               <span class="muted">
-                · {pack.own ? 'yours, updated' : 'imported'} {new Date(pack.importedAt).toLocaleDateString()}
+                {t(pack.own ? 'optionsPackYours' : 'optionsPackImported', { date: formatDay(pack.importedAt) })}
               </span>
               {pack.description && <div class="muted">{pack.description}</div>}
               <div class="counts">{countsText(pack.counts)}</div>
@@ -306,27 +326,27 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
                 <button
                   type="button"
                   class="link"
-                  aria-label={`Export ${pack.name}`}
+                  aria-label={t('optionsExportPack', { name: pack.name })}
                   onClick={() => void exportPack(pack)}
                 >
-                  Export
+                  {t('optionsExport')}
                 </button>
               )}{' '}
               <button
                 type="button"
                 class="link danger"
-                aria-label={`Remove ${pack.name}`}
+                aria-label={t('optionsRemovePack', { name: pack.name })}
                 onClick={() => void removePack(pack)}
               >
-                Remove
+                {t('optionsRemove')}
               </button>
             </li>
           ))}
         </ul>
         <FilePicker
-          label="Import a pack…"
+          label={t('optionsImport')}
           accept=".json,application/json"
-          ariaLabel={`Import a corpus pack (JSON, up to ${formatMegabytes(MAX_PACK_BYTES)})`}
+          ariaLabel={t('optionsImportLabel', { size: formatMegabytes(MAX_PACK_BYTES) })}
           onFile={(file) => void importPack(file)}
         />
         {pending && (
@@ -335,7 +355,7 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
             onReplace={() => void install(pending.file, pending.json)}
             onKeep={() => {
               setPending(null);
-              setPackMessage({ kind: 'ok', text: `Kept the installed “${pending.preview.name}”; nothing changed.` });
+              setPackMessage({ kind: 'ok', text: t('optionsKept', { name: pending.preview.name }) });
             }}
           />
         )}
@@ -345,14 +365,15 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
   );
 }
 
-const KIND_NAMES: Record<keyof PackPreview['diff'], [string, string]> = {
-  sources: ['source', 'sources'],
-  people: ['person', 'people'],
-  entities: ['entity', 'entities'],
-  claims: ['claim', 'claims'],
-  topics: ['topic', 'topics'],
-  events: ['event', 'events'],
+const KIND_NAMES: Record<keyof PackPreview['diff'], PluralKey> = {
+  sources: 'countSources',
+  people: 'countPeople',
+  entities: 'countEntities',
+  claims: 'countClaims',
+  topics: 'countTopics',
+  events: 'countEvents',
 };
+const CHANGES = { added: 'diffAdded', changed: 'diffChanged', removed: 'diffRemoved' } as const;
 
 /** What importing a pack over the installed one of the same id changes, and a choice to go ahead. */
 function ReplaceConfirm(props: { preview: PackPreview; onReplace(): void; onKeep(): void }) {
@@ -361,21 +382,25 @@ function ReplaceConfirm(props: { preview: PackPreview; onReplace(): void; onKeep
     (Object.keys(KIND_NAMES) as (keyof PackPreview['diff'])[]).flatMap((kind) => {
       const records = preview.diff[kind][change];
       if (records.length === 0) return [];
-      const [one, many] = KIND_NAMES[kind];
       return [
         {
           key: `${change}-${kind}`,
-          text: `${change} ${records.length} ${records.length === 1 ? one : many}`,
+          text: t(CHANGES[change], { what: plural(KIND_NAMES[kind], records.length) }),
           names: records.map((r) => r.name),
         },
       ];
     }),
   );
   return (
-    <div class="replace" role="group" aria-label={`Replace ${preview.name}?`} data-replace={preview.id}>
+    <div
+      class="replace"
+      role="group"
+      aria-label={t('optionsReplaceQuestion', { name: preview.name })}
+      data-replace={preview.id}
+    >
       <p>
-        This file replaces the installed “{preview.name}”.
-        {preview.older && <strong> It is older than the installed copy.</strong>} It would:
+        {t('optionsReplaces', { name: preview.name })}
+        {preview.older && <strong> {t('optionsOlder')}</strong>} {t('optionsItWould')}
       </p>
       <ul>
         {lines.map((line) => (
@@ -385,10 +410,10 @@ function ReplaceConfirm(props: { preview: PackPreview; onReplace(): void; onKeep
         ))}
       </ul>
       <button type="button" class="tool" data-action="replace" onClick={props.onReplace}>
-        Replace
+        {t('optionsReplace')}
       </button>{' '}
       <button type="button" class="tool" data-action="keep" onClick={props.onKeep}>
-        Keep the installed one
+        {t('optionsKeep')}
       </button>
     </div>
   );
@@ -404,8 +429,8 @@ function Toggle({ checked, onChange, children }: { checked: boolean; onChange():
   );
 }
 
-function Section({ title, children }: { title: string; children: ComponentChildren }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+function Section({ id: name, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  const id = `section-${name}`;
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
@@ -441,11 +466,10 @@ function Choice<T extends string>(props: {
 }
 
 function countsText(counts: Record<'entities' | 'claims' | 'sources' | 'people', number>): string {
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   return [
-    plural(counts.entities, 'entity', 'entities'),
-    plural(counts.claims, 'claim', 'claims'),
-    plural(counts.sources, 'source', 'sources'),
-    plural(counts.people, 'person or organisation', 'people and organisations'),
+    plural('countEntities', counts.entities),
+    plural('countClaims', counts.claims),
+    plural('countSources', counts.sources),
+    plural('countSpeakers', counts.people),
   ].join(' · ');
 }

@@ -15,6 +15,7 @@ import { Panel, type PanelEntity } from './panel';
 import { placeNextTo, type Anchor, type Placement, type Rect } from './floating';
 
 import { HOST_TAG } from './host-tag';
+import { t } from '../i18n/translate';
 
 /** Inline and !important: the only way our host's box survives `* { … !important }` in page CSS. */
 const HOST_STYLE: Record<string, string> = {
@@ -236,7 +237,7 @@ export function createOverlay(options: OverlayOptions): Overlay {
             <Card data={state.data} onClose={hideCard} onSearch={options.onSearch} />
           ) : (
             <div class="rdl-card rdl-card-status" role="status">
-              {state.status === 'loading' ? `Loading ${state.label}…` : state.message}
+              {state.status === 'loading' ? t('cardLoading', { label: state.label }) : state.message}
             </div>
           )}
         </div>,

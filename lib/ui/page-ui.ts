@@ -18,11 +18,15 @@ import { createHighlightUi, type HighlightUi } from './highlight-ui';
 import { createOverlay } from './overlay';
 import type { PanelEntity } from './panel';
 import { pageTheme } from './theme';
+import { t } from '../i18n/translate';
+import type { LanguageSetting } from '../i18n/locales';
 
 export interface CardUiOptions {
   document: Document;
   css: string;
   theme: Theme;
+  /** the UI's language setting: the card UI's script speaks it (entrypoints/lens-ui.ts) */
+  language: LanguageSetting;
   /** entity labels, shown while a card loads */
   labelOf(entityId: string): string;
   fetchCard(entityId: string): Promise<CardData | null>;
@@ -96,7 +100,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
       (data) => {
         if (openFor !== mark) return;
         overlay.showCard(
-          data ? { status: 'ready', data } : { status: 'error', message: `Lens has nothing on ${label} any more.` },
+          data ? { status: 'ready', data } : { status: 'error', message: t('cardNothingOn', { label }) },
           anchor,
           pointer,
         );
@@ -104,7 +108,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
       (error: unknown) => {
         if (openFor !== mark) return;
         const reason = error instanceof Error ? error.message : String(error);
-        overlay.showCard({ status: 'error', message: `Lens could not load ${label}: ${reason}` }, anchor, pointer);
+        overlay.showCard({ status: 'error', message: t('cardCouldNotLoad', { label, reason }) }, anchor, pointer);
       },
     );
   }
@@ -124,7 +128,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
     if (claimCardFor === anchor && overlay.isToolOpen()) return;
     claimCardFor = anchor;
     const status = (text: string) => h('div', { class: 'rdl-card rdl-card-status', role: 'status' }, text);
-    overlay.showTool(status('Loading what the sources say…'), anchor, pointer, 'bottom-start');
+    overlay.showTool(status(t('claimLoading')), anchor, pointer, 'bottom-start');
     data.then(
       (card) => {
         if (claimCardFor !== anchor) return;
@@ -138,7 +142,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
                   onNotThis();
                 },
               })
-            : status('Lens has nothing on this sentence any more.'),
+            : status(t('claimNothing')),
           anchor,
           pointer,
           'bottom-start',
@@ -147,7 +151,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
       (error: unknown) => {
         if (claimCardFor !== anchor) return;
         overlay.showTool(
-          status(`Lens could not load this: ${error instanceof Error ? error.message : String(error)}`),
+          status(t('claimCouldNotLoad', { reason: error instanceof Error ? error.message : String(error) })),
           anchor,
           pointer,
           'bottom-start',

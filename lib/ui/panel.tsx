@@ -12,6 +12,7 @@ import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { EntityKind } from '../corpus/schema';
 import { formatKind } from './format';
 import { closeOnEscape } from './keys';
+import { plural, t } from '../i18n/translate';
 
 export interface PanelEntity {
   id: string;
@@ -111,14 +112,14 @@ export function Panel({ entities, onChoose, onClose, theme }: PanelProps) {
     >
       <header class="rdl-panel-header">
         <h2 class="rdl-panel-title" id={titleId}>
-          On this page
+          {t('cardOnPage')}
         </h2>
-        <button type="button" class="rdl-close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+        <button type="button" class="rdl-close" aria-label={t('close')} title={t('closeEsc')} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </header>
       {entities.length === 0 ? (
-        <p class="rdl-empty">Lens found nothing from its corpus on this page.</p>
+        <p class="rdl-empty">{t('panelNothing')}</p>
       ) : (
         <ul
           ref={listRef}
@@ -146,14 +147,14 @@ export function Panel({ entities, onChoose, onClose, theme }: PanelProps) {
               <span class="rdl-kind">{formatKind(entity.kind)}</span>{' '}
               <span class="rdl-count">
                 {entity.count}
-                <span class="rdl-sr-only">{entity.count === 1 ? ' mention' : ' mentions'}</span>
+                <span class="rdl-sr-only"> {plural('panelMentions', entity.count)}</span>
               </span>
             </li>
           ))}
         </ul>
       )}
       <p class="rdl-hint" aria-hidden="true">
-        ↑ ↓ move · Enter go to next mention · Esc close
+        {t('panelHint')}
       </p>
     </section>
   );

@@ -11,6 +11,7 @@ import { HighlightsTab } from './popup/highlights-tab';
 import { PageTab } from './popup/page-tab';
 import { SearchView, type SearchState } from './popup/search-view';
 import { SiteSwitch } from './popup/site-switch';
+import { plural, t, type MessageKey } from '../i18n/translate';
 
 export interface PopupProps {
   ask: Client;
@@ -24,14 +25,14 @@ export interface PopupProps {
 }
 
 type Tab = 'search' | 'page' | 'highlights';
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'search', label: 'Search' },
-  { id: 'page', label: 'On this page' },
-  { id: 'highlights', label: 'Highlights' },
+const TABS: { id: Tab; label: MessageKey }[] = [
+  { id: 'search', label: 'popupTabSearch' },
+  { id: 'page', label: 'popupTabPage' },
+  { id: 'highlights', label: 'popupTabHighlights' },
 ];
 
 export function Popup({ ask, askTab, openOptions, download, close, initialQuery, theme }: PopupProps) {
-  const [tab, setTab] = useState<Tab>('search');
+  const [current, setTab] = useState<Tab>('search');
   const [search, setSearch] = useState<SearchState>({ query: initialQuery ?? '', filters: {}, active: null });
   const [trail, setTrail] = useState<Opened[]>([]);
   const [status, setStatus] = useState<ResponseOf<'getStatus'> | null>(null);
@@ -44,7 +45,7 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
         setStatus(s);
         setLoadError(s.loadError);
       },
-      (e: unknown) => setLoadError(`Lens could not reach its store: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => setLoadError(t('popupStoreUnreachable', { reason: e instanceof Error ? e.message : String(e) })),
     );
   }, []);
 
@@ -53,21 +54,21 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
   return (
     <main class="popup">
       <header>
-        <h1>RU–DPRK Lens</h1>
+        <h1>{t('extName')}</h1>
         <SiteSwitch ask={ask} askTab={askTab} openOptions={openOptions} />
-        <div role="tablist" aria-label="Lens" class="tabs">
-          {TABS.map((t) => (
+        <div role="tablist" aria-label={t('extName')} class="tabs">
+          {TABS.map((tab) => (
             <button
-              key={t.id}
+              key={tab.id}
               type="button"
               role="tab"
-              id={`tab-${t.id}`}
-              aria-selected={tab === t.id}
-              aria-controls={`panel-${t.id}`}
-              tabIndex={tab === t.id ? 0 : -1}
-              onClick={() => setTab(t.id)}
+              id={`tab-${tab.id}`}
+              aria-selected={current === tab.id}
+              aria-controls={`panel-${tab.id}`}
+              tabIndex={current === tab.id ? 0 : -1}
+              onClick={() => setTab(tab.id)}
             >
-              {t.label}
+              {t(tab.label)}
             </button>
           ))}
         </div>
@@ -77,8 +78,8 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
           {loadError}
         </p>
       )}
-      <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`} class="panel">
-        {tab === 'search' &&
+      <div role="tabpanel" id={`panel-${current}`} aria-labelledby={`tab-${current}`} class="panel">
+        {current === 'search' &&
           (opened ? (
             <DetailView
               ask={ask}
@@ -94,8 +95,8 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
           ) : (
             <SearchView ask={ask} state={search} onChange={setSearch} onOpen={openHit} />
           ))}
-        {tab === 'page' && <PageTab askTab={askTab} onShown={close} openOptions={openOptions} />}
-        {tab === 'highlights' && (
+        {current === 'page' && <PageTab askTab={askTab} onShown={close} openOptions={openOptions} />}
+        {current === 'highlights' && (
           <HighlightsTab
             ask={ask}
             askTab={askTab}
@@ -109,8 +110,14 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
       </div>
       <footer class="status" data-testid="corpus-counts">
         {status &&
-          `Corpus: ${status.status.counts.entities} entities · ${status.status.counts.claims} claims · ` +
-            `${status.status.counts.sources} sources · ${status.status.counts.people} people`}
+          t('popupCorpusCounts', {
+            counts: [
+              plural('countEntities', status.status.counts.entities),
+              plural('countClaims', status.status.counts.claims),
+              plural('countSources', status.status.counts.sources),
+              plural('countPeople', status.status.counts.people),
+            ].join(' · '),
+          })}
       </footer>
     </main>
   );

@@ -12,6 +12,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Lang, PartialDate } from '../corpus/schema';
 import type { PageDraft, SpeakerDraft } from '../corpus/reading-pack';
 import type { ReadingChoices } from '../messages';
+import { t } from '../i18n/translate';
+import { languageName } from '../corpus/attribution';
 
 export interface ReadingFormValue {
   page: Omit<PageDraft, 'url'>;
@@ -36,7 +38,6 @@ export interface ReadingFormProps {
 }
 
 const LANGS: readonly Lang[] = ['en', 'ru', 'ko'];
-const LANG_NAMES: Record<Lang, string> = { en: 'English', ru: 'Russian', ko: 'Korean' };
 const OUTLET = '@outlet';
 const NEW = '@new';
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -75,19 +76,19 @@ export function ReadingForm(props: ReadingFormProps) {
     return () => cancelAnimationFrame(handle);
   }, []);
 
-  const topic = choices.topics.find((t) => t.id === topicId);
+  const topic = choices.topics.find((candidate) => candidate.id === topicId);
 
   function submit() {
     const missing = [
-      who === NEW && name.trim() === '' && 'the new person’s name',
-      who === NEW && role.trim() === '' && 'their role',
-      text.trim().length < 10 && 'a paraphrase of at least 10 characters',
-      title.trim() === '' && 'the page’s title',
-      outlet.trim() === '' && 'the outlet',
+      who === NEW && name.trim() === '' && t('readNeedName'),
+      who === NEW && role.trim() === '' && t('readNeedRole'),
+      text.trim().length < 10 && t('readNeedParaphrase'),
+      title.trim() === '' && t('readNeedTitle'),
+      outlet.trim() === '' && t('readNeedOutlet'),
     ].filter((m): m is string => typeof m === 'string');
-    if (date.trim() !== '' && !DATE.test(date.trim())) missing.push('a date as YYYY, YYYY-MM or YYYY-MM-DD');
+    if (date.trim() !== '' && !DATE.test(date.trim())) missing.push(t('readNeedDate'));
     if (missing.length > 0) {
-      setProblem(`Please give ${missing.join(', ')}.`);
+      setProblem(t('readPleaseGive', { missing: missing.join(', ') }));
       return;
     }
     setProblem(null);
@@ -115,7 +116,7 @@ export function ReadingForm(props: ReadingFormProps) {
   return (
     <form
       class="rdl-tool rdl-reading-form"
-      aria-label="Add to my corpus"
+      aria-label={t('hlAddToCorpus')}
       aria-busy={props.busy ? 'true' : undefined}
       onSubmit={(event) => {
         event.preventDefault();
@@ -132,13 +133,13 @@ export function ReadingForm(props: ReadingFormProps) {
         }
       }}
     >
-      <p class="rdl-reading-title">Add to my corpus</p>
+      <p class="rdl-reading-title">{t('hlAddToCorpus')}</p>
       <blockquote class="rdl-reading-quote">{props.quote}</blockquote>
       <label class="rdl-field">
-        <span>Who says it</span>
+        <span>{t('readWho')}</span>
         <select ref={first} name="speaker" value={who} onChange={(e) => setWho(e.currentTarget.value)}>
-          <option value={OUTLET}>The outlet, in its own words</option>
-          <option value={NEW}>A new person or organisation…</option>
+          <option value={OUTLET}>{t('readOutlet')}</option>
+          <option value={NEW}>{t('readNewPerson')}</option>
           {choices.people.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -150,14 +151,14 @@ export function ReadingForm(props: ReadingFormProps) {
       {who === NEW && (
         <div class="rdl-field-row">
           <label class="rdl-field">
-            <span>Name</span>
+            <span>{t('readName')}</span>
             <input name="speaker-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
           </label>
           <label class="rdl-field">
-            <span>Role</span>
+            <span>{t('readRole')}</span>
             <input
               name="speaker-role"
-              placeholder="e.g. analyst, Example Institute"
+              placeholder={t('readRoleExample')}
               value={role}
               onInput={(e) => setRole(e.currentTarget.value)}
             />
@@ -165,12 +166,12 @@ export function ReadingForm(props: ReadingFormProps) {
         </div>
       )}
       <label class="rdl-field">
-        <span>What they say, in one sentence</span>
+        <span>{t('readParaphrase')}</span>
         <textarea name="paraphrase" rows={2} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
       <div class="rdl-field-row">
         <label class="rdl-field">
-          <span>Topic (optional)</span>
+          <span>{t('readTopic')}</span>
           <select
             name="topic"
             value={topicId}
@@ -179,19 +180,19 @@ export function ReadingForm(props: ReadingFormProps) {
               setPositionId('');
             }}
           >
-            <option value="">None</option>
-            {choices.topics.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.question}
+            <option value="">{t('readNone')}</option>
+            {choices.topics.map((topic) => (
+              <option key={topic.id} value={topic.id}>
+                {topic.question}
               </option>
             ))}
           </select>
         </label>
         {topic && (
           <label class="rdl-field">
-            <span>Position</span>
+            <span>{t('readPosition')}</span>
             <select name="position" value={positionId} onChange={(e) => setPositionId(e.currentTarget.value)}>
-              <option value="">None</option>
+              <option value="">{t('readNone')}</option>
               {topic.positions.map((p) => (
                 <option key={p.id} value={p.id}>
                   {p.label}
@@ -203,7 +204,7 @@ export function ReadingForm(props: ReadingFormProps) {
       </div>
       {props.entities.length > 0 && (
         <fieldset class="rdl-field">
-          <legend>About</legend>
+          <legend>{t('readAbout')}</legend>
           {props.entities.map((e) => (
             <label key={e.id} class="rdl-check">
               <input
@@ -224,32 +225,37 @@ export function ReadingForm(props: ReadingFormProps) {
         </fieldset>
       )}
       <fieldset class="rdl-field rdl-reading-page">
-        <legend>The page (as it describes itself; correct what is wrong)</legend>
+        <legend>{t('readPage')}</legend>
         <label class="rdl-field">
-          <span>Title</span>
+          <span>{t('readTitle')}</span>
           <input name="title" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
         </label>
         <div class="rdl-field-row">
           <label class="rdl-field">
-            <span>Outlet</span>
+            <span>{t('readOutletField')}</span>
             <input name="outlet" value={outlet} onInput={(e) => setOutlet(e.currentTarget.value)} />
           </label>
           <label class="rdl-field">
-            <span>Author</span>
+            <span>{t('readAuthor')}</span>
             <input name="author" value={author} onInput={(e) => setAuthor(e.currentTarget.value)} />
           </label>
         </div>
         <div class="rdl-field-row">
           <label class="rdl-field">
-            <span>Published</span>
-            <input name="date" placeholder="YYYY-MM-DD" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+            <span>{t('readPublished')}</span>
+            <input
+              name="date"
+              placeholder={t('readDatePattern')}
+              value={date}
+              onInput={(e) => setDate(e.currentTarget.value)}
+            />
           </label>
           <label class="rdl-field">
-            <span>Language</span>
+            <span>{t('readLanguage')}</span>
             <select name="language" value={language} onChange={(e) => setLanguage(e.currentTarget.value as Lang)}>
               {LANGS.map((l) => (
                 <option key={l} value={l}>
-                  {LANG_NAMES[l]}
+                  {languageName(l)}
                 </option>
               ))}
             </select>
@@ -263,10 +269,10 @@ export function ReadingForm(props: ReadingFormProps) {
       )}
       <div class="rdl-tool-row rdl-tool-actions">
         <button type="button" class="rdl-tool-button" data-action="cancel" onClick={props.onCancel}>
-          Cancel
+          {t('cancel')}
         </button>
         <button type="submit" class="rdl-tool-button rdl-tool-primary" data-action="add-claim" disabled={props.busy}>
-          Add to my corpus
+          {t('hlAddToCorpus')}
         </button>
       </div>
     </form>

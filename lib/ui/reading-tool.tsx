@@ -13,6 +13,7 @@ import type { HighlightRow } from '../db/schema';
 import type { Client, ReadingChoices } from '../messages';
 import { closeOnEscape } from './keys';
 import { ReadingForm } from './reading-form';
+import { t } from '../i18n/translate';
 
 export type PassageParts = Pick<PassageDraft, 'quote' | 'position' | 'highlightId' | 'entityIds'>;
 
@@ -70,7 +71,7 @@ export function ReadingTool(props: ReadingToolProps) {
       <div
         class="rdl-tool rdl-reading-loading"
         role="group"
-        aria-label="Add to my corpus"
+        aria-label={t('hlAddToCorpus')}
         onKeyDown={closeOnEscape(props.onClose)}
       >
         {error ? (
@@ -78,7 +79,7 @@ export function ReadingTool(props: ReadingToolProps) {
             {error}
           </p>
         ) : (
-          <p class="rdl-tool-message">Reading the page…</p>
+          <p class="rdl-tool-message">{t('pageReading')}</p>
         )}
       </div>
     );

@@ -12,13 +12,14 @@ import type { HighlightColour } from '../highlight-colours';
 import { ColourPicker } from './colour-picker';
 import { closeOnEscape } from './keys';
 import type { ReadingContext } from './reading-tool';
+import { t, textOf, type UiText } from '../i18n/translate';
 
 export interface SelectionToolbarProps {
   colour: HighlightColour;
   /** why highlights cannot be saved here (no storage in this window): shown instead of the buttons */
   unavailable?: string | undefined;
   /** why the last save failed */
-  error?: string | undefined;
+  error?: UiText | undefined;
   /** a save is under way */
   busy?: boolean | undefined;
   onColour(colour: HighlightColour): void;
@@ -50,7 +51,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
     <div
       class="rdl-tool rdl-toolbar"
       role="group"
-      aria-label="Save the selection as a highlight"
+      aria-label={t('toolbarGroup')}
       aria-busy={busy ? 'true' : undefined}
       onMouseDown={(event) => {
         if (!(event.target instanceof HTMLTextAreaElement)) event.preventDefault();
@@ -71,17 +72,17 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
             onClick={() => props.onSave(noting ? note : '')}
           >
             <span class="rdl-swatch" data-colour={colour} aria-hidden="true" />
-            Highlight
+            {t('toolbarHighlight')}
           </button>
           <ColourPicker value={colour} onChange={props.onColour} disabled={busy} />
           {!noting && (
             <button type="button" class="rdl-tool-button" data-action="add-note" onClick={() => setNoting(true)}>
-              Add note
+              {t('toolbarAddNote')}
             </button>
           )}
           {!noting && props.onAddToCorpus && (
             <button type="button" class="rdl-tool-button" data-action="add-to-corpus" onClick={props.onAddToCorpus}>
-              Add to my corpus
+              {t('hlAddToCorpus')}
             </button>
           )}
         </div>
@@ -91,7 +92,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           <textarea
             ref={field}
             class="rdl-tool-field"
-            aria-label="Note"
+            aria-label={t('hlNote')}
             rows={3}
             value={note}
             onInput={(event) => setNote(event.currentTarget.value)}
@@ -109,7 +110,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
                 setNote('');
               }}
             >
-              Cancel
+              {t('cancel')}
             </button>
             <button
               type="button"
@@ -118,14 +119,14 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
               disabled={busy}
               onClick={() => props.onSave(note)}
             >
-              Save
+              {t('save')}
             </button>
           </div>
         </div>
       )}
       {error && (
         <p class="rdl-tool-error" role="alert">
-          {error}
+          {textOf(error)}
         </p>
       )}
     </div>

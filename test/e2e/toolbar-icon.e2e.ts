@@ -5,7 +5,8 @@
  * reach). Firefox: also the image the browser draws for the button.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { toolbarTitle, type ToolbarState } from '../../lib/toolbar-icon';
+import en from '../../locales/en.json';
+import { toolbarTitleKey, type ToolbarState } from '../../lib/toolbar-icon';
 import { BROWSER_NAMES, launch, type LensBrowser, type LensPage, usePageServer } from './harness';
 import { pageTabId, sendFromExtensionPage } from './page-helpers';
 
@@ -24,7 +25,7 @@ function clickLabelled(label: string): boolean {
   return control !== undefined;
 }
 
-const PAUSE = 'Pause Lens everywhere (no marks on any page)';
+const PAUSE = en.optionsPause;
 
 describe.each(BROWSER_NAMES)('%s', (browserName) => {
   let lens: LensBrowser;
@@ -44,7 +45,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
 
   /** Waits until the page's tab shows `state`: its title, and in Firefox the icon drawn on the button. */
   async function showsState(state: ToolbarState) {
-    const title = toolbarTitle(state);
+    // The browser in English: the English message (test/e2e/locale.e2e.ts reads Lens in Russian and Korean).
+    const title = en[toolbarTitleKey(state)];
     await options.waitFor(titleIs, [tabId, title]);
     if (!lens.toolbarImage) return;
     const file = state === 'active' ? 'icon/16.png' : `icon/${state}-16.png`;

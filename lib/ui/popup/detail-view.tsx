@@ -11,7 +11,8 @@ import type { Client } from '../../messages';
 import { Card } from '../card';
 import type { CardData } from '../card-model';
 import type { ClaimLine, RecordDetail } from '../detail-model';
-import { formatPartialDate } from '../format';
+import { formatPartialDate, listAnd } from '../format';
+import { plural, t } from '../../i18n/translate';
 
 export type Opened = { kind: 'entity' | 'claim' | 'person' | 'source' | 'event'; id: string };
 
@@ -37,7 +38,7 @@ export function DetailView({
     setData(null);
     setError(null);
     const done = (value: { card: CardData } | { detail: RecordDetail } | null) =>
-      value ? setData(value) : setError('This record is no longer in the corpus.');
+      value ? setData(value) : setError(t('detailGone'));
     const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
     if (opened.kind === 'entity') ask('getCard', { entityId: opened.id }).then((card) => done(card && { card }), fail);
     else ask('getDetail', { kind: opened.kind, id: opened.id }).then((detail) => done(detail && { detail }), fail);
@@ -46,14 +47,14 @@ export function DetailView({
   return (
     <section class="detail" aria-live="polite">
       <button type="button" class="back" onClick={onBack}>
-        ← Back to results
+        {t('detailBack')}
       </button>
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
-      {!data && !error && <p class="empty">Loading…</p>}
+      {!data && !error && <p class="empty">{t('loading')}</p>}
       {data && 'card' in data && <Card data={data.card} theme={theme} onClose={onBack} onSearch={onSearch} />}
       {data && 'detail' in data && <RecordView detail={data.detail} onOpen={onOpen} />}
     </section>
@@ -65,13 +66,13 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
     const { claim, source, topics } = detail;
     return (
       <article class="record" aria-labelledby="record-title">
-        <p class="record-kind">Claim</p>
+        <p class="record-kind">{t('detailClaim')}</p>
         <h2 id="record-title">{claim.text}</h2>
         <blockquote class="quote">“{claim.quote}”</blockquote>
         <p class="meta">
           {claim.speakers.map((speaker, i) => (
             <Fragment key={speaker.id}>
-              {i > 0 && (i === claim.speakers.length - 1 ? ' and ' : ', ')}
+              {i > 0 && (i === claim.speakers.length - 1 ? listAnd() : ', ')}
               <button type="button" class="link" onClick={() => onOpen({ kind: 'person', id: speaker.id })}>
                 {speaker.name}
               </button>
@@ -83,18 +84,18 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
             {source.title}
           </button>{' '}
           ({source.outlet}) · {formatPartialDate(claim.date)}
-          {claim.dateInferredFrom ? ' (date inferred)' : ''}
+          {claim.dateInferredFrom ? ` ${t('detailDateInferred')}` : ''}
         </p>
-        {claim.projectNote && <p class="meta project-note">Project note: {claim.projectNote}</p>}
+        {claim.projectNote && <p class="meta project-note">{t('projectNote', { note: claim.projectNote })}</p>}
         <EntityChips entities={detail.entities} onOpen={onOpen} />
-        {topics.map((topic, t) => (
-          <section key={topic.question} aria-labelledby={`topic-title-${t}`}>
-            <h3 id={`topic-title-${t}`}>{topic.question}</h3>
+        {topics.map((topic, i) => (
+          <section key={topic.question} aria-labelledby={`topic-title-${i}`}>
+            <h3 id={`topic-title-${i}`}>{topic.question}</h3>
             <ol class="positions">
               {topic.positions.map((p) => (
                 <li key={p.id} class={p.isThisClaims ? 'position this' : 'position'}>
                   <strong>{p.label}</strong>
-                  {p.isThisClaims && <span class="badge">this claim</span>}
+                  {p.isThisClaims && <span class="badge">{t('detailThisClaim')}</span>}
                   <ClaimList claims={p.claims} onOpen={onOpen} compact />
                 </li>
               ))}
@@ -109,15 +110,13 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
     return (
       <article class="record" aria-labelledby="record-title">
         <p class="record-kind">
-          Timeline · {formatPartialDate(event.date)}
+          {t('detailTimeline', { date: formatPartialDate(event.date) })}
           {event.endDate ? ` – ${formatPartialDate(event.endDate)}` : ''}
         </p>
         <h2 id="record-title">{event.label}</h2>
         <p>{event.summary}</p>
         <EntityChips entities={detail.entities} onOpen={onOpen} />
-        <h3>
-          {detail.claims.length} claim{detail.claims.length === 1 ? '' : 's'}
-        </h3>
+        <h3>{plural('detailClaims', detail.claims.length)}</h3>
         <ClaimList claims={detail.claims} onOpen={onOpen} />
       </article>
     );
@@ -128,9 +127,7 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
         <p class="record-kind">{detail.person.kind}</p>
         <h2 id="record-title">{detail.person.name}</h2>
         <p class="meta">{detail.person.role}</p>
-        <h3>
-          {detail.claims.length} claim{detail.claims.length === 1 ? '' : 's'}
-        </h3>
+        <h3>{plural('detailClaims', detail.claims.length)}</h3>
         <ClaimList claims={detail.claims} onOpen={onOpen} />
       </article>
     );
@@ -138,23 +135,21 @@ function RecordView({ detail, onOpen }: { detail: RecordDetail; onOpen(next: Ope
   const { source } = detail;
   return (
     <article class="record" aria-labelledby="record-title">
-      <p class="record-kind">Source</p>
+      <p class="record-kind">{t('detailSource')}</p>
       <h2 id="record-title">{source.title}</h2>
       <p class="meta">
         {source.outlet}
         {source.author ? ` · ${source.author}` : ''} · {formatPartialDate(source.date)}
-        {source.dateInferredFrom ? ' (date inferred)' : ''}
+        {source.dateInferredFrom ? ` ${t('detailDateInferred')}` : ''}
       </p>
       {source.url && /^https?:/.test(source.url) && (
         <p>
           <a href={source.url} target="_blank" rel="noopener noreferrer">
-            Original publication
+            {t('detailOriginal')}
           </a>
         </p>
       )}
-      <h3>
-        {detail.claims.length} claim{detail.claims.length === 1 ? '' : 's'}
-      </h3>
+      <h3>{plural('detailClaims', detail.claims.length)}</h3>
       <ClaimList claims={detail.claims} onOpen={onOpen} />
     </article>
   );
@@ -182,7 +177,7 @@ function ClaimList({
   onOpen(next: Opened): void;
   compact?: boolean;
 }) {
-  if (claims.length === 0) return <p class="empty">None.</p>;
+  if (claims.length === 0) return <p class="empty">{t('detailNone')}</p>;
   return (
     <ul class={compact ? 'claims compact' : 'claims'}>
       {claims.map((c) => (

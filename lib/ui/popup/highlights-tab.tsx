@@ -12,6 +12,7 @@ import type { HighlightRow } from '../../db/schema';
 import { listAllHighlights, type Client, type TabProtocol } from '../../messages';
 import { normaliseForMatch } from '../../text/normalise';
 import { FilePicker, Notice, type NoticeMessage } from '../file-notice';
+import { plural, t } from '../../i18n/translate';
 
 export interface HighlightsTabProps {
   ask: Client;
@@ -56,7 +57,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
   async function remove(row: HighlightRow) {
     try {
       await ask('deleteHighlight', { id: row.id });
-      setMessage({ kind: 'ok', text: 'Highlight deleted.', undo: row });
+      setMessage({ kind: 'ok', text: t('hlDeleted'), undo: row });
       await reload();
       refreshPage();
     } catch (e) {
@@ -67,7 +68,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
   async function undo(row: HighlightRow) {
     try {
       await ask('restoreHighlight', row);
-      setMessage({ kind: 'ok', text: 'Highlight restored.' });
+      setMessage({ kind: 'ok', text: t('hlRestored') });
       await reload();
       refreshPage();
     } catch (e) {
@@ -100,44 +101,44 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
     // A file too large to import is refused before it is read into memory.
     const tooLarge = sizeProblem(file.size, MAX_IMPORT_BYTES);
     if (tooLarge) {
-      setMessage({ kind: 'error', text: `Nothing was imported: ${tooLarge}` });
+      setMessage({ kind: 'error', text: t('optionsNotImported', { reason: tooLarge }) });
       return;
     }
     try {
       const json = await file.text();
       const result = await ask('importHighlights', { json, byteSize: file.size });
-      const skipped = result.skipped.length ? ` Left out: ${result.skipped.join('; ')}.` : '';
+      const skipped = result.skipped.length ? ` ${t('hlLeftOut', { list: result.skipped.join('; ') })}` : '';
       setMessage({
         kind: 'ok',
-        text: `Imported ${result.added} highlight${result.added === 1 ? '' : 's'}; ${result.unchanged} already here.${skipped}`,
+        text: plural('hlImported', result.added, { unchanged: result.unchanged }) + skipped,
       });
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: `Nothing was imported: ${errorText(e)}` });
+      setMessage({ kind: 'error', text: t('optionsNotImported', { reason: errorText(e) }) });
     }
   }
 
   return (
-    <section class="highlights" aria-label="Saved highlights">
+    <section class="highlights" aria-label={t('hlRegion')}>
       <div class="highlight-tools">
         <input
           type="search"
-          aria-label="Search your highlights and notes"
-          placeholder="Search highlights and notes"
+          aria-label={t('hlSearch')}
+          placeholder={t('hlSearchPlaceholder')}
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />
         <button type="button" class="tool" onClick={() => void exportAs('json')} disabled={!rows?.length}>
-          Export JSON
+          {t('hlExportJson')}
         </button>
         <button type="button" class="tool" onClick={() => void exportAs('md')} disabled={!rows?.length}>
-          Markdown
+          {t('hlMarkdown')}
         </button>
         <FilePicker
-          label="Import"
+          label={t('hlImport')}
           accept=".json,.jsonld,application/json,application/ld+json"
-          ariaLabel="Import highlights (W3C Web Annotation or Hypothesis JSON)"
+          ariaLabel={t('hlImportLabel')}
           onFile={(file) => void importFile(file)}
         />
       </div>
@@ -146,19 +147,14 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
           {' '}
           {message.undo && (
             <button type="button" class="link" onClick={() => void undo(message.undo!)}>
-              Undo
+              {t('hlUndo')}
             </button>
           )}
         </Notice>
       )}
-      {!rows && !message && <p class="empty">Loading…</p>}
-      {rows?.length === 0 && (
-        <p class="empty">
-          No highlights yet. Select text on any page and choose “Highlight” (or right-click → Save highlight) to keep it
-          here.
-        </p>
-      )}
-      {rows && rows.length > 0 && pages.length === 0 && <p class="empty">No highlight or note matches “{query}”.</p>}
+      {!rows && !message && <p class="empty">{t('loading')}</p>}
+      {rows?.length === 0 && <p class="empty">{t('hlNone')}</p>}
+      {rows && rows.length > 0 && pages.length === 0 && <p class="empty">{t('hlNoMatch', { query })}</p>}
       {pages.map((page) => (
         <div key={page.url} class="highlight-page">
           <h2 title={page.url}>{page.title || page.url}</h2>
@@ -166,7 +162,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
             {page.rows.map((row) => (
               <li key={row.id} class="highlight" data-id={row.id} data-colour={row.colour}>
                 <blockquote>{row.quote.exact}</blockquote>
-                {orphans.has(row.id) && <p class="orphan">Not found on this page</p>}
+                {orphans.has(row.id) && <p class="orphan">{t('hlOrphan')}</p>}
                 {editing === row.id ? (
                   <NoteEditor row={row} onSave={(note) => void saveNote(row, note)} onCancel={() => setEditing(null)} />
                 ) : (
@@ -180,13 +176,13 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
                       void openHighlight(row).catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
                     }
                   >
-                    Open
+                    {t('hlOpen')}
                   </button>
                   <button type="button" class="link" onClick={() => setEditing(row.id)}>
-                    {row.note ? 'Edit note' : 'Add note'}
+                    {t(row.note ? 'hlEditNote' : 'toolbarAddNote')}
                   </button>
                   <button type="button" class="link danger" onClick={() => void remove(row)}>
-                    Delete
+                    {t('hlDelete')}
                   </button>
                 </div>
               </li>
@@ -203,7 +199,7 @@ function NoteEditor({ row, onSave, onCancel }: { row: HighlightRow; onSave(note:
   return (
     <div class="note-editor">
       <textarea
-        aria-label="Note"
+        aria-label={t('hlNote')}
         value={note}
         rows={3}
         ref={(el) => el?.focus()}
@@ -211,10 +207,10 @@ function NoteEditor({ row, onSave, onCancel }: { row: HighlightRow; onSave(note:
         onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), onCancel())}
       />
       <button type="button" class="tool" onClick={() => onSave(note)}>
-        Save note
+        {t('hlSaveNote')}
       </button>{' '}
       <button type="button" class="link" onClick={onCancel}>
-        Cancel
+        {t('cancel')}
       </button>
     </div>
   );

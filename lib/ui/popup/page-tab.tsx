@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Client, PageScope, ResponseOf, TabProtocol } from '../../messages';
 import { formatKind } from '../format';
+import { plural, t } from '../../i18n/translate';
 
 type PageEntities = ResponseOf<'getPageEntities', TabProtocol>;
 
@@ -31,27 +32,22 @@ export function PageTab({
   }, [askTab]);
 
   if (unavailable) {
-    return (
-      <p class="empty">
-        Lens does not run on this tab (a browser page, an extension store, or a page Lens is switched off for). Open a
-        news article to see what it mentions.
-      </p>
-    );
+    return <p class="empty">{t('pageUnavailable')}</p>;
   }
-  if (!entities) return <p class="empty">Reading the page…</p>;
+  if (!entities) return <p class="empty">{t('pageReading')}</p>;
   const why = scope && <ScopeNote scope={scope} openOptions={openOptions} />;
   if (entities.length === 0) {
     return (
       <>
         {why}
-        <p class="empty">Lens found no one and nothing from its corpus on this page.</p>
+        <p class="empty">{t('pageNothing')}</p>
       </>
     );
   }
   return (
     <>
       {why}
-      <ul class="page-entities" aria-label="Found on this page">
+      <ul class="page-entities" aria-label={t('pageFoundList')}>
         {entities.map((entity) => (
           <li key={entity.id}>
             <button
@@ -61,7 +57,7 @@ export function PageTab({
               onClick={() => askTab!('showEntity', { entityId: entity.id }).then(onShown, () => setUnavailable(true))}
             >
               <span class="label">{entity.label}</span> <span class="kind">{formatKind(entity.kind)}</span>
-              <span class="count" aria-label={`${entity.count} mentions`}>
+              <span class="count" aria-label={plural('pageMentions', entity.count)}>
                 {entity.count}
               </span>
             </button>
@@ -77,10 +73,9 @@ function ScopeNote({ scope, openOptions }: { scope: PageScope; openOptions(): vo
   if (scope.relevant || scope.markEverywhere) return null;
   return (
     <p class="scope-note">
-      This page isn’t about Russia–North Korea relations: only the relationship’s own people, places and treaties are
-      marked{scope.mainTextOnly ? ', in the article' : ''}.{' '}
+      {t(scope.mainTextOnly ? 'pageScopeNoteArticle' : 'pageScopeNote')}{' '}
       <button type="button" class="link" onClick={openOptions}>
-        Mark everything…
+        {t('pageMarkEverything')}
       </button>
     </p>
   );

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Client, ResponseOf } from '../../messages';
 import type { SearchFilters, SearchHit, SearchKind, SearchResults } from '../../search';
 import { MarkedText } from './marked-text';
+import { t, type MessageKey } from '../../i18n/translate';
 
 export interface SearchState {
   query: string;
@@ -15,19 +16,19 @@ export interface SearchState {
   active: string | null;
 }
 
-const KIND_LABELS: Record<SearchKind, string> = {
-  entity: 'People, places, treaties and events',
-  person: 'Experts and sources of claims',
-  claim: 'Claims',
-  source: 'Sources',
-  event: 'Timeline',
+const KIND_LABELS: Record<SearchKind, MessageKey> = {
+  entity: 'searchGroupEntity',
+  person: 'searchGroupPerson',
+  claim: 'searchGroupClaim',
+  source: 'searchGroupSource',
+  event: 'searchGroupEvent',
 };
-const KIND_SHORT: Record<SearchKind, string> = {
-  entity: 'Entities',
-  person: 'People',
-  claim: 'Claims',
-  source: 'Sources',
-  event: 'Timeline',
+const KIND_SHORT: Record<SearchKind, MessageKey> = {
+  entity: 'searchKindEntity',
+  person: 'searchKindPerson',
+  claim: 'searchKindClaim',
+  source: 'searchKindSource',
+  event: 'searchKindEvent',
 };
 
 type FilterOptions = ResponseOf<'getFilterOptions'>;
@@ -110,16 +111,16 @@ export function SearchView({
   const setFilters = (filters: SearchFilters) => onChange({ ...state, filters, active: null });
 
   return (
-    <section class="search" aria-label="Search the corpus">
+    <section class="search" aria-label={t('searchRegion')}>
       <div class="search-row">
         <input
           ref={box}
           type="search"
           role="searchbox"
-          aria-label="Search people, places, claims and sources"
+          aria-label={t('searchBox')}
           aria-controls="results"
           aria-activedescendant={state.active ? `hit-${state.active}` : undefined}
-          placeholder="Pyongyang, Лавров, 김정은…"
+          placeholder={t('searchPlaceholder')}
           value={state.query}
           onInput={(e) => onChange({ ...state, query: (e.target as HTMLInputElement).value, active: null })}
           onKeyDown={onKeyDown}
@@ -131,32 +132,26 @@ export function SearchView({
           aria-controls="filters"
           onClick={() => setShowFilters(!showFilters)}
         >
-          Filters{hasFilters(state.filters) ? ' •' : ''}
+          {t('searchFilters')}
+          {hasFilters(state.filters) ? ' •' : ''}
         </button>
       </div>
       {showFilters && <Filters filters={state.filters} options={options} onChange={setFilters} />}
       {error && (
         <p role="alert" class="error">
-          Search failed: {error}
+          {t('searchFailed', { reason: error })}
         </p>
       )}
-      <div id="results" class="results" role="listbox" aria-label="Results" aria-busy={busy}>
+      <div id="results" class="results" role="listbox" aria-label={t('searchResults')} aria-busy={busy}>
         {results && results.groups.length === 0 && (state.query || hasFilters(state.filters)) && (
-          <p class="empty">Nothing matches “{state.query}”. Try fewer words, another spelling, or fewer filters.</p>
+          <p class="empty">{t('searchNoMatch', { query: state.query })}</p>
         )}
-        {!state.query && !hasFilters(state.filters) && (
-          <p class="empty">
-            Type a name, place or phrase in English, Russian or Korean. Put words in quotes to find an exact phrase.
-          </p>
-        )}
+        {!state.query && !hasFilters(state.filters) && <p class="empty">{t('searchHint')}</p>}
         {results?.groups.map((group) => (
-          <div key={group.kind} class="group" role="group" aria-label={KIND_LABELS[group.kind]}>
+          <div key={group.kind} class="group" role="group" aria-label={t(KIND_LABELS[group.kind])}>
             <h2>
-              {KIND_LABELS[group.kind]}{' '}
-              <span class="count">
-                {group.approximate ? 'up to ' : ''}
-                {group.total}
-              </span>
+              {t(KIND_LABELS[group.kind])}{' '}
+              <span class="count">{group.approximate ? t('searchUpTo', { count: group.total }) : group.total}</span>
             </h2>
             {group.hits.map((hit) => (
               <Hit key={key(hit)} hit={hit} active={key(hit) === state.active} onOpen={onOpen} />
@@ -222,16 +217,16 @@ function Filters({
   };
   return (
     <fieldset id="filters" class="filters">
-      <legend class="sr-only">Filters</legend>
+      <legend class="sr-only">{t('searchFilters')}</legend>
       <div class="kinds">
         {(Object.keys(KIND_SHORT) as SearchKind[]).map((kind) => (
           <label key={kind}>
-            <input type="checkbox" checked={kinds.has(kind)} onChange={() => toggle(kind)} /> {KIND_SHORT[kind]}
+            <input type="checkbox" checked={kinds.has(kind)} onChange={() => toggle(kind)} /> {t(KIND_SHORT[kind])}
           </label>
         ))}
       </div>
       <label>
-        Source{' '}
+        {t('searchSource')}{' '}
         <select
           value={filters.sourceIds?.[0] ?? ''}
           onChange={(e) => {
@@ -240,7 +235,7 @@ function Filters({
             onChange(value ? { ...rest, sourceIds: [value] } : rest);
           }}
         >
-          <option value="">Any</option>
+          <option value="">{t('searchAny')}</option>
           {options?.sources.map((s) => (
             <option key={s.id} value={s.id}>
               {s.date} — {s.title}
@@ -249,9 +244,9 @@ function Filters({
         </select>
       </label>
       <label>
-        Topic{' '}
+        {t('searchTopic')}{' '}
         <select value={filters.topicId ?? ''} onChange={(e) => set('topicId', (e.target as HTMLSelectElement).value)}>
-          <option value="">Any</option>
+          <option value="">{t('searchAny')}</option>
           {options?.topics.map((t) => (
             <option key={t.id} value={t.id}>
               {t.question}
@@ -260,8 +255,8 @@ function Filters({
         </select>
       </label>
       <div class="dates">
-        <DateField label="From" value={filters.from} onChange={(value) => set('from', value)} />
-        <DateField label="To" value={filters.to} onChange={(value) => set('to', value)} />
+        <DateField label={t('searchFrom')} value={filters.from} onChange={(value) => set('from', value)} />
+        <DateField label={t('searchTo')} value={filters.to} onChange={(value) => set('to', value)} />
       </div>
     </fieldset>
   );
@@ -275,7 +270,7 @@ function DateField({ label, value, onChange }: { label: string; value?: string; 
       <input
         type="text"
         inputMode="numeric"
-        placeholder="YYYY[-MM]"
+        placeholder={t('searchDatePattern')}
         pattern="\d{4}(-\d{2}(-\d{2})?)?"
         value={value ?? ''}
         onChange={(e) => onChange((e.target as HTMLInputElement).value.trim())}

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Client, TabProtocol } from '../../messages';
 import { isActiveOn, switchSite, type Settings } from '../../settings';
+import { t } from '../../i18n/translate';
 
 export interface SiteSwitchProps {
   ask: Client;
@@ -36,7 +37,7 @@ export function SiteSwitch({ ask, askTab, openOptions }: SiteSwitchProps) {
         setSettings(next);
         setError(null);
       },
-      (e: unknown) => setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => setError(t('siteNotSaved', { reason: e instanceof Error ? e.message : String(e) })),
     );
   const host = url && new URL(url).hostname;
   const siteOn = url !== null && isActiveOn({ ...settings, paused: false }, url);
@@ -45,7 +46,7 @@ export function SiteSwitch({ ask, askTab, openOptions }: SiteSwitchProps) {
     <div class="switches">
       {host && inPrivate && (
         // Nothing from a private window is kept, not even the name of its site in the list Lens is off on.
-        <p class="switch-note">Lens keeps nothing from a private window: pause it instead.</p>
+        <p class="switch-note">{t('sitePrivate')}</p>
       )}
       {host && !inPrivate && (
         <label class="switch">
@@ -56,7 +57,7 @@ export function SiteSwitch({ ask, askTab, openOptions }: SiteSwitchProps) {
             disabled={settings.paused}
             onChange={() => void change({ disabledSites: switchSite(settings.disabledSites, url, !siteOn) })}
           />
-          On {host}
+          {t('siteOn', { host })}
         </label>
       )}
       <label class="switch">
@@ -66,10 +67,10 @@ export function SiteSwitch({ ask, askTab, openOptions }: SiteSwitchProps) {
           checked={settings.paused}
           onChange={() => void change({ paused: !settings.paused })}
         />
-        Pause everywhere
+        {t('sitePauseEverywhere')}
       </label>
       <button type="button" class="link" onClick={openOptions}>
-        Options
+        {t('siteOptions')}
       </button>
       {error && (
         <p role="alert" class="error">

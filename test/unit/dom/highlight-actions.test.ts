@@ -11,6 +11,7 @@ import type { SelectionToolbarProps } from '../../../lib/ui/selection-toolbar';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
 import { rangeOver } from '../range-over';
 import { asReader } from './trusted';
+import { textOf } from '../../../lib/i18n/translate';
 
 let registry: Map<string, FakeHighlight>;
 let controller: AbortController;
@@ -192,7 +193,9 @@ describe('highlight actions', () => {
     shown.popover!.props.onSaveNote('A figure for 2023');
     await settle(0);
     expect(store.update).toHaveBeenLastCalledWith(row.id, { note: 'A figure for 2023' });
-    expect(shown.popover?.props).toMatchObject({ note: 'A figure for 2023', status: 'Note saved.', busy: false });
+    expect(shown.popover?.props).toMatchObject({ note: 'A figure for 2023', busy: false });
+    // What the popover says, in the reader's words (English here: test/unit/i18n-setup.ts).
+    expect(textOf(shown.popover!.props.status!)).toBe('Note saved.');
 
     shown.popover!.props.onColour('pink');
     await settle(0);
