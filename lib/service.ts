@@ -38,7 +38,7 @@ import { buildClaimCard } from './ui/claim-card-model';
 import { buildClaimIndex } from './claims/build';
 import { createClaimMatcher, targetOf, type ClaimMatcher } from './claims/match';
 import { DISMISSED_CLAIMS_KEY, MAX_DISMISSALS, dismissalKey, readDismissals } from './claims/dismissals';
-import { checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
+import { checkSettingsPatch, DEFAULT_SETTINGS, readSettings, type Settings } from './settings';
 import { prefilterSource } from './text/prefilter';
 import { termPatternsOf } from './corpus/term-patterns';
 import { utf8Length } from './json-file';
@@ -237,8 +237,9 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         unavailable: problem ?? (isPrivate(sender) ? PRIVATE_WINDOW_MESSAGE : null),
       };
       // The page's content script asks at every start and after every change of settings: the icon follows.
-      void options.showToolbarState?.(toolbarState(current, url), sender).catch(() => undefined /* the tab closed */);
-      if (!isActiveOn(current, url)) return { active: false, settings: current, termIndex: null, highlights };
+      const state = toolbarState(current, url);
+      void options.showToolbarState?.(state, sender).catch(() => undefined /* the tab closed */);
+      if (state !== 'active') return { active: false, reason: state, settings: current, highlights };
       let index: TermIndex;
       if (problem) {
         index = termIndexOf(bundle.records.entities, `bundled:${bundle.version}`);
