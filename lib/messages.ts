@@ -15,11 +15,11 @@ import type { PassageDraft } from './corpus/reading-pack';
 import type { EntityKind, Tier } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
-import type { CardData } from './ui/card-model';
-import type { ClaimCardData } from './ui/claim-card-model';
+import type { CardData } from './corpus/card-model';
+import type { ClaimCardData } from './corpus/claim-card-model';
 import type { ClaimTarget } from './claims/match';
 import type { EntitySpan } from './claims/tokens';
-import type { RecordDetail } from './ui/detail-model';
+import type { RecordDetail } from './corpus/detail-model';
 import type { TermPattern } from './text/matcher';
 
 /** The most page entities a card request may name: a page's own marks, not a way to make the background scan the corpus. */

@@ -25,7 +25,7 @@ import { addReading, removeReading } from './db/reading-store';
 import { normaliseUrl } from './anchoring/url';
 import { readCorpusRecords, type EntityRow, type LensDb } from './db/schema';
 import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
-import { createDetails } from './ui/detail-model';
+import { createDetails } from './corpus/detail-model';
 import {
   MAX_PAGE_ENTITY_IDS,
   type EntitySummary,
@@ -33,8 +33,8 @@ import {
   type PageHighlights,
   type TermIndex,
 } from './messages';
-import { buildCard } from './ui/card-model';
-import { buildClaimCard } from './ui/claim-card-model';
+import { buildCard } from './corpus/card-model';
+import { buildClaimCard } from './corpus/claim-card-model';
 import { buildClaimIndex } from './claims/build';
 import { createClaimMatcher, targetOf, type ClaimMatcher } from './claims/match';
 import { DISMISSED_CLAIMS_KEY, MAX_DISMISSALS, dismissalKey, readDismissals } from './claims/dismissals';

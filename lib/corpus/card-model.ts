@@ -7,8 +7,8 @@
  * texts, only what the card renders, already grouped and ordered so that the
  * card component decides nothing but layout.
  */
-import { joinNames, languageChainOf, translationLabel } from '../corpus/attribution';
-import type { Claim, Entity, EntityKind, Event, PartialDate, Person, Source, Tier, Topic } from '../corpus/schema';
+import { joinNames, languageChainOf, translationLabel } from './attribution';
+import type { Claim, Entity, EntityKind, Event, PartialDate, Person, Source, Tier, Topic } from './schema';
 
 /** A date as the sources give it, and whether the project had to infer it. */
 export interface CardDate {

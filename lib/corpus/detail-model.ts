@@ -4,8 +4,8 @@
  * the search results: plain JSON built from the corpus records (an entity
  * opens its card, from ./card-model). No source texts.
  */
-import { joinNames, languageChainOf, translationLabel } from '../corpus/attribution';
-import type { Claim, CorpusRecords, Person, Source } from '../corpus/schema';
+import { joinNames, languageChainOf, translationLabel } from './attribution';
+import type { Claim, CorpusRecords, Person, Source } from './schema';
 
 export interface ClaimLine {
   id: string;

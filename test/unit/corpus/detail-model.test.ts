@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { CorpusRecords } from '../../../lib/corpus/schema';
-import { createDetails, type ClaimDetail, type PersonDetail } from '../../../lib/ui/detail-model';
+import { createDetails, type ClaimDetail, type PersonDetail } from '../../../lib/corpus/detail-model';
 
 const dir = join(import.meta.dirname, '../../../data/corpus');
 const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
