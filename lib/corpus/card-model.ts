@@ -7,7 +7,8 @@
  * texts, only what the card renders, already grouped and ordered so that the
  * card component decides nothing but layout.
  */
-import { joinNames, languageChainOf, translationLabel } from '../corpus/attribution';
+import { joinNames, languageChainOf, translationLabel } from './attribution';
+import type { CorpusReadModel } from './read-model';
 import type {
   Claim,
   Entity,
@@ -19,7 +20,7 @@ import type {
   Source,
   Tier,
   Topic,
-} from '../corpus/schema';
+} from './schema';
 import { t } from '../i18n/translate';
 
 /** A date as the sources give it, and whether the project had to infer it. */
@@ -193,6 +194,34 @@ export interface CardInput {
 
 /** The heading of the claims that answer no topic, in the reader's language. */
 export const otherClaims = () => t('cardOtherClaims');
+
+/**
+ * The card of an entity, from the corpus's read model: its claims, who made
+ * them, their sources and topics, and the events that name it or rest on one
+ * of its claims, each found through an index. Null for an entity the corpus does not hold.
+ */
+export function entityCard(
+  corpus: CorpusReadModel,
+  entityId: string,
+  pageEntityIds: readonly string[] = [],
+): CardData | null {
+  const entity = corpus.entity(entityId);
+  if (!entity) return null;
+  const claims = [...corpus.claimsNaming(entityId)];
+  const present = <T>(found: (T | undefined)[]) => found.filter((r): r is T => r !== undefined);
+  const events = new Map(corpus.eventsNaming(entityId).map((e) => [e.id, e]));
+  for (const claim of claims) for (const e of corpus.eventsCiting(claim.id)) events.set(e.id, e);
+  return buildCard(entityId, {
+    entity,
+    claims,
+    people: present([...new Set(claims.flatMap((c) => c.speakerIds))].map(corpus.person)),
+    sources: present([...new Set(claims.map((c) => c.sourceId))].map(corpus.source)),
+    topics: present([...new Set(claims.flatMap((c) => c.stances.map((st) => st.topicId)))].map(corpus.topic)),
+    events: [...events.values()],
+    yours: new Set(claims.filter((c) => corpus.isYours(c.id)).map((c) => c.id)),
+    pageEntityIds,
+  });
+}
 
 /**
  * Builds the card of `entityId`, or null when `data` is about another entity.
