@@ -11,7 +11,7 @@
  * by the background entrypoint into a `Caller`), never what the message says.
  */
 import { normaliseUrl } from './anchoring/url';
-import { PRIVATE_WINDOW_MESSAGE } from './db/highlight-store';
+import { privateWindowMessage } from './db/highlight-store';
 import type { HighlightRow } from './db/schema';
 import type { Handlers, Protocol } from './messages';
 
@@ -139,8 +139,8 @@ export function guardHandlers(
     guarded[type] = async (payload, caller) => {
       if (caller.kind === 'other') throw new Error(REFUSED_MESSAGE);
       if (caller.kind === 'page' && !PAGE_MESSAGES.has(type)) throw new Error(REFUSED_MESSAGE);
-      // Nothing from a private window is kept (see PRIVATE_WINDOW_MESSAGE): not a highlight, not a site switched off.
-      if (caller.private && WRITES.has(type)) throw new Error(PRIVATE_WINDOW_MESSAGE);
+      // Nothing from a private window is kept (see privateWindowMessage()): not a highlight, not a site switched off.
+      if (caller.private && WRITES.has(type)) throw new Error(privateWindowMessage());
       if (caller.kind === 'page') await check?.(payload, caller);
       const value = await handler(payload, caller);
       // A page's configuration carries highlights only for the top frame's own page, and not the

@@ -19,7 +19,7 @@ import { settingsHandlers } from './service/settings';
 import { storeHandlers, watchStore } from './service/store-health';
 import { createTermIndexes, termIndexHandlers } from './service/term-index';
 
-export { BLOCKED_MESSAGE } from './service/store-health';
+export { blockedMessage } from './service/store-health';
 export type { ServiceOptions } from './service/context';
 
 export interface Service {

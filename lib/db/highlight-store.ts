@@ -8,9 +8,10 @@ import { normaliseUrl } from '../anchoring/url';
 import { isHighlightColour } from '../highlight-colours';
 import type { HighlightPatch, NewHighlight } from '../messages';
 import type { HighlightRow, LensDb } from './schema';
+import { t } from '../i18n/translate';
 
-export const QUOTA_MESSAGE =
-  'Lens could not save this: the browser has no room left for its data. Delete highlights you no longer need (or free some disk space) and try again.';
+/** What the reader is told when the disk is full, in their language (called when said, not at import). */
+export const quotaMessage = () => t('errorQuota');
 
 /** Notes longer than this are refused (a pasted article is not a note, and would eat the quota). */
 export const MAX_NOTE_LENGTH = 20_000;
@@ -59,8 +60,7 @@ export function isQuotaError(error: unknown, depth = 0): boolean {
  * background is never private), but what is written to it outlives the
  * private session: so Lens writes nothing for a private window.
  */
-export const PRIVATE_WINDOW_MESSAGE =
-  'Saving highlights is off in private windows: Lens keeps nothing from them. Highlights can be saved in a normal window.';
+export const privateWindowMessage = () => t('errorPrivate');
 
 /** What the reader is told when the store cannot be opened at all. */
 export function unavailableMessage(error: unknown): string {
@@ -69,14 +69,14 @@ export function unavailableMessage(error: unknown): string {
   while (cause instanceof Error && (cause as { inner?: unknown }).inner instanceof Error)
     cause = (cause as { inner?: unknown }).inner;
   const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]!.trim();
-  return `Saving highlights is off: this browser window gives Lens no storage (${reason}). Private windows keep no data; highlights can be saved in a normal window.`;
+  return t('errorNoStorage', { reason });
 }
 
 async function writing<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    if (isQuotaError(error)) throw new Error(QUOTA_MESSAGE, { cause: error });
+    if (isQuotaError(error)) throw new Error(quotaMessage(), { cause: error });
     throw error;
   }
 }

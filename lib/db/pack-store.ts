@@ -9,7 +9,7 @@ import { formatIssues, validatePack } from '../corpus/validate';
 import { PACK_FORMAT, type CorpusRecords, type Pack } from '../corpus/schema';
 import { MAX_PACK_BYTES, readJsonFile } from '../json-file';
 import { corpusTables, removeCorpus, writeCorpus } from './corpus-store';
-import { isQuotaError, QUOTA_MESSAGE } from './highlight-store';
+import { isQuotaError, quotaMessage } from './highlight-store';
 import { BUNDLED, CORPUS_TABLES, readCorpusRecords, type CorpusTableName, type LensDb, type PackRow } from './schema';
 
 export interface PackSummary {
@@ -119,7 +119,7 @@ export async function installPack(db: LensDb, pack: Pack, now: number, own = fal
       return { status: previous ? 'replaced' : 'added', pack: summary(row) };
     });
   } catch (error) {
-    if (isQuotaError(error)) throw new PackError(QUOTA_MESSAGE, { cause: error });
+    if (isQuotaError(error)) throw new PackError(quotaMessage(), { cause: error });
     throw error;
   }
 }

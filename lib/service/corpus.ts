@@ -10,12 +10,13 @@ import { normaliseUrl } from '../anchoring/url';
 import type { CorpusBundle } from '../corpus/bundle';
 import type { CorpusReadModel } from '../corpus/read-model';
 import { loadBundledCorpus, readCorpus } from '../db/corpus-store';
-import { PRIVATE_WINDOW_MESSAGE } from '../db/highlight-store';
+import { privateWindowMessage } from '../db/highlight-store';
 import { exportPack, importPack, listPacks, previewPack, removePack } from '../db/pack-store';
 import { addReading, removeReading } from '../db/reading-store';
 import type { LensDb } from '../db/schema';
 import { utf8Length } from '../json-file';
 import type { HandlerGroup, ServiceContext } from './context';
+import { t } from '../i18n/translate';
 
 export interface Corpus {
   /** settles when the bundled corpus's load has finished, whether it succeeded or not */
@@ -38,7 +39,10 @@ export function openCorpus(
   const ready = loadBundledCorpus(db, bundle, now()).then(
     () => undefined,
     (error: unknown) => {
-      loadError = `The corpus update ${bundle.version} could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      loadError = t('errorCorpusLoad', {
+        version: bundle.version,
+        reason: error instanceof Error ? error.message : String(error),
+      });
       onLoadError?.(error);
     },
   );
@@ -96,7 +100,7 @@ export function packHandlers(
     },
     async addReading(draft, sender) {
       await store.usable();
-      if (ctx.isPrivate(sender)) throw new Error(PRIVATE_WINDOW_MESSAGE);
+      if (ctx.isPrivate(sender)) throw new Error(privateWindowMessage());
       await corpus.ready;
       const saved = await addReading(
         db,

@@ -6,7 +6,7 @@ import {
   deleteHighlight,
   importHighlights,
   listHighlights,
-  PRIVATE_WINDOW_MESSAGE,
+  privateWindowMessage,
   restoreHighlight,
   updateHighlight,
 } from '../db/highlight-store';
@@ -28,7 +28,7 @@ export function highlightHandlers(
   return {
     async saveHighlight(draft, sender) {
       await store.usable();
-      if (ctx.isPrivate(sender)) throw new Error(PRIVATE_WINDOW_MESSAGE);
+      if (ctx.isPrivate(sender)) throw new Error(privateWindowMessage());
       return addHighlight(db, draft, ctx.newId(), now());
     },
     listHighlights: ({ url, offset } = {}) =>

@@ -3,7 +3,7 @@
  * every start (settings, term index, the page's highlights; the toolbar icon
  * follows), and the count of entities it marked (the toolbar badge).
  */
-import { listHighlights, PRIVATE_WINDOW_MESSAGE } from '../db/highlight-store';
+import { listHighlights, privateWindowMessage } from '../db/highlight-store';
 import type { PageHighlights } from '../messages';
 import { DEFAULT_SETTINGS } from '../settings';
 import { toolbarState } from '../toolbar-icon';
@@ -24,7 +24,7 @@ export function pageHandlers(
       // and the reader's others are not shown there either (they could be changed from it).
       const highlights: PageHighlights = {
         rows: [],
-        unavailable: problem ?? (ctx.isPrivate(sender) ? PRIVATE_WINDOW_MESSAGE : null),
+        unavailable: problem ?? (ctx.isPrivate(sender) ? privateWindowMessage() : null),
       };
       // The page's content script asks at every start and after every change of settings: the icon follows.
       const state = toolbarState(current, url);

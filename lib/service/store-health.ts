@@ -10,9 +10,10 @@ import { readCorpusStatus } from '../db/corpus-store';
 import { unavailableMessage } from '../db/highlight-store';
 import type { LensDb } from '../db/schema';
 import type { HandlerGroup, ServiceContext } from './context';
+import { t } from '../i18n/translate';
 
-export const BLOCKED_MESSAGE =
-  'Lens is updating its storage, but another tab still has Lens’s previous version open. Close or reload that tab (an open Lens popup or options page) and try again; nothing is lost.';
+/** What the reader is told while an upgrade of the store is blocked, in their language. */
+export const blockedMessage = () => t('errorBlocked');
 
 export interface StoreHealth {
   /** why the store cannot be used, or null once it is open */
@@ -25,14 +26,16 @@ export function watchStore(db: LensDb): StoreHealth {
   let onBlocked = () => {};
   const blockedOnce = new Promise<void>((resolve) => (onBlocked = resolve));
   db.on('blocked', () => onBlocked());
-  /** undefined while the store is opening; then null (open) or why it cannot be opened */
-  let openResult: string | null | undefined;
-  const opened: Promise<string | null> = Promise.resolve(db.open()).then(
+  /** undefined while the store is opening; then null (open) or the error it could not be opened with */
+  let openResult: { error: unknown } | null | undefined;
+  const opened: Promise<{ error: unknown } | null> = Promise.resolve(db.open()).then(
     () => (openResult = null),
-    (error: unknown) => (openResult = unavailableMessage(error)),
+    (error: unknown) => (openResult = { error }),
   );
+  // Put in words when asked, so that it is said in the reader's language of the moment.
+  const said = (result: { error: unknown } | null) => (result === null ? null : unavailableMessage(result.error));
   const problem = async (): Promise<string | null> =>
-    openResult !== undefined ? openResult : Promise.race([opened, blockedOnce.then(() => BLOCKED_MESSAGE)]);
+    openResult !== undefined ? said(openResult) : Promise.race([opened.then(said), blockedOnce.then(blockedMessage)]);
   return {
     problem,
     async usable() {

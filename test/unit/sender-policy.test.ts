@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { LIMITS, MAX_NOTE_LENGTH, PRIVATE_WINDOW_MESSAGE } from '../../lib/db/highlight-store';
+import { LIMITS, MAX_NOTE_LENGTH, privateWindowMessage } from '../../lib/db/highlight-store';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
 import { answer, createClient, listAllHighlights, type Client, type NewHighlight } from '../../lib/messages';
 import {
@@ -122,9 +122,9 @@ describe('what a web page’s content script may ask', () => {
   test('from a private window it writes nothing', async () => {
     const own = await as(extension)('saveHighlight', draft(A));
     const page = as(privateA);
-    await expect(page('saveHighlight', draft(A))).rejects.toThrow(PRIVATE_WINDOW_MESSAGE);
-    await expect(page('updateHighlight', { id: own.id, note: 'x' })).rejects.toThrow(PRIVATE_WINDOW_MESSAGE);
-    await expect(page('deleteHighlight', { id: own.id })).rejects.toThrow(PRIVATE_WINDOW_MESSAGE);
+    await expect(page('saveHighlight', draft(A))).rejects.toThrow(privateWindowMessage());
+    await expect(page('updateHighlight', { id: own.id, note: 'x' })).rejects.toThrow(privateWindowMessage());
+    await expect(page('deleteHighlight', { id: own.id })).rejects.toThrow(privateWindowMessage());
     expect(await listAllHighlights(as(extension))).toEqual([own]);
   });
 
@@ -135,7 +135,7 @@ describe('what a web page’s content script may ask', () => {
     ['restoreHighlight', { id: 'x' }],
   ] as const)('from a Lens page in a private window, %s writes nothing', async (type, payload) => {
     await expect(as({ kind: 'extension', private: true })(type, payload as never)).rejects.toThrow(
-      PRIVATE_WINDOW_MESSAGE,
+      privateWindowMessage(),
     );
     expect(await readSettings()).toEqual(settingsBefore);
   });

@@ -1,12 +1,12 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { PRIVATE_WINDOW_MESSAGE, QUOTA_MESSAGE } from '../../lib/db/highlight-store';
+import { privateWindowMessage, quotaMessage } from '../../lib/db/highlight-store';
 import { toWebAnnotations } from '../../lib/anchoring/exchange';
 import Dexie from 'dexie';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
 import { answer, createClient, type NewHighlight, type PageConfig } from '../../lib/messages';
-import { BLOCKED_MESSAGE, createService } from '../../lib/service';
+import { blockedMessage, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
 import { tinyBundle } from '../fixtures/tiny-corpus';
 
@@ -251,9 +251,9 @@ describe('highlights', () => {
     const ask = startClocked();
     const saved = await ask('saveHighlight', draft());
     vi.spyOn(db.highlights, 'add').mockRejectedValueOnce(error());
-    await expect(ask('saveHighlight', draft())).rejects.toThrow(QUOTA_MESSAGE);
+    await expect(ask('saveHighlight', draft())).rejects.toThrow(quotaMessage());
     vi.spyOn(db.highlights, 'put').mockRejectedValueOnce(error());
-    await expect(ask('updateHighlight', { id: saved.id, note: 'x' })).rejects.toThrow(QUOTA_MESSAGE);
+    await expect(ask('updateHighlight', { id: saved.id, note: 'x' })).rejects.toThrow(quotaMessage());
     expect(await ask('listHighlights', {})).toEqual([saved]);
   });
 
@@ -272,8 +272,8 @@ describe('highlights', () => {
     const config = await privately('getPageConfig', { url: kept.url });
     expect(config.active).toBe(true);
     expect(patternTexts(config)).toContain('Pyongyang');
-    expect(config.highlights).toEqual({ rows: [], unavailable: PRIVATE_WINDOW_MESSAGE });
-    await expect(privately('saveHighlight', draft({ note: 'private' }))).rejects.toThrow(PRIVATE_WINDOW_MESSAGE);
+    expect(config.highlights).toEqual({ rows: [], unavailable: privateWindowMessage() });
+    await expect(privately('saveHighlight', draft({ note: 'private' }))).rejects.toThrow(privateWindowMessage());
 
     expect(await normal('listHighlights', {})).toEqual([kept]);
     expect((await normal('getPageConfig', { url: kept.url })).highlights).toEqual({ rows: [kept], unavailable: null });
@@ -423,12 +423,12 @@ describe('an upgrade blocked by another tab', () => {
     const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
 
     const config = await ask('getPageConfig', { url: row.url });
-    expect(config.highlights.unavailable).toBe(BLOCKED_MESSAGE);
+    expect(config.highlights.unavailable).toBe(blockedMessage());
     expect(patternTexts(config)).toEqual(['Pyongyang', 'Пхеньян', 'UN']);
     const { id: _, createdAt: __, updatedAt: ___, ...draft } = row;
-    await expect(ask('saveHighlight', draft)).rejects.toThrow(BLOCKED_MESSAGE);
-    await expect(ask('listHighlights', { url: row.url })).rejects.toThrow(BLOCKED_MESSAGE);
-    await expect(ask('getStatus', null)).rejects.toThrow(BLOCKED_MESSAGE);
+    await expect(ask('saveHighlight', draft)).rejects.toThrow(blockedMessage());
+    await expect(ask('listHighlights', { url: row.url })).rejects.toThrow(blockedMessage());
+    await expect(ask('getStatus', null)).rejects.toThrow(blockedMessage());
 
     other.close();
     await service.ready; // the upgrade, then the corpus load, once the other tab let go

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { buildCorpusBundle } from '../../../build/corpus-plugin';
 import { loadBundledCorpus, readCorpusStatus } from '../../../lib/db/corpus-store';
-import { QUOTA_MESSAGE } from '../../../lib/db/highlight-store';
+import { quotaMessage } from '../../../lib/db/highlight-store';
 import { importPack, listPacks, removePack } from '../../../lib/db/pack-store';
 import { LensDb } from '../../../lib/db/schema';
 
@@ -97,7 +97,7 @@ describe('importPack', () => {
     const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     vi.spyOn(db.packs, 'put').mockRejectedValueOnce(quota);
     const before = await snapshot();
-    await expect(importPack(db, PACK_TEXT, size(PACK_TEXT), 2000)).rejects.toThrow(QUOTA_MESSAGE);
+    await expect(importPack(db, PACK_TEXT, size(PACK_TEXT), 2000)).rejects.toThrow(quotaMessage());
     expect(await snapshot()).toEqual(before);
   });
 });

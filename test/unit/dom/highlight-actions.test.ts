@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { pageAnchoring } from '../../../lib/anchoring/page';
-import { QUOTA_MESSAGE } from '../../../lib/db/highlight-store';
+import { quotaMessage } from '../../../lib/db/highlight-store';
 import type { HighlightRow } from '../../../lib/db/schema';
 import { createHighlightActions, type HighlightStore } from '../../../lib/dom/highlight-actions';
 import { createSavedHighlights } from '../../../lib/dom/saved-highlights';
@@ -154,12 +154,12 @@ describe('highlight actions', () => {
 
   test('a full disk: the toolbar says so, and nothing is drawn', async () => {
     const store = fakeStore();
-    vi.mocked(store.save).mockRejectedValueOnce(new Error(QUOTA_MESSAGE));
+    vi.mocked(store.save).mockRejectedValueOnce(new Error(quotaMessage()));
     const { actions, shown } = start({ store });
     select('Trade remains small');
-    await expect(actions.saveSelection()).rejects.toThrow(QUOTA_MESSAGE);
+    await expect(actions.saveSelection()).rejects.toThrow(quotaMessage());
     await settle(0);
-    expect(shown.toolbar).toMatchObject({ error: QUOTA_MESSAGE, busy: undefined });
+    expect(shown.toolbar).toMatchObject({ error: quotaMessage(), busy: undefined });
     expect(registry.get('rdl-saved-yellow')?.size ?? 0).toBe(0);
   });
 
@@ -201,10 +201,10 @@ describe('highlight actions', () => {
     await settle(0);
     expect(textsOf(registry.get('rdl-saved-pink-noted'))).toEqual(['Trade remains small']);
 
-    vi.mocked(store.update).mockRejectedValueOnce(new Error(QUOTA_MESSAGE));
+    vi.mocked(store.update).mockRejectedValueOnce(new Error(quotaMessage()));
     shown.popover!.props.onSaveNote('Longer');
     await settle(0);
-    expect(shown.popover?.props).toMatchObject({ error: QUOTA_MESSAGE, note: 'A figure for 2023' });
+    expect(shown.popover?.props).toMatchObject({ error: quotaMessage(), note: 'A figure for 2023' });
 
     shown.popover!.props.onDelete();
     await settle(0);
