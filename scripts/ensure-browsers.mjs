@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Makes sure the browsers the end-to-end suite drives are installed: Debian's
- * chromium and firefox-esr. Installs them with apt-get where it can (root on
+ * chromium and firefox-esr, with their Russian and Korean language packs (the
+ * suite reads Lens in a browser set to each: test/e2e/locale.e2e.ts). Installs them with apt-get where it can (root on
  * Debian), otherwise stops at once naming the package to install. No test tool
  * ever downloads a browser of its own.
  *
@@ -15,14 +16,36 @@ const BROWSERS = {
   firefox: { path: process.env.RDL_FIREFOX ?? '/usr/bin/firefox-esr', pkg: 'firefox-esr' },
 };
 
+/** A browser's language packs: without them it cannot be set to Russian or Korean (only for Debian's own browsers). */
+const LANGUAGE_PACKS = {
+  chromium: process.env.RDL_CHROMIUM
+    ? []
+    : ['ru', 'ko'].map((lang) => ({ path: `/usr/lib/chromium/locales/${lang}.pak`, pkg: 'chromium-l10n' })),
+  firefox: process.env.RDL_FIREFOX
+    ? []
+    : ['ru', 'ko'].map((lang) => ({
+        path: `/usr/lib/firefox-esr/browser/extensions/langpack-${lang}@firefox-esr.mozilla.org.xpi`,
+        pkg: `firefox-esr-l10n-${lang}`,
+      })),
+};
+
+/** A font with Hangul: without one, Korean (pages, and Lens's UI in Korean) is drawn as empty boxes in screenshots. */
+const KOREAN_FONT = { path: '/usr/share/fonts/truetype/nanum/NanumGothic.ttf', pkg: 'fonts-nanum' };
+
 const wanted = process.argv.slice(2).length ? process.argv.slice(2) : Object.keys(BROWSERS);
-const missing = wanted.map((name) => BROWSERS[name]).filter((b) => b && !existsSync(b.path));
+const needed = [
+  ...wanted.flatMap((name) => (BROWSERS[name] ? [BROWSERS[name], ...LANGUAGE_PACKS[name]] : [])),
+  KOREAN_FONT,
+];
+const missing = needed.filter((b) => !existsSync(b.path));
 if (missing.length === 0) process.exit(0);
 
-const packages = missing.map((b) => b.pkg);
+const packages = [...new Set(missing.map((b) => b.pkg))];
 const canApt = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
 if (!canApt) {
-  console.error(`Missing browser(s) for the end-to-end tests: ${missing.map((b) => b.path).join(', ')}.`);
+  console.error(
+    `Missing browser(s) or language packs for the end-to-end tests: ${missing.map((b) => b.path).join(', ')}.`,
+  );
   console.error(`Install the Debian package(s): sudo apt-get install ${packages.join(' ')}`);
   process.exit(1);
 }

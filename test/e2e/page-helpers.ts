@@ -516,3 +516,27 @@ export function packMessage(start: string): string | null {
   const text = document.querySelector('.packs ~ [role="alert"], .packs ~ [role="status"]')?.textContent ?? '';
   return text.startsWith(start) ? text : null;
 }
+
+/**
+ * Every text a reader of `root` (the page, or with `evaluateUi` Lens's closed
+ * shadow root) sees or hears: its text nodes, and its labels, titles and
+ * placeholders, each trimmed.
+ */
+export function shownTexts(root?: ShadowRoot | null): string[] {
+  const scope: Document | ShadowRoot = root ?? document;
+  const texts: string[] = [];
+  const walker = document.createTreeWalker(scope, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (parent?.closest('script, style, template')) continue;
+    const text = node.textContent!.trim();
+    if (text) texts.push(text);
+  }
+  for (const element of scope.querySelectorAll('[aria-label], [title], [placeholder]')) {
+    for (const name of ['aria-label', 'title', 'placeholder']) {
+      const value = element.getAttribute(name)?.trim();
+      if (value) texts.push(value);
+    }
+  }
+  return texts;
+}

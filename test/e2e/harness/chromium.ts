@@ -322,6 +322,9 @@ export async function launchPlainChromium(): Promise<LensBrowser> {
 const NO_INCOGNITO =
   'Chromium cannot open an incognito window here: an unpacked extension needs a persistent profile, and a persistent context has no incognito windows.';
 
+/** The POSIX locale of a language, for LANG. */
+const LOCALE_REGIONS: Record<NonNullable<LaunchOptions['locale']>, string> = { ru: 'ru_RU', ko: 'ko_KR' };
+
 export async function launchChromium(options: LaunchOptions): Promise<LensBrowser> {
   // Chromium keys an unpacked extension's id on its path: an update is copied
   // over this one directory so that the id, and so the IndexedDB, stay the same.
@@ -340,8 +343,14 @@ export async function launchChromium(options: LaunchOptions): Promise<LensBrowse
         ...(watch ? watchFlags(watch, netLogPath) : CHROMIUM_FLAGS),
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
+        ...(options.locale ? [`--lang=${options.locale}`] : []),
       ],
       viewport: { width: 1280, height: 900 },
+      // On Linux, Chromium takes its UI language (chrome.i18n's) from the environment; --lang alone is not enough.
+      ...(options.locale && {
+        locale: options.locale,
+        env: { ...process.env, LANGUAGE: options.locale, LANG: `${LOCALE_REGIONS[options.locale]}.UTF-8` },
+      }),
     });
   // Watched, requests go to the recording proxy as they are, not stopped here first.
   const keepLocal = (context: BrowserContext) => (watch ? Promise.resolve() : stayLocal(context));

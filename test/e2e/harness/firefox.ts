@@ -810,6 +810,8 @@ export async function launchFirefox(options: LaunchOptions): Promise<LensBrowser
         }),
         // Firefox ESR installs an unsigned add-on permanently only with this off.
         ...(options.permanent && { 'xpinstall.signatures.required': false }),
+        // The language pack (Debian's firefox-esr-l10n-*, scripts/ensure-browsers.mjs) is an application-scope add-on.
+        ...(options.locale && { 'intl.locale.requested': options.locale, 'extensions.enabledScopes': 15 }),
         ...options.prefs,
       },
       defaultViewport: { width: 1280, height: 900 },

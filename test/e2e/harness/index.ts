@@ -31,7 +31,7 @@ export function extensionDir(browser: BrowserName, build: Build = 'current'): st
 }
 
 /** How the extension is installed, Firefox prefs, and a network watch (see LaunchOptions). */
-export type InstallOptions = Pick<LaunchOptions, 'permanent' | 'allowPrivate' | 'prefs' | 'watch'>;
+export type InstallOptions = Pick<LaunchOptions, 'permanent' | 'allowPrivate' | 'prefs' | 'watch' | 'locale'>;
 
 /**
  * Launches a browser with the extension in a fresh profile; `close()` removes

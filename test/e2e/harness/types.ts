@@ -165,4 +165,10 @@ export interface LaunchOptions {
   allowPrivate?: boolean;
   /** Firefox: prefs for this launch only, e.g. `browser.privatebrowsing.autostart` ("Never remember history"). */
   prefs?: Record<string, string | number | boolean>;
+  /**
+   * The browser's own language, as a reader sets it (Lens follows it): Chromium
+   * started in it (`--lang` and the environment's LANGUAGE, LANG), Firefox with
+   * `intl.locale.requested` and Debian's language pack. Default: English.
+   */
+  locale?: 'ru' | 'ko';
 }
