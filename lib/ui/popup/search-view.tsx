@@ -8,6 +8,9 @@ import type { Client, ResponseOf } from '../../messages';
 import type { SearchFilters, SearchHit, SearchKind, SearchResults } from '../../search';
 import { MarkedText } from './marked-text';
 import { t, type MessageKey } from '../../i18n/translate';
+import { formatKind, formatPartialDate } from '../format';
+import { ALL_KINDS } from '../../settings';
+import type { EntityKind } from '../../corpus/schema';
 
 export interface SearchState {
   query: string;
@@ -185,8 +188,8 @@ function Hit({ hit, active, onOpen }: { hit: SearchHit; active: boolean; onOpen(
         </div>
       )}
       <div class="hit-sub">
-        {hit.subtitle}
-        {hit.date && !hit.subtitle.includes(hit.date) ? ` · ${hit.date}` : ''}
+        {subtitleOf(hit)}
+        {hit.date && !hit.subtitle.includes(hit.date) ? ` · ${formatPartialDate(hit.date)}` : ''}
       </div>
     </div>
   );
@@ -277,6 +280,19 @@ function DateField({ label, value, onChange }: { label: string; value?: string; 
       />
     </label>
   );
+}
+
+/**
+ * A hit's subtitle in the reader's language: an entity's kind by its name
+ * ("Place", «Место»), and the corpus's dates (2024-06-19) as the language
+ * writes them. The rest (a person's role, an outlet) is the corpus's own text.
+ */
+function subtitleOf(hit: SearchHit): string {
+  if (hit.kind === 'entity' && (ALL_KINDS as string[]).includes(hit.subtitle)) {
+    return formatKind(hit.subtitle as EntityKind);
+  }
+  if (hit.kind === 'person') return hit.subtitle;
+  return hit.subtitle.replace(/\b\d{4}-\d{2}(?:-\d{2})?\b/g, (date) => formatPartialDate(date));
 }
 
 function key(hit: SearchHit): string {
