@@ -173,8 +173,10 @@ export interface TabProtocol {
   getHighlightStatus: { request: null; response: HighlightStatus };
   /** Scrolls to a highlight and opens its popover; false for an orphan or an id not on this page. */
   showHighlight: { request: { id: string }; response: boolean };
-  /** Reads the page's highlights from the store again (after the popup changed, deleted or imported some). */
+  /** Reads the page's highlights from the store again (after the popup changed, restored or imported some). */
   refreshHighlights: { request: null; response: HighlightStatus };
+  /** From the background, to every tab: a highlight was deleted (from the popup, or a page); a page showing it takes it away. */
+  highlightDeleted: { request: { id: string }; response: null };
   /** The page the reader sees, and whether Lens is marking it (for the popup's per-site switch). */
   /** `private`: the tab is in a private window */
   getPageInfo: { request: null; response: { url: string; active: boolean; private?: boolean } };

@@ -55,10 +55,10 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
 
   async function remove(row: HighlightRow) {
     try {
+      // The background tells the page that shows it.
       await ask('deleteHighlight', { id: row.id });
       setMessage({ kind: 'ok', text: 'Highlight deleted.', undo: row });
       await reload();
-      refreshPage();
     } catch (e) {
       setMessage({ kind: 'error', text: errorText(e) });
     }
