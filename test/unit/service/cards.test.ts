@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { buildCorpusBundle } from '../../../build/corpus-plugin';
-import type { PassageDraft } from '../../../lib/corpus/reading-pack';
+import { passageDraft } from '../../fixtures/passage-draft';
 import { corpusVersion } from '../../../lib/db/corpus-store';
 import { LensDb } from '../../../lib/db/schema';
 import { answer, createClient } from '../../../lib/messages';
@@ -70,7 +70,7 @@ describe('card queries', () => {
   test('the reader’s own claim is on the card marked as theirs, as soon as it is saved', async () => {
     const ask = start();
     const before = await ask('getCard', { entityId: 'e-russia' });
-    const saved = await ask('addReading', readingDraft());
+    const saved = await ask('addReading', passageDraft());
     const card = await ask('getCard', { entityId: 'e-russia' });
     expect(card!.claimCount).toBe(before!.claimCount + 1);
     const mine = card!.topics.flatMap((t) => t.claims).filter((c) => c.yours);
@@ -116,25 +116,3 @@ describe('one corpus version', () => {
     expect(second.cached).toEqual([`${SEARCH_INDEX_VERSION}|${second.termIndex}`]);
   });
 });
-
-function readingDraft(): PassageDraft {
-  return {
-    page: {
-      url: 'https://news.example/2026/12/visit',
-      title: 'Envoy visits Pyongyang',
-      outlet: 'Example Daily',
-      date: '2026-12-04',
-      language: 'en',
-    },
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: 'The partnership is now an alliance in all but name',
-      prefix: '',
-      suffix: '',
-    },
-    position: { type: 'TextPositionSelector', start: 1200, end: 1250 },
-    speaker: { kind: 'new', name: 'Jane Doe', role: 'analyst', personKind: 'expert' },
-    text: 'Jane Doe says the Russia–North Korea partnership is now an alliance in all but name.',
-    entityIds: ['e-russia', 'e-north-korea'],
-  };
-}
