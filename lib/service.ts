@@ -23,7 +23,8 @@ import {
 import { exportPack, importPack, listPacks, previewPack, removePack } from './db/pack-store';
 import { addReading, removeReading } from './db/reading-store';
 import { normaliseUrl } from './anchoring/url';
-import { readCorpusRecords, type EntityRow, type LensDb } from './db/schema';
+import { readLinkedCorpus, readLinkedEntities, readReaderLinks } from './db/linked-corpus';
+import { type EntityRow, type LensDb } from './db/schema';
 import { createSearcher, SEARCH_INDEX_VERSION, type Searcher } from './search';
 import { createDetails } from './ui/detail-model';
 import {
@@ -122,7 +123,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   async function buildTermIndex(): Promise<TermIndex> {
     const meta = await db.corpusMeta.toArray();
     const version = meta.map((m) => `${m.origin}:${m.version}`).join(',');
-    return termIndexOf(await db.entities.toArray(), version);
+    return termIndexOf(await readLinkedEntities(db), version);
   }
 
   function termIndexOf(
@@ -152,7 +153,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   function openClaimMatcher() {
     claimMatcher ??= (async () => {
       await ready;
-      return createClaimMatcher(buildClaimIndex(await readCorpusRecords(db)));
+      return createClaimMatcher(buildClaimIndex(await readLinkedCorpus(db)));
     })();
     claimMatcher.catch(() => (claimMatcher = null));
     return claimMatcher;
@@ -178,7 +179,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   function openCorpusView() {
     corpusView ??= (async () => {
       await ready;
-      const records = await readCorpusRecords(db);
+      const records = await readLinkedCorpus(db);
       const meta = await db.corpusMeta.toArray();
       const key = `${SEARCH_INDEX_VERSION}|${meta
         .map((m) => `${m.origin}:${m.version}`)
@@ -217,7 +218,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     },
     async listEntities() {
       await ready;
-      const entities = await db.entities.toArray();
+      const entities = await readLinkedEntities(db);
       return entities
         .map(({ id, label, kind, tier }) => ({ id, label, kind, tier: tier ?? 'core' }))
         .sort((a, b) => a.label.localeCompare(b.label));
@@ -265,26 +266,35 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     async getCard({ entityId, pageEntityIds }) {
       const onPage = checkPageEntityIds(pageEntityIds);
       await ready;
-      const entity = await db.entities.get(entityId);
+      // Two readers' packs that name the same new person: one card with the claims of both.
+      const links = await readReaderLinks(db);
+      const kept = links.canonical(entityId);
+      const group = links.membersOf(kept);
+      const one = (ids: string[]) => [...new Set(ids.map(links.canonical))];
+      const entity = await db.entities.get(kept);
       if (!entity) return null;
-      const claims = await db.claims.where('entityIds').equals(entityId).toArray();
+      const claims = (await db.claims.where('entityIds').anyOf(group).distinct().toArray()).map((c) => ({
+        ...c,
+        entityIds: one(c.entityIds),
+        speakerIds: one(c.speakerIds),
+      }));
       const [people, sources, topics, events] = await Promise.all([
         db.people.bulkGet([...new Set(claims.flatMap((c) => c.speakerIds))]),
         db.sources.bulkGet([...new Set(claims.map((c) => c.sourceId))]),
         db.topics.bulkGet([...new Set(claims.flatMap((c) => c.stances.map((st) => st.topicId)))]),
-        db.events.where('entityIds').equals(entityId).toArray(),
+        db.events.where('entityIds').anyOf(group).distinct().toArray(),
       ]);
       const claimIds = new Set(claims.map((c) => c.id));
       const linkedEvents = await db.events.filter((e) => e.claimIds.some((id) => claimIds.has(id))).toArray();
       const ownPacks = new Set((await db.packs.filter((row) => row.own === true).primaryKeys()) as string[]);
       const allEvents = new Map([...events, ...linkedEvents].map((e) => [e.id, e]));
-      return buildCard(entityId, {
+      return buildCard(kept, {
         entity,
         claims,
         people: people.filter((p) => p !== undefined),
         sources: sources.filter((s) => s !== undefined),
         topics: topics.filter((t) => t !== undefined),
-        events: [...allEvents.values()],
+        events: [...allEvents.values()].map((ev) => ({ ...ev, entityIds: one(ev.entityIds) })),
         yours: new Set(claims.filter((c) => ownPacks.has(c.origin)).map((c) => c.id)),
         pageEntityIds: onPage,
       });
@@ -299,7 +309,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     },
     async getClaimCard(target) {
       await ready;
-      const records = await readCorpusRecords(db);
+      const records = await readLinkedCorpus(db);
       return buildClaimCard(target, records);
     },
     async dismissClaim({ url, sentence }) {
@@ -395,14 +405,16 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
     },
     async getReadingChoices({ entityIds }) {
       await ready;
-      const [people, topics, entities] = await Promise.all([
+      const [people, topics, entities, links] = await Promise.all([
         db.people.toArray(),
         db.topics.toArray(),
         db.entities.bulkGet(entityIds),
+        readReaderLinks(db),
       ]);
       return {
         entities: entities.flatMap((e) => (e ? [{ id: e.id, label: e.label }] : [])),
         people: people
+          .filter((p) => !links.to.has(p.id))
           .map(({ id, name, role, kind }) => ({ id, name, role, kind }))
           .sort((a, b) => a.name.localeCompare(b.name)),
         // By question, so that a reader (and type-ahead) finds one where they expect it.
