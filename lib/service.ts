@@ -68,7 +68,7 @@ export interface ServiceOptions {
   /** the tab a message came from, where it came from one */
   tabOf?: (sender: unknown) => number | undefined;
   /** opens a page in a new tab and, once its content script runs, scrolls it to a highlight */
-  openHighlight?: (url: string, highlightId: string) => Promise<void>;
+  openHighlight?: (url: string, highlightId: string, addToCorpus: boolean) => Promise<void>;
   /** settings or the corpus changed: open tabs should redraw */
   onConfigChanged?: () => void;
   /** shows Lens's state on the sender's tab (the toolbar icon); called for every frame that asks for its configuration */
@@ -287,6 +287,12 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       const claimIds = new Set(claims.map((c) => c.id));
       const linkedEvents = await db.events.filter((e) => e.claimIds.some((id) => claimIds.has(id))).toArray();
       const ownPacks = new Set((await db.packs.filter((row) => row.own === true).primaryKeys()) as string[]);
+      const yours = claims.filter((c) => ownPacks.has(c.origin));
+      // A reader's claim outlives the highlight it was added from: the card says it is gone.
+      const fromHighlights = yours.flatMap((c) =>
+        c.passage?.highlightId === undefined ? [] : [[c.id, c.passage.highlightId] as const],
+      );
+      const highlightRows = await db.highlights.bulkGet(fromHighlights.map(([, h]) => h));
       const allEvents = new Map([...events, ...linkedEvents].map((e) => [e.id, e]));
       return buildCard(kept, {
         entity,
@@ -295,7 +301,8 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
         sources: sources.filter((s) => s !== undefined),
         topics: topics.filter((t) => t !== undefined),
         events: [...allEvents.values()].map((ev) => ({ ...ev, entityIds: one(ev.entityIds) })),
-        yours: new Set(claims.filter((c) => ownPacks.has(c.origin)).map((c) => c.id)),
+        yours: new Set(yours.map((c) => c.id)),
+        highlightDeleted: new Set(fromHighlights.filter((_, i) => highlightRows[i] === undefined).map(([id]) => id)),
         pageEntityIds: onPage,
       });
     },
@@ -347,10 +354,10 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       await deleteHighlight(db, id);
       return null;
     },
-    async openHighlight({ url, id }) {
+    async openHighlight({ url, id, addToCorpus }) {
       const page = checkPageUrl(url);
       if (!options.openHighlight) throw new Error('Pages cannot be opened from here');
-      await options.openHighlight(page, id);
+      await options.openHighlight(page, id, addToCorpus === true);
       return null;
     },
     async restoreHighlight(row) {

@@ -409,6 +409,51 @@ describe('packs and settings', () => {
     expect(entities.map((h) => h.id)).toEqual([`e-${ownId}-jane-doe`]);
   });
 
+  test('a claim added from a highlight keeps its quote when the highlight is deleted, and its card says so', async () => {
+    const { ask } = startReal();
+    const quote = {
+      type: 'TextQuoteSelector' as const,
+      exact: 'an alliance in all but name',
+      prefix: 'now ',
+      suffix: '.',
+    };
+    const position = { type: 'TextPositionSelector' as const, start: 4, end: 31 };
+    const url = 'https://news.example/a';
+    const highlight = await ask('saveHighlight', {
+      url,
+      title: 'A',
+      note: '',
+      colour: 'yellow',
+      entityIds: [],
+      quote,
+      position,
+    });
+    const { claimId } = await ask('addReading', {
+      page: { url, title: 'A', outlet: 'Example Daily', date: '2026-12-04', language: 'en' },
+      quote,
+      position,
+      highlightId: highlight.id,
+      speaker: { kind: 'outlet' },
+      text: 'Example Daily calls it an alliance in all but name.',
+      entityIds: ['e-north-korea'],
+    });
+    const yours = async () =>
+      (await ask('getCard', { entityId: 'e-north-korea' }))!.topics
+        .flatMap((t) => t.claims)
+        .find((c) => c.id === claimId)!;
+    expect((await yours()).yours).toEqual({ pageUrl: url });
+
+    await ask('updateHighlight', { id: highlight.id, note: 'edited', colour: 'green' });
+    expect((await yours()).yours).toEqual({ pageUrl: url });
+    await ask('deleteHighlight', { id: highlight.id });
+    expect(await yours()).toMatchObject({
+      quote: 'an alliance in all but name',
+      yours: { pageUrl: url, highlightDeleted: true },
+    });
+    await ask('restoreHighlight', highlight);
+    expect((await yours()).yours).toEqual({ pageUrl: url });
+  });
+
   test('a card request names the page entities as a short list of ids, or is refused', async () => {
     const { ask } = startReal();
     const card = await ask('getCard', { entityId: 'e-north-korea', pageEntityIds: ['e-wonsan'] });
