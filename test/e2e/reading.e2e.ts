@@ -8,7 +8,15 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { PackSummary } from '../../lib/db/pack-store';
-import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
+import {
+  BROWSER_NAMES,
+  launch,
+  POPUP_VIEWPORT,
+  screenshotPath,
+  type LensBrowser,
+  type LensPage,
+  usePageServer,
+} from './harness';
 import {
   catchDownloads,
   chooseFile,
@@ -267,9 +275,10 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     ).toBe('closed');
 
     // The popup says the highlight is in My reading; deleting it says the claim keeps its quote.
-    const again = await lens.openExtensionPage(`popup.html?tab=${tabId}`);
+    const again = await lens.openExtensionPage(`popup.html?tab=${tabId}`, POPUP_VIEWPORT);
     await again.click('#tab-highlights');
     expect(await again.waitFor(inCorpusNote, [SECOND])).toBe('In My reading: a claim');
+    await again.screenshot(screenshotPath(`${browserName}-reading-popup.png`));
     await again.evaluate(clickHighlightAction, SECOND, 'delete');
     expect(
       await again.waitFor(
@@ -350,6 +359,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect(card.title).toBe('Jane Doe');
     expect(card.text).toContain(PARAPHRASE);
     expect(card.text).toContain(OTHER_PARAPHRASE);
+    await pageB.screenshot(screenshotPath(`${browserName}-reading-two-readers.png`));
     expect(await pageB.evaluate(highlightedTexts, 'rdl-term')).toEqual(
       expect.arrayContaining(['Jane Doe', 'North Korea']),
     );
