@@ -5,11 +5,17 @@ import { PRIVATE_WINDOW_MESSAGE, QUOTA_MESSAGE } from '../../lib/db/highlight-st
 import { toWebAnnotations } from '../../lib/anchoring/exchange';
 import Dexie from 'dexie';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
-import { answer, createClient, type NewHighlight } from '../../lib/messages';
+import { answer, createClient, type NewHighlight, type PageConfig } from '../../lib/messages';
 import { BLOCKED_MESSAGE, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
 import { tinyBundle } from '../fixtures/tiny-corpus';
 import { addPassage, newReadingPack, type PassageDraft } from '../../lib/corpus/reading-pack';
+
+/** The texts a page is marked for: the configuration of a page where Lens runs. */
+function patternTexts(config: PageConfig): string[] {
+  if (!config.active) throw new Error(`Lens is not active here (${config.reason})`);
+  return config.termIndex.patterns.map((p) => p.text);
+}
 
 let db: LensDb;
 let n = 0;
@@ -266,7 +272,7 @@ describe('highlights', () => {
 
     const config = await privately('getPageConfig', { url: kept.url });
     expect(config.active).toBe(true);
-    expect(config.termIndex?.patterns.map((p) => p.text)).toContain('Pyongyang');
+    expect(patternTexts(config)).toContain('Pyongyang');
     expect(config.highlights).toEqual({ rows: [], unavailable: PRIVATE_WINDOW_MESSAGE });
     await expect(privately('saveHighlight', draft({ note: 'private' }))).rejects.toThrow(PRIVATE_WINDOW_MESSAGE);
 
@@ -291,7 +297,7 @@ describe('highlights', () => {
 
     const config = await ask('getPageConfig', { url: 'https://example.org/' });
     expect(config.active).toBe(true);
-    expect(config.termIndex?.patterns.map((p) => p.text)).toContain('Pyongyang');
+    expect(patternTexts(config)).toContain('Pyongyang');
     expect(config.highlights.rows).toEqual([]);
     expect(config.highlights.unavailable).toMatch(/^Saving highlights is off: .*mutation operation.*normal window/);
     await expect(ask('saveHighlight', draft())).rejects.toThrow(config.highlights.unavailable!);
@@ -318,7 +324,11 @@ describe('packs and settings', () => {
   test('an imported pack is marked, carded and searched at once; removing it takes it away', async () => {
     const { ask, changes } = startReal();
     const url = 'https://example.org/news';
-    const patternsOf = async () => (await ask('getPageConfig', { url })).termIndex!.patterns;
+    const patternsOf = async () => {
+      const config = await ask('getPageConfig', { url });
+      if (!config.active) throw new Error(`Lens is not active here (${config.reason})`);
+      return config.termIndex.patterns;
+    };
     expect((await patternsOf()).some((p) => p.id === packEntity.id)).toBe(false);
     await ask('search', { query: 'Jane Example' }); // the search index is open before the import
 
@@ -384,7 +394,7 @@ describe('packs and settings', () => {
     });
     const ownId = own.pack.id;
 
-    const patterns = (await ask('getPageConfig', { url: 'https://example.org/' })).termIndex!.patterns;
+    const patterns = (await ask('getTermIndex', null)).patterns;
     expect(patterns.filter((p) => p.text === 'Jane Doe').map((p) => p.id)).toEqual([`e-${ownId}-jane-doe`]);
 
     // Her card, reached from either pack's id, is the reader's own entity with the claims of all three packs.
@@ -476,7 +486,8 @@ describe('packs and settings', () => {
     await ask('setSettings', { disabledSites: ['example.org'], markStyle: 'tint' });
     expect(changes).toEqual(['changed']);
     const config = await ask('getPageConfig', { url: 'https://news.example.org/a' });
-    expect(config).toMatchObject({ active: false, termIndex: null, settings: { markStyle: 'tint' } });
+    expect(config).toMatchObject({ active: false, reason: 'site-off', settings: { markStyle: 'tint' } });
+    expect(config).not.toHaveProperty('termIndex');
     expect((await ask('getPageConfig', { url: 'https://example.com/a' })).active).toBe(true);
   });
 
@@ -523,7 +534,7 @@ describe('an upgrade blocked by another tab', () => {
 
     const config = await ask('getPageConfig', { url: row.url });
     expect(config.highlights.unavailable).toBe(BLOCKED_MESSAGE);
-    expect(config.termIndex?.patterns.map((p) => p.text)).toEqual(['Pyongyang', 'Пхеньян', 'UN']);
+    expect(patternTexts(config)).toEqual(['Pyongyang', 'Пхеньян', 'UN']);
     const { id: _, createdAt: __, updatedAt: ___, ...draft } = row;
     await expect(ask('saveHighlight', draft)).rejects.toThrow(BLOCKED_MESSAGE);
     await expect(ask('listHighlights', { url: row.url })).rejects.toThrow(BLOCKED_MESSAGE);
@@ -539,7 +550,7 @@ describe('an upgrade blocked by another tab', () => {
 });
 
 describe('the toolbar icon', () => {
-  test("each page that asks for its configuration has its tab's icon set to Lens's state there", async () => {
+  test("each page that asks for its configuration has its tab's icon set to Lens's state there, and is told it", async () => {
     db = new LensDb(`service-${++n}`);
     const shown: [string, unknown][] = [];
     const service = createService(db, tinyBundle('v1'), {
@@ -548,11 +559,18 @@ describe('the toolbar icon', () => {
     const sender = { tab: { id: 7 }, frameId: 0 };
     const ask = createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
 
-    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    const reasons: string[] = [];
+    const config = async () => {
+      const answered = await ask('getPageConfig', { url: 'https://news.example.org/a' });
+      reasons.push(answered.active ? 'active' : answered.reason);
+    };
+    await config();
     await ask('setSettings', { disabledSites: ['news.example.org'] });
-    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    await config();
     await ask('setSettings', { paused: true });
-    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    await config();
+    // The page is told why Lens is off, as the icon shows it.
+    expect(reasons).toEqual(['active', 'site-off', 'paused']);
     expect(shown).toEqual([
       ['active', sender],
       ['site-off', sender],
