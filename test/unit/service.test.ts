@@ -9,7 +9,7 @@ import { answer, createClient, type NewHighlight, type PageConfig } from '../../
 import { BLOCKED_MESSAGE, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
 import { tinyBundle } from '../fixtures/tiny-corpus';
-import { addPassage, newReadingPack, type PassageDraft } from '../../lib/corpus/reading-pack';
+import { readerPack } from '../fixtures/reader-packs';
 
 /** The texts a page is marked for: the configuration of a page where Lens runs. */
 function patternTexts(config: PageConfig): string[] {
@@ -357,25 +357,13 @@ describe('packs and settings', () => {
 
   test('two colleagues’ packs and the reader’s own that name the same new person: one mark, one card, one search result', async () => {
     const { ask } = startReal();
-    const colleague = (suffix: string, words: string) => {
-      const exact = `${words}, said Jane Doe`;
-      const draft: PassageDraft = {
-        page: {
-          url: `https://news.example/${suffix}`,
-          title: 'A page',
-          outlet: 'Example Daily',
-          date: '2026-12-04',
-          language: 'en',
-        },
-        quote: { type: 'TextQuoteSelector', exact, prefix: 'Before. ', suffix: ' After.' },
-        position: { type: 'TextPositionSelector', start: 8, end: 8 + exact.length },
-        speaker: { kind: 'new', name: 'Jane Doe', role: 'analyst', personKind: 'expert' },
-        text: `Jane Doe says ${words}.`,
-        entityIds: ['e-north-korea'],
-        stance: { topicId: 't-closeness', positionId: 't-closeness-de-facto-alliance' },
-      };
-      return JSON.stringify(addPassage(newReadingPack(suffix), draft, bundle.records, '2026-12-05').pack);
-    };
+    const colleague = (suffix: string, words: string) =>
+      JSON.stringify(
+        readerPack(suffix, `${words}, said Jane Doe`, {
+          text: `Jane Doe says ${words}.`,
+          stance: { topicId: 't-closeness', positionId: 't-closeness-de-facto-alliance' },
+        }),
+      );
     for (const [suffix, words] of [
       ['aaaa1111', 'the alliance is real'],
       ['bbbb2222', 'the alliance is deep'],

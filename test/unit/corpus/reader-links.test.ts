@@ -1,30 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { buildCorpusBundle } from '../../../build/corpus-plugin';
-import { addPassage, newReadingPack, type PassageDraft, type SpeakerDraft } from '../../../lib/corpus/reading-pack';
+import type { SpeakerDraft } from '../../../lib/corpus/reading-pack';
+import { JANE_DOE, readerPack as makeReaderPack } from '../../fixtures/reader-packs';
 import { linkReaderRecords, readerLinks } from '../../../lib/corpus/reader-links';
 import type { CorpusRecords, Pack } from '../../../lib/corpus/schema';
 import { validatePack } from '../../../lib/corpus/validate';
 
 const base = buildCorpusBundle('data').records;
 
-const jane: SpeakerDraft = { kind: 'new', name: 'Jane Doe', role: 'analyst', personKind: 'expert' };
-
-function readerPack(suffix: string, speaker: SpeakerDraft = jane, corpus: CorpusRecords = base): Pack {
-  const draft: PassageDraft = {
-    page: {
-      url: `https://news.example/${suffix}`,
-      title: 'A page',
-      outlet: 'Example Daily',
-      date: '2026-12-04',
-      language: 'en',
-    },
-    quote: { type: 'TextQuoteSelector', exact: `Words of ${suffix}`, prefix: 'Before. ', suffix: ' After.' },
-    position: { type: 'TextPositionSelector', start: 8, end: 8 + `Words of ${suffix}`.length },
-    speaker,
-    text: `A reader's paraphrase of ${suffix}.`,
-    entityIds: ['e-north-korea'],
-  };
-  return addPassage(newReadingPack(suffix), draft, corpus, '2026-12-05').pack;
+function readerPack(suffix: string, speaker: SpeakerDraft = JANE_DOE, corpus: CorpusRecords = base): Pack {
+  return makeReaderPack(suffix, `Words of ${suffix}`, { speaker, text: `A reader's paraphrase of ${suffix}.` }, corpus);
 }
 
 /** The corpus with these packs' records added, as the store holds them. */
