@@ -8,6 +8,8 @@
  */
 import type { PendingSearch } from './search-handoff';
 import type { CorpusStatus } from './db/corpus-store';
+import type { HighlightStatus } from './anchoring/page';
+import type { HighlightPatch, NewHighlight } from './db/highlight-store';
 import type { HighlightRow } from './db/schema';
 import type { PackImport, PackPreview, PackSummary } from './db/pack-store';
 import type { ReadingSaved } from './db/reading-store';
@@ -44,22 +46,11 @@ export interface EntitySummary {
   tier: Tier;
 }
 
-export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
-
-/** What a reader may change of a saved highlight. */
-export type HighlightPatch = Partial<Pick<HighlightRow, 'note' | 'colour'>>;
-
 /** The reader's highlights on one page, for its content script. */
 export interface PageHighlights {
   rows: HighlightRow[];
   /** why no highlight can be saved in this browser (IndexedDB unavailable, as in some private windows); null when they can */
   unavailable: string | null;
-}
-
-/** Which of a page's saved highlights are drawn on it, and which were not found there (orphans). */
-export interface HighlightStatus {
-  anchored: string[];
-  orphans: string[];
 }
 
 /** Every message: its request payload and its response. */

@@ -7,7 +7,7 @@
 import { createSearchHandoff } from './search-handoff';
 import type { CorpusBundle } from './corpus/bundle';
 import type { CorpusRecords } from './corpus/schema';
-import { parseAnnotationImport } from './anchoring/exchange';
+import { parseAnnotationImport } from './exchange/import';
 import { loadBundledCorpus, readCorpusStatus } from './db/corpus-store';
 import {
   addHighlight,

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { ANCHORING_SCRIPT, registeredAnchoring } from '../../lib/anchoring/handle';
+import { ANCHORING_SCRIPT, registeredAnchoring } from '../../lib/dom/anchoring-handle';
+import type { HighlightStatus } from '../../lib/anchoring/page';
 import { createHighlightActions } from '../../lib/dom/highlight-actions';
 import { CLAIMS_SCRIPT, registeredClaims } from '../../lib/dom/claim-handle';
 import { entityIdsIn } from '../../lib/dom/marks-in-range';
@@ -17,7 +18,6 @@ import {
   MAX_PAGE_ENTITY_IDS,
   type Client,
   type Handlers,
-  type HighlightStatus,
   type ResponseOf,
   type TabProtocol,
   type TermIndex,

@@ -6,8 +6,13 @@
  */
 import { normaliseUrl } from '../anchoring/url';
 import { isHighlightColour } from '../highlight-colours';
-import type { HighlightPatch, NewHighlight } from '../messages';
 import type { HighlightRow, LensDb } from './schema';
+
+/** A highlight as the reader saves it: the store gives it its id and times. */
+export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** What a reader may change of a saved highlight. */
+export type HighlightPatch = Partial<Pick<HighlightRow, 'note' | 'colour'>>;
 
 export const QUOTA_MESSAGE =
   'Lens could not save this: the browser has no room left for its data. Delete highlights you no longer need (or free some disk space) and try again.';

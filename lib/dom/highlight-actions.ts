@@ -10,9 +10,9 @@
  * or a save; the popover with Esc, its close button or a click elsewhere.
  */
 import type { PageAnchoring } from '../anchoring/page';
+import type { HighlightPatch, NewHighlight } from '../db/highlight-store';
 import type { HighlightRow } from '../db/schema';
 import { DEFAULT_HIGHLIGHT_COLOUR, isHighlightColour, type HighlightColour } from '../highlight-colours';
-import type { HighlightPatch, NewHighlight } from '../messages';
 import type { ReadingContext } from '../ui/reading-tool';
 import type { HighlightUi } from '../ui/highlight-ui';
 import type { SavedHighlights } from './saved-highlights';

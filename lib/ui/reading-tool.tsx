@@ -7,7 +7,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PassageDraft } from '../corpus/reading-pack';
-import { readPageMetadata, type PageMetadata } from '../dom/page-metadata';
+import { readPageMetadata, type PageMetadata } from './page-metadata';
 import type { PageAnchoring } from '../anchoring/page';
 import type { HighlightRow } from '../db/schema';
 import type { Client, ReadingChoices } from '../messages';

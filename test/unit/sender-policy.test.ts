@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LIMITS, MAX_NOTE_LENGTH, PRIVATE_WINDOW_MESSAGE } from '../../lib/db/highlight-store';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
-import { answer, createClient, listAllHighlights, type Client, type NewHighlight } from '../../lib/messages';
+import { answer, createClient, listAllHighlights, type Client } from '../../lib/messages';
+import { type NewHighlight } from '../../lib/db/highlight-store';
 import {
   guardHandlers,
   OTHER_PAGE_MESSAGE,

@@ -6,7 +6,9 @@
  * page". Export as W3C Web Annotations or Markdown; import the same JSON.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { MAX_IMPORT_BYTES, toMarkdown, toWebAnnotations } from '../../anchoring/exchange';
+import { MAX_IMPORT_BYTES } from '../../exchange/annotation-model';
+import { toMarkdown } from '../../exchange/markdown-export';
+import { toWebAnnotations } from '../../exchange/web-annotation-export';
 import { sizeProblem } from '../../json-file';
 import type { HighlightRow } from '../../db/schema';
 import { listAllHighlights, type Client, type TabProtocol } from '../../messages';

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import { toWebAnnotations } from '../../../lib/anchoring/exchange';
+import { toWebAnnotations } from '../../../lib/exchange/web-annotation-export';
 import { LensDb, type HighlightRow } from '../../../lib/db/schema';
-import { answer, createClient, type NewHighlight } from '../../../lib/messages';
+import { answer, createClient } from '../../../lib/messages';
+import { type NewHighlight } from '../../../lib/db/highlight-store';
 import { createService } from '../../../lib/service';
 import { tinyBundle } from '../../fixtures/tiny-corpus';
 
