@@ -23,6 +23,7 @@ import type { ClaimTarget } from './claims/match';
 import type { EntitySpan } from './claims/tokens';
 import type { RecordDetail } from './ui/detail-model';
 import type { TermPattern } from './text/matcher';
+import { errorMessage } from './errors';
 
 /** The most page entities a card request may name: a page's own marks, not a way to make the background scan the corpus. */
 export const MAX_PAGE_ENTITY_IDS = 200;
@@ -225,7 +226,7 @@ export function answer<P extends ProtocolShape<P>, Sender>(
     .then(() => handler(message.payload, sender))
     .then(
       (value): Reply => ({ ok: true, value }),
-      (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown): Reply => ({ ok: false, error: errorMessage(error) }),
     );
 }
 

@@ -19,6 +19,7 @@ import { describeIssue, formatPath, valueAt, type ZodIssue } from '../zod';
 import { LANGUAGE_NAMES, languageChainOf } from './attribution';
 import { type Alias, type Claim, type ContextRule, CorpusRecords, Pack, type Person, type Source } from './schema';
 import { compileRule, isCapitalised } from '../text/context-rules';
+import { errorMessage } from '../errors';
 
 export interface CorpusIssue {
   /** e.g. `claims[12] (id "c-003-07")`, `texts["005_x.txt"]`, `pack` */
@@ -488,7 +489,7 @@ function checkRules(a: Alias, add: (field: string, message: string) => void): vo
           add(`${kind}[${k}].word`, `vetoes "${a.text}" itself: the alias would never be marked`);
         }
       } catch (error) {
-        add(`${kind}[${k}]`, `a pattern does not compile: ${error instanceof Error ? error.message : String(error)}`);
+        add(`${kind}[${k}]`, `a pattern does not compile: ${errorMessage(error)}`);
       }
     });
   each('veto', a.veto);

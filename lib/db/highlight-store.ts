@@ -7,6 +7,7 @@
 import { normaliseUrl } from '../anchoring/url';
 import { isHighlightColour } from '../highlight-colours';
 import type { HighlightRow, LensDb } from './schema';
+import { errorMessage } from '../errors';
 
 /** A highlight as the reader saves it: the store gives it its id and times. */
 export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
@@ -73,7 +74,7 @@ export function unavailableMessage(error: unknown): string {
   let cause = error;
   while (cause instanceof Error && (cause as { inner?: unknown }).inner instanceof Error)
     cause = (cause as { inner?: unknown }).inner;
-  const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]!.trim();
+  const reason = errorMessage(cause).split('\n')[0]!.trim();
   return `Saving highlights is off: this browser window gives Lens no storage (${reason}). Private windows keep no data; highlights can be saved in a normal window.`;
 }
 

@@ -17,6 +17,7 @@ import { createHighlightUi, type HighlightUi } from './highlight-ui';
 import { createOverlay } from './overlay';
 import type { PanelEntity } from './panel';
 import { pageTheme } from './theme';
+import { errorMessage } from '../errors';
 
 /** What a card opens next to: an entity's mark on the page (lib/dom/annotator.ts's `Mark`). */
 export interface CardMark {
@@ -108,7 +109,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
       },
       (error: unknown) => {
         if (openFor !== mark) return;
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         overlay.showCard({ status: 'error', message: `Lens could not load ${label}: ${reason}` }, anchor, pointer);
       },
     );
@@ -151,12 +152,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
       },
       (error: unknown) => {
         if (claimCardFor !== anchor) return;
-        overlay.showTool(
-          status(`Lens could not load this: ${error instanceof Error ? error.message : String(error)}`),
-          anchor,
-          pointer,
-          'bottom-start',
-        );
+        overlay.showTool(status(`Lens could not load this: ${errorMessage(error)}`), anchor, pointer, 'bottom-start');
       },
     );
   }

@@ -14,6 +14,7 @@ import type { HighlightRow } from '../../db/schema';
 import { listAllHighlights, type Client, type TabProtocol } from '../../messages';
 import { normaliseForMatch } from '../../text/normalise';
 import { FilePicker, Notice, type NoticeMessage } from '../file-notice';
+import { errorMessage } from '../../errors';
 
 export interface HighlightsTabProps {
   ask: Client;
@@ -34,7 +35,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
   const [editing, setEditing] = useState<string | null>(null);
 
   const reload = () =>
-    listAllHighlights(ask).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }));
+    listAllHighlights(ask).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }));
   // The open page draws what changed here.
   const refreshPage = () => void askTab?.('refreshHighlights', null).then((s) => setOrphans(new Set(s.orphans)), noop);
 
@@ -62,7 +63,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -73,7 +74,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -84,7 +85,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -116,7 +117,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: `Nothing was imported: ${errorText(e)}` });
+      setMessage({ kind: 'error', text: `Nothing was imported: ${errorMessage(e)}` });
     }
   }
 
@@ -179,7 +180,9 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
                     type="button"
                     class="link"
                     onClick={() =>
-                      void openHighlight(row).catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
+                      void openHighlight(row).catch((e: unknown) =>
+                        setMessage({ kind: 'error', text: errorMessage(e) }),
+                      )
                     }
                   >
                     Open
@@ -220,10 +223,6 @@ function NoteEditor({ row, onSave, onCancel }: { row: HighlightRow; onSave(note:
       </button>
     </div>
   );
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function noop() {}
