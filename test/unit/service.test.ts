@@ -5,11 +5,18 @@ import { PRIVATE_WINDOW_MESSAGE, QUOTA_MESSAGE } from '../../lib/db/highlight-st
 import { toWebAnnotations } from '../../lib/exchange/web-annotation-export';
 import Dexie from 'dexie';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
-import { answer, createClient } from '../../lib/messages';
-import { type NewHighlight } from '../../lib/db/highlight-store';
+import type { NewHighlight } from '../../lib/db/highlight-store';
+import type { PageConfig } from '../../lib/messages';
 import { BLOCKED_MESSAGE, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
 import { tinyBundle } from '../fixtures/tiny-corpus';
+import { clientOf } from './client';
+
+/** The texts a page is marked for: the configuration of a page where Lens runs. */
+function patternTexts(config: PageConfig): string[] {
+  if (!config.active) throw new Error(`Lens is not active here (${config.reason})`);
+  return config.termIndex.patterns.map((p) => p.text);
+}
 
 let db: LensDb;
 let n = 0;
@@ -21,7 +28,7 @@ function start(bundle = tinyBundle('v1')) {
   db = new LensDb(`service-${++n}`);
   const errors: unknown[] = [];
   const service = createService(db, bundle, { now: () => 5, newId: () => 'id-1', onLoadError: (e) => errors.push(e) });
-  const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+  const ask = clientOf(service.handlers, null);
   return { service, ask, errors };
 }
 
@@ -50,7 +57,7 @@ describe('service', () => {
     const broken = tinyBundle('v2', true);
     broken.records.entities.push({ ...broken.records.entities[0]! });
     const service = createService(db, broken, { onLoadError: () => undefined });
-    const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, null);
 
     const { status, loadError } = await ask('getStatus', null);
     expect(loadError).toMatch(/^The corpus update v2 could not be loaded: /);
@@ -90,8 +97,7 @@ describe('service', () => {
       tabOf: (sender) => (sender as { tab: number }).tab,
       openSearch: async (sender) => void opened.push(sender),
     });
-    const from = (sender: unknown) =>
-      createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    const from = (sender: unknown) => clientOf(service.handlers, sender);
     await from({ tab: 4 })('openSearch', { query: 'Pyongyang' });
     expect(opened).toEqual([{ tab: 4 }]);
     await from({ tab: 4 })('openSearch', { query: 'again' });
@@ -141,7 +147,7 @@ describe('highlights', () => {
       newId: () => `h-${++id}`,
       onLoadError: () => undefined,
     });
-    return createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+    return clientOf(service.handlers, null);
   }
 
   test('a saved highlight is filed under its normalised URL, and comes with the page config of any form of it', async () => {
@@ -258,15 +264,14 @@ describe('highlights', () => {
       isPrivate: (sender) => sender === 'private tab',
       onLoadError: () => undefined,
     });
-    const from = (sender: string) =>
-      createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    const from = (sender: string) => clientOf(service.handlers, sender);
     const normal = from('normal tab');
     const privately = from('private tab');
     const kept = await normal('saveHighlight', draft());
 
     const config = await privately('getPageConfig', { url: kept.url });
     expect(config.active).toBe(true);
-    expect(config.termIndex?.patterns.map((p) => p.text)).toContain('Pyongyang');
+    expect(patternTexts(config)).toContain('Pyongyang');
     expect(config.highlights).toEqual({ rows: [], unavailable: PRIVATE_WINDOW_MESSAGE });
     await expect(privately('saveHighlight', draft({ note: 'private' }))).rejects.toThrow(PRIVATE_WINDOW_MESSAGE);
 
@@ -291,7 +296,7 @@ describe('highlights', () => {
 
     const config = await ask('getPageConfig', { url: 'https://example.org/' });
     expect(config.active).toBe(true);
-    expect(config.termIndex?.patterns.map((p) => p.text)).toContain('Pyongyang');
+    expect(patternTexts(config)).toContain('Pyongyang');
     expect(config.highlights.rows).toEqual([]);
     expect(config.highlights.unavailable).toMatch(/^Saving highlights is off: .*mutation operation.*normal window/);
     await expect(ask('saveHighlight', draft())).rejects.toThrow(config.highlights.unavailable!);
@@ -311,14 +316,18 @@ describe('packs and settings', () => {
       onConfigChanged: () => changes.push('changed'),
       setBadge: async (count, sender) => void badges.push([count, sender]),
     });
-    const ask = createClient((m) => answer(service.handlers, m, { tab: { id: 7 } }) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, { tab: { id: 7 } });
     return { ask, changes, badges };
   }
 
   test('an imported pack is marked, carded and searched at once; removing it takes it away', async () => {
     const { ask, changes } = startReal();
     const url = 'https://example.org/news';
-    const patternsOf = async () => (await ask('getPageConfig', { url })).termIndex!.patterns;
+    const patternsOf = async () => {
+      const config = await ask('getPageConfig', { url });
+      if (!config.active) throw new Error(`Lens is not active here (${config.reason})`);
+      return config.termIndex.patterns;
+    };
     expect((await patternsOf()).some((p) => p.id === packEntity.id)).toBe(false);
     await ask('search', { query: 'Jane Example' }); // the search index is open before the import
 
@@ -367,7 +376,8 @@ describe('packs and settings', () => {
     await ask('setSettings', { disabledSites: ['example.org'], markStyle: 'tint' });
     expect(changes).toEqual(['changed']);
     const config = await ask('getPageConfig', { url: 'https://news.example.org/a' });
-    expect(config).toMatchObject({ active: false, termIndex: null, settings: { markStyle: 'tint' } });
+    expect(config).toMatchObject({ active: false, reason: 'site-off', settings: { markStyle: 'tint' } });
+    expect(config).not.toHaveProperty('termIndex');
     expect((await ask('getPageConfig', { url: 'https://example.com/a' })).active).toBe(true);
   });
 
@@ -410,11 +420,11 @@ describe('an upgrade blocked by another tab', () => {
 
     db = new LensDb(name);
     const service = createService(db, tinyBundle('v1'), { now: () => 5, newId: () => 'id-new' });
-    const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, null);
 
     const config = await ask('getPageConfig', { url: row.url });
     expect(config.highlights.unavailable).toBe(BLOCKED_MESSAGE);
-    expect(config.termIndex?.patterns.map((p) => p.text)).toEqual(['Pyongyang', 'Пхеньян', 'UN']);
+    expect(patternTexts(config)).toEqual(['Pyongyang', 'Пхеньян', 'UN']);
     const { id: _, createdAt: __, updatedAt: ___, ...draft } = row;
     await expect(ask('saveHighlight', draft)).rejects.toThrow(BLOCKED_MESSAGE);
     await expect(ask('listHighlights', { url: row.url })).rejects.toThrow(BLOCKED_MESSAGE);
@@ -430,20 +440,27 @@ describe('an upgrade blocked by another tab', () => {
 });
 
 describe('the toolbar icon', () => {
-  test("each page that asks for its configuration has its tab's icon set to Lens's state there", async () => {
+  test("each page that asks for its configuration has its tab's icon set to Lens's state there, and is told it", async () => {
     db = new LensDb(`service-${++n}`);
     const shown: [string, unknown][] = [];
     const service = createService(db, tinyBundle('v1'), {
       showToolbarState: async (state, sender) => void shown.push([state, sender]),
     });
     const sender = { tab: { id: 7 }, frameId: 0 };
-    const ask = createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, sender);
 
-    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    const reasons: string[] = [];
+    const config = async () => {
+      const answered = await ask('getPageConfig', { url: 'https://news.example.org/a' });
+      reasons.push(answered.active ? 'active' : answered.reason);
+    };
+    await config();
     await ask('setSettings', { disabledSites: ['news.example.org'] });
-    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    await config();
     await ask('setSettings', { paused: true });
-    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    await config();
+    // The page is told why Lens is off, as the icon shows it.
+    expect(reasons).toEqual(['active', 'site-off', 'paused']);
     expect(shown).toEqual([
       ['active', sender],
       ['site-off', sender],

@@ -25,7 +25,7 @@ export const LAYERS: readonly { name: string; areas: readonly string[] }[] = [
     areas: ['zod', 'json-file', 'report', 'errors', 'events', 'highlight-colours', 'lazy-script', 'i18n'],
   },
   { name: 'text: normalising, the matcher and its word rules', areas: ['text'] },
-  { name: 'corpus: the records, their schema and validation', areas: ['corpus'] },
+  { name: 'corpus: the records, their schema, validation, and the models read from them', areas: ['corpus'] },
   {
     name: 'domain logic over the corpus and page text',
     areas: ['settings', 'search-handoff', 'toolbar-icon', 'anchoring', 'search', 'claims'],
@@ -49,6 +49,9 @@ export const OWNERS: Readonly<Record<string, string>> = {
 
 /** The one module that may create a MutationObserver. */
 export const OBSERVER_HELPER = 'lib/dom/observe.ts';
+
+/** The one module that turns whatever was thrown into a message (`errorMessage`). */
+export const ERROR_HELPER = 'lib/errors.ts';
 
 /** Packages that are the browser's extension APIs, which lib/ never imports (entrypoints wire them). */
 const BROWSER_PACKAGES = /^(wxt|@wxt-dev|webextension-polyfill|@types\/chrome|chrome)(\/|$)/;
@@ -177,6 +180,8 @@ function packageOf(specifier: string): string {
 }
 
 export interface RuleOptions {
+  /** `files` parsed already (parseModules), to parse a large repository once */
+  modules?: ReadonlyMap<string, Module>;
   layers?: typeof LAYERS;
   owners?: typeof OWNERS;
   observerHelper?: string;
@@ -185,7 +190,7 @@ export interface RuleOptions {
 /** Every broken rule, one line each ("lib/x.ts imports wxt/browser: …"); empty when the repository keeps them all. */
 export function checkRules(files: ReadonlyMap<string, string>, options: RuleOptions = {}): string[] {
   const { layers = LAYERS, owners = OWNERS, observerHelper = OBSERVER_HELPER } = options;
-  const modules = parseModules(files);
+  const modules = options.modules ?? parseModules(files);
   const problems: string[] = [];
   const layerOf = new Map<string, number>();
   layers.forEach((layer, i) => layer.areas.forEach((area) => layerOf.set(area, i)));
@@ -208,6 +213,8 @@ export function checkRules(files: ReadonlyMap<string, string>, options: RuleOpti
       for (const name of ['browser', 'chrome'])
         if (m.globals.has(name)) problems.push(`${m.path} uses \`${name}\`: lib/ has no browser APIs`);
     }
+    if (inLib && m.path !== ERROR_HELPER && /instanceof Error\s*\?/.test(files.get(m.path)!))
+      problems.push(`${m.path} words a thrown value itself: use errorMessage (${ERROR_HELPER})`);
     if (m.globals.has('MutationObserver') && m.path !== observerHelper)
       problems.push(`${m.path} uses MutationObserver: every observer goes through ${observerHelper}`);
   }
@@ -312,8 +319,7 @@ function pathThrough(component: ReadonlySet<string>, edges: ReadonlyMap<string, 
 }
 
 /** The modules `entry` loads when it starts: static imports that are not type-only, followed through. */
-export function staticClosure(files: ReadonlyMap<string, string>, entry: string): Set<string> {
-  const modules = parseModules(files);
+export function staticClosure(modules: ReadonlyMap<string, Module>, entry: string): Set<string> {
   const seen = new Set<string>();
   const visit = (path: string) => {
     if (seen.has(path)) return;
