@@ -12,7 +12,7 @@ import {
   type Caller,
 } from '../../lib/sender-policy';
 import { createService } from '../../lib/service';
-import { tinyBundle } from '../fixtures/tiny-corpus';
+import { tinyBundle } from '../fixtures/corpus';
 import { clientOf } from './client';
 
 const A = 'https://news.example.org/a';

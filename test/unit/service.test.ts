@@ -9,7 +9,7 @@ import type { NewHighlight } from '../../lib/db/highlight-store';
 import type { PageConfig } from '../../lib/messages';
 import { BLOCKED_MESSAGE, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
-import { tinyBundle } from '../fixtures/tiny-corpus';
+import { tinyBundle } from '../fixtures/corpus';
 import { clientOf } from './client';
 
 /** The texts a page is marked for: the configuration of a page where Lens runs. */

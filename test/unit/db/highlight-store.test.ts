@@ -4,7 +4,7 @@ import { toWebAnnotations } from '../../../lib/exchange/web-annotation-export';
 import { LensDb, type HighlightRow } from '../../../lib/db/schema';
 import { type NewHighlight } from '../../../lib/db/highlight-store';
 import { createService } from '../../../lib/service';
-import { tinyBundle } from '../../fixtures/tiny-corpus';
+import { tinyBundle } from '../../fixtures/corpus';
 import { clientOf } from '../client';
 
 let db: LensDb;
