@@ -1,5 +1,5 @@
 /** The reader's saved highlights: saved, listed, changed, deleted (and put back), opened, imported. */
-import { parseAnnotationImport } from '../anchoring/exchange';
+import { parseAnnotationImport } from '../exchange/import';
 import {
   addHighlight,
   checkPageUrl,
