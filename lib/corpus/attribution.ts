@@ -18,13 +18,17 @@ export function joinNames(names: string[]): string {
   return new Intl.ListFormat(INTL_TAGS[uiLocale()], { type: 'conjunction' }).format(names);
 }
 
-/** A language's name in the UI's language ("Korean", "корейский", "한국어"). */
-export function languageName(lang: TextLang): string {
-  return new Intl.DisplayNames(INTL_TAGS[uiLocale()], { type: 'language' }).of(lang) ?? LANGUAGE_NAMES[lang];
-}
-
 /** The languages' English names, for the corpus validator's messages (for the corpus's authors, in English): not UI text. */
-export const LANGUAGE_NAMES: Record<TextLang, string> = { en: 'English', ru: 'Russian', ko: 'Korean', zh: 'Chinese' };
+export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ru: 'Russian', ko: 'Korean', zh: 'Chinese' };
+
+/** A language's name in the UI's language ("Korean", "корейский", "한국어"; "German" for "de"), any language the browser names. */
+export function languageName(code: TextLang): string {
+  try {
+    return new Intl.DisplayNames(INTL_TAGS[uiLocale()], { type: 'language', fallback: 'none' }).of(code) ?? code;
+  } catch {
+    return LANGUAGE_NAMES[code] ?? code;
+  }
+}
 
 /**
  * How a quote reached the English we hold, in a reader's words: "translated

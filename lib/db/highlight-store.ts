@@ -6,9 +6,15 @@
  */
 import { normaliseUrl } from '../anchoring/url';
 import { isHighlightColour } from '../highlight-colours';
-import type { HighlightPatch, NewHighlight } from '../messages';
 import type { HighlightRow, LensDb } from './schema';
 import { t } from '../i18n/translate';
+import { errorMessage } from '../errors';
+
+/** A highlight as the reader saves it: the store gives it its id and times. */
+export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** What a reader may change of a saved highlight. */
+export type HighlightPatch = Partial<Pick<HighlightRow, 'note' | 'colour'>>;
 
 /** What the reader is told when the disk is full, in their language (called when said, not at import). */
 export const quotaMessage = () => t('errorQuota');
@@ -68,7 +74,7 @@ export function unavailableMessage(error: unknown): string {
   let cause = error;
   while (cause instanceof Error && (cause as { inner?: unknown }).inner instanceof Error)
     cause = (cause as { inner?: unknown }).inner;
-  const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]!.trim();
+  const reason = errorMessage(cause).split('\n')[0]!.trim();
   return t('errorNoStorage', { reason });
 }
 

@@ -10,15 +10,17 @@
  * or a save; the popover with Esc, its close button or a click elsewhere.
  */
 import type { PageAnchoring } from '../anchoring/page';
+import type { HighlightPatch, NewHighlight } from '../db/highlight-store';
 import type { HighlightRow } from '../db/schema';
 import { DEFAULT_HIGHLIGHT_COLOUR, isHighlightColour, type HighlightColour } from '../highlight-colours';
-import type { HighlightPatch, NewHighlight } from '../messages';
 import type { ReadingContext } from '../ui/reading-tool';
 import type { HighlightUi } from '../ui/highlight-ui';
 import type { SavedHighlights } from './saved-highlights';
 import { selectedRange, watchSelection } from './selection';
 import { report } from '../report';
 import type { UiText } from '../i18n/translate';
+import { readerInput } from './reader-input';
+import { errorMessage } from '../errors';
 
 export interface HighlightStore {
   save(draft: NewHighlight): Promise<HighlightRow>;
@@ -47,8 +49,11 @@ export interface HighlightActionsOptions extends ReadingContext {
 export interface HighlightActions {
   /** Saves the reader's selection (context menu, shortcut) and opens its popover; null when nothing is selected. */
   saveSelection(colour?: string): Promise<HighlightRow | null>;
-  /** Scrolls to a saved highlight and opens its popover; false for an orphan or an unknown id. */
-  showHighlight(id: string): boolean;
+  /**
+   * Scrolls to a saved highlight and opens its popover, or with `addToCorpus`
+   * its "Add to my corpus" form; false for an orphan or an unknown id.
+   */
+  showHighlight(id: string, addToCorpus?: boolean): boolean;
 }
 
 type Tool =
@@ -61,9 +66,9 @@ type Tool =
       error?: UiText;
       status?: UiText;
       focusNote?: boolean;
+      /** open "Add to my corpus" for it at once (asked from the popup) */
+      addToCorpus?: boolean;
     };
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createHighlightActions(options: HighlightActionsOptions): HighlightActions {
   const { document: doc, signal, saved, store, isOwnNode } = options;
@@ -122,10 +127,13 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         onDelete: () => void remove(id),
         context: options,
         highlight: row,
+        openForm: tool.addToCorpus,
         onClose: close,
       },
       tool.pointer,
     );
+    // Once: a later change of the highlight repaints its popover, not the form again.
+    if (tool.addToCorpus) tool = { ...tool, addToCorpus: false };
   }
 
   function set(next: Tool | null) {
@@ -176,7 +184,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       return row;
     } catch (error) {
       if (tool?.kind !== 'popover' && !(tool?.kind === 'toolbar' && tool.error)) {
-        set({ kind: 'toolbar', range, error: message(error) });
+        set({ kind: 'toolbar', range, error: errorMessage(error) });
       }
       throw error;
     }
@@ -191,7 +199,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       if (isHighlightColour(row.colour)) colour = row.colour;
       patchTool(isThis, { busy: false, status });
     } catch (error) {
-      patchTool(isThis, { busy: false, error: message(error) });
+      patchTool(isThis, { busy: false, error: errorMessage(error) });
     }
   }
 
@@ -203,12 +211,12 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       saved.remove(id);
       if (tool && isThis(tool)) close();
     } catch (error) {
-      patchTool(isThis, { busy: false, error: message(error) });
+      patchTool(isThis, { busy: false, error: errorMessage(error) });
     }
   }
 
-  function openPopover(id: string, pointer?: { x: number; y: number }, focusNote = false) {
-    set({ kind: 'popover', id, pointer, focusNote });
+  function openPopover(id: string, pointer?: { x: number; y: number }, focusNote = false, addToCorpus = false) {
+    set({ kind: 'popover', id, pointer, focusNote, addToCorpus });
   }
 
   /** Focus in our UI (the note field): the page's selection is not the reader's to follow then. */
@@ -229,9 +237,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
     },
   });
 
-  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
-    // Only the reader's own input: an event a page script made (isTrusted false) works nothing of Lens.
-    doc.addEventListener(type, (event) => event.isTrusted && fn(event), { capture: true, passive: true, signal });
+  const listen = readerInput(doc, signal);
 
   listen('click', (event) => {
     if (ui?.containsEvent(event) || !doc.getSelection()?.isCollapsed) return;
@@ -259,7 +265,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       openPopover(row.id, undefined, true);
       return row;
     },
-    showHighlight(id) {
+    showHighlight(id, addToCorpus = false) {
       const range = saved.rangeOf(id);
       if (!range) return false;
       const reduceMotion = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -267,7 +273,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         block: 'center',
         behavior: reduceMotion ? 'auto' : 'smooth',
       });
-      openPopover(id);
+      openPopover(id, undefined, false, addToCorpus);
       return true;
     },
   };

@@ -17,6 +17,7 @@ import type { LensDb } from '../db/schema';
 import { utf8Length } from '../json-file';
 import type { HandlerGroup, ServiceContext } from './context';
 import { t } from '../i18n/translate';
+import { errorMessage } from '../errors';
 
 export interface Corpus {
   /** settles when the bundled corpus's load has finished, whether it succeeded or not */
@@ -39,10 +40,7 @@ export function openCorpus(
   const ready = loadBundledCorpus(db, bundle, now()).then(
     () => undefined,
     (error: unknown) => {
-      loadError = t('errorCorpusLoad', {
-        version: bundle.version,
-        reason: error instanceof Error ? error.message : String(error),
-      });
+      loadError = t('errorCorpusLoad', { version: bundle.version, reason: errorMessage(error) });
       onLoadError?.(error);
     },
   );

@@ -322,6 +322,12 @@ export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggle
               <ExternalLink href={claim.yours.pageUrl}>{t('cardThePage')}</ExternalLink>
             </>
           )}
+          {claim.yours.highlightDeleted && (
+            <span class="rdl-yours-note" data-note="highlight-deleted">
+              {' · '}
+              {t('cardHighlightDeleted')}
+            </span>
+          )}
         </p>
       )}
       {claim.projectNote !== undefined && <ProjectNote note={claim.projectNote} />}

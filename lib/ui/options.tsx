@@ -14,6 +14,7 @@ import { FilePicker, Notice, type NoticeMessage } from './file-notice';
 import { plural, t, type MessageKey, type PluralKey } from '../i18n/translate';
 import { LANGUAGE_SETTINGS, LOCALE_NAMES } from '../i18n/locales';
 import { formatDay } from './format';
+import { errorMessage } from '../errors';
 
 export interface OptionsProps {
   ask: Client;
@@ -36,7 +37,6 @@ const KIND_LABELS: Record<EntityKind, MessageKey> = {
 };
 
 type Message = NoticeMessage | null;
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -59,10 +59,10 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
         setSettings(s);
         onTheme?.(s.theme);
       },
-      (e: unknown) => setSettingsMessage({ kind: 'error', text: t('optionsNoSettings', { reason: errorText(e) }) }),
+      (e: unknown) => setSettingsMessage({ kind: 'error', text: t('optionsNoSettings', { reason: errorMessage(e) }) }),
     );
     loadCorpus().catch((e: unknown) =>
-      setPackMessage({ kind: 'error', text: t('optionsNoCorpus', { reason: errorText(e) }) }),
+      setPackMessage({ kind: 'error', text: t('optionsNoCorpus', { reason: errorMessage(e) }) }),
     );
   }, []);
 
@@ -74,7 +74,7 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
       if (patch.language) onLanguage?.(next.language);
       setSettingsMessage({ kind: 'ok', text: t('optionsSaved') });
     } catch (e) {
-      setSettingsMessage({ kind: 'error', text: t('siteNotSaved', { reason: errorText(e) }) });
+      setSettingsMessage({ kind: 'error', text: t('siteNotSaved', { reason: errorMessage(e) }) });
     }
   }
 
@@ -97,7 +97,10 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
       }
       await install(file, json);
     } catch (e) {
-      setPackMessage({ kind: 'error', text: t('optionsNotImportedFrom', { file: file.name, reason: errorText(e) }) });
+      setPackMessage({
+        kind: 'error',
+        text: t('optionsNotImportedFrom', { file: file.name, reason: errorMessage(e) }),
+      });
     }
   }
 
@@ -118,7 +121,10 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
               }),
       });
     } catch (e) {
-      setPackMessage({ kind: 'error', text: t('optionsNotImportedFrom', { file: file.name, reason: errorText(e) }) });
+      setPackMessage({
+        kind: 'error',
+        text: t('optionsNotImportedFrom', { file: file.name, reason: errorMessage(e) }),
+      });
     }
   }
 
@@ -129,7 +135,7 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
       download?.(`${pack.id}.json`, 'application/json', json);
       setPackMessage({ kind: 'ok', text: t('optionsExported', { name: pack.name, file: `${pack.id}.json` }) });
     } catch (e) {
-      setPackMessage({ kind: 'error', text: t('optionsNotExported', { name: pack.name, reason: errorText(e) }) });
+      setPackMessage({ kind: 'error', text: t('optionsNotExported', { name: pack.name, reason: errorMessage(e) }) });
     }
   }
 
@@ -139,7 +145,7 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
       await loadCorpus();
       setPackMessage({ kind: 'ok', text: t('optionsRemoved', { name: pack.name }) });
     } catch (e) {
-      setPackMessage({ kind: 'error', text: t('optionsNotRemoved', { name: pack.name, reason: errorText(e) }) });
+      setPackMessage({ kind: 'error', text: t('optionsNotRemoved', { name: pack.name, reason: errorMessage(e) }) });
     }
   }
 

@@ -12,6 +12,7 @@ import { PageTab } from './popup/page-tab';
 import { SearchView, type SearchState } from './popup/search-view';
 import { SiteSwitch } from './popup/site-switch';
 import { plural, t, type MessageKey } from '../i18n/translate';
+import { errorMessage } from '../errors';
 
 export interface PopupProps {
   ask: Client;
@@ -45,7 +46,7 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
         setStatus(s);
         setLoadError(s.loadError);
       },
-      (e: unknown) => setLoadError(t('popupStoreUnreachable', { reason: e instanceof Error ? e.message : String(e) })),
+      (e: unknown) => setLoadError(t('popupStoreUnreachable', { reason: errorMessage(e) })),
     );
   }, []);
 
@@ -105,6 +106,13 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
               // Only through the background, which opens web pages only: no fallback that opens any URL.
               ask('openHighlight', { url: row.url, id: row.id }).then(close)
             }
+            addToCorpus={async (row) => {
+              // On the tab's own page the form opens next to the passage; any other page opens with it.
+              const here =
+                (await askTab?.('showHighlight', { id: row.id, addToCorpus: true }).catch(() => false)) ?? false;
+              if (!here) await ask('openHighlight', { url: row.url, id: row.id, addToCorpus: true });
+              close();
+            }}
           />
         )}
       </div>

@@ -13,6 +13,7 @@ import type { CardData } from '../../corpus/card-model';
 import type { ClaimLine, RecordDetail } from '../../corpus/detail-model';
 import { formatPartialDate, listAnd } from '../format';
 import { plural, t } from '../../i18n/translate';
+import { errorMessage } from '../../errors';
 
 export type Opened = { kind: 'entity' | 'claim' | 'person' | 'source' | 'event'; id: string };
 
@@ -39,7 +40,7 @@ export function DetailView({
     setError(null);
     const done = (value: { card: CardData } | { detail: RecordDetail } | null) =>
       value ? setData(value) : setError(t('detailGone'));
-    const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+    const fail = (e: unknown) => setError(errorMessage(e));
     if (opened.kind === 'entity') ask('getCard', { entityId: opened.id }).then((card) => done(card && { card }), fail);
     else ask('getDetail', { kind: opened.kind, id: opened.id }).then((detail) => done(detail && { detail }), fail);
   }, [opened.kind, opened.id]);

@@ -4,15 +4,24 @@
  * deleted (with undo), or open its page scrolled to it. Highlights of the
  * current tab that Lens cannot find there are listed as "not found on this
  * page". Export as W3C Web Annotations or Markdown; import the same JSON.
+ *
+ * "Add to my corpus" opens the form next to the passage on its page (the
+ * form reads the page's own metadata): on the tab's page at once, else in a
+ * new tab. A highlight that a claim of "My reading" rests on says so, and
+ * deleting it, or its passage going from the page, says that the claim keeps
+ * its quote.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { MAX_IMPORT_BYTES, toMarkdown, toWebAnnotations } from '../../anchoring/exchange';
+import { MAX_IMPORT_BYTES } from '../../exchange/annotation-model';
+import { toMarkdown } from '../../exchange/markdown-export';
+import { toWebAnnotations } from '../../exchange/web-annotation-export';
 import { sizeProblem } from '../../json-file';
 import type { HighlightRow } from '../../db/schema';
 import { listAllHighlights, type Client, type TabProtocol } from '../../messages';
 import { normaliseForMatch } from '../../text/normalise';
 import { FilePicker, Notice, type NoticeMessage } from '../file-notice';
 import { plural, t } from '../../i18n/translate';
+import { errorMessage } from '../../errors';
 
 export interface HighlightsTabProps {
   ask: Client;
@@ -21,25 +30,42 @@ export interface HighlightsTabProps {
   openHighlight(row: HighlightRow): Promise<void>;
   /** offers a file to save (export) */
   download(name: string, type: string, text: string): void;
+  /** opens "Add to my corpus" for the highlight next to its passage, on its page */
+  addToCorpus(row: HighlightRow): Promise<void>;
+}
+
+/** The highlights that claims of the reader's own pack rest on, with how many. */
+async function claimsByHighlight(ask: Client): Promise<Map<string, number>> {
+  const own = (await ask('listPacks', null)).find((p) => p.own);
+  const file = own ? await ask('exportPack', { id: own.id }) : null;
+  const counts = new Map<string, number>();
+  if (!file) return counts;
+  for (const claim of (JSON.parse(file) as { claims: { passage?: { highlightId?: string } }[] }).claims) {
+    const id = claim.passage?.highlightId;
+    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
 }
 
 type Message = NoticeMessage & { undo?: HighlightRow };
 
-export function HighlightsTab({ ask, askTab, openHighlight, download }: HighlightsTabProps) {
+export function HighlightsTab({ ask, askTab, openHighlight, download, addToCorpus }: HighlightsTabProps) {
   const [rows, setRows] = useState<HighlightRow[] | null>(null);
   const [orphans, setOrphans] = useState<Set<string>>(new Set());
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [claimed, setClaimed] = useState<Map<string, number>>(new Map());
 
   const reload = () =>
-    listAllHighlights(ask).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }));
+    listAllHighlights(ask).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }));
   // The open page draws what changed here.
   const refreshPage = () => void askTab?.('refreshHighlights', null).then((s) => setOrphans(new Set(s.orphans)), noop);
 
   useEffect(() => {
     void reload();
     askTab?.('getHighlightStatus', null).then((s) => setOrphans(new Set(s.orphans)), noop);
+    claimsByHighlight(ask).then(setClaimed, noop);
   }, []);
 
   const pages = useMemo(() => {
@@ -56,12 +82,12 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
 
   async function remove(row: HighlightRow) {
     try {
+      // The background tells the page that shows it.
       await ask('deleteHighlight', { id: row.id });
-      setMessage({ kind: 'ok', text: t('hlDeleted'), undo: row });
+      setMessage({ kind: 'ok', text: t(claimed.has(row.id) ? 'hlDeletedKept' : 'hlDeleted'), undo: row });
       await reload();
-      refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -72,7 +98,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -83,7 +109,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -115,7 +141,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: t('optionsNotImported', { reason: errorText(e) }) });
+      setMessage({ kind: 'error', text: t('optionsNotImported', { reason: errorMessage(e) }) });
     }
   }
 
@@ -162,7 +188,12 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
             {page.rows.map((row) => (
               <li key={row.id} class="highlight" data-id={row.id} data-colour={row.colour}>
                 <blockquote>{row.quote.exact}</blockquote>
-                {orphans.has(row.id) && <p class="orphan">{t('hlOrphan')}</p>}
+                {orphans.has(row.id) && <p class="orphan">{t(claimed.has(row.id) ? 'hlOrphanKept' : 'hlOrphan')}</p>}
+                {claimed.has(row.id) && (
+                  <p class="in-corpus" data-claims={claimed.get(row.id)}>
+                    {plural('hlInReading', claimed.get(row.id)!)}
+                  </p>
+                )}
                 {editing === row.id ? (
                   <NoteEditor row={row} onSave={(note) => void saveNote(row, note)} onCancel={() => setEditing(null)} />
                 ) : (
@@ -173,13 +204,28 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
                     type="button"
                     class="link"
                     onClick={() =>
-                      void openHighlight(row).catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
+                      void openHighlight(row).catch((e: unknown) =>
+                        setMessage({ kind: 'error', text: errorMessage(e) }),
+                      )
                     }
                   >
                     {t('hlOpen')}
                   </button>
                   <button type="button" class="link" onClick={() => setEditing(row.id)}>
                     {t(row.note ? 'hlEditNote' : 'toolbarAddNote')}
+                  </button>
+                  <button
+                    type="button"
+                    class="link"
+                    data-action="add-to-corpus"
+                    // Its form is placed next to the passage: an orphan has none on this page.
+                    disabled={orphans.has(row.id)}
+                    title={orphans.has(row.id) ? t('hlPassageGone') : undefined}
+                    onClick={() =>
+                      void addToCorpus(row).catch((e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }))
+                    }
+                  >
+                    {t('hlAddToCorpus')}
                   </button>
                   <button type="button" class="link danger" onClick={() => void remove(row)}>
                     {t('hlDelete')}
@@ -214,10 +260,6 @@ function NoteEditor({ row, onSave, onCancel }: { row: HighlightRow; onSave(note:
       </button>
     </div>
   );
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function noop() {}

@@ -11,6 +11,7 @@ import { t, type MessageKey } from '../../i18n/translate';
 import { formatKind, formatPartialDate } from '../format';
 import { ALL_KINDS } from '../../settings';
 import type { EntityKind } from '../../corpus/schema';
+import { errorMessage } from '../../errors';
 
 export interface SearchState {
   query: string;
@@ -75,7 +76,7 @@ export function SearchView({
       (e: unknown) => {
         if (!current) return;
         setAnswered({ query, filters });
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorMessage(e));
       },
     );
     return () => {

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Client, TabProtocol } from '../../messages';
 import { isActiveOn, switchSite, type Settings } from '../../settings';
 import { t } from '../../i18n/translate';
+import { errorMessage } from '../../errors';
 
 export interface SiteSwitchProps {
   ask: Client;
@@ -37,7 +38,7 @@ export function SiteSwitch({ ask, askTab, openOptions }: SiteSwitchProps) {
         setSettings(next);
         setError(null);
       },
-      (e: unknown) => setError(t('siteNotSaved', { reason: e instanceof Error ? e.message : String(e) })),
+      (e: unknown) => setError(t('siteNotSaved', { reason: errorMessage(e) })),
     );
   const host = url && new URL(url).hostname;
   const siteOn = url !== null && isActiveOn({ ...settings, paused: false }, url);

@@ -40,7 +40,9 @@ describe.each(UI_LOCALES)('%s', (locale) => {
   test('each message is written, with the placeholders of the English', () => {
     for (const [key, message] of Object.entries(catalog)) {
       expect(message.trim(), key).not.toBe('');
-      expect(placeholders(message), key).toEqual(placeholders(englishOf(key)!));
+      // A plural form may say its count or not ("a claim"; Russian's "one" is also 21, 31 …): {count} aside.
+      const own = (text: string) => placeholders(text).filter((p) => !(PLURAL.test(key) && p === '{count}'));
+      expect(own(message), key).toEqual(own(englishOf(key)!));
     }
   });
 

@@ -78,6 +78,7 @@ function isProse(text: string): boolean {
   // Identifiers, message keys, class lists, CSS and selectors are not prose; nor are the manifest's
   // references to messages, WXT's hook names and keyboard shortcuts.
   if (/^[a-z][A-Za-z0-9_]*$/.test(s) || /^[a-z0-9 _:.#@()[\]=>*,-]+$/.test(s)) return false;
+  if (/^[a-z]*(\[[^\]]+\])+$/i.test(s)) return false; // an attribute selector
   if (/^__MSG_\w+__$/.test(s) || /^[a-z]+(:[a-zA-Z]+)+$/.test(s) || /^(Alt|Ctrl|Shift|Command|MacCtrl)\+/.test(s))
     return false;
   return (
