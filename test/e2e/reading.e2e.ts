@@ -179,6 +179,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
         : 'closed',
     );
     expect(saved).toBe('closed');
+    // The passage is kept as a highlight too, which the claim names.
+    await waitDrawn(pageA, [`yellow: ${QUOTE}`]);
 
     [mine] = (await packs()).filter((p) => p.own);
     expect(mine).toMatchObject({ name: 'My reading', counts: { claims: 1, sources: 1, entities: 1, people: 2 } });
