@@ -237,7 +237,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const pageA = await lens.openPage(server.url('/fixtures/reading-a.html'));
     await dragSelect(pageA, SECOND);
     await clickTool(pageA, '[data-action="highlight"]');
-    await waitDrawn(pageA, [`yellow: ${SECOND}`]);
+    await waitDrawn(pageA, [`yellow: ${SECOND}`], 10_000, true); // beside the first passage, kept as a highlight
 
     const tabId = await (async () => {
       const finder = await lens.openExtensionPage('popup.html');
