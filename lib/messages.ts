@@ -175,8 +175,10 @@ export interface TabProtocol {
   /** Scrolls to a highlight and opens its popover; false for an orphan or an id not on this page. */
   /** `addToCorpus`: open "Add to my corpus" for it instead of its popover (from the popup's Highlights tab) */
   showHighlight: { request: { id: string; addToCorpus?: boolean }; response: boolean };
-  /** Reads the page's highlights from the store again (after the popup changed, deleted or imported some). */
+  /** Reads the page's highlights from the store again (after the popup changed, restored or imported some). */
   refreshHighlights: { request: null; response: HighlightStatus };
+  /** From the background, to every tab: a highlight was deleted (from the popup, or a page); a page showing it takes it away. */
+  highlightDeleted: { request: { id: string }; response: null };
   /** The page the reader sees, and whether Lens is marking it (for the popup's per-site switch). */
   /** `private`: the tab is in a private window */
   getPageInfo: { request: null; response: { url: string; active: boolean; private?: boolean } };

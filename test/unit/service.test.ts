@@ -138,7 +138,7 @@ describe('highlights', () => {
     ...overrides,
   });
 
-  function startClocked(options: { db?: LensDb } = {}) {
+  function startClocked(options: { db?: LensDb; onHighlightDeleted?: (id: string) => void } = {}) {
     db = options.db ?? new LensDb(`service-${++n}`);
     let time = 100;
     let id = 0;
@@ -146,6 +146,7 @@ describe('highlights', () => {
       now: () => ++time,
       newId: () => `h-${++id}`,
       onLoadError: () => undefined,
+      ...(options.onHighlightDeleted && { onHighlightDeleted: options.onHighlightDeleted }),
     });
     return createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
   }
@@ -219,9 +220,12 @@ describe('highlights', () => {
   });
 
   test('a deleted highlight is gone; deleting it again is not an error, updating it is', async () => {
-    const ask = startClocked();
+    const told: string[] = [];
+    const ask = startClocked({ onHighlightDeleted: (id) => told.push(id) });
     const saved = await ask('saveHighlight', draft());
     expect(await ask('deleteHighlight', { id: saved.id })).toBeNull();
+    // The background tells the pages (whoever deleted it): the popup does not relay it.
+    expect(told).toEqual([saved.id]);
     expect(await ask('deleteHighlight', { id: saved.id })).toBeNull();
     expect(await ask('listHighlights', {})).toEqual([]);
     await expect(ask('updateHighlight', { id: saved.id, note: 'x' })).rejects.toThrow(/no longer saved/);

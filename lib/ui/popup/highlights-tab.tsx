@@ -80,10 +80,10 @@ export function HighlightsTab({ ask, askTab, openHighlight, download, addToCorpu
 
   async function remove(row: HighlightRow) {
     try {
+      // The background tells the page that shows it.
       await ask('deleteHighlight', { id: row.id });
       setMessage({ kind: 'ok', text: `Highlight deleted.${claimed.has(row.id) ? ` ${KEPT}` : ''}`, undo: row });
       await reload();
-      refreshPage();
     } catch (e) {
       setMessage({ kind: 'error', text: errorText(e) });
     }

@@ -1,44 +1,18 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { buildCorpusBundle } from '../../../build/corpus-plugin';
-import type { PassageDraft } from '../../../lib/corpus/reading-pack';
 import type { Pack } from '../../../lib/corpus/schema';
 import { loadBundledCorpus } from '../../../lib/db/corpus-store';
 import { exportPack, importPack, listPacks, previewPack, removePack } from '../../../lib/db/pack-store';
 import { addReading, readingPack, removeReading } from '../../../lib/db/reading-store';
 import { LensDb } from '../../../lib/db/schema';
+import type { PassageDraft } from '../../../lib/corpus/reading-pack';
+import { passageDraft as draft } from '../../fixtures/passage-draft';
 
 const bundle = buildCorpusBundle('data');
 const size = (text: string) => new TextEncoder().encode(text).length;
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 5, 9, 30);
-
-/** A passage as the form would send it: a page's metadata, the selection, the reader's choices. */
-function draft(change: Partial<PassageDraft> = {}): PassageDraft {
-  return {
-    page: {
-      url: 'https://news.example/2026/12/visit',
-      title: 'Envoy visits Pyongyang',
-      outlet: 'Example Daily',
-      author: 'A. Reporter',
-      date: '2026-12-04',
-      language: 'en',
-    },
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: 'The partnership is now an alliance in all but name',
-      prefix: 'analyst Jane Doe told reporters. "',
-      suffix: '," she added, pointing to the treaty',
-    },
-    position: { type: 'TextPositionSelector', start: 1200, end: 1250 },
-    highlightId: 'h-1',
-    speaker: { kind: 'new', name: 'Jane Doe', role: 'analyst quoted by Example Daily', personKind: 'expert' },
-    text: 'Jane Doe says the Russia–North Korea partnership is now an alliance in all but name.',
-    entityIds: ['e-russia', 'e-north-korea'],
-    stance: { topicId: 't-closeness', positionId: 't-closeness-de-facto-alliance' },
-    ...change,
-  };
-}
 
 const dbs: LensDb[] = [];
 let n = 0;
