@@ -49,7 +49,7 @@ export default defineBackground(() => {
         ...(tab?.windowId === undefined ? {} : { windowId: tab.windowId }),
       });
     },
-    openHighlight: async (url, id) => {
+    openHighlight: async (url, id, addToCorpus) => {
       const tab = await browser.tabs.create({ url });
       if (tab.id === undefined) return;
       const tabId = tab.id;
@@ -58,7 +58,7 @@ export default defineBackground(() => {
       const onUpdated = (updated: number, change: Browser.tabs.OnUpdatedInfo) => {
         if (updated !== tabId || change.status !== 'complete') return;
         browser.tabs.onUpdated.removeListener(onUpdated);
-        void askTab('showHighlight', { id }).catch(() => undefined /* Lens is off on that site */);
+        void askTab('showHighlight', { id, addToCorpus }).catch(() => undefined /* Lens is off on that site */);
       };
       browser.tabs.onUpdated.addListener(onUpdated);
     },

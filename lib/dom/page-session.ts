@@ -321,7 +321,7 @@ function startSession(
     showEntity: ({ entityId }) => actions.showEntity(entityId),
     saveSelection: (request) => highlights?.saveSelection(request?.colour) ?? null,
     getHighlightStatus: highlightStatus,
-    showHighlight: ({ id }) => highlights?.showHighlight(id) ?? false,
+    showHighlight: ({ id, addToCorpus }) => highlights?.showHighlight(id, addToCorpus === true) ?? false,
     refreshHighlights: reloadHighlights,
     // Told by the background, whoever deleted it: the page does not ask the store again.
     highlightDeleted: ({ id }) => {

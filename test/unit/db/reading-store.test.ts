@@ -215,7 +215,7 @@ describe('sharing "My reading"', () => {
     expect(await readingPack(colleague)).toBeUndefined(); // their own passages start a pack of their own
   });
 
-  test('two readers’ packs never share an id; both naming the same new person is said, not merged silently', async () => {
+  test('two readers’ packs never share an id; both naming the same new person install side by side', async () => {
     const a = await readerWith('aaa111');
     const b = await readerWith(
       'bbb222',
@@ -226,11 +226,17 @@ describe('sharing "My reading"', () => {
     expect(
       (await b.store.entities.filter((e) => e.id.startsWith('e-mine-')).toArray()).map((e) => e.id).sort(),
     ).toEqual(['e-mine-aaa111-jane-doe', 'e-mine-bbb222-john-roe']);
-    // The same new name in both: the matcher could not tell the two apart (issue 13's rule), so the import says so.
+    // The same new name in both: installed too, each pack whole (linked as one person when read).
     const c = await readerWith('ccc333');
-    await expect(importPack(c.store, a.file, size(a.file), NOW + DAY)).rejects.toThrow(
-      /alias "Jane Doe" is shared with entity "e-mine-ccc333-jane-doe"/,
-    );
+    expect((await importPack(c.store, a.file, size(a.file), NOW + DAY)).status).toBe('added');
+    expect((await c.store.entities.filter((e) => e.label === 'Jane Doe').toArray()).map((e) => e.id).sort()).toEqual([
+      'e-mine-aaa111-jane-doe',
+      'e-mine-ccc333-jane-doe',
+    ]);
+    // Removing the colleague's pack leaves the reader's own whole.
+    await removePack(c.store, 'mine-aaa111');
+    expect(await c.store.claims.where('origin').equals('mine-ccc333').count()).toBe(1);
+    expect(await c.store.entities.get('e-mine-ccc333-jane-doe')).toBeDefined();
   });
 
   test('a newer export of the same pack shows what it changes, then replaces it; an older one says so', async () => {

@@ -70,7 +70,8 @@ describe('card queries', () => {
   test('the reader’s own claim is on the card marked as theirs, as soon as it is saved', async () => {
     const ask = start();
     const before = await ask('getCard', { entityId: 'e-russia' });
-    const saved = await ask('addReading', passageDraft());
+    // From a fresh selection: no highlight that could have been deleted.
+    const saved = await ask('addReading', passageDraft({ highlightId: undefined }));
     const card = await ask('getCard', { entityId: 'e-russia' });
     expect(card!.claimCount).toBe(before!.claimCount + 1);
     const mine = card!.topics.flatMap((t) => t.claims).filter((c) => c.yours);
