@@ -8,6 +8,8 @@
  */
 import type { PendingSearch } from './search-handoff';
 import type { CorpusStatus } from './db/corpus-store';
+import type { HighlightStatus } from './anchoring/page';
+import type { HighlightPatch, NewHighlight } from './db/highlight-store';
 import type { HighlightRow } from './db/schema';
 import type { PackImport, PackPreview, PackSummary } from './db/pack-store';
 import type { ReadingSaved } from './db/reading-store';
@@ -16,11 +18,11 @@ import type { EntityKind, Tier } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
 import type { CardData } from './corpus/card-model';
-import type { ClaimCardData } from './corpus/claim-card-model';
-import type { ClaimTarget } from './claims/match';
+import type { ClaimCardData, ClaimTarget } from './corpus/claim-card-model';
 import type { EntitySpan } from './claims/tokens';
 import type { RecordDetail } from './corpus/detail-model';
 import type { TermPattern } from './text/matcher';
+import { errorMessage } from './errors';
 
 /** The most page entities a card request may name: a page's own marks, not a way to make the background scan the corpus. */
 export const MAX_PAGE_ENTITY_IDS = 200;
@@ -44,22 +46,11 @@ export interface EntitySummary {
   tier: Tier;
 }
 
-export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
-
-/** What a reader may change of a saved highlight. */
-export type HighlightPatch = Partial<Pick<HighlightRow, 'note' | 'colour'>>;
-
 /** The reader's highlights on one page, for its content script. */
 export interface PageHighlights {
   rows: HighlightRow[];
   /** why no highlight can be saved in this browser (IndexedDB unavailable, as in some private windows); null when they can */
   unavailable: string | null;
-}
-
-/** Which of a page's saved highlights are drawn on it, and which were not found there (orphans). */
-export interface HighlightStatus {
-  anchored: string[];
-  orphans: string[];
 }
 
 /**
@@ -243,7 +234,7 @@ export function answer<P extends ProtocolShape<P>, Sender>(
     .then(() => handler(message.payload, sender))
     .then(
       (value): Reply => ({ ok: true, value }),
-      (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown): Reply => ({ ok: false, error: errorMessage(error) }),
     );
 }
 

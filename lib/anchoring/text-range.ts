@@ -171,3 +171,11 @@ function ownerDocument(root: Node): Document {
   if (!root.ownerDocument) throw new Error('The root is not in a document');
   return root.ownerDocument;
 }
+
+/** A live Range over a static one (a mark's StaticRange), for geometry: a StaticRange has no client rects. */
+export function liveRange(range: AbstractRange, doc: Document): Range {
+  const live = doc.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live;
+}

@@ -7,6 +7,7 @@
  * dangling ids, alias collisions) live in ./validate.ts.
  */
 import { z } from '../zod';
+import { LANGS } from '../text/lang';
 import { upgradeLegacyClaim } from './legacy';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: sources often give only part of a date. */
@@ -15,7 +16,7 @@ export const PartialDate = z
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 export type PartialDate = z.infer<typeof PartialDate>;
 
-export const Lang = z.enum(['en', 'ru', 'ko']);
+export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
 /**

@@ -15,7 +15,7 @@
  * (`span`), so a curator can go straight to the line to fix. The cross-record
  * rules run only once the schema holds, since they read fields it guarantees.
  */
-import type { z } from 'zod';
+import { describeIssue, formatPath, valueAt, type ZodIssue } from '../zod';
 import { languageChainOf, languageName } from './attribution';
 import { linkedBy, nameKey, readerPackOf } from './reader-links';
 import {
@@ -29,6 +29,7 @@ import {
   type Source,
 } from './schema';
 import { compileRule, isCapitalised } from '../text/context-rules';
+import { errorMessage } from '../errors';
 
 export interface CorpusIssue {
   /** e.g. `claims[12] (id "c-003-07")`, `texts["005_x.txt"]`, `pack` */
@@ -42,7 +43,6 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; issues: Corpus
 
 type Records = CorpusRecords;
 type Kind = keyof Records;
-type ZodIssue = z.core.$ZodIssue;
 
 const KINDS: readonly Kind[] = ['sources', 'people', 'entities', 'claims', 'topics', 'events'];
 
@@ -110,7 +110,7 @@ export function formatIssues(issues: CorpusIssue[], max = 20): string {
 
 function fromZod(zodIssues: readonly ZodIssue[], input: unknown, scope: string): CorpusIssue[] {
   return zodIssues.map((issue) => {
-    const path = issue.path;
+    const { path, message } = describeIssue(issue, input);
     const [head, index] = path;
     let record = scope;
     let rest: readonly PropertyKey[] = path;
@@ -118,39 +118,13 @@ function fromZod(zodIssues: readonly ZodIssue[], input: unknown, scope: string):
       record = label(head, index, idAt(input, head, index));
       rest = path.slice(2);
     }
-    let field = formatPath(rest);
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') {
-      field = [field, issue.keys.join(', ')].filter(Boolean).join('.');
-      message = `unknown field${issue.keys.length > 1 ? 's' : ''}`;
-    } else if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) {
-      message = 'is required';
-    }
-    return { record, field: field || '(record)', message };
+    return { record, field: formatPath(rest) || '(record)', message };
   });
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = input;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
 }
 
 function idAt(input: unknown, kind: string, index: number): string | undefined {
   const id = valueAt(input, [kind, index, 'id']);
   return typeof id === 'string' ? id : undefined;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
 }
 
 function label(kind: string, index: number, id: string | undefined): string {
@@ -532,7 +506,7 @@ function checkRules(a: Alias, add: (field: string, message: string) => void): vo
           add(`${kind}[${k}].word`, `vetoes "${a.text}" itself: the alias would never be marked`);
         }
       } catch (error) {
-        add(`${kind}[${k}]`, `a pattern does not compile: ${error instanceof Error ? error.message : String(error)}`);
+        add(`${kind}[${k}]`, `a pattern does not compile: ${errorMessage(error)}`);
       }
     });
   each('veto', a.veto);

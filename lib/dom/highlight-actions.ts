@@ -10,14 +10,16 @@
  * or a save; the popover with Esc, its close button or a click elsewhere.
  */
 import type { PageAnchoring } from '../anchoring/page';
+import type { HighlightPatch, NewHighlight } from '../db/highlight-store';
 import type { HighlightRow } from '../db/schema';
 import { DEFAULT_HIGHLIGHT_COLOUR, isHighlightColour, type HighlightColour } from '../highlight-colours';
-import type { HighlightPatch, NewHighlight } from '../messages';
 import type { ReadingContext } from '../ui/reading-tool';
 import type { HighlightUi } from '../ui/highlight-ui';
 import type { SavedHighlights } from './saved-highlights';
 import { selectedRange, watchSelection } from './selection';
 import { report } from '../report';
+import { readerInput } from './reader-input';
+import { errorMessage } from '../errors';
 
 export interface HighlightStore {
   save(draft: NewHighlight): Promise<HighlightRow>;
@@ -66,8 +68,6 @@ type Tool =
       /** open "Add to my corpus" for it at once (asked from the popup) */
       addToCorpus?: boolean;
     };
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createHighlightActions(options: HighlightActionsOptions): HighlightActions {
   const { document: doc, signal, saved, store, isOwnNode } = options;
@@ -183,7 +183,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         throw new Error(
           error instanceof RangeError
             ? 'Lens cannot save this selection: it is not part of the page’s own text (it is in a frame or a web component).'
-            : message(error),
+            : errorMessage(error),
         );
       }
       const row = await store.save({
@@ -201,7 +201,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       if (tool && isThis(tool)) close();
       return row;
     } catch (error) {
-      if (tool?.kind !== 'popover') set({ kind: 'toolbar', range, error: message(error) });
+      if (tool?.kind !== 'popover') set({ kind: 'toolbar', range, error: errorMessage(error) });
       throw error;
     }
   }
@@ -215,7 +215,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       if (isHighlightColour(row.colour)) colour = row.colour;
       patchTool(isThis, { busy: false, status });
     } catch (error) {
-      patchTool(isThis, { busy: false, error: message(error) });
+      patchTool(isThis, { busy: false, error: errorMessage(error) });
     }
   }
 
@@ -227,7 +227,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       saved.remove(id);
       if (tool && isThis(tool)) close();
     } catch (error) {
-      patchTool(isThis, { busy: false, error: message(error) });
+      patchTool(isThis, { busy: false, error: errorMessage(error) });
     }
   }
 
@@ -253,9 +253,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
     },
   });
 
-  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
-    // Only the reader's own input: an event a page script made (isTrusted false) works nothing of Lens.
-    doc.addEventListener(type, (event) => event.isTrusted && fn(event), { capture: true, passive: true, signal });
+  const listen = readerInput(doc, signal);
 
   listen('click', (event) => {
     if (ui?.containsEvent(event) || !doc.getSelection()?.isCollapsed) return;

@@ -9,7 +9,7 @@
  * reload. Every frame redraws; only the top frame reports the badge's count
  * and answers the popup, the shortcut and the menu.
  */
-import { ANCHORING_SCRIPT, registeredAnchoring } from '../anchoring/handle';
+import type { HighlightStatus } from '../anchoring/page';
 import { DRAFT_HIGHLIGHT } from '../highlight-colours';
 import { importRegistered, loadOnce } from '../lazy-script';
 import {
@@ -19,7 +19,6 @@ import {
   MAX_PAGE_ENTITY_IDS,
   type Client,
   type Handlers,
-  type HighlightStatus,
   type PageConfig,
   type TabProtocol,
   type TermIndex,
@@ -27,6 +26,7 @@ import {
 import { compileMatcher } from '../text/matcher';
 import { HOST_TAG } from '../ui/host-tag';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../ui/ui-handle';
+import { ANCHORING_SCRIPT, registeredAnchoring } from './anchoring-handle';
 import { CLAIMS_SCRIPT, registeredClaims } from './claim-handle';
 import { createHighlightActions } from './highlight-actions';
 import { entityIdsIn } from './marks-in-range';
@@ -79,7 +79,7 @@ export type SessionHandlers = Omit<Handlers<TabProtocol>, 'getPageInfo' | 'confi
  * says Lens does not run on the tab, and the shortcut and menu do nothing.
  */
 const off = () => Promise.reject(new Error('Lens is off on this page'));
-export const NOT_ACTIVE: SessionHandlers = {
+const NOT_ACTIVE: SessionHandlers = {
   openPanel: off,
   getPageEntities: off,
   getPageScope: off,

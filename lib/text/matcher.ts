@@ -90,7 +90,7 @@ import {
 import { type PartlyNormalised, normaliseKeepingCase, normalisePieces } from './normalise';
 import type { SuffixSet } from './suffix-set';
 import type { TokenTable } from './token-table';
-import type { Lang } from '../corpus/schema';
+import type { Lang } from './lang';
 import { type AliasRules, type MentionCheck, compileRules } from './context-rules';
 
 /** One alias of one entity, as the corpus gives it, with its context rules (./context-rules.ts). */

@@ -11,6 +11,7 @@ import { HighlightsTab } from './popup/highlights-tab';
 import { PageTab } from './popup/page-tab';
 import { SearchView, type SearchState } from './popup/search-view';
 import { SiteSwitch } from './popup/site-switch';
+import { errorMessage } from '../errors';
 
 export interface PopupProps {
   ask: Client;
@@ -44,7 +45,7 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
         setStatus(s);
         setLoadError(s.loadError);
       },
-      (e: unknown) => setLoadError(`Lens could not reach its store: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => setLoadError(`Lens could not reach its store: ${errorMessage(e)}`),
     );
   }, []);
 

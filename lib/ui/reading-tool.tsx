@@ -7,12 +7,13 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PassageDraft } from '../corpus/reading-pack';
-import { readPageMetadata, type PageMetadata } from '../dom/page-metadata';
+import { readPageMetadata, type PageMetadata } from './page-metadata';
 import type { PageAnchoring } from '../anchoring/page';
 import type { HighlightRow } from '../db/schema';
 import type { Client, ReadingChoices } from '../messages';
 import { closeOnEscape } from './keys';
 import { ReadingForm } from './reading-form';
+import { errorMessage } from '../errors';
 
 export type PassageParts = Pick<PassageDraft, 'quote' | 'position' | 'highlightId' | 'entityIds'>;
 
@@ -60,8 +61,6 @@ export async function passageOf(context: ReadingContext, from: Range | Highlight
   };
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function ReadingTool(props: ReadingToolProps) {
   const [ready, setReady] = useState<{ passage: Described; choices: ReadingChoices; page: PageMetadata } | null>(null);
   /** the highlight a selection was kept as, once: a second try after a refusal reuses it */
@@ -76,7 +75,7 @@ export function ReadingTool(props: ReadingToolProps) {
         const choices = await context.ask('getReadingChoices', { entityIds: passage.entityIds });
         setReady({ passage, choices, page: readPageMetadata(context.document) });
       })
-      .catch((e: unknown) => setError(message(e)));
+      .catch((e: unknown) => setError(errorMessage(e)));
   }, []);
 
   if (!ready) {
@@ -115,7 +114,7 @@ export function ReadingTool(props: ReadingToolProps) {
       props.context.document.getSelection()?.removeAllRanges();
       props.onClose();
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
       setBusy(false);
     }
   }

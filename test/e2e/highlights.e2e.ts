@@ -11,7 +11,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { HighlightRow } from '../../lib/db/schema';
-import type { HighlightStatus } from '../../lib/messages';
+import type { HighlightStatus } from '../../lib/anchoring/page';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
 import { clickTool, dragSelect, waitDrawn } from './reader-actions';
 import {

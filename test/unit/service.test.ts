@@ -2,14 +2,16 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PRIVATE_WINDOW_MESSAGE, QUOTA_MESSAGE } from '../../lib/db/highlight-store';
-import { toWebAnnotations } from '../../lib/anchoring/exchange';
+import { toWebAnnotations } from '../../lib/exchange/web-annotation-export';
 import Dexie from 'dexie';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
-import { answer, createClient, type NewHighlight, type PageConfig } from '../../lib/messages';
+import type { NewHighlight } from '../../lib/db/highlight-store';
+import type { PageConfig } from '../../lib/messages';
 import { BLOCKED_MESSAGE, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
-import { tinyBundle } from '../fixtures/tiny-corpus';
+import { tinyBundle } from '../fixtures/corpus';
 import { readerPack } from '../fixtures/reader-packs';
+import { clientOf } from './client';
 
 /** The texts a page is marked for: the configuration of a page where Lens runs. */
 function patternTexts(config: PageConfig): string[] {
@@ -27,7 +29,7 @@ function start(bundle = tinyBundle('v1')) {
   db = new LensDb(`service-${++n}`);
   const errors: unknown[] = [];
   const service = createService(db, bundle, { now: () => 5, newId: () => 'id-1', onLoadError: (e) => errors.push(e) });
-  const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+  const ask = clientOf(service.handlers, null);
   return { service, ask, errors };
 }
 
@@ -56,7 +58,7 @@ describe('service', () => {
     const broken = tinyBundle('v2', true);
     broken.records.entities.push({ ...broken.records.entities[0]! });
     const service = createService(db, broken, { onLoadError: () => undefined });
-    const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, null);
 
     const { status, loadError } = await ask('getStatus', null);
     expect(loadError).toMatch(/^The corpus update v2 could not be loaded: /);
@@ -96,8 +98,7 @@ describe('service', () => {
       tabOf: (sender) => (sender as { tab: number }).tab,
       openSearch: async (sender) => void opened.push(sender),
     });
-    const from = (sender: unknown) =>
-      createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    const from = (sender: unknown) => clientOf(service.handlers, sender);
     await from({ tab: 4 })('openSearch', { query: 'Pyongyang' });
     expect(opened).toEqual([{ tab: 4 }]);
     await from({ tab: 4 })('openSearch', { query: 'again' });
@@ -148,7 +149,7 @@ describe('highlights', () => {
       onLoadError: () => undefined,
       ...(options.onHighlightDeleted && { onHighlightDeleted: options.onHighlightDeleted }),
     });
-    return createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+    return clientOf(service.handlers, null);
   }
 
   test('a saved highlight is filed under its normalised URL, and comes with the page config of any form of it', async () => {
@@ -206,6 +207,15 @@ describe('highlights', () => {
       skipped: [],
     });
     expect(await ask('listHighlights', {})).toHaveLength(2);
+  });
+
+  test('an imported highlight keeps the entity tags this corpus knows, and drops the others', async () => {
+    const ask = startClocked();
+    const row = await ask('saveHighlight', draft());
+    const json = JSON.stringify(toWebAnnotations([{ ...row, entityIds: ['pyongyang', 'e-of-another-corpus'] }]));
+    await ask('deleteHighlight', { id: row.id });
+    await ask('importHighlights', { json, byteSize: json.length });
+    expect((await ask('listHighlights', {})).map((r) => r.entityIds)).toEqual([['pyongyang']]);
   });
 
   test('a bad import file changes nothing and says what is wrong', async () => {
@@ -268,8 +278,7 @@ describe('highlights', () => {
       isPrivate: (sender) => sender === 'private tab',
       onLoadError: () => undefined,
     });
-    const from = (sender: string) =>
-      createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    const from = (sender: string) => clientOf(service.handlers, sender);
     const normal = from('normal tab');
     const privately = from('private tab');
     const kept = await normal('saveHighlight', draft());
@@ -321,7 +330,7 @@ describe('packs and settings', () => {
       onConfigChanged: () => changes.push('changed'),
       setBadge: async (count, sender) => void badges.push([count, sender]),
     });
-    const ask = createClient((m) => answer(service.handlers, m, { tab: { id: 7 } }) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, { tab: { id: 7 } });
     return { ask, changes, badges };
   }
 
@@ -522,7 +531,7 @@ describe('an upgrade blocked by another tab', () => {
 
     db = new LensDb(name);
     const service = createService(db, tinyBundle('v1'), { now: () => 5, newId: () => 'id-new' });
-    const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, null);
 
     const config = await ask('getPageConfig', { url: row.url });
     expect(config.highlights.unavailable).toBe(BLOCKED_MESSAGE);
@@ -549,7 +558,7 @@ describe('the toolbar icon', () => {
       showToolbarState: async (state, sender) => void shown.push([state, sender]),
     });
     const sender = { tab: { id: 7 }, frameId: 0 };
-    const ask = createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, sender);
 
     const reasons: string[] = [];
     const config = async () => {

@@ -12,12 +12,15 @@
  * its quote.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { MAX_IMPORT_BYTES, toMarkdown, toWebAnnotations } from '../../anchoring/exchange';
+import { MAX_IMPORT_BYTES } from '../../exchange/annotation-model';
+import { toMarkdown } from '../../exchange/markdown-export';
+import { toWebAnnotations } from '../../exchange/web-annotation-export';
 import { sizeProblem } from '../../json-file';
 import type { HighlightRow } from '../../db/schema';
 import { listAllHighlights, type Client, type TabProtocol } from '../../messages';
 import { normaliseForMatch } from '../../text/normalise';
 import { FilePicker, Notice, type NoticeMessage } from '../file-notice';
+import { errorMessage } from '../../errors';
 
 export interface HighlightsTabProps {
   ask: Client;
@@ -56,7 +59,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download, addToCorpu
   const [claimed, setClaimed] = useState<Map<string, number>>(new Map());
 
   const reload = () =>
-    listAllHighlights(ask).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }));
+    listAllHighlights(ask).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }));
   // The open page draws what changed here.
   const refreshPage = () => void askTab?.('refreshHighlights', null).then((s) => setOrphans(new Set(s.orphans)), noop);
 
@@ -85,7 +88,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download, addToCorpu
       setMessage({ kind: 'ok', text: `Highlight deleted.${claimed.has(row.id) ? ` ${KEPT}` : ''}`, undo: row });
       await reload();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -96,7 +99,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download, addToCorpu
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -107,7 +110,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download, addToCorpu
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -139,7 +142,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download, addToCorpu
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: `Nothing was imported: ${errorText(e)}` });
+      setMessage({ kind: 'error', text: `Nothing was imported: ${errorMessage(e)}` });
     }
   }
 
@@ -209,7 +212,9 @@ export function HighlightsTab({ ask, askTab, openHighlight, download, addToCorpu
                     type="button"
                     class="link"
                     onClick={() =>
-                      void openHighlight(row).catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
+                      void openHighlight(row).catch((e: unknown) =>
+                        setMessage({ kind: 'error', text: errorMessage(e) }),
+                      )
                     }
                   >
                     Open
@@ -225,7 +230,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download, addToCorpu
                     disabled={orphans.has(row.id)}
                     title={orphans.has(row.id) ? 'Its passage is not on this page any more' : undefined}
                     onClick={() =>
-                      void addToCorpus(row).catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
+                      void addToCorpus(row).catch((e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }))
                     }
                   >
                     Add to my corpus
@@ -263,10 +268,6 @@ function NoteEditor({ row, onSave, onCancel }: { row: HighlightRow; onSave(note:
       </button>
     </div>
   );
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function noop() {}

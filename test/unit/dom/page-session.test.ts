@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { pageAnchoring } from '../../../lib/anchoring/page';
-import { ANCHORING_SCRIPT, registerAnchoring } from '../../../lib/anchoring/handle';
+import { ANCHORING_SCRIPT, registerAnchoring } from '../../../lib/dom/anchoring-handle';
 import { TERM_HIGHLIGHT } from '../../../lib/dom/annotator';
 import { CLAIMS_SCRIPT, registerClaims } from '../../../lib/dom/claim-handle';
 import type { Mark } from '../../../lib/dom/annotator';
 import { startPageSession, type LazyScript, type MessageListener } from '../../../lib/dom/page-session';
 import type { HighlightRow } from '../../../lib/db/schema';
 import {
-  answer,
   createClient,
   type Handlers,
   type PageConfig,
@@ -20,6 +19,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { prefilterSource } from '../../../lib/text/prefilter';
 import { rangeOver } from '../range-over';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
+import { clientOf } from '../client';
 
 const PAGE_URL = 'https://news.example.org/article';
 const ARTICLE = '<p id="lead">Vladimir Putin arrived in Pyongyang, and Putin left Pyongyang the next day.</p>';
@@ -98,9 +98,7 @@ function frame(options: {
       return (request.offset ?? 0) === 0 ? rows : [];
     },
   };
-  const ask = createClient(
-    (message) => answer(background as Handlers<Protocol>, message, null) ?? Promise.resolve(undefined),
-  );
+  const ask = clientOf(background as Handlers<Protocol>, null);
   const started = startPageSession({
     document,
     pageUrl: PAGE_URL,
