@@ -95,7 +95,8 @@ export interface Protocol {
   /** Deleting a highlight that is not there is not an error: it is gone either way. */
   deleteHighlight: { request: { id: string }; response: null };
   /** opens a highlight's page in a new tab and scrolls it to the highlight */
-  openHighlight: { request: { url: string; id: string }; response: null };
+  /** `addToCorpus`: open its "Add to my corpus" form there, not its popover */
+  openHighlight: { request: { url: string; id: string; addToCorpus?: boolean }; response: null };
   /** puts back a deleted highlight exactly as it was (undo) */
   restoreHighlight: { request: HighlightRow; response: HighlightRow };
   /** W3C Web Annotation JSON (or Hypothesis's export), validated whole before anything is written; `byteSize` is measured again by the background */
@@ -163,9 +164,12 @@ export interface TabProtocol {
   /** once the page's highlights have been anchored */
   getHighlightStatus: { request: null; response: HighlightStatus };
   /** Scrolls to a highlight and opens its popover; false for an orphan or an id not on this page. */
-  showHighlight: { request: { id: string }; response: boolean };
-  /** Reads the page's highlights from the store again (after the popup changed, deleted or imported some). */
+  /** `addToCorpus`: open "Add to my corpus" for it instead of its popover (from the popup's Highlights tab) */
+  showHighlight: { request: { id: string; addToCorpus?: boolean }; response: boolean };
+  /** Reads the page's highlights from the store again (after the popup changed, restored or imported some). */
   refreshHighlights: { request: null; response: HighlightStatus };
+  /** From the background, to every tab: a highlight was deleted (from the popup, or a page); a page showing it takes it away. */
+  highlightDeleted: { request: { id: string }; response: null };
   /** The page the reader sees, and whether Lens is marking it (for the popup's per-site switch). */
   /** `private`: the tab is in a private window */
   getPageInfo: { request: null; response: { url: string; active: boolean; private?: boolean } };

@@ -20,11 +20,24 @@ export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
 /**
- * A language a text passed through on its way to us. Wider than `Lang` (the
- * languages pages are matched in): a Chinese original is read here in English.
+ * A language a text is in or passed through on its way to us: any ISO 639
+ * code the browser can name ("zh", "de", "uk"). Wider than `Lang` (the
+ * languages pages are matched in): a Chinese original is read here in
+ * English, and a reader's passage from a German page is in German.
  */
-export const TextLang = z.enum(['en', 'ru', 'ko', 'zh']);
-export type TextLang = z.infer<typeof TextLang>;
+export const TextLang = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'expected a language code such as "en", "de" or "zh"')
+  .refine(isLanguageCode, 'is not a language code (ISO 639) that Lens can name');
+export type TextLang = string;
+
+function isLanguageCode(code: string): boolean {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(code) !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Says what the project adds to a record beyond what its sources state — a
@@ -101,7 +114,8 @@ export const Source = z.strictObject({
   author: z.string().min(1).optional(),
   date: PartialDate,
   dateInferred: DateInference.optional(),
-  language: Lang,
+  /** the language of the text as the source has it (a reader's page may be in any language) */
+  language: TextLang,
   /**
    * The languages the text went through, original first, ending in
    * `language`: ["ko", "en"] is a Korean article read in its English version.

@@ -48,8 +48,11 @@ export interface HighlightActionsOptions extends ReadingContext {
 export interface HighlightActions {
   /** Saves the reader's selection (context menu, shortcut) and opens its popover; null when nothing is selected. */
   saveSelection(colour?: string): Promise<HighlightRow | null>;
-  /** Scrolls to a saved highlight and opens its popover; false for an orphan or an unknown id. */
-  showHighlight(id: string): boolean;
+  /**
+   * Scrolls to a saved highlight and opens its popover, or with `addToCorpus`
+   * its "Add to my corpus" form; false for an orphan or an unknown id.
+   */
+  showHighlight(id: string, addToCorpus?: boolean): boolean;
 }
 
 type Tool =
@@ -62,6 +65,8 @@ type Tool =
       error?: string;
       status?: string;
       focusNote?: boolean;
+      /** open "Add to my corpus" for it at once (asked from the popup) */
+      addToCorpus?: boolean;
     };
 
 export function createHighlightActions(options: HighlightActionsOptions): HighlightActions {
@@ -121,10 +126,13 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         onDelete: () => void remove(id),
         context: options,
         highlight: row,
+        openForm: tool.addToCorpus,
         onClose: close,
       },
       tool.pointer,
     );
+    // Once: a later change of the highlight repaints its popover, not the form again.
+    if (tool.addToCorpus) tool = { ...tool, addToCorpus: false };
   }
 
   function set(next: Tool | null) {
@@ -205,8 +213,8 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
     }
   }
 
-  function openPopover(id: string, pointer?: { x: number; y: number }, focusNote = false) {
-    set({ kind: 'popover', id, pointer, focusNote });
+  function openPopover(id: string, pointer?: { x: number; y: number }, focusNote = false, addToCorpus = false) {
+    set({ kind: 'popover', id, pointer, focusNote, addToCorpus });
   }
 
   /** Focus in our UI (the note field): the page's selection is not the reader's to follow then. */
@@ -255,7 +263,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       openPopover(row.id, undefined, true);
       return row;
     },
-    showHighlight(id) {
+    showHighlight(id, addToCorpus = false) {
       const range = saved.rangeOf(id);
       if (!range) return false;
       const reduceMotion = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -263,7 +271,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         block: 'center',
         behavior: reduceMotion ? 'auto' : 'smooth',
       });
-      openPopover(id);
+      openPopover(id, undefined, false, addToCorpus);
       return true;
     },
   };

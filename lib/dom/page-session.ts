@@ -88,6 +88,7 @@ export const NOT_ACTIVE: SessionHandlers = {
   getHighlightStatus: off,
   showHighlight: off,
   refreshHighlights: off,
+  highlightDeleted: off,
 };
 
 /** Starts Lens in the frame; settles once the first session has started (or found the page inactive). */
@@ -320,7 +321,12 @@ function startSession(
     showEntity: ({ entityId }) => actions.showEntity(entityId),
     saveSelection: (request) => highlights?.saveSelection(request?.colour) ?? null,
     getHighlightStatus: highlightStatus,
-    showHighlight: ({ id }) => highlights?.showHighlight(id) ?? false,
+    showHighlight: ({ id, addToCorpus }) => highlights?.showHighlight(id, addToCorpus === true) ?? false,
     refreshHighlights: reloadHighlights,
+    // Told by the background, whoever deleted it: the page does not ask the store again.
+    highlightDeleted: ({ id }) => {
+      saved?.remove(id);
+      return null;
+    },
   };
 }

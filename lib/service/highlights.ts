@@ -43,10 +43,10 @@ export function highlightHandlers(
       options.onHighlightDeleted?.(id);
       return null;
     },
-    async openHighlight({ url, id }) {
+    async openHighlight({ url, id, addToCorpus }) {
       const page = checkPageUrl(url);
       if (!options.openHighlight) throw new Error('Pages cannot be opened from here');
-      await options.openHighlight(page, id);
+      await options.openHighlight(page, id, addToCorpus === true);
       return null;
     },
     async restoreHighlight(row) {

@@ -105,6 +105,13 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
               // Only through the background, which opens web pages only: no fallback that opens any URL.
               ask('openHighlight', { url: row.url, id: row.id }).then(close)
             }
+            addToCorpus={async (row) => {
+              // On the tab's own page the form opens next to the passage; any other page opens with it.
+              const here =
+                (await askTab?.('showHighlight', { id: row.id, addToCorpus: true }).catch(() => false)) ?? false;
+              if (!here) await ask('openHighlight', { url: row.url, id: row.id, addToCorpus: true });
+              close();
+            }}
           />
         )}
       </div>

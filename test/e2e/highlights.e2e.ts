@@ -217,6 +217,33 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect(page.errors()).toEqual([]);
   });
 
+  test('a highlight deleted in the popup is taken off every tab that shows its page', async () => {
+    const url = server.url('/fixtures/highlight-article.html?case=popup-delete');
+    const page = await open(url);
+    await dragSelect(page, TRADE);
+    await clickTool(page, '[data-action="highlight"]');
+    await waitDrawn(page, [`yellow: ${TRADE}`]);
+    const other = await open(url);
+    await waitDrawn(other, [`yellow: ${TRADE}`]);
+    const [row] = await listed(url);
+
+    // The popup speaks to neither tab: the background tells them.
+    const popup = await lens.openExtensionPage('popup.html');
+    pages.push(popup);
+    await popup.waitForSelector('[role="searchbox"]');
+    await popup.click('#tab-highlights');
+    await popup.waitForSelector(`.highlight[data-id="${row!.id}"]`);
+    await popup.click(`.highlight[data-id="${row!.id}"] .danger`);
+    await popup.waitFor(
+      (id: string) => (document.querySelector(`.highlight[data-id="${id}"]`) ? null : true),
+      [row!.id],
+    );
+    await waitDrawn(page, []);
+    await waitDrawn(other, []);
+    expect(await listed(url)).toEqual([]);
+    expect(page.errors()).toEqual([]);
+  });
+
   test('the context menu and the shortcut save the selection, and open its note', async () => {
     const url = server.url('/fixtures/highlight-article.html?case=menu');
     const page = await open(url);

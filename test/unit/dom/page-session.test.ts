@@ -307,6 +307,18 @@ describe('scripts loaded when first needed', () => {
     expect(page.imported).toEqual([ANCHORING_SCRIPT]);
   });
 
+  test('a highlight the background says was deleted is taken off the page, without asking the store', async () => {
+    let reads = 0;
+    const rows = [highlightOf('Putin arrived', 'h-1'), highlightOf('left Pyongyang', 'h-2')];
+    const page = frame({ configs: [activeConfig({}, rows)], listHighlights: () => (reads++, rows) });
+    await page.started;
+    expect(await page.tab('getHighlightStatus', null)).toEqual({ anchored: ['h-1', 'h-2'], orphans: [] });
+    expect(await page.tab('highlightDeleted', { id: 'h-1' })).toBeNull();
+    expect(await page.tab('highlightDeleted', { id: 'not-here' })).toBeNull();
+    expect(await page.tab('getHighlightStatus', null)).toEqual({ anchored: ['h-2'], orphans: [] });
+    expect(reads).toBe(0);
+  });
+
   test('the claim script loads in the top frame once it has entity marks, never in another frame', async () => {
     const top = frame({ configs: [activeConfig({ claims: true })] });
     await top.started;
