@@ -6,5 +6,8 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',
     setupFiles: ['test/unit/i18n-setup.ts'],
+    // Some tests scan pages of thousands of nodes in happy-dom: seconds on a busy machine. The 5 s default
+    // failed them there (a flake, not a bug); no test asserts on time.
+    testTimeout: 30_000,
   },
 });

@@ -80,7 +80,7 @@ export type SessionHandlers = Omit<Handlers<TabProtocol>, 'getPageInfo' | 'confi
  */
 // not UI text: the popup says in its own words that Lens does not run on the tab.
 const off = () => Promise.reject(new Error('Lens is off on this page'));
-export const NOT_ACTIVE: SessionHandlers = {
+const NOT_ACTIVE: SessionHandlers = {
   openPanel: off,
   getPageEntities: off,
   getPageScope: off,
