@@ -20,7 +20,7 @@ import type { ClaimCardData } from './ui/claim-card-model';
 import type { ClaimTarget } from './claims/match';
 import type { EntitySpan } from './claims/tokens';
 import type { RecordDetail } from './ui/detail-model';
-import type { TermPattern } from './text/matcher';
+import type { MatcherTables, TermPattern } from './text/matcher';
 
 /** The most page entities a card request may name: a page's own marks, not a way to make the background scan the corpus. */
 export const MAX_PAGE_ENTITY_IDS = 200;
@@ -32,9 +32,14 @@ export interface TermIndex {
   patterns: TermPattern[];
   /** the source of the matcher's prefilter for `patterns` (lib/text/prefilter.ts), built here once */
   prefilter: string;
+  /** the matcher's tables for `patterns` and `prefilter` (lib/text/matcher-tables.ts), built here once */
+  matcher: MatcherTables;
   /** the entities the patterns point to, for the page panel */
   entities: EntitySummary[];
 }
+
+/** What a page gets of the term index: the matcher's tables, which it uses as they arrive, not the patterns. */
+export type PageTermIndex = Pick<TermIndex, 'version' | 'matcher' | 'entities'>;
 
 export interface EntitySummary {
   id: string;
@@ -70,7 +75,7 @@ export interface Protocol {
   /** what a content script needs to start on a page, in one round trip */
   getPageConfig: {
     request: { url: string };
-    response: { active: boolean; settings: Settings; termIndex: TermIndex | null; highlights: PageHighlights };
+    response: { active: boolean; settings: Settings; termIndex: PageTermIndex | null; highlights: PageHighlights };
   };
   getSettings: { request: null; response: Settings };
   setSettings: { request: Partial<Settings>; response: Settings };

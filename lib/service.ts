@@ -40,6 +40,7 @@ import { createClaimMatcher, targetOf, type ClaimMatcher } from './claims/match'
 import { DISMISSED_CLAIMS_KEY, MAX_DISMISSALS, dismissalKey, readDismissals } from './claims/dismissals';
 import { checkSettingsPatch, DEFAULT_SETTINGS, isActiveOn, readSettings, type Settings } from './settings';
 import { prefilterSource } from './text/prefilter';
+import { buildMatcherTables } from './text/matcher-tables';
 import { termPatternsOf } from './corpus/term-patterns';
 import { utf8Length } from './json-file';
 import { toolbarState, type ToolbarState } from './toolbar-icon';
@@ -136,7 +137,8 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       kind: e.kind,
       tier: e.tier ?? 'core',
     }));
-    return { version, patterns, prefilter: prefilterSource(patterns), entities: summaries };
+    const prefilter = prefilterSource(patterns);
+    return { version, patterns, prefilter, matcher: buildMatcherTables(patterns, prefilter), entities: summaries };
   }
 
   /** After a pack is imported or removed: the term index and search are built again, and open tabs redraw. */
@@ -250,7 +252,8 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
       }
       // Every pattern, whatever kinds the reader marks: an unmarked kind's mentions still tell whether
       // the page is about the relationship (the content script leaves them unmarked).
-      return { active: true, settings: current, termIndex: index, highlights };
+      const { version, matcher, entities } = index;
+      return { active: true, settings: current, termIndex: { version, matcher, entities }, highlights };
     },
     getSettings: () => usableStore().then(settings),
     async setSettings(patch) {

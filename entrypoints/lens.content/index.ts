@@ -20,11 +20,11 @@ import {
   type HighlightStatus,
   type ResponseOf,
   type TabProtocol,
-  type TermIndex,
+  type PageTermIndex,
 } from '../../lib/messages';
 
 type PageConfig = ResponseOf<'getPageConfig'>;
-import { compileMatcher } from '../../lib/text/matcher';
+import { matcherFrom } from '../../lib/text/matcher';
 import { report } from '../../lib/report';
 import { importRegistered, loadOnce } from '../../lib/lazy-script';
 import { HOST_TAG } from '../../lib/ui/host-tag';
@@ -137,7 +137,7 @@ function startSession(
   ask: Client,
   reportCount: (count: number) => void,
 ): SessionHandlers {
-  const { termIndex, settings } = config as PageConfig & { termIndex: TermIndex };
+  const { termIndex, settings } = config as PageConfig & { termIndex: PageTermIndex };
   const labels = new Map(termIndex.entities.map((e) => [e.id, e.label]));
   const tiers = new Map(termIndex.entities.map((e) => [e.id, e.tier]));
   const shownKinds = new Set(settings.kinds);
@@ -236,7 +236,8 @@ function startSession(
 
   const lens = startPageLens({
     document,
-    matcher: compileMatcher(termIndex.patterns, termIndex.prefilter),
+    // Built once in the background (lib/text/matcher-tables.ts): nothing of it is compiled here.
+    matcher: matcherFrom(termIndex.matcher),
     settings,
     tierOf: (id) => tiers.get(id) ?? 'core',
     shows: (id) => shown.has(id),

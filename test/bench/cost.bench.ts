@@ -46,6 +46,8 @@ import { floorScan } from './floor';
 const RUNS = Number(process.argv[2] ?? 3);
 /** how long after the full scan the profile goes on: the observers' and late scans' share */
 const COST_WINDOW_MS = Number(process.env.RDL_COST_WINDOW_MS ?? 2000);
+/** how many of Lens's functions the summary lists */
+const TOP = Number(process.env.RDL_COST_TOP ?? 15);
 const BUILD_DIR = resolve('.output/bench-cost');
 const EXTENSION_DIR = join(BUILD_DIR, 'chrome-mv3');
 
@@ -63,6 +65,10 @@ interface Profile {
 /** Where the time of one load went. */
 interface Cost {
   whole: number;
+  /** of it, in what Lens's frames call (DOM, builtins, GC) rather than in its own code */
+  called: number;
+  /** ms per innermost Lens function (original file:function), and what it calls */
+  top: Record<string, number>;
   longest: number;
   /** the bucket most of the longest stretch went to */
   longestIn: string;
@@ -115,14 +121,19 @@ function costOf(profile: Profile, extensionOrigin: string, original: ReturnType<
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const lensFrame = new Map<number, string | null>();
-  const frameOf = (id: number): string | null => {
+  /** per profile node: the bucket of its innermost Lens frame and what that frame is (original file:function) */
+  const lensFrame = new Map<number, { bucket: string; where: string } | null>();
+  const frameOf = (id: number): { bucket: string; where: string } | null => {
     if (lensFrame.has(id)) return lensFrame.get(id)!;
     const node = byId.get(id)!;
-    let result: string | null;
+    let result: { bucket: string; where: string } | null;
     if (node.callFrame.url.startsWith(extensionOrigin)) {
       const { source, name } = original(node.callFrame.url, node.callFrame.lineNumber, node.callFrame.columnNumber);
-      result = bucketOf(source, name || node.callFrame.functionName);
+      const fn = name || node.callFrame.functionName;
+      result = {
+        bucket: bucketOf(source, fn),
+        where: `${source.replace(/^.*\/(lib|entrypoints|node_modules)\//, '$1/') || 'evaluate'}:${fn || '(top)'}`,
+      };
     } else {
       const up = parent.get(id);
       result = up === undefined ? null : frameOf(up);
@@ -131,7 +142,9 @@ function costOf(profile: Profile, extensionOrigin: string, original: ReturnType<
     return result;
   };
   const split: Record<string, number> = {};
+  const top: Record<string, number> = {};
   let whole = 0;
+  let called = 0;
   let run = 0;
   let longest = 0;
   let runSplit: Record<string, number> = {};
@@ -140,14 +153,20 @@ function costOf(profile: Profile, extensionOrigin: string, original: ReturnType<
   // stands for the interval after it, i.e. timeDeltas[i + 1].
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const bucket = frameOf(id);
-    if (bucket === null) {
+    const frame = frameOf(id);
+    if (frame === null) {
       run = 0;
       runSplit = {};
       return;
     }
+    const { bucket } = frame;
     whole += ms;
     split[bucket] = (split[bucket] ?? 0) + ms;
+    // What Lens's frame calls: the DOM, the browser's builtins, the garbage collector.
+    const leaf = byId.get(id)!.callFrame;
+    const callee = leaf.url.startsWith(extensionOrigin) ? '' : ` → ${leaf.functionName || '(native)'}`;
+    if (callee) called += ms;
+    top[frame.where + callee] = (top[frame.where + callee] ?? 0) + ms;
     run += ms;
     runSplit[bucket] = (runSplit[bucket] ?? 0) + ms;
     if (run > longest) {
@@ -156,7 +175,16 @@ function costOf(profile: Profile, extensionOrigin: string, original: ReturnType<
     }
   });
   const longestIn = Object.entries(longestSplit).sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return { whole, longest, longestIn, split };
+  return { whole, called, longest, longestIn, split, top };
+}
+
+/** The mean of several runs' ms per function, most first. */
+function averageTop(tops: Record<string, number>[]): [string, number][] {
+  const sum: Record<string, number> = {};
+  for (const top of tops) for (const [k, v] of Object.entries(top)) sum[k] = (sum[k] ?? 0) + v / tops.length;
+  return Object.entries(sum)
+    .filter(([, v]) => v >= 0.05)
+    .sort((a, b) => b[1] - a[1]);
 }
 
 /** Runs in the page: Lens's full scan has been measured (or the page wiped itself). */
@@ -199,7 +227,9 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
 /** The same, for a load of the page in a browser without Lens. */
 async function heapWithout(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'commit' });
+  // Not goto's 'load': a live page may keep a request open that stayLocal refused, and never fire it.
+  await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout: 10_000 }).catch(() => {});
   const cdp = await context.newCDPSession(page);
   const heap = await heapAfterGc(cdp);
   await cdp.detach();
@@ -276,6 +306,7 @@ async function main() {
     [
       'page'.padEnd(40),
       'whole'.padStart(7),
+      'calls'.padStart(6),
       'longest'.padStart(8),
       'b′'.padStart(6),
       'longest in'.padStart(10),
@@ -286,8 +317,12 @@ async function main() {
   const rows: {
     page: string;
     whole: number;
+    /** of whole, in what Lens's frames call (DOM, builtins, GC) */
+    called: number;
     longest: number;
     longestIn: string;
+    /** ms per Lens function and what it calls, averaged over the runs, most first */
+    top: [string, number][];
     /** Lens's share of the page's heap after garbage collection: with Lens less without, in KB */
     heapKb: number;
     floorIsolated: number;
@@ -309,6 +344,8 @@ async function main() {
     const row = {
       page: p.name,
       whole: median(costs.map((c) => c.whole)),
+      called: median(costs.map((c) => c.called)),
+      top: averageTop(costs.map((c) => c.top)),
       longest: median(costs.map((c) => c.longest)),
       // (of the run whose longest stretch is the median one)
       longestIn: [...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestIn,
@@ -322,6 +359,7 @@ async function main() {
       [
         row.page.slice(0, 40).padEnd(40),
         ms(row.whole, 7),
+        ms(row.called, 6),
         ms(row.longest, 8),
         ms(row.floorIsolated, 6),
         row.longestIn.slice(0, 10).padStart(10),
@@ -346,6 +384,10 @@ async function main() {
   console.log(
     `real pages over 3× b′ + 5 ms: ${over.length} of ${real.length}${over.length ? ` (${over.map((r) => r.page).join(', ')})` : ''}`,
   );
+  // Where Lens's time goes over all real pages: its functions and what they call.
+  const overall = averageTop(real.map((r) => Object.fromEntries(r.top)));
+  console.log(`where the time goes, mean ms per real page (function → what it calls):`);
+  for (const [where, ms] of overall.slice(0, TOP)) console.log(`  ${ms.toFixed(2).padStart(6)}  ${where}`);
   const sizes = readdirSync(join(EXTENSION_DIR, 'content-scripts'))
     .filter((f) => f.endsWith('.js'))
     .map((f) => `${f} ${(readFileSync(join(EXTENSION_DIR, 'content-scripts', f)).length / 1024).toFixed(1)} KB`);
