@@ -7,21 +7,21 @@
  * messaging alike and are read without a copy.
  *
  * The trie's edges are one open-addressing table keyed by (node, symbol);
- * the word filter holds two bits (FIRST_WORD, LATER_WORD) per key, four keys
- * a byte; context rules stay data until a mention needs them.
+ * the word filter holds two bits (FIRST_WORD, LATER_WORD) per key, two keys
+ * a unit; context rules stay data until a mention needs them.
  */
 import { ROLES, SEP, TrieBuilder } from './alias-trie';
 import { BLOCK_BREAK, CYRILLIC_BIT, HANGUL_BIT } from './chars';
 import type { AliasRules } from './context-rules';
 import type { TermPattern } from './matcher';
-import { packBytes, packInts } from './packed';
+import { packInts, packPairs, packSmall } from './packed';
 import { type PackedTokens } from './token-table';
 
 /** Changes whenever the layout does: a page never reads tables of another layout. */
 export const MATCHER_TABLES_FORMAT = 1;
 
 /** the word filter has 2^FILTER_BITS keys */
-export const FILTER_BITS = 16;
+export const FILTER_BITS = 15;
 
 export interface MatcherTables {
   format: number;
@@ -31,7 +31,7 @@ export interface MatcherTables {
   ids: string[];
   /** every alias word, stem, Korean noun and separator */
   tokens: PackedTokens;
-  /** per token (a byte): IS_EDGE, HAS_CASED, STARTS */
+  /** per token (packSmall): IS_EDGE, HAS_CASED, STARTS */
   tokenFlags: string;
   /** the trie's edges (packed ints), three per slot: node + 1 (0: empty), symbol (token id), child node */
   edges: string;
@@ -43,7 +43,7 @@ export interface MatcherTables {
   rules: Record<number, AliasRules>;
   /** pattern → the punctuation its alias ends with ("." of "U.S."), which a mention covers where the text has it */
   trails: Record<number, string>;
-  /** two bits per filter key (filterKey, stemKey in ./matcher.ts), four keys a byte */
+  /** two bits per filter key (filterKey, stemKey), two keys a unit (packPairs) */
   filter: string;
   /** CYRILLIC_BIT and/or HANGUL_BIT: words ending so are looked up for endings */
   suffixBits: number;
@@ -123,8 +123,8 @@ export function buildMatcherTables(patterns: readonly TermPattern[], prefilter?:
     }
   });
 
-  const filter = new Uint8Array(1 << (FILTER_BITS - 2));
-  const set = (key: number, role: number) => (filter[key >>> 2]! |= role << ((key & 3) << 1));
+  const filter = new Uint8Array(1 << FILTER_BITS);
+  const set = (key: number, role: number) => (filter[key]! |= role);
   for (const [w, role] of trie.filterWords) set(filterKey(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length), role);
   for (const [w, role] of trie.filterStems) set(stemKey(w.charCodeAt(0), w.charCodeAt(1)), role);
 
@@ -135,13 +135,13 @@ export function buildMatcherTables(patterns: readonly TermPattern[], prefilter?:
     patternCount: trie.count,
     ids: patterns.map((p) => p.id),
     tokens: trie.table.pack(),
-    tokenFlags: packBytes(flags),
+    tokenFlags: packSmall(flags),
     edges: packInts(edges),
     terminal: packInts(trie.terminal.map((p) => p + 1)),
     choices,
     rules,
     trails,
-    filter: packBytes(filter),
+    filter: packPairs(filter),
     suffixBits: (trie.hasRussian ? CYRILLIC_BIT : 0) | (trie.hasKorean ? HANGUL_BIT : 0),
     anyStem: [...trie.filterStems.keys()].some((w) => w.length < 2) ? ROLES : 0,
     spaceSep: trie.table.idOf(SEP, ' '),

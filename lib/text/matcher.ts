@@ -88,7 +88,7 @@ import {
   unitTable,
 } from './chars';
 import { type PartlyNormalised, normaliseKeepingCase, normalisePieces } from './normalise';
-import { intAt } from './packed';
+import { intAt, smallAt } from './packed';
 import type { SuffixSet } from './suffix-set';
 import { type PackedTokens, findToken, hashOf } from './token-table';
 import type { Lang } from '../corpus/schema';
@@ -195,7 +195,7 @@ class WordMatcher implements Matcher {
   private readonly maxWords: number;
   /**
    * Two bits (FIRST_WORD, LATER_WORD) per filterKey of an alias word and per
-   * stemKey of a stem, four keys a unit: most words of a page are rejected by
+   * stemKey of a stem, two keys a unit: most words of a page are rejected by
    * it in the hot loop, without a branch and without hashing the word.
    */
   private readonly filter: string;
@@ -412,7 +412,7 @@ class WordMatcher implements Matcher {
       const w = (e & WORD_BIT) >>> 19;
       const ends = -(inWord & (w ^ 1)); // -1 if a word ended before this unit, else 0
       const whole = filterKey(first, prev & FOLD_MASK, len);
-      let hit = (filter.charCodeAt(whole >>> 2) >>> ((whole & 3) << 1)) & ROLES & ends;
+      let hit = (filter.charCodeAt(whole >>> 1) >>> ((whole & 1) << 1)) & ROLES & ends;
       if ((prev & suffixBits & ends) !== 0) {
         // A Cyrillic or Hangul word: it may be a stem plus an ending. Its start is i - len, unless
         // an ignorable sits inside it (then the unit before that start is part of the word).
@@ -422,7 +422,7 @@ class WordMatcher implements Matcher {
           hit = ROLES;
         } else {
           const stem = stemKey(first, len > 1 ? units[text.charCodeAt(s0 + 1)]! & FOLD_MASK : 0);
-          hit |= ((filter.charCodeAt(stem >>> 2) >>> ((stem & 3) << 1)) | anyStem) & ROLES;
+          hit |= ((filter.charCodeAt(stem >>> 1) >>> ((stem & 1) << 1)) | anyStem) & ROLES;
         }
       }
       if (hit !== 0) {
@@ -476,8 +476,8 @@ class WordMatcher implements Matcher {
       const stemmable = -(prev & suffixBits) >> 31; // -1 if the word may carry an ending, else 0
       const whole = filterKey(first, prev & FOLD_MASK, len);
       const stem = stemKey(first, second);
-      const wholeBits = filter.charCodeAt(whole >>> 2) >>> ((whole & 3) << 1);
-      const stemBits = ((filter.charCodeAt(stem >>> 2) >>> ((stem & 3) << 1)) | anyStem) & stemmable;
+      const wholeBits = filter.charCodeAt(whole >>> 1) >>> ((whole & 1) << 1);
+      const stemBits = ((filter.charCodeAt(stem >>> 1) >>> ((stem & 1) << 1)) | anyStem) & stemmable;
       const hit = (wholeBits | stemBits) & ROLES & ends;
       stemWords += stemmable & ends & 1;
       if (hit !== 0) {
@@ -556,7 +556,7 @@ class WordMatcher implements Matcher {
     const firstCand = this.ncand;
     const exact = findToken(tokens, EXACT, h, buf, len);
     if (exact >= 0) {
-      const f = this.tokenFlags.charCodeAt(exact);
+      const f = smallAt(this.tokenFlags, exact);
       if ((f & IS_EDGE) !== 0) this.addCandidate(exact);
       if ((f & HAS_CASED) !== 0) {
         const from = map === null ? start : map.startOf(start);
@@ -585,7 +585,7 @@ class WordMatcher implements Matcher {
 
     let starts = false;
     for (let q = firstCand; q < this.ncand; q++)
-      if ((this.tokenFlags.charCodeAt(this.cands[q]!) & STARTS) !== 0) starts = true;
+      if ((smallAt(this.tokenFlags, this.cands[q]!) & STARTS) !== 0) starts = true;
     while (start < end && this.classAt(text, start) === IGNORE) start++;
     const j = this.nrec;
     const sep = j > 0 ? this.separator(text, this.recLocalEnd[j - 1]!, start) : -1;

@@ -9,7 +9,7 @@
  * `pack()` then lays them out as an open-addressing table in strings
  * (./packed.ts), at most half full, which a page reads as sent (`findToken`).
  */
-import { intAt, packBytes, packInts } from './packed';
+import { intAt, packInts, packSmall, smallAt } from './packed';
 
 /** The polynomial every caller uses: h = h·31 + unit, in 32 bits. */
 export function hashOf(s: string): number {
@@ -28,7 +28,7 @@ function mix(h: number, kind: number): number {
 
 /** A token table as the matcher reads it: strings made by ./packed.ts, built once in the background. */
 export interface PackedTokens {
-  /** per id: its kind (a byte) */
+  /** per id: its kind (packSmall) */
   kinds: string;
   /** per id: where its text begins in `texts` (packed ints, one more than there are ids) */
   offsets: string;
@@ -83,7 +83,7 @@ export class TokenTable {
       slots[slot] = id + 1;
     }
     return {
-      kinds: packBytes(Uint8Array.from(this.kinds)),
+      kinds: packSmall(this.kinds),
       offsets: packInts(offsets),
       texts: this.texts.join(''),
       slots: packInts(slots),
@@ -102,7 +102,7 @@ export function findToken(table: PackedTokens, kind: number, h: number, buf: Uin
     const v = intAt(slots, s);
     if (v === 0) return -1;
     const id = v - 1;
-    if (kinds.charCodeAt(id) !== kind) continue;
+    if (smallAt(kinds, id) !== kind) continue;
     const from = intAt(offsets, id);
     if (intAt(offsets, id + 1) - from !== len) continue;
     let i = 0;

@@ -45,7 +45,7 @@ describe('the matcher tables', () => {
     expect(matcherFrom(viaFirefox).scan(TEXT)).toEqual(expected);
   });
 
-  test('hold no typed array, and no lone surrogate in a packed table', () => {
+  test('hold no typed array, and no control character or surrogate in a packed table', () => {
     const kinds = new Set<string>();
     const walk = (v: unknown) => {
       if (ArrayBuffer.isView(v)) kinds.add('typed array');
@@ -53,8 +53,15 @@ describe('the matcher tables', () => {
     };
     walk(tables);
     expect(kinds).toEqual(new Set());
-    for (const packed of [tables.edges, tables.terminal, tables.filter, tables.tokenFlags, tables.tokens.slots]) {
-      expect(/[\ud800-\udfff]/.test(packed)).toBe(false);
+    for (const packed of [
+      tables.edges,
+      tables.terminal,
+      tables.filter,
+      tables.tokenFlags,
+      tables.tokens.slots,
+      tables.tokens.kinds,
+    ]) {
+      expect(/[\u0000-\u001f\ud800-\udfff]/.test(packed)).toBe(false);
     }
     expect(strings(tables).every((s) => s.isWellFormed())).toBe(true);
   });
@@ -63,7 +70,7 @@ describe('the matcher tables', () => {
     const values = [0, 1, 0x7fff, 0x8000, 0xd800, 0xdfff, 123456789, 2 ** 30 - 1];
     const packed = packInts(values);
     expect(values.map((_, i) => intAt(packed, i))).toEqual(values);
-    expect(/[\ud800-\udfff]/.test(packed)).toBe(false);
+    expect(/[\u0000-\u001f\ud800-\udfff]/.test(packed)).toBe(false);
     expect(() => packInts([2 ** 30])).toThrow(/too large/);
     expect(() => packInts([-1])).toThrow(/too large/);
   });
