@@ -107,6 +107,8 @@ interface Cost {
   longestIn: string;
   /** how the longest stretch was found: within one task of the trace, or (no trace) as a run of samples */
   longestBy: 'task' | 'run';
+  /** Lens's functions in the longest stretch */
+  longestTop: Record<string, number>;
   split: Record<string, number>;
 }
 
@@ -195,6 +197,9 @@ function costOf(
   let longestSplit: Record<string, number> = {};
   /** Lens's ms and buckets per task of the main thread (when the trace has its tasks) */
   const perTask = new Map<{ start: number; end: number }, Record<string, number>>();
+  /** Lens's functions per task */
+  const taskTop = new Map<{ start: number; end: number }, Record<string, number>>();
+  let longestTop: Record<string, number> = {};
   const threads = mainThreadTasks(trace);
   let tasks: { start: number; end: number }[] = [];
   let time = profile.startTime;
@@ -221,6 +226,9 @@ function costOf(
       const split = perTask.get(task) ?? {};
       split[frame!.bucket] = (split[frame!.bucket] ?? 0) + ms;
       perTask.set(task, split);
+      const where = taskTop.get(task) ?? {};
+      where[frame!.where] = (where[frame!.where] ?? 0) + ms;
+      taskTop.set(task, where);
     }
     if (frame === null) {
       run = 0;
@@ -232,7 +240,7 @@ function costOf(
     split[bucket] = (split[bucket] ?? 0) + ms;
     // What Lens's frame calls: the DOM, the browser's builtins, the garbage collector.
     const leaf = byId.get(id)!.callFrame;
-    const callee = leaf.url.startsWith(extensionOrigin) ? '' : ` → ${leaf.functionName || '(native)'}`;
+    const callee = leaf.url.startsWith(extensionOrigin) ? '' : ` → ${(leaf.functionName || '(native)').slice(0, 40)}`;
     if (callee) called += ms;
     top[frame.where + callee] = (top[frame.where + callee] ?? 0) + ms;
     run += ms;
@@ -247,13 +255,13 @@ function costOf(
   const longestBy = perTask.size > 0 ? 'task' : 'run';
   if (perTask.size > 0) {
     longest = 0;
-    for (const split of perTask.values()) {
+    for (const [task, split] of perTask) {
       const ms = Object.values(split).reduce((a, b) => a + b, 0);
-      if (ms > longest) [longest, longestSplit] = [ms, split];
+      if (ms > longest) [longest, longestSplit, longestTop] = [ms, split, taskTop.get(task)!];
     }
   }
   const longestIn = Object.entries(longestSplit).sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return { whole, called, longest, longestIn, longestBy, split, top };
+  return { whole, called, longest, longestIn, longestBy, longestTop, split, top };
 }
 
 /** The task of `tasks` (sorted by start) running at `time`, if any. */
@@ -423,6 +431,8 @@ async function main() {
     longest: number;
     longestIn: string;
     longestBy: 'task' | 'run';
+    /** Lens's functions in the longest stretch (of the run whose longest stretch is the median one) */
+    longestTop: [string, number][];
     /** ms per Lens function and what it calls, averaged over the runs, most first */
     top: [string, number][];
     /** Lens's share of the page's heap after garbage collection: with Lens less without, in KB */
@@ -451,6 +461,7 @@ async function main() {
       longest: median(costs.map((c) => c.longest)),
       // (of the run whose longest stretch is the median one)
       longestBy: costs.every((c) => c.longestBy === 'task') ? ('task' as const) : ('run' as const),
+      longestTop: averageTop([[...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestTop]),
       longestIn: [...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestIn,
       heapKb: (median(costs.map((c) => c.heap)) - median(without)) / 1024,
       floorIsolated: median(floors),
