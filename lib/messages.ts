@@ -15,11 +15,11 @@ import type { PassageDraft } from './corpus/reading-pack';
 import type { EntityKind, Tier } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
-import type { CardData } from './ui/card-model';
-import type { ClaimCardData } from './ui/claim-card-model';
+import type { CardData } from './corpus/card-model';
+import type { ClaimCardData } from './corpus/claim-card-model';
 import type { ClaimTarget } from './claims/match';
 import type { EntitySpan } from './claims/tokens';
-import type { RecordDetail } from './ui/detail-model';
+import type { RecordDetail } from './corpus/detail-model';
 import type { MatcherTables, TermPattern } from './text/matcher';
 
 /** The most page entities a card request may name: a page's own marks, not a way to make the background scan the corpus. */
@@ -37,9 +37,6 @@ export interface TermIndex {
   /** the entities the patterns point to, for the page panel */
   entities: EntitySummary[];
 }
-
-/** What a page gets of the term index: the matcher's tables, which it uses as they arrive, not the patterns. */
-export type PageTermIndex = Pick<TermIndex, 'version' | 'matcher' | 'entities'>;
 
 export interface EntitySummary {
   id: string;
@@ -67,16 +64,24 @@ export interface HighlightStatus {
   orphans: string[];
 }
 
+/** What a page gets of the term index: the matcher's tables, which it uses as they arrive, not the patterns. */
+export type PageTermIndex = Pick<TermIndex, 'version' | 'matcher' | 'entities'>;
+
+/**
+ * A page's configuration: where Lens runs, the term index to mark it with;
+ * where it does not, why (paused everywhere, or off for the site).
+ */
+export type PageConfig =
+  | { active: true; settings: Settings; termIndex: PageTermIndex; highlights: PageHighlights }
+  | { active: false; reason: 'paused' | 'site-off'; settings: Settings; highlights: PageHighlights };
+
 /** Every message: its request payload and its response. */
 export interface Protocol {
   getStatus: { request: null; response: { status: CorpusStatus; loadError: string | null } };
   listEntities: { request: null; response: EntitySummary[] };
   getTermIndex: { request: null; response: TermIndex };
   /** what a content script needs to start on a page, in one round trip */
-  getPageConfig: {
-    request: { url: string };
-    response: { active: boolean; settings: Settings; termIndex: PageTermIndex | null; highlights: PageHighlights };
-  };
+  getPageConfig: { request: { url: string }; response: PageConfig };
   getSettings: { request: null; response: Settings };
   setSettings: { request: Partial<Settings>; response: Settings };
   /** `pageEntityIds`: the other entities marked on the page (at most 200), whose claims the card puts first */

@@ -5,8 +5,16 @@
  * tables are outside the transaction's scope, so a load cannot touch them.
  */
 import type { CorpusBundle } from '../corpus/bundle';
+import { createReadModel, type CorpusReadModel } from '../corpus/read-model';
 import type { CorpusRecords } from '../corpus/schema';
-import { BUNDLED, CORPUS_TABLES, type CorpusMetaRow, type CorpusTableName, type LensDb } from './schema';
+import {
+  BUNDLED,
+  CORPUS_TABLES,
+  readCorpusRecords,
+  type CorpusMetaRow,
+  type CorpusTableName,
+  type LensDb,
+} from './schema';
 
 export type LoadResult =
   { status: 'unchanged'; version: string } | { status: 'loaded'; version: string; previousVersion: string | null };
@@ -73,4 +81,34 @@ export async function readCorpusStatus(db: LensDb): Promise<CorpusStatus> {
   const counts = {} as Record<CorpusTableName, number>;
   for (const name of CORPUS_TABLES) counts[name] = await db.table(name).count();
   return { corpora, counts };
+}
+
+/**
+ * Which corpora the store holds: each origin (the bundled corpus, every pack)
+ * with its version, in one order. What is derived from the corpus (the term
+ * index, the search index, the read model) is keyed by it.
+ */
+export async function corpusVersion(db: LensDb): Promise<string> {
+  return versionOf(await db.corpusMeta.toArray());
+}
+
+function versionOf(meta: readonly CorpusMetaRow[]): string {
+  return meta
+    .map((m) => `${m.origin}:${m.version}`)
+    .sort()
+    .join(',');
+}
+
+/** The corpus's read model: every record of the bundled corpus and the packs, read in one transaction. */
+export async function readCorpus(db: LensDb): Promise<CorpusReadModel> {
+  return db.transaction('r', [...CORPUS_TABLES.map((name) => db.table(name)), db.corpusMeta, db.packs], async () => {
+    const [records, meta, own] = await Promise.all([
+      readCorpusRecords(db),
+      db.corpusMeta.toArray(),
+      db.packs.filter((row) => row.own === true).primaryKeys(),
+    ]);
+    // The reader's own claims are those of their own pack ("My reading").
+    const yours = own.length ? await db.claims.where('origin').anyOf(own).primaryKeys() : [];
+    return createReadModel(records, versionOf(meta), new Set(yours));
+  });
 }

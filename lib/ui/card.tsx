@@ -16,7 +16,7 @@ import {
   type CardPosition,
   type CardTopic,
   type CardViews,
-} from './card-model';
+} from '../corpus/card-model';
 import { asOf, formatDateRange, formatFigure, formatKind, formatPartialDate } from './format';
 import { closeOnEscape } from './keys';
 

@@ -5,7 +5,7 @@
  */
 import { useId } from 'preact/hooks';
 import { CardFrame, ClaimItem, Section, Views } from './card';
-import type { ClaimCardData } from './claim-card-model';
+import type { ClaimCardData } from '../corpus/claim-card-model';
 
 export interface ClaimCardProps {
   data: ClaimCardData;

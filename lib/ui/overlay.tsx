@@ -9,7 +9,7 @@
  * Panel and the tools only render.
  */
 import { render, type ComponentChildren } from 'preact';
-import type { CardData } from './card-model';
+import type { CardData } from '../corpus/card-model';
 import { Card } from './card';
 import { Panel, type PanelEntity } from './panel';
 import { placeNextTo, type Anchor, type Placement, type Rect } from './floating';

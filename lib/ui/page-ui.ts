@@ -9,9 +9,9 @@
 import type { Mark } from '../dom/annotator';
 import { liveRange } from '../dom/hit-test';
 import type { Theme } from '../settings';
-import type { CardData } from './card-model';
+import type { CardData } from '../corpus/card-model';
 import { ClaimCard } from './claim-card';
-import type { ClaimCardData } from './claim-card-model';
+import type { ClaimCardData } from '../corpus/claim-card-model';
 import { h } from 'preact';
 import type { Anchor } from './floating';
 import { createHighlightUi, type HighlightUi } from './highlight-ui';

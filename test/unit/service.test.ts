@@ -5,19 +5,18 @@ import { PRIVATE_WINDOW_MESSAGE, QUOTA_MESSAGE } from '../../lib/db/highlight-st
 import { toWebAnnotations } from '../../lib/anchoring/exchange';
 import Dexie from 'dexie';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
-import { answer, createClient, type NewHighlight, type PageTermIndex } from '../../lib/messages';
+import { answer, createClient, type NewHighlight, type PageConfig } from '../../lib/messages';
 import { matcherFrom } from '../../lib/text/matcher';
 import { BLOCKED_MESSAGE, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
 import { tinyBundle } from '../fixtures/tiny-corpus';
 
 /** What a page's matcher, built from the tables the page was sent, marks in `text`: each mark as written. */
-function marksIn(index: PageTermIndex | null | undefined, text: string): string[] {
-  return index
-    ? matcherFrom(index.matcher)
-        .scan(text)
-        .map((m) => text.slice(m.start, m.end))
-    : [];
+function marksIn(config: PageConfig, text: string): string[] {
+  if (!config.active) throw new Error(`Lens is not active here (${config.reason})`);
+  return matcherFrom(config.termIndex.matcher)
+    .scan(text)
+    .map((m) => text.slice(m.start, m.end));
 }
 
 let db: LensDb;
@@ -275,7 +274,7 @@ describe('highlights', () => {
 
     const config = await privately('getPageConfig', { url: kept.url });
     expect(config.active).toBe(true);
-    expect(marksIn(config.termIndex, 'A day in Pyongyang.')).toEqual(['Pyongyang']);
+    expect(marksIn(config, 'A day in Pyongyang.')).toEqual(['Pyongyang']);
     expect(config.highlights).toEqual({ rows: [], unavailable: PRIVATE_WINDOW_MESSAGE });
     await expect(privately('saveHighlight', draft({ note: 'private' }))).rejects.toThrow(PRIVATE_WINDOW_MESSAGE);
 
@@ -300,7 +299,7 @@ describe('highlights', () => {
 
     const config = await ask('getPageConfig', { url: 'https://example.org/' });
     expect(config.active).toBe(true);
-    expect(marksIn(config.termIndex, 'A day in Pyongyang.')).toEqual(['Pyongyang']);
+    expect(marksIn(config, 'A day in Pyongyang.')).toEqual(['Pyongyang']);
     expect(config.highlights.rows).toEqual([]);
     expect(config.highlights.unavailable).toMatch(/^Saving highlights is off: .*mutation operation.*normal window/);
     await expect(ask('saveHighlight', draft())).rejects.toThrow(config.highlights.unavailable!);
@@ -329,7 +328,9 @@ describe('packs and settings', () => {
     const url = 'https://example.org/news';
     /** the entity each of the pack entity's aliases is marked as, on a page */
     const aliasesMarkedAs = async () => {
-      const matcher = matcherFrom((await ask('getPageConfig', { url })).termIndex!.matcher);
+      const config = await ask('getPageConfig', { url });
+      if (!config.active) throw new Error(`Lens is not active here (${config.reason})`);
+      const matcher = matcherFrom(config.termIndex.matcher);
       return packEntity.aliases.map((a) => matcher.scan(`… ${a.text} …`).map((m) => m.id));
     };
     expect(await aliasesMarkedAs()).toEqual(packEntity.aliases.map(() => []));
@@ -378,7 +379,8 @@ describe('packs and settings', () => {
     await ask('setSettings', { disabledSites: ['example.org'], markStyle: 'tint' });
     expect(changes).toEqual(['changed']);
     const config = await ask('getPageConfig', { url: 'https://news.example.org/a' });
-    expect(config).toMatchObject({ active: false, termIndex: null, settings: { markStyle: 'tint' } });
+    expect(config).toMatchObject({ active: false, reason: 'site-off', settings: { markStyle: 'tint' } });
+    expect(config).not.toHaveProperty('termIndex');
     expect((await ask('getPageConfig', { url: 'https://example.com/a' })).active).toBe(true);
   });
 
@@ -425,7 +427,7 @@ describe('an upgrade blocked by another tab', () => {
 
     const config = await ask('getPageConfig', { url: row.url });
     expect(config.highlights.unavailable).toBe(BLOCKED_MESSAGE);
-    expect(marksIn(config.termIndex, 'Pyongyang, Пхеньяна, UN, un')).toEqual(['Pyongyang', 'Пхеньяна', 'UN']);
+    expect(marksIn(config, 'Pyongyang, Пхеньяна, UN, un')).toEqual(['Pyongyang', 'Пхеньяна', 'UN']);
     const { id: _, createdAt: __, updatedAt: ___, ...draft } = row;
     await expect(ask('saveHighlight', draft)).rejects.toThrow(BLOCKED_MESSAGE);
     await expect(ask('listHighlights', { url: row.url })).rejects.toThrow(BLOCKED_MESSAGE);
@@ -441,7 +443,7 @@ describe('an upgrade blocked by another tab', () => {
 });
 
 describe('the toolbar icon', () => {
-  test("each page that asks for its configuration has its tab's icon set to Lens's state there", async () => {
+  test("each page that asks for its configuration has its tab's icon set to Lens's state there, and is told it", async () => {
     db = new LensDb(`service-${++n}`);
     const shown: [string, unknown][] = [];
     const service = createService(db, tinyBundle('v1'), {
@@ -450,11 +452,18 @@ describe('the toolbar icon', () => {
     const sender = { tab: { id: 7 }, frameId: 0 };
     const ask = createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
 
-    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    const reasons: string[] = [];
+    const config = async () => {
+      const answered = await ask('getPageConfig', { url: 'https://news.example.org/a' });
+      reasons.push(answered.active ? 'active' : answered.reason);
+    };
+    await config();
     await ask('setSettings', { disabledSites: ['news.example.org'] });
-    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    await config();
     await ask('setSettings', { paused: true });
-    await ask('getPageConfig', { url: 'https://news.example.org/a' });
+    await config();
+    // The page is told why Lens is off, as the icon shows it.
+    expect(reasons).toEqual(['active', 'site-off', 'paused']);
     expect(shown).toEqual([
       ['active', sender],
       ['site-off', sender],

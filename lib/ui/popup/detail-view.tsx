@@ -9,8 +9,8 @@ import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Client } from '../../messages';
 import { Card } from '../card';
-import type { CardData } from '../card-model';
-import type { ClaimLine, RecordDetail } from '../detail-model';
+import type { CardData } from '../../corpus/card-model';
+import type { ClaimLine, RecordDetail } from '../../corpus/detail-model';
 import { formatPartialDate } from '../format';
 
 export type Opened = { kind: 'entity' | 'claim' | 'person' | 'source' | 'event'; id: string };

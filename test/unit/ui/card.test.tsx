@@ -6,7 +6,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { CorpusRecords } from '../../../lib/corpus/schema';
 import { Card, type CardProps } from '../../../lib/ui/card';
-import { buildCard, type CardClaim, type CardData } from '../../../lib/ui/card-model';
+import { buildCard, type CardClaim, type CardData } from '../../../lib/corpus/card-model';
 import { useRenderRoot } from './render-root';
 
 const XSS = '<img src=x onerror=alert(1)>';

@@ -4,8 +4,9 @@
  * the search results: plain JSON built from the corpus records (an entity
  * opens its card, from ./card-model). No source texts.
  */
-import { joinNames, languageChainOf, translationLabel } from '../corpus/attribution';
-import type { Claim, CorpusRecords, Person, Source } from '../corpus/schema';
+import { joinNames, languageChainOf, translationLabel } from './attribution';
+import type { CorpusReadModel } from './read-model';
+import type { Claim, Person, Source } from './schema';
 
 export interface ClaimLine {
   id: string;
@@ -72,17 +73,12 @@ export type RecordDetail = ClaimDetail | PersonDetail | SourceDetail | EventDeta
 /** Newest first; claims of one date in source order. */
 const byDate = (a: ClaimLine, b: ClaimLine) => b.date.localeCompare(a.date);
 
-export function createDetails(records: CorpusRecords) {
-  const people = new Map(records.people.map((p) => [p.id, p]));
-  const sources = new Map(records.sources.map((s) => [s.id, s]));
-  const topics = new Map(records.topics.map((t) => [t.id, t]));
-  const entities = new Map(records.entities.map((e) => [e.id, e]));
-
+export function createDetails(corpus: CorpusReadModel) {
   function line(claim: Claim): ClaimLine {
     const stance = claim.stances[0];
-    const topic = stance ? topics.get(stance.topicId) : undefined;
+    const topic = stance ? corpus.topic(stance.topicId) : undefined;
     const position = topic?.positions.find((p) => p.id === stance?.positionId);
-    const speakers = claim.speakerIds.map((id) => ({ id, name: people.get(id)?.name ?? id }));
+    const speakers = claim.speakerIds.map((id) => ({ id, name: corpus.person(id)?.name ?? id }));
     return {
       id: claim.id,
       text: claim.text,
@@ -90,16 +86,16 @@ export function createDetails(records: CorpusRecords) {
       speakerId: claim.speakerIds[0] ?? '',
       speakerName: joinNames(speakers.map((p) => p.name)),
       speakers,
-      sourceTitle: sources.get(claim.sourceId)?.title ?? claim.sourceId,
+      sourceTitle: corpus.source(claim.sourceId)?.title ?? claim.sourceId,
       ...(topic ? { topicQuestion: topic.question } : {}),
       ...(position ? { positionLabel: position.label } : {}),
     };
   }
 
   function claimDetail(id: string): ClaimDetail | null {
-    const claim = records.claims.find((c) => c.id === id);
+    const claim = corpus.claim(id);
     if (!claim) return null;
-    const source: Source | undefined = sources.get(claim.sourceId);
+    const source: Source | undefined = corpus.source(claim.sourceId);
     const translation = translationLabel(claim.quotedVia ?? (source ? languageChainOf(source) : []));
     return {
       kind: 'claim',
@@ -110,7 +106,7 @@ export function createDetails(records: CorpusRecords) {
         ...(translation !== undefined ? { translation } : {}),
         ...(claim.projectNote !== undefined ? { projectNote: claim.projectNote } : {}),
       },
-      speakerRole: [...new Set(claim.speakerIds.map((id) => people.get(id)?.role ?? ''))].filter(Boolean).join('; '),
+      speakerRole: [...new Set(claim.speakerIds.map((id) => corpus.person(id)?.role ?? ''))].filter(Boolean).join('; '),
       source: {
         id: claim.sourceId,
         title: source?.title ?? claim.sourceId,
@@ -118,9 +114,9 @@ export function createDetails(records: CorpusRecords) {
         date: source?.date ?? claim.date,
         ...(source?.url ? { url: source.url } : {}),
       },
-      entities: claim.entityIds.map((e) => ({ id: e, label: entities.get(e)?.label ?? e })),
+      entities: claim.entityIds.map((e) => ({ id: e, label: corpus.entity(e)?.label ?? e })),
       topics: claim.stances.flatMap((stance) => {
-        const topic = topics.get(stance.topicId);
+        const topic = corpus.topic(stance.topicId);
         if (!topic) return [];
         return [
           {
@@ -129,10 +125,7 @@ export function createDetails(records: CorpusRecords) {
               id: position.id,
               label: position.label,
               isThisClaims: position.id === stance.positionId,
-              claims: records.claims
-                .filter((c) => c.stances.some((st) => st.topicId === topic.id && st.positionId === position.id))
-                .map(line)
-                .sort(byDate),
+              claims: corpus.claimsTaking(topic.id, position.id).map(line).sort(byDate),
             })),
           },
         ];
@@ -141,20 +134,17 @@ export function createDetails(records: CorpusRecords) {
   }
 
   function personDetail(id: string): PersonDetail | null {
-    const person = people.get(id);
+    const person = corpus.person(id);
     if (!person) return null;
     return {
       kind: 'person',
       person: { id: person.id, name: person.name, role: person.role, kind: person.kind },
-      claims: records.claims
-        .filter((c) => c.speakerIds.includes(id))
-        .map(line)
-        .sort(byDate),
+      claims: corpus.claimsBy(id).map(line).sort(byDate),
     };
   }
 
   function sourceDetail(id: string): SourceDetail | null {
-    const source = sources.get(id);
+    const source = corpus.source(id);
     if (!source) return null;
     return {
       kind: 'source',
@@ -167,14 +157,13 @@ export function createDetails(records: CorpusRecords) {
         ...(source.url ? { url: source.url } : {}),
         ...(source.dateInferred ? { dateInferredFrom: source.dateInferred.inferredFrom } : {}),
       },
-      claims: records.claims.filter((c) => c.sourceId === id).map(line),
+      claims: corpus.claimsFrom(id).map(line),
     };
   }
 
   function eventDetail(id: string): EventDetail | null {
-    const event = records.events.find((e) => e.id === id);
+    const event = corpus.event(id);
     if (!event) return null;
-    const claims = new Map(records.claims.map((c) => [c.id, c]));
     return {
       kind: 'event',
       event: {
@@ -184,10 +173,10 @@ export function createDetails(records: CorpusRecords) {
         ...(event.endDate ? { endDate: event.endDate } : {}),
         summary: event.summary,
       },
-      entities: event.entityIds.map((e) => ({ id: e, label: entities.get(e)?.label ?? e })),
+      entities: event.entityIds.map((e) => ({ id: e, label: corpus.entity(e)?.label ?? e })),
       claims: event.claimIds
         .flatMap((c) => {
-          const claim = claims.get(c);
+          const claim = corpus.claim(c);
           return claim ? [line(claim)] : [];
         })
         .sort((a, b) => a.date.localeCompare(b.date)),

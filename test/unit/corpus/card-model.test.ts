@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { CorpusRecords, type Claim, type Person, type Source, type Topic } from '../../../lib/corpus/schema';
-import { buildCard, firstSentence, isWebUrl, OTHER_CLAIMS, type CardInput } from '../../../lib/ui/card-model';
+import { buildCard, firstSentence, isWebUrl, OTHER_CLAIMS, type CardInput } from '../../../lib/corpus/card-model';
 
 /** The curated corpus, as the background has it (parsed, so defaults apply). */
 function loadCorpus(): CorpusRecords {

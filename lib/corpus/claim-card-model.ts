@@ -6,7 +6,7 @@
  * like the entity card (./card-model.ts), whose parts it reuses.
  */
 import type { ClaimTarget } from '../claims/match';
-import type { Claim, Person, Source, Topic } from '../corpus/schema';
+import type { Claim, Person, Source, Topic } from './schema';
 import { buildViews, toCardClaim, type CardClaim, type CardViews } from './card-model';
 
 export interface ClaimCardTopic extends CardViews {

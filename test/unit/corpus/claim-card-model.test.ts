@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Claim, Person, Source, Topic } from '../../../lib/corpus/schema';
-import { buildClaimCard } from '../../../lib/ui/claim-card-model';
+import { buildClaimCard } from '../../../lib/corpus/claim-card-model';
 
 const read = <T>(name: string) => JSON.parse(readFileSync(`data/corpus/${name}.json`, 'utf8')) as T;
 const claims = read<Claim[]>('claims').map((c) => ({ ...c, stances: c.stances ?? [], figures: c.figures ?? [] }));

@@ -7,13 +7,17 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { CorpusRecords } from '../../../lib/corpus/schema';
-import { createDetails, type ClaimDetail, type PersonDetail } from '../../../lib/ui/detail-model';
+import { createReadModel } from '../../../lib/corpus/read-model';
+import { createDetails, type ClaimDetail, type PersonDetail } from '../../../lib/corpus/detail-model';
 
 const dir = join(import.meta.dirname, '../../../data/corpus');
 const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
 const details = createDetails(
-  CorpusRecords.parse(
-    Object.fromEntries(['sources', 'people', 'entities', 'claims', 'topics', 'events'].map((k) => [k, read(k)])),
+  createReadModel(
+    CorpusRecords.parse(
+      Object.fromEntries(['sources', 'people', 'entities', 'claims', 'topics', 'events'].map((k) => [k, read(k)])),
+    ),
+    'bundled:test',
   ),
 );
 const claim = (id: string) => details.detail('claim', id) as ClaimDetail;

@@ -7,8 +7,9 @@
  * texts, only what the card renders, already grouped and ordered so that the
  * card component decides nothing but layout.
  */
-import { joinNames, languageChainOf, translationLabel } from '../corpus/attribution';
-import type { Claim, Entity, EntityKind, Event, PartialDate, Person, Source, Tier, Topic } from '../corpus/schema';
+import { joinNames, languageChainOf, translationLabel } from './attribution';
+import type { CorpusReadModel } from './read-model';
+import type { Claim, Entity, EntityKind, Event, PartialDate, Person, Source, Tier, Topic } from './schema';
 
 /** A date as the sources give it, and whether the project had to infer it. */
 export interface CardDate {
@@ -178,6 +179,34 @@ export interface CardInput {
 }
 
 export const OTHER_CLAIMS = 'Other claims';
+
+/**
+ * The card of an entity, from the corpus's read model: its claims, who made
+ * them, their sources and topics, and the events that name it or rest on one
+ * of its claims, each found through an index. Null for an entity the corpus does not hold.
+ */
+export function entityCard(
+  corpus: CorpusReadModel,
+  entityId: string,
+  pageEntityIds: readonly string[] = [],
+): CardData | null {
+  const entity = corpus.entity(entityId);
+  if (!entity) return null;
+  const claims = [...corpus.claimsNaming(entityId)];
+  const present = <T>(found: (T | undefined)[]) => found.filter((r): r is T => r !== undefined);
+  const events = new Map(corpus.eventsNaming(entityId).map((e) => [e.id, e]));
+  for (const claim of claims) for (const e of corpus.eventsCiting(claim.id)) events.set(e.id, e);
+  return buildCard(entityId, {
+    entity,
+    claims,
+    people: present([...new Set(claims.flatMap((c) => c.speakerIds))].map(corpus.person)),
+    sources: present([...new Set(claims.map((c) => c.sourceId))].map(corpus.source)),
+    topics: present([...new Set(claims.flatMap((c) => c.stances.map((st) => st.topicId)))].map(corpus.topic)),
+    events: [...events.values()],
+    yours: new Set(claims.filter((c) => corpus.isYours(c.id)).map((c) => c.id)),
+    pageEntityIds,
+  });
+}
 
 /**
  * Builds the card of `entityId`, or null when `data` is about another entity.

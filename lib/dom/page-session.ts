@@ -1,0 +1,327 @@
+/**
+ * Lens in one frame of a page: the content script's whole life, with the
+ * browser passed in (entrypoints/lens.content wires `browser` to it).
+ *
+ * The configuration (settings, term index, highlights) is asked for at start
+ * and again whenever the background says it changed (`configChanged`): the
+ * running session is then torn down (its marks, UI and listeners go with its
+ * signal) and a new one starts, so open tabs follow the options without a
+ * reload. Every frame redraws; only the top frame reports the badge's count
+ * and answers the popup, the shortcut and the menu.
+ */
+import { ANCHORING_SCRIPT, registeredAnchoring } from '../anchoring/handle';
+import { DRAFT_HIGHLIGHT } from '../highlight-colours';
+import { importRegistered, loadOnce } from '../lazy-script';
+import {
+  answer,
+  isEnvelope,
+  listAllHighlights,
+  MAX_PAGE_ENTITY_IDS,
+  type Client,
+  type Handlers,
+  type HighlightStatus,
+  type PageConfig,
+  type TabProtocol,
+  type PageTermIndex,
+} from '../messages';
+import { matcherFrom } from '../text/matcher';
+import { HOST_TAG } from '../ui/host-tag';
+import { CARD_UI_SCRIPT, registeredCardUi } from '../ui/ui-handle';
+import { CLAIMS_SCRIPT, registeredClaims } from './claim-handle';
+import { createHighlightActions } from './highlight-actions';
+import { entityIdsIn } from './marks-in-range';
+import { createPageActions } from './page-actions';
+import { startPageLens } from './page-lens';
+import { createSavedHighlights } from './saved-highlights';
+
+/** The scripts of the extension's own that a session loads the first time they are needed. */
+export type LazyScript = typeof CARD_UI_SCRIPT | typeof ANCHORING_SCRIPT | typeof CLAIMS_SCRIPT;
+
+/** `runtime.onMessage`'s listener: true when it will answer through `sendResponse`. */
+export type MessageListener = (message: unknown, sender: unknown, sendResponse: (reply: unknown) => void) => boolean;
+
+export interface PageSessionOptions {
+  document: Document;
+  /**
+   * The URL this document was loaded at. The page's highlights are that URL's, which a page script
+   * cannot change (history.pushState changes location, not this): a script cannot make Lens draw
+   * another page's highlights by pushing that page's URL.
+   */
+  pageUrl: string;
+  /** the address the frame shows now (location.href), for the popup's per-site switch */
+  currentUrl: () => string;
+  /** whether this frame is its tab's top frame: the page the reader sees */
+  isTop: boolean;
+  /** whether the tab is in a private window (the popup keeps no switch for its site: nothing from one is stored) */
+  isPrivate: boolean;
+  /** asks the background (runtime.sendMessage through createClient) */
+  ask: Client;
+  /** runtime.onMessage: the session listens while `signal` lasts */
+  onMessage: {
+    addListener(listener: MessageListener): void;
+    removeListener(listener: MessageListener): void;
+  };
+  /** the content script's life: when it aborts (the extension is updated or removed), everything stops */
+  signal: AbortSignal;
+  /** runs one of the extension's scripts in this content script's world (import() of its URL) */
+  importScript: (path: LazyScript) => Promise<unknown>;
+  /** where those scripts register what they offer (the content script's global object) */
+  registry: object;
+  /** says what went wrong, under Lens's name; the page goes on */
+  failed: (error: unknown) => void;
+}
+
+/** The requests a session answers for its page; `getPageInfo` and `configChanged` are the frame's own. */
+export type SessionHandlers = Omit<Handlers<TabProtocol>, 'getPageInfo' | 'configChanged'>;
+
+/**
+ * Where Lens is off, every request about the page is refused: the popup then
+ * says Lens does not run on the tab, and the shortcut and menu do nothing.
+ */
+const off = () => Promise.reject(new Error('Lens is off on this page'));
+export const NOT_ACTIVE: SessionHandlers = {
+  openPanel: off,
+  getPageEntities: off,
+  getPageScope: off,
+  showEntity: off,
+  saveSelection: off,
+  getHighlightStatus: off,
+  showHighlight: off,
+  refreshHighlights: off,
+};
+
+/** Starts Lens in the frame; settles once the first session has started (or found the page inactive). */
+export async function startPageSession(options: PageSessionOptions): Promise<void> {
+  const { ask, isTop, pageUrl, signal: life } = options;
+  let session: AbortController | null = null;
+  let handlers: SessionHandlers | null = null;
+  let active = false;
+  let lastCount = -1;
+  const reportCount = (count: number) => {
+    // The badge counts the page the reader sees: the top frame's.
+    if (!isTop || count === lastCount) return;
+    lastCount = count;
+    void ask('setPageEntityCount', { count }).catch(() => undefined /* the background is being updated */);
+  };
+
+  const run = async () => {
+    session?.abort();
+    const current = (session = new AbortController());
+    const signal = AbortSignal.any([life, current.signal]);
+    handlers = null;
+    const config = await ask('getPageConfig', { url: pageUrl });
+    if (signal.aborted) return;
+    active = config.active;
+    if (!config.active) {
+      reportCount(0);
+      return;
+    }
+    handlers = startSession(config, signal, options, reportCount);
+  };
+
+  const pageInfo = () => ({ url: options.currentUrl(), active, private: options.isPrivate });
+  const onMessage: MessageListener = (message, _sender, sendResponse) => {
+    // Every frame redraws on a change; only the top frame answers the rest: the popup and the
+    // shortcut speak to the page the reader sees.
+    if (isEnvelope(message) && message.type === 'configChanged') {
+      void run().catch(options.failed);
+      return false;
+    }
+    if (!isTop) return false;
+    const reply = answer<TabProtocol, null>(
+      { ...(handlers ?? NOT_ACTIVE), getPageInfo: pageInfo, configChanged: () => null },
+      message,
+      null,
+    );
+    if (!reply) return false;
+    void reply.then(sendResponse);
+    return true;
+  };
+  options.onMessage.addListener(onMessage);
+  life.addEventListener('abort', () => options.onMessage.removeListener(onMessage), { once: true });
+  await run();
+}
+
+/**
+ * What the content script takes from the term index: the matcher, from the
+ * tables the background built once (lib/text/matcher-tables.ts: nothing of
+ * it is compiled here), and what it needs to know of each entity.
+ */
+function receiveTermIndex(termIndex: PageTermIndex, kinds: readonly string[]) {
+  const labels = new Map(termIndex.entities.map((e) => [e.id, e.label]));
+  const tiers = new Map(termIndex.entities.map((e) => [e.id, e.tier]));
+  const shownKinds = new Set(kinds);
+  const shown = new Set(termIndex.entities.filter((e) => shownKinds.has(e.kind)).map((e) => e.id));
+  return {
+    matcher: matcherFrom(termIndex.matcher),
+    entities: termIndex.entities,
+    labelOf: (id: string) => labels.get(id) ?? id,
+    tierOf: (id: string) => tiers.get(id) ?? 'core',
+    shows: (id: string) => shown.has(id),
+  };
+}
+
+/** One session on an active page, tied to `signal`: its marks, its highlights, its UI once loaded. */
+function startSession(
+  config: Extract<PageConfig, { active: true }>,
+  signal: AbortSignal,
+  options: PageSessionOptions,
+  reportCount: (count: number) => void,
+): SessionHandlers {
+  const { document, pageUrl, ask, isTop, failed, registry } = options;
+  const { settings } = config;
+  const terms = receiveTermIndex(config.termIndex, settings.kinds);
+  const isOwnNode = (node: Node) => node.nodeName === HOST_TAG.toUpperCase();
+  const root = () => document.body ?? document.documentElement;
+
+  // The card UI and the anchoring code are scripts of their own, loaded when first needed.
+  const loadUi = loadOnce(async () => {
+    const factory = await importRegistered(
+      () => options.importScript(CARD_UI_SCRIPT),
+      () => registeredCardUi(registry),
+      'The card UI',
+    );
+    const loaded = factory({
+      document,
+      theme: settings.theme,
+      labelOf: terms.labelOf,
+      // The page's other entities (at their first card), so that a long card opens on what the page is about.
+      fetchCard: (entityId) =>
+        ask('getCard', {
+          entityId,
+          pageEntityIds: [...lens.annotator.counts().keys()]
+            .filter((id) => id !== entityId)
+            .slice(0, MAX_PAGE_ENTITY_IDS),
+        }),
+      onSearch: (query) => void ask('openSearch', { query }),
+      markDraft: (range) => {
+        if (range) ranges.set(DRAFT_HIGHLIGHT, new Set([range]));
+        else if (!ranges.delete(DRAFT_HIGHLIGHT)) return;
+        repaint();
+      },
+    });
+    signal.addEventListener('abort', () => loaded.destroy());
+    return loaded;
+  });
+  const loadAnchoring = loadOnce(() =>
+    importRegistered(
+      () => options.importScript(ANCHORING_SCRIPT),
+      () => registeredAnchoring(registry),
+      'The anchoring code',
+    ),
+  );
+
+  // Saved highlights belong to the page the reader sees: the top frame's.
+  // Drawn in Lens's own closed layer (loaded with the anchoring code): CSS.highlights is the page's to read.
+  const ranges = new Map<string, Set<Range>>();
+  let layer: { repaint(): void } | null = null;
+  const repaint = () => {
+    if (layer || !ranges.size) return layer?.repaint();
+    void loadAnchoring().then((anchoring) => {
+      layer ??= anchoring.createLayer(document, signal, ranges, {
+        ...(settings.measures && {
+          onPainted: (start, boxes) => performance.measure('rdl:paint', { start, detail: { boxes } }),
+        }),
+      });
+      layer.repaint();
+    }, failed);
+  };
+  const saved = isTop
+    ? createSavedHighlights({
+        document,
+        registry: ranges,
+        newRangeSet: () => new Set<Range>(),
+        onChange: repaint,
+        signal,
+        root,
+        loadAnchoring,
+      })
+    : null;
+  saved?.show(config.highlights.rows);
+  const highlightStatus = async (): Promise<HighlightStatus> => {
+    if (!saved) return { anchored: [], orphans: [] };
+    await saved.settled();
+    return saved.status();
+  };
+  const reloadHighlights = async () => {
+    // After a same-document navigation the background refuses (the sender's URL is another): drawn stays drawn.
+    const rows = saved && !config.highlights.unavailable && (await listAllHighlights(ask, pageUrl).catch(() => null));
+    if (rows) saved.show(rows);
+    return highlightStatus();
+  };
+
+  // Sentences that state a claim (issue 16): in the top frame, once it has entity marks.
+  const loadClaims =
+    settings.claims && isTop
+      ? loadOnce(async () =>
+          (
+            await importRegistered(
+              () => options.importScript(CLAIMS_SCRIPT),
+              () => registeredClaims(registry),
+              'Claims',
+            )
+          )({
+            document,
+            signal,
+            ask,
+            annotator: lens.annotator,
+            measures: settings.measures,
+            loadUi,
+          }),
+        )
+      : null;
+
+  const lens = startPageLens({
+    document,
+    matcher: terms.matcher,
+    settings,
+    tierOf: terms.tierOf,
+    shows: terms.shows,
+    signal,
+    isOwnNode,
+    // Dynamic content may bring (or take away) the text of a highlight.
+    onMarksChanged: (annotator) => {
+      saved?.pageChanged();
+      if (loadClaims && annotator.counts().size > 0)
+        void loadClaims().then((claims) => claims.update(annotator.marks()), failed);
+      layer?.repaint();
+      reportCount(annotator.counts().size);
+    },
+    // A same-document navigation brings no other page's highlights (see pageUrl): Lens draws them on a load of that URL.
+  });
+  const actions = createPageActions({ document, lens, entities: terms.entities, signal, loadUi });
+  const highlights =
+    saved &&
+    createHighlightActions({
+      document,
+      signal,
+      saved,
+      unavailable: config.highlights.unavailable,
+      root,
+      isOwnNode,
+      entityIdsIn: (range) => entityIdsIn(lens.annotator.marks(), range, document),
+      ask,
+      loadUi,
+      loadAnchoring,
+      store: {
+        save: (draft) => ask('saveHighlight', draft),
+        update: (id, patch) => ask('updateHighlight', { id, ...patch }),
+        remove: (id) => ask('deleteHighlight', { id }).then(() => undefined),
+      },
+    });
+
+  return {
+    openPanel: () => actions.openPanel().then(() => true),
+    getPageEntities: () => actions.pageEntities(),
+    getPageScope: () => ({
+      relevant: lens.annotator.relevant(),
+      markEverywhere: settings.markEverywhere,
+      mainTextOnly: settings.mainTextOnly,
+    }),
+    showEntity: ({ entityId }) => actions.showEntity(entityId),
+    saveSelection: (request) => highlights?.saveSelection(request?.colour) ?? null,
+    getHighlightStatus: highlightStatus,
+    showHighlight: ({ id }) => highlights?.showHighlight(id) ?? false,
+    refreshHighlights: reloadHighlights,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * What a page's content script asks of the background: its configuration at
+ * every start (settings, term index, the page's highlights; the toolbar icon
+ * follows), and the count of entities it marked (the toolbar badge).
+ */
+import { listHighlights, PRIVATE_WINDOW_MESSAGE } from '../db/highlight-store';
+import type { PageHighlights } from '../messages';
+import { DEFAULT_SETTINGS } from '../settings';
+import { toolbarState } from '../toolbar-icon';
+import type { HandlerGroup, ServiceContext } from './context';
+import { storedSettings } from './settings';
+import { pageTermIndex, type TermIndexes } from './term-index';
+
+export function pageHandlers(
+  ctx: ServiceContext,
+  termIndexes: TermIndexes,
+): HandlerGroup<'getPageConfig' | 'setPageEntityCount'> {
+  const { db, store, options } = ctx;
+  return {
+    async getPageConfig({ url }, sender) {
+      const problem = await store.problem();
+      const current = problem ? { ...DEFAULT_SETTINGS } : await storedSettings(db);
+      // A private window is marked as any other, but its highlights would outlive it: none are saved there,
+      // and the reader's others are not shown there either (they could be changed from it).
+      const highlights: PageHighlights = {
+        rows: [],
+        unavailable: problem ?? (ctx.isPrivate(sender) ? PRIVATE_WINDOW_MESSAGE : null),
+      };
+      // The page's content script asks at every start and after every change of settings: the icon follows.
+      const state = toolbarState(current, url);
+      void options.showToolbarState?.(state, sender).catch(() => undefined /* the tab closed */);
+      if (state !== 'active') return { active: false, reason: state, settings: current, highlights };
+      // Every pattern, whatever kinds the reader marks: an unmarked kind's mentions still tell whether
+      // the page is about the relationship (the content script leaves them unmarked).
+      if (problem)
+        return { active: true, settings: current, termIndex: pageTermIndex(termIndexes.bundled()), highlights };
+      const termIndex = await termIndexes.current();
+      if (!highlights.unavailable) highlights.rows = await listHighlights(db, url);
+      return { active: true, settings: current, termIndex: pageTermIndex(termIndex), highlights };
+    },
+    async setPageEntityCount({ count }, sender) {
+      if (!Number.isInteger(count) || count < 0) throw new Error('A count is a whole number');
+      await options.setBadge?.(count, sender);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,344 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { pageAnchoring } from '../../../lib/anchoring/page';
+import { ANCHORING_SCRIPT, registerAnchoring } from '../../../lib/anchoring/handle';
+import { TERM_HIGHLIGHT } from '../../../lib/dom/annotator';
+import { CLAIMS_SCRIPT, registerClaims } from '../../../lib/dom/claim-handle';
+import type { Mark } from '../../../lib/dom/annotator';
+import { startPageSession, type LazyScript, type MessageListener } from '../../../lib/dom/page-session';
+import type { HighlightRow } from '../../../lib/db/schema';
+import {
+  answer,
+  createClient,
+  type Handlers,
+  type PageConfig,
+  type Protocol,
+  type TabProtocol,
+  type PageTermIndex,
+} from '../../../lib/messages';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { buildMatcherTables } from '../../../lib/text/matcher-tables';
+import { prefilterSource } from '../../../lib/text/prefilter';
+import { rangeOver } from '../range-over';
+import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
+
+const PAGE_URL = 'https://news.example.org/article';
+const ARTICLE = '<p id="lead">Vladimir Putin arrived in Pyongyang, and Putin left Pyongyang the next day.</p>';
+
+const patterns = [
+  { id: 'putin', text: 'Putin', lang: 'en' as const },
+  { id: 'pyongyang', text: 'Pyongyang', lang: 'en' as const },
+];
+// As the background sends it: the matcher's tables, built there once.
+const termIndex: PageTermIndex = {
+  version: 'test',
+  matcher: buildMatcherTables(patterns, prefilterSource(patterns)),
+  entities: [
+    { id: 'putin', label: 'Vladimir Putin', kind: 'person', tier: 'core' },
+    { id: 'pyongyang', label: 'Pyongyang', kind: 'place', tier: 'core' },
+  ],
+};
+// The claim script is a test of its own; here it is off unless a test turns it on.
+const settings: Settings = { ...DEFAULT_SETTINGS, claims: false };
+const activeConfig = (over: Partial<Settings> = {}, rows: HighlightRow[] = []): PageConfig => ({
+  active: true,
+  settings: { ...settings, ...over },
+  termIndex,
+  highlights: { rows, unavailable: null },
+});
+const inactiveConfig = (reason: 'paused' | 'site-off' = 'site-off'): PageConfig => ({
+  active: false,
+  reason,
+  settings,
+  highlights: { rows: [], unavailable: null },
+});
+
+let registry: Map<string, FakeHighlight>;
+let life: AbortController;
+beforeEach(() => {
+  registry = installHighlightShim();
+  // happy-dom's CSS has no highlight registry: the page's is the shim's.
+  Object.defineProperty(window, 'CSS', {
+    value: Object.assign(Object.create(window.CSS) as object, { highlights: registry }),
+    configurable: true,
+  });
+  document.body.innerHTML = ARTICLE;
+  life = new AbortController();
+});
+afterEach(() => life.abort());
+
+/**
+ * A frame of a page with a fake background: `configs` answers each
+ * getPageConfig in turn (a function answers when the test resolves it), and
+ * what the frame reports is recorded.
+ */
+function frame(options: {
+  configs: (PageConfig | (() => Promise<PageConfig>))[];
+  isTop?: boolean;
+  listHighlights?: (request: { url?: string; offset?: number }) => HighlightRow[];
+}) {
+  const counts: number[] = [];
+  const asked: string[] = [];
+  const imported: LazyScript[] = [];
+  const listeners = new Set<MessageListener>();
+  const scripts = {} as object;
+  let url = PAGE_URL;
+  const background: Partial<Handlers<Protocol>> = {
+    getPageConfig: ({ url: asking }) => {
+      asked.push(asking);
+      const next = options.configs.shift();
+      if (!next) throw new Error('no configuration left for this test');
+      return typeof next === 'function' ? next() : next;
+    },
+    setPageEntityCount: ({ count }) => {
+      counts.push(count);
+      return null;
+    },
+    listHighlights: (request) => {
+      const rows = options.listHighlights?.(request) ?? [];
+      return (request.offset ?? 0) === 0 ? rows : [];
+    },
+  };
+  const ask = createClient(
+    (message) => answer(background as Handlers<Protocol>, message, null) ?? Promise.resolve(undefined),
+  );
+  const started = startPageSession({
+    document,
+    pageUrl: PAGE_URL,
+    currentUrl: () => url,
+    isTop: options.isTop ?? true,
+    isPrivate: false,
+    ask,
+    onMessage: { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
+    signal: life.signal,
+    importScript: async (path) => {
+      imported.push(path);
+      if (path === ANCHORING_SCRIPT) registerAnchoring(scripts, { ...pageAnchoring, createLayer: fakeLayer });
+      if (path === CLAIMS_SCRIPT) registerClaims(scripts, () => ({ update: (marks) => claimUpdates.push(marks) }));
+    },
+    registry: scripts,
+    failed: (error) => {
+      throw error;
+    },
+  });
+  const claimUpdates: (readonly Mark[])[] = [];
+
+  /** Hands a message to the frame's listeners, as runtime.onMessage does; undefined when none answers. */
+  const dispatch = (message: unknown) =>
+    new Promise<unknown>((resolve) => {
+      let answered = false;
+      for (const listener of listeners) if (listener(message, {}, resolve)) answered = true;
+      if (!answered) resolve(undefined);
+    });
+  /** The popup (or the background) asking the tab. */
+  const tab = createClient<TabProtocol>(dispatch);
+  /** The background saying settings or the corpus changed (no frame answers it). */
+  const configChanged = () => void tab('configChanged', null).catch(() => undefined);
+  return {
+    started,
+    counts,
+    asked,
+    imported,
+    claimUpdates,
+    listeners,
+    tab,
+    configChanged,
+    navigate: (to: string) => (url = to),
+  };
+}
+
+/** A saved-highlight layer that draws nothing: the real one is tested end to end. */
+function fakeLayer() {
+  return { repaint: () => undefined };
+}
+
+const marked = () => textsOf(registry.get(TERM_HIGHLIGHT));
+
+describe('a page where Lens runs', () => {
+  test('is marked, its top frame reports its count of distinct entities, and the tab handlers answer', async () => {
+    const page = frame({ configs: [activeConfig()] });
+    await page.started;
+    await vi.waitFor(() => expect(page.counts).toEqual([2]));
+    expect(page.asked).toEqual([PAGE_URL]);
+    expect(marked()).toEqual(['Putin', 'Pyongyang', 'Putin', 'Pyongyang']);
+    expect(await page.tab('getPageInfo', null)).toEqual({ url: PAGE_URL, active: true, private: false });
+    expect(await page.tab('getPageEntities', null)).toEqual([
+      { id: 'pyongyang', label: 'Pyongyang', kind: 'place', count: 2 },
+      { id: 'putin', label: 'Vladimir Putin', kind: 'person', count: 2 },
+    ]);
+    expect(await page.tab('getPageScope', null)).toEqual({
+      relevant: true, // four mentions of core entities
+      markEverywhere: false,
+      mainTextOnly: true,
+    });
+  });
+
+  test('marks only the kinds the reader marks', async () => {
+    const page = frame({ configs: [activeConfig({ kinds: ['place'] })] });
+    await page.started;
+    await vi.waitFor(() => expect(page.counts).toEqual([1]));
+    expect(marked()).toEqual(['Pyongyang', 'Pyongyang']);
+  });
+
+  test('a frame inside the page is marked but reports no count and answers nothing: the top frame speaks for the tab', async () => {
+    const page = frame({ configs: [activeConfig()], isTop: false });
+    await page.started;
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    expect(page.counts).toEqual([]);
+    await expect(page.tab('getPageInfo', null)).rejects.toThrow('No answer to "getPageInfo"');
+    await expect(page.tab('getPageEntities', null)).rejects.toThrow('No answer to "getPageEntities"');
+  });
+
+  test('getPageInfo gives the address the frame shows now; highlights are still those of the URL it was loaded at', async () => {
+    const listed: (string | undefined)[] = [];
+    const page = frame({ configs: [activeConfig()], listHighlights: ({ url }) => (listed.push(url), []) });
+    await page.started;
+    page.navigate('https://news.example.org/pushed');
+    expect(await page.tab('getPageInfo', null)).toMatchObject({ url: 'https://news.example.org/pushed' });
+    await page.tab('refreshHighlights', null);
+    expect(listed).toEqual([PAGE_URL]);
+  });
+});
+
+describe('a page where Lens is off', () => {
+  test.each(['site-off', 'paused'] as const)(
+    '(%s) is not marked, reports a count of 0, and refuses every request about the page',
+    async (reason) => {
+      const page = frame({ configs: [inactiveConfig(reason)] });
+      await page.started;
+      expect(page.counts).toEqual([0]);
+      expect(marked()).toEqual([]);
+      expect(await page.tab('getPageInfo', null)).toEqual({ url: PAGE_URL, active: false, private: false });
+      for (const type of ['openPanel', 'getPageEntities', 'getPageScope', 'getHighlightStatus'] as const)
+        await expect(page.tab(type, null)).rejects.toThrow('Lens is off on this page');
+      await expect(page.tab('showEntity', { entityId: 'putin' })).rejects.toThrow('Lens is off on this page');
+      await expect(page.tab('saveSelection', null)).rejects.toThrow('Lens is off on this page');
+    },
+  );
+});
+
+describe('configChanged', () => {
+  test('ends the running session (its marks go) and starts one from a fresh configuration', async () => {
+    const page = frame({ configs: [activeConfig(), inactiveConfig(), activeConfig({ kinds: ['person'] })] });
+    await page.started;
+    await vi.waitFor(() => expect(page.counts).toEqual([2]));
+
+    page.configChanged();
+    await vi.waitFor(() => expect(page.counts).toEqual([2, 0]));
+    expect(marked()).toEqual([]);
+    expect(await page.tab('getPageInfo', null)).toMatchObject({ active: false });
+    await expect(page.tab('getPageEntities', null)).rejects.toThrow('Lens is off on this page');
+
+    page.configChanged();
+    await vi.waitFor(() => expect(page.counts).toEqual([2, 0, 1]));
+    expect(marked()).toEqual(['Putin', 'Putin']);
+    expect(page.asked).toEqual([PAGE_URL, PAGE_URL, PAGE_URL]);
+  });
+
+  test('every frame restarts, the top one and the others', async () => {
+    const page = frame({ configs: [activeConfig(), inactiveConfig()], isTop: false });
+    await page.started;
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    page.configChanged();
+    await vi.waitFor(() => expect(marked()).toEqual([]));
+    expect(page.asked).toHaveLength(2);
+  });
+
+  test('a configuration that arrives after a newer change is dropped: the newest wins', async () => {
+    let answerFirstChange!: (config: PageConfig) => void;
+    const page = frame({
+      configs: [
+        inactiveConfig(),
+        () => new Promise<PageConfig>((resolve) => (answerFirstChange = resolve)),
+        activeConfig({ kinds: ['place'] }),
+      ],
+    });
+    await page.started;
+    page.configChanged(); // its configuration is late
+    await vi.waitFor(() => expect(page.asked).toHaveLength(2));
+    page.configChanged();
+    await vi.waitFor(() => expect(page.counts).toEqual([0, 1]));
+    answerFirstChange(activeConfig());
+    await vi.waitFor(() => expect(marked()).toEqual(['Pyongyang', 'Pyongyang']));
+    // The late answer started nothing: the page still has only the places, and the count stayed.
+    await new Promise<void>((done) => setTimeout(done)); // a task later: every step of the late answer has run
+    expect(marked()).toEqual(['Pyongyang', 'Pyongyang']);
+    expect(page.counts).toEqual([0, 1]);
+  });
+});
+
+describe('the end of the content script (the extension updated or removed)', () => {
+  test('takes the marks and the message listener with it', async () => {
+    const page = frame({ configs: [activeConfig()] });
+    await page.started;
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    life.abort();
+    expect(marked()).toEqual([]);
+    expect(page.listeners.size).toBe(0);
+  });
+});
+
+describe('scripts loaded when first needed', () => {
+  test('a page with no highlights loads neither the anchoring code nor the card UI', async () => {
+    const page = frame({ configs: [activeConfig()] });
+    await page.started;
+    await vi.waitFor(() => expect(page.counts).toEqual([2]));
+    expect(await page.tab('getHighlightStatus', null)).toEqual({ anchored: [], orphans: [] });
+    expect(page.imported).toEqual([]);
+  });
+
+  test('a page with highlights loads the anchoring code once, and anchors them', async () => {
+    const found = highlightOf('Putin arrived', 'h-found');
+    const gone = {
+      ...highlightOf('left Pyongyang', 'h-gone'),
+      quote: { type: 'TextQuoteSelector' as const, exact: 'not on this page', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector' as const, start: 500, end: 516 },
+    };
+    const page = frame({ configs: [activeConfig({}, [found, gone])] });
+    await page.started;
+    expect(await page.tab('getHighlightStatus', null)).toEqual({ anchored: ['h-found'], orphans: ['h-gone'] });
+    expect(page.imported).toEqual([ANCHORING_SCRIPT]);
+  });
+
+  test('refreshHighlights reads the page’s highlights from the store again', async () => {
+    let rows: HighlightRow[] = [highlightOf('Putin arrived', 'h-1')];
+    const page = frame({ configs: [activeConfig({}, rows)], listHighlights: () => rows });
+    await page.started;
+    expect(await page.tab('getHighlightStatus', null)).toEqual({ anchored: ['h-1'], orphans: [] });
+    rows = [highlightOf('left Pyongyang', 'h-2')];
+    expect(await page.tab('refreshHighlights', null)).toEqual({ anchored: ['h-2'], orphans: [] });
+    expect(page.imported).toEqual([ANCHORING_SCRIPT]);
+  });
+
+  test('the claim script loads in the top frame once it has entity marks, never in another frame', async () => {
+    const top = frame({ configs: [activeConfig({ claims: true })] });
+    await top.started;
+    await vi.waitFor(() => expect(top.claimUpdates).toHaveLength(1));
+    expect(top.claimUpdates[0]).toHaveLength(4);
+    expect(top.imported).toEqual([CLAIMS_SCRIPT]);
+
+    life.abort();
+    life = new AbortController();
+    const inner = frame({ configs: [activeConfig({ claims: true })], isTop: false });
+    await inner.started;
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    expect(inner.imported).toEqual([]);
+  });
+});
+
+/** A saved highlight of `text` as it is on the page. */
+function highlightOf(text: string, id: string): HighlightRow {
+  const { quote, position } = pageAnchoring.describe(document.body, rangeOver(text));
+  return {
+    id,
+    url: PAGE_URL,
+    title: 'Article',
+    quote,
+    position,
+    note: '',
+    colour: 'yellow',
+    entityIds: [],
+    createdAt: 1,
+    updatedAt: 1,
+  };
+}
