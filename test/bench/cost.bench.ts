@@ -98,6 +98,10 @@ function mainThreadTasks(events: TraceEvent[]): Map<string, { start: number; end
 /** Where the time of one load went. */
 interface Cost {
   whole: number;
+  /** of it, while the bench added LIVE_CHANGES paragraphs to the page one by one (a live page) */
+  live: number;
+  /** of it, while the bench moved the pointer over the page's text without resting (no card opens) */
+  hover: number;
   /** of it, in what Lens's frames call (DOM, builtins, GC) rather than in its own code */
   called: number;
   /** ms per innermost Lens function (original file:function), and what it calls */
@@ -214,6 +218,14 @@ function costOf(
     const inside = lensTimes.filter((t) => taskAt(list, t) !== undefined).length;
     if (inside > best) [best, tasks] = [inside, list];
   }
+  const phaseAt = { live: Infinity, hover: Infinity, end: Infinity };
+  for (const e of trace) {
+    if (e.name === 'bench:live' || e.name === 'bench:hover' || e.name === 'bench:end') {
+      phaseAt[e.name.slice(6) as keyof typeof phaseAt] = e.ts;
+    }
+  }
+  let live = 0;
+  let hover = 0;
   time = profile.startTime;
   // timeDeltas[i] is the time from the previous sample to sample i: sample i
   // stands for the interval after it, i.e. timeDeltas[i + 1].
@@ -236,6 +248,9 @@ function costOf(
       return;
     }
     const { bucket } = frame;
+    // The steady page's share: after the bench's marks, while it changes the page and moves the pointer.
+    if (time >= phaseAt.live && time < phaseAt.hover) live += ms;
+    else if (time >= phaseAt.hover && time < phaseAt.end) hover += ms;
     whole += ms;
     split[bucket] = (split[bucket] ?? 0) + ms;
     // What Lens's frame calls: the DOM, the browser's builtins, the garbage collector.
@@ -261,7 +276,24 @@ function costOf(
     }
   }
   const longestIn = Object.entries(longestSplit).sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return { whole, called, longest, longestIn, longestBy, longestTop, split, top };
+  return { whole, called, live, hover, longest, longestIn, longestBy, longestTop, split, top };
+}
+
+/** How many paragraphs the bench adds to a page after its scan, 50 ms apart. */
+const LIVE_CHANGES = 10;
+
+/** Runs in the page: adds `count` paragraphs that mention entities, one by one, between user timing marks. */
+async function steadyPage(count: number): Promise<void> {
+  performance.mark('bench:live');
+  for (let i = 0; i < count; i++) {
+    const p = document.createElement('p');
+    p.textContent = `Update ${i}: Kim Jong Un and Vladimir Putin spoke of Pyongyang and Moscow again today.`;
+    (document.querySelector('article, main') ?? document.body).append(p);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  // (The observer's last batch, 50 ms after the last change.)
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  performance.mark('bench:hover');
 }
 
 /** The task of `tasks` (sorted by start) running at `time`, if any. */
@@ -306,7 +338,7 @@ async function profileLoad(
   const trace: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => void trace.push(...(value as unknown as TraceEvent[])));
   await cdp.send('Tracing.start', {
-    categories: 'disabled-by-default-devtools.timeline,__metadata',
+    categories: 'disabled-by-default-devtools.timeline,blink.user_timing,__metadata',
     transferMode: 'ReportEvents',
   });
   await cdp.send('Profiler.enable');
@@ -314,6 +346,10 @@ async function profileLoad(
   await cdp.send('Profiler.start');
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(`(${scanDone.toString()})()`, undefined, { timeout: 60_000, polling: 50 });
+  // A steady page: paragraphs added one by one, then the pointer moved over the text without resting.
+  await page.evaluate(`(${steadyPage.toString()})(${LIVE_CHANGES})`);
+  for (let i = 0; i < 30; i++) await page.mouse.move(40 + i * 35, 120 + ((i * 97) % 600), { steps: 2 });
+  await page.evaluate(() => performance.mark('bench:end'));
   // The measurement window after the scan (a bench, not a test: it waits on time on purpose).
   await page.waitForTimeout(COST_WINDOW_MS);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
@@ -416,6 +452,8 @@ async function main() {
       'page'.padEnd(40),
       'whole'.padStart(7),
       'calls'.padStart(6),
+      'live'.padStart(5),
+      'hover'.padStart(5),
       'longest'.padStart(8),
       'b′'.padStart(6),
       'longest in'.padStart(10),
@@ -428,6 +466,9 @@ async function main() {
     whole: number;
     /** of whole, in what Lens's frames call (DOM, builtins, GC) */
     called: number;
+    /** of whole, while LIVE_CHANGES paragraphs were added; and while the pointer moved over the text */
+    live: number;
+    hover: number;
     longest: number;
     longestIn: string;
     longestBy: 'task' | 'run';
@@ -457,11 +498,15 @@ async function main() {
       page: p.name,
       whole: median(costs.map((c) => c.whole)),
       called: median(costs.map((c) => c.called)),
+      live: median(costs.map((c) => c.live)),
+      hover: median(costs.map((c) => c.hover)),
       top: averageTop(costs.map((c) => c.top)),
       longest: median(costs.map((c) => c.longest)),
       // (of the run whose longest stretch is the median one)
       longestBy: costs.every((c) => c.longestBy === 'task') ? ('task' as const) : ('run' as const),
-      longestTop: averageTop([[...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestTop]),
+      longestTop: averageTop([
+        [...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestTop,
+      ]),
       longestIn: [...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestIn,
       heapKb: (median(costs.map((c) => c.heap)) - median(without)) / 1024,
       floorIsolated: median(floors),
@@ -474,6 +519,8 @@ async function main() {
         row.page.slice(0, 40).padEnd(40),
         ms(row.whole, 7),
         ms(row.called, 6),
+        ms(row.live, 5),
+        ms(row.hover, 5),
         ms(row.longest, 8),
         ms(row.floorIsolated, 6),
         row.longestIn.slice(0, 10).padStart(10),
@@ -497,6 +544,9 @@ async function main() {
   );
   console.log(
     `real pages over 3× b′ + 5 ms: ${over.length} of ${real.length}${over.length ? ` (${over.map((r) => r.page).join(', ')})` : ''}`,
+  );
+  console.log(
+    `a live page: median ${median(rows.map((r) => r.live)).toFixed(1)} ms for ${LIVE_CHANGES} added paragraphs (most ${Math.max(...rows.map((r) => r.live)).toFixed(1)}); moving the pointer over the text: median ${median(rows.map((r) => r.hover)).toFixed(1)} ms (most ${Math.max(...rows.map((r) => r.hover)).toFixed(1)})`,
   );
   // Where Lens's time goes over all real pages: its functions and what they call.
   const overall = averageTop(real.map((r) => Object.fromEntries(r.top)));
