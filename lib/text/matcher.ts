@@ -396,7 +396,6 @@ class WordMatcher implements Matcher {
     let stemWords = 0;
     let words = 0; // words read
     let stopAt = window === NO_WINDOW ? NO_WINDOW : 1;
-    let records = this.nrec;
     const n = text.length;
     for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -425,13 +424,7 @@ class WordMatcher implements Matcher {
           hit |= ((filter.charCodeAt(stem >>> 1) >>> ((stem & 1) << 1)) | anyStem) & ROLES;
         }
       }
-      if (hit !== 0) {
-        this.lookUp(text, map, i, len, hit);
-        if (this.nrec !== records) {
-          records = this.nrec;
-          stopAt = words + window;
-        }
-      }
+      if (hit !== 0) stopAt = this.lookUpInWindow(text, map, i, len, hit, words + window, stopAt);
       words -= ends;
       if (words >= stopAt) {
         this.stemHeavy = stemWords * STEM_HEAVY > i - from;
@@ -458,7 +451,6 @@ class WordMatcher implements Matcher {
     let stemWords = 0;
     let words = 0;
     let stopAt = window === NO_WINDOW ? NO_WINDOW : 1;
-    let records = this.nrec;
     const n = text.length;
     for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -480,13 +472,7 @@ class WordMatcher implements Matcher {
       const stemBits = ((filter.charCodeAt(stem >>> 1) >>> ((stem & 1) << 1)) | anyStem) & stemmable;
       const hit = (wholeBits | stemBits) & ROLES & ends;
       stemWords += stemmable & ends & 1;
-      if (hit !== 0) {
-        this.lookUp(text, map, i, len, hit);
-        if (this.nrec !== records) {
-          records = this.nrec;
-          stopAt = words + window;
-        }
-      }
+      if (hit !== 0) stopAt = this.lookUpInWindow(text, map, i, len, hit, words + window, stopAt);
       words -= ends;
       if (words >= stopAt) {
         this.stemHeavy = stemWords * STEM_HEAVY > i - from;
@@ -504,6 +490,21 @@ class WordMatcher implements Matcher {
     if (inWord !== 0) this.lookUp(text, map, n, len, ROLES);
     this.stemHeavy = stemWords * STEM_HEAVY > n - from;
     return n;
+  }
+
+  /** Looks a word up (lookUp); returns where the window ends now: at `ifRecorded` words if the word was recorded. */
+  private lookUpInWindow(
+    text: string,
+    map: PartlyNormalised | null,
+    after: number,
+    len: number,
+    roles: number,
+    ifRecorded: number,
+    stopAt: number,
+  ): number {
+    const records = this.nrec;
+    this.lookUp(text, map, after, len, roles);
+    return this.nrec !== records ? ifRecorded : stopAt;
   }
 
   /** The class of unit `i` of text the table has already seen. */
