@@ -14,6 +14,17 @@ const pageTab = (caller: Caller): number | undefined => (caller.kind === 'page' 
 /** The context menu item on a selection. */
 const SAVE_HIGHLIGHT_MENU = 'save-highlight';
 
+/** Tells every tab something; a tab without Lens (or where it is off) does not answer, and is left alone. */
+function toEveryTab(tell: (tabId: number) => Promise<unknown>): void {
+  void browser.tabs.query({}).then((tabs) => {
+    for (const tab of tabs) if (tab.id !== undefined) void tell(tab.id).catch(() => undefined);
+  });
+}
+
+/** The top frame's content script of a tab: the page the reader sees. */
+const askTab = (tabId: number) =>
+  createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
+
 export default defineBackground(() => {
   const service = createService(new LensDb(), bundle, {
     // The background is never private (Firefox has no split incognito mode; Chrome's default is spanning):
@@ -38,7 +49,7 @@ export default defineBackground(() => {
         ...(tab?.windowId === undefined ? {} : { windowId: tab.windowId }),
       });
     },
-    openHighlight: async (url, id) => {
+    openHighlight: async (url, id, addToCorpus) => {
       const tab = await browser.tabs.create({ url });
       if (tab.id === undefined) return;
       const tabId = tab.id;
@@ -47,21 +58,17 @@ export default defineBackground(() => {
       const onUpdated = (updated: number, change: Browser.tabs.OnUpdatedInfo) => {
         if (updated !== tabId || change.status !== 'complete') return;
         browser.tabs.onUpdated.removeListener(onUpdated);
-        void askTab('showHighlight', { id }).catch(() => undefined /* Lens is off on that site */);
+        void askTab('showHighlight', { id, addToCorpus }).catch(() => undefined /* Lens is off on that site */);
       };
       browser.tabs.onUpdated.addListener(onUpdated);
     },
     // Every frame of every tab redraws with the new settings or corpus (a tab without Lens does not answer).
-    onConfigChanged: () => {
-      void browser.tabs.query({}).then((tabs) => {
-        for (const tab of tabs) {
-          if (tab.id === undefined) continue;
-          const tabId = tab.id;
-          const everyFrame = createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message));
-          void everyFrame('configChanged', null).catch(() => undefined);
-        }
-      });
-    },
+    onConfigChanged: () =>
+      toEveryTab((tabId) =>
+        createClient<TabProtocol>((m) => browser.tabs.sendMessage(tabId, m))('configChanged', null),
+      ),
+    // The page the reader sees in each tab takes it away if it shows it (its top frame: the others draw no highlights).
+    onHighlightDeleted: (id) => toEveryTab((tabId) => askTab(tabId)('highlightDeleted', { id })),
     // Per tab, from its top frame; the browser resets both when the tab loads another page, whose frame asks again.
     // The sender is the Caller the browser reported (see callerOf), not a MessageSender.
     showToolbarState: async (state, sender) => {
@@ -104,9 +111,6 @@ export default defineBackground(() => {
     return true;
   });
 
-  /** The top frame's content script of a tab: the page the reader sees. */
-  const askTab = (tabId: number) =>
-    createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
   // The content script shows the reader why a save failed; here there is nobody to tell.
   const saveSelectionIn = (tabId: number) => askTab(tabId)('saveSelection', null).catch(() => null);
 

@@ -4,12 +4,13 @@
  * or when the reader saves one, so that other pages do not pay for it.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { registerAnchoring } from '../lib/anchoring/handle';
 import { pageAnchoring } from '../lib/anchoring/page';
+import { registerAnchoring } from '../lib/dom/anchoring-handle';
+import { createSavedLayer } from '../lib/dom/saved-layer';
 
 export default defineUnlistedScript({
   globalName: false,
   main() {
-    registerAnchoring(globalThis, pageAnchoring);
+    registerAnchoring(globalThis, { ...pageAnchoring, createLayer: createSavedLayer });
   },
 });

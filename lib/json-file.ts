@@ -1,3 +1,4 @@
+import { errorMessage } from './errors';
 /**
  * Reading a JSON file a reader chose (highlights to import, a corpus pack),
  * with a message they can act on when it is not one: too large, empty, not
@@ -70,7 +71,7 @@ function describeJsonError(text: string, error: unknown): string {
   }
   const open = unclosed(text);
   if (open) return `The file is cut short: it ends inside ${open}. Was the download or copy complete?`;
-  const engine = error instanceof Error ? error.message : String(error);
+  const engine = errorMessage(error);
   const where = locate(text, engine);
   return `This is not valid JSON${where ? ` (${where})` : ''}: ${engine.replace(/\s*\(?(at|in JSON at) (position|line).*$/, '')}.`;
 }

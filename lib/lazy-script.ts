@@ -1,7 +1,7 @@
 /**
  * Scripts of the extension's own that the content script loads the first
  * time they are needed (the card UI, the anchoring code): each leaves what it
- * offers on the global object (../ui/ui-handle.ts, ../anchoring/handle.ts).
+ * offers on the global object (./ui/ui-handle.ts, ./dom/anchoring-handle.ts).
  */
 
 /** `load`, run once: every call shares the one load; a load that failed is tried again on the next call. */

@@ -8,6 +8,8 @@
  */
 import type { PendingSearch } from './search-handoff';
 import type { CorpusStatus } from './db/corpus-store';
+import type { HighlightStatus } from './anchoring/page';
+import type { HighlightPatch, NewHighlight } from './db/highlight-store';
 import type { HighlightRow } from './db/schema';
 import type { PackImport, PackPreview, PackSummary } from './db/pack-store';
 import type { ReadingSaved } from './db/reading-store';
@@ -16,11 +18,11 @@ import type { EntityKind, Tier } from './corpus/schema';
 import type { Settings } from './settings';
 import type { SearchFilters, SearchResults } from './search';
 import type { CardData } from './corpus/card-model';
-import type { ClaimCardData } from './corpus/claim-card-model';
-import type { ClaimTarget } from './claims/match';
+import type { ClaimCardData, ClaimTarget } from './corpus/claim-card-model';
 import type { EntitySpan } from './claims/tokens';
 import type { RecordDetail } from './corpus/detail-model';
 import type { MatcherTables, TermPattern } from './text/matcher';
+import { errorMessage } from './errors';
 
 /** The most page entities a card request may name: a page's own marks, not a way to make the background scan the corpus. */
 export const MAX_PAGE_ENTITY_IDS = 200;
@@ -46,22 +48,11 @@ export interface EntitySummary {
   tier: Tier;
 }
 
-export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
-
-/** What a reader may change of a saved highlight. */
-export type HighlightPatch = Partial<Pick<HighlightRow, 'note' | 'colour'>>;
-
 /** The reader's highlights on one page, for its content script. */
 export interface PageHighlights {
   rows: HighlightRow[];
   /** why no highlight can be saved in this browser (IndexedDB unavailable, as in some private windows); null when they can */
   unavailable: string | null;
-}
-
-/** Which of a page's saved highlights are drawn on it, and which were not found there (orphans). */
-export interface HighlightStatus {
-  anchored: string[];
-  orphans: string[];
 }
 
 /** What a page gets of the term index: the matcher's tables, which it uses as they arrive, not the patterns. */
@@ -109,7 +100,8 @@ export interface Protocol {
   /** Deleting a highlight that is not there is not an error: it is gone either way. */
   deleteHighlight: { request: { id: string }; response: null };
   /** opens a highlight's page in a new tab and scrolls it to the highlight */
-  openHighlight: { request: { url: string; id: string }; response: null };
+  /** `addToCorpus`: open its "Add to my corpus" form there, not its popover */
+  openHighlight: { request: { url: string; id: string; addToCorpus?: boolean }; response: null };
   /** puts back a deleted highlight exactly as it was (undo) */
   restoreHighlight: { request: HighlightRow; response: HighlightRow };
   /** W3C Web Annotation JSON (or Hypothesis's export), validated whole before anything is written; `byteSize` is measured again by the background */
@@ -177,9 +169,12 @@ export interface TabProtocol {
   /** once the page's highlights have been anchored */
   getHighlightStatus: { request: null; response: HighlightStatus };
   /** Scrolls to a highlight and opens its popover; false for an orphan or an id not on this page. */
-  showHighlight: { request: { id: string }; response: boolean };
-  /** Reads the page's highlights from the store again (after the popup changed, deleted or imported some). */
+  /** `addToCorpus`: open "Add to my corpus" for it instead of its popover (from the popup's Highlights tab) */
+  showHighlight: { request: { id: string; addToCorpus?: boolean }; response: boolean };
+  /** Reads the page's highlights from the store again (after the popup changed, restored or imported some). */
   refreshHighlights: { request: null; response: HighlightStatus };
+  /** From the background, to every tab: a highlight was deleted (from the popup, or a page); a page showing it takes it away. */
+  highlightDeleted: { request: { id: string }; response: null };
   /** The page the reader sees, and whether Lens is marking it (for the popup's per-site switch). */
   /** `private`: the tab is in a private window */
   getPageInfo: { request: null; response: { url: string; active: boolean; private?: boolean } };
@@ -244,7 +239,7 @@ export function answer<P extends ProtocolShape<P>, Sender>(
     .then(() => handler(message.payload, sender))
     .then(
       (value): Reply => ({ ok: true, value }),
-      (error: unknown): Reply => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+      (error: unknown): Reply => ({ ok: false, error: errorMessage(error) }),
     );
 }
 

@@ -18,7 +18,7 @@
  * approx-string-match is imported here only.
  */
 import approxSearch from 'approx-string-match';
-import type { TextPositionSelector, TextQuoteSelector } from '../db/schema';
+import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 import { isKnownPosition } from './selectors';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';

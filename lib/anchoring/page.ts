@@ -2,13 +2,18 @@
  * Anchoring on a live page: the string work of ./match-quote.ts and
  * ./selectors.ts over the document text of ./text-range.ts. The content
  * script loads this module only on pages that have highlights, or when the
- * reader saves one (see ./handle.ts): the fuzzy matcher is most of its size.
+ * reader saves one (see ../dom/anchoring-handle.ts): the fuzzy matcher is most
+ * of its size.
  */
-import type { TextPositionSelector, TextQuoteSelector } from '../db/schema';
 import { anchorAll, type HighlightSelectors } from './match-quote';
-import { describeRange } from './selectors';
+import { describeRange, type TextPositionSelector, type TextQuoteSelector } from './selectors';
 import { documentText } from './text-range';
-import { createSavedLayer } from '../dom/saved-layer';
+
+/** Which of a page's saved highlights are drawn on it, and which were not found there (orphans). */
+export interface HighlightStatus {
+  anchored: string[];
+  orphans: string[];
+}
 
 export interface DescribedSelection {
   quote: TextQuoteSelector;
@@ -29,8 +34,6 @@ export interface PageAnchoring {
    * text, or one outside `root` (in a shadow root or a frame).
    */
   describe(root: Node, selection: AbstractRange): DescribedSelection;
-  /** Lens's closed layer that draws the saved highlights (shipped here: only pages with highlights need it). */
-  createLayer: typeof createSavedLayer;
 }
 
 export const pageAnchoring: PageAnchoring = {
@@ -46,5 +49,4 @@ export const pageAnchoring: PageAnchoring = {
     const { quote, position } = describeRange(text.text, start, end);
     return { quote, position, range: text.toRange(position.start, position.end) };
   },
-  createLayer: createSavedLayer,
 };

@@ -3,7 +3,19 @@
  * selectors over the document text (./text-range.ts) — the quote with
  * 32 characters of context either side, and its offsets.
  */
-import type { TextPositionSelector, TextQuoteSelector } from '../db/schema';
+
+/** W3C Web Annotation selectors, as stored (https://www.w3.org/TR/annotation-model/#selectors). */
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
 
 /**
  * Characters of prefix and suffix stored, as in Hypothesis and

@@ -6,7 +6,7 @@
  *
  * Unlike `root.textContent` (what Hypothesis offsets count), the text of
  * script, style, noscript and template elements and of our own <rdl-ui> is left
- * out (NOT_PAGE_TEXT, the policy the marks' walk shares: ../dom/skip-policy.ts): it is not what a reader selects, and pages rewrite inline scripts (ad
+ * out (NOT_PAGE_TEXT, the policy the marks' walk shares: ./skip-policy.ts): it is not what a reader selects, and pages rewrite inline scripts (ad
  * and analytics state) between visits, which would shift every offset after
  * them. Empty text nodes are left out of the map, so every offset belongs to
  * a node that has characters.
@@ -14,7 +14,7 @@
  * Node types are compared as numbers so the module can be imported where
  * there is no DOM (the background, node tests).
  */
-import { NOT_PAGE_TEXT } from '../dom/skip-policy';
+import { NOT_PAGE_TEXT } from './skip-policy';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -171,4 +171,12 @@ function ownerDocument(root: Node): Document {
   if (root.nodeType === DOCUMENT_NODE) return root as Document;
   if (!root.ownerDocument) throw new Error('The root is not in a document');
   return root.ownerDocument;
+}
+
+/** A live Range over a static one (a mark's StaticRange), for geometry: a StaticRange has no client rects. */
+export function liveRange(range: AbstractRange, doc: Document): Range {
+  const live = doc.createRange();
+  live.setStart(range.startContainer, range.startOffset);
+  live.setEnd(range.endContainer, range.endOffset);
+  return live;
 }

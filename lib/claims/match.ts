@@ -14,6 +14,7 @@
  * A cue doc of a position ("de facto allies") is a phrase: it is found (score
  * 1) when all its stems are in the sentence in its order, close together.
  */
+import type { ClaimTarget } from '../corpus/claim-card-model';
 import type { ClaimIndexData } from './build';
 import { type EntitySpan, hasPhrase, stemPositions } from './tokens';
 
@@ -23,9 +24,6 @@ export const CLAIM_THRESHOLD = 0.4;
 export const CUE_THRESHOLD = 1;
 /** How much the claim side counts in a claim doc's score (β of an F-measure, > 1 favours the claim's coverage). */
 const BETA = 1.5;
-
-/** What a sentence was found to state, as the page and the card need it. */
-export type ClaimTarget = { kind: 'claim'; claimId: string } | { kind: 'position'; positionId: string };
 
 /** The target of a hit. */
 export function targetOf(hit: ClaimHit): ClaimTarget {

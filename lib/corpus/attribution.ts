@@ -16,7 +16,18 @@ export function joinNames(names: string[]): string {
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
 
-export const LANGUAGE_NAMES: Record<TextLang, string> = { en: 'English', ru: 'Russian', ko: 'Korean', zh: 'Chinese' };
+export const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ru: 'Russian', ko: 'Korean', zh: 'Chinese' };
+
+/** "German" for "de": the corpus's own four by name, any other as the browser names it. */
+export function languageName(code: TextLang): string {
+  const known = LANGUAGE_NAMES[code];
+  if (known !== undefined) return known;
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
 
 /**
  * How a quote reached the English we hold, in a reader's words: "translated
@@ -25,7 +36,7 @@ export const LANGUAGE_NAMES: Record<TextLang, string> = { en: 'English', ru: 'Ru
  */
 export function translationLabel(chain: readonly TextLang[]): string | undefined {
   if (chain.length < 2) return undefined;
-  const [first, ...rest] = chain.map((l) => LANGUAGE_NAMES[l]);
+  const [first, ...rest] = chain.map(languageName);
   const via = rest.slice(0, -1);
   if (via.length === 0) return `translated from ${first}`;
   return chain[0] === chain[chain.length - 1]

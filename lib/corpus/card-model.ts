@@ -47,8 +47,11 @@ export interface CardClaim {
   date: CardDate;
   positionId?: string;
   positionLabel?: string;
-  /** the reader's own claim ("My reading"), with the page they took it from */
-  yours?: { pageUrl?: string };
+  /**
+   * the reader's own claim ("My reading"), with the page they took it from;
+   * `highlightDeleted`: the highlight it was added from is gone (the claim keeps its quote)
+   */
+  yours?: { pageUrl?: string; highlightDeleted?: boolean };
 }
 
 /** The entity's claims on one topic; `id: null` gathers the claims that answer no topic. */
@@ -174,6 +177,8 @@ export interface CardInput {
   events: Event[];
   /** ids of the claims that are the reader's own (their "My reading" pack) */
   yours?: ReadonlySet<string>;
+  /** ids of the reader's claims whose highlight was deleted since */
+  highlightDeleted?: ReadonlySet<string>;
   /** the other entities marked on the page the card opens on (none from the popup) */
   pageEntityIds?: readonly string[];
 }
@@ -189,6 +194,8 @@ export function entityCard(
   corpus: CorpusReadModel,
   entityId: string,
   pageEntityIds: readonly string[] = [],
+  /** the reader's claims whose highlight was deleted since */
+  highlightDeleted?: ReadonlySet<string>,
 ): CardData | null {
   const entity = corpus.entity(entityId);
   if (!entity) return null;
@@ -204,6 +211,7 @@ export function entityCard(
     topics: present([...new Set(claims.flatMap((c) => c.stances.map((st) => st.topicId)))].map(corpus.topic)),
     events: [...events.values()],
     yours: new Set(claims.filter((c) => corpus.isYours(c.id)).map((c) => c.id)),
+    ...(highlightDeleted && { highlightDeleted }),
     pageEntityIds,
   });
 }
@@ -230,7 +238,13 @@ export function buildCard(entityId: string, data: CardInput): CardData | null {
     cardClaims.set(
       claim.id,
       data.yours?.has(claim.id)
-        ? { ...card, yours: pageUrl !== undefined && isWebUrl(pageUrl) ? { pageUrl } : {} }
+        ? {
+            ...card,
+            yours: {
+              ...(pageUrl !== undefined && isWebUrl(pageUrl) && { pageUrl }),
+              ...(data.highlightDeleted?.has(claim.id) && { highlightDeleted: true }),
+            },
+          }
         : card,
     );
   }

@@ -5,9 +5,14 @@
  * sentence's likely place on it. Pure, plain JSON, built in the background
  * like the entity card (./card-model.ts), whose parts it reuses.
  */
-import type { ClaimTarget } from '../claims/match';
 import type { Claim, Person, Source, Topic } from './schema';
 import { buildViews, toCardClaim, type CardClaim, type CardViews } from './card-model';
+
+/**
+ * What a sentence was found to state (lib/claims/match.ts finds it), as the
+ * page and the card need it: a claim of the corpus, or a position on a topic.
+ */
+export type ClaimTarget = { kind: 'claim'; claimId: string } | { kind: 'position'; positionId: string };
 
 export interface ClaimCardTopic extends CardViews {
   /** the position the sentence likely takes: the matched claim's, or the matched cue's */

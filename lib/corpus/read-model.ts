@@ -32,12 +32,18 @@ export interface CorpusReadModel {
   eventsCiting(claimId: string): readonly Event[];
   /** whether a claim is the reader's own (their "My reading" pack) */
   isYours(claimId: string): boolean;
+  /**
+   * the entity or person kept for `id`: a reader's record that another
+   * reader's pack names too is read as theirs (lib/corpus/reader-links.ts)
+   */
+  canonical(id: string): string;
 }
 
 export function createReadModel(
   records: CorpusRecords,
   version: string,
   yours: ReadonlySet<string> = new Set(),
+  canonical: (id: string) => string = (id) => id,
 ): CorpusReadModel {
   const entities = byId(records.entities);
   const people = byId(records.people);
@@ -70,6 +76,7 @@ export function createReadModel(
     eventsNaming: (id) => eventsNaming.get(id) ?? none,
     eventsCiting: (id) => citing.get(id) ?? none,
     isYours: (id) => yours.has(id),
+    canonical,
   };
 }
 

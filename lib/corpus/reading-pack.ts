@@ -28,14 +28,17 @@ import type {
   PersonKind,
   Source,
   Stance,
+  TextLang,
 } from './schema';
 import { PACK_FORMAT } from './schema';
+import { readerPackOf } from './reader-links';
 
 export const READING_PACK_NAME = 'My reading';
 /** Pack ids of reader packs start so; the rest is random, so two readers' packs never share an id. */
 export const READING_PREFIX = 'mine-';
 /** Between two passages of one page in its source text. */
 const PASSAGE_BREAK = '\n\n[…]\n\n';
+const LANGS: readonly Lang[] = ['en', 'ru', 'ko'];
 
 /** The page a passage is on, as its metadata says and the reader corrected it. */
 export interface PageDraft {
@@ -45,7 +48,8 @@ export interface PageDraft {
   author?: string;
   /** as published; absent when the page does not say */
   date?: PartialDate;
-  language: Lang;
+  /** the language the page is in, as the reader confirmed it: any ISO 639 code ("en", "de") */
+  language: TextLang;
 }
 
 export type SpeakerDraft =
@@ -109,7 +113,14 @@ export function addPassage(
   today: PartialDate,
 ): { pack: Pack; claimId: string } {
   const next: Pack = structuredClone(pack);
-  const known = (name: string) => findPerson([...next.people, ...base.people], name);
+  // The pack stands alone: a record of another reader's pack (a colleague's Jane Doe) is not
+  // referred to but recorded again in this one, and linked with theirs by name (reader-links.ts).
+  const otherReaders = (id: string) => {
+    const owner = readerPackOf(id.replace(/^p-/, 'e-'));
+    return owner !== undefined && owner !== next.id;
+  };
+  const shared = { ...base, people: base.people.filter((p) => !otherReaders(p.id)) };
+  const known = (name: string) => findPerson([...next.people, ...shared.people], name);
 
   // The outlet: a person record of kind outlet, reused by name.
   let outlet = known(draft.page.outlet);
@@ -148,12 +159,23 @@ export function addPassage(
     next.sources = next.sources.map((s) => (s.id === id ? (source as Source) : s));
   }
 
-  const entityIds = [...draft.entityIds];
+  // A name is matched in the page's language where Lens has rules for it (Russian endings, Korean
+  // particles); on a page in any other language, as written.
+  const aliasLang: Lang = (LANGS as readonly string[]).includes(source.language) ? (source.language as Lang) : 'en';
+  const entityIds = draft.entityIds.map((id) => {
+    const theirs = otherReaders(id) ? base.entities.find((e) => e.id === id) : undefined;
+    return theirs ? newEntity(next, theirs.label, theirs.kind, aliasLang, theirs.summary).id : id;
+  });
+  let speaker = draft.speaker;
+  if (speaker.kind === 'person' && otherReaders(speaker.id)) {
+    const theirs = base.people.find((p) => p.id === (speaker as { id: string }).id);
+    if (theirs) speaker = { kind: 'new', name: theirs.name, role: theirs.role, personKind: theirs.kind };
+  }
   let speakerId: string;
-  if (draft.speaker.kind === 'outlet') speakerId = outlet.id;
-  else if (draft.speaker.kind === 'person') speakerId = draft.speaker.id;
+  if (speaker.kind === 'outlet') speakerId = outlet.id;
+  else if (speaker.kind === 'person') speakerId = speaker.id;
   else {
-    const { name, role, personKind } = draft.speaker;
+    const { name, role, personKind } = speaker;
     const existing = known(name);
     if (existing !== undefined) {
       speakerId = existing.id;
@@ -164,7 +186,7 @@ export function addPassage(
         next,
         name,
         'person',
-        source.language,
+        aliasLang,
         `${name}, ${role}, as recorded by the reader from ${draft.page.outlet}.`,
       );
       const person: Person = { id: uniqueId(next, 'p', name), name, role, kind: personKind, entityId: entity.id };
@@ -178,7 +200,7 @@ export function addPassage(
       next,
       e.label,
       e.kind,
-      source.language,
+      aliasLang,
       `${e.label}, added by the reader from ${draft.page.outlet}.`,
     );
     entityIds.push(entity.id);

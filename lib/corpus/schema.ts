@@ -7,6 +7,7 @@
  * dangling ids, alias collisions) live in ./validate.ts.
  */
 import { z } from '../zod';
+import { LANGS } from '../text/lang';
 import { upgradeLegacyClaim } from './legacy';
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: sources often give only part of a date. */
@@ -15,15 +16,28 @@ export const PartialDate = z
   .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
 export type PartialDate = z.infer<typeof PartialDate>;
 
-export const Lang = z.enum(['en', 'ru', 'ko']);
+export const Lang = z.enum(LANGS);
 export type Lang = z.infer<typeof Lang>;
 
 /**
- * A language a text passed through on its way to us. Wider than `Lang` (the
- * languages pages are matched in): a Chinese original is read here in English.
+ * A language a text is in or passed through on its way to us: any ISO 639
+ * code the browser can name ("zh", "de", "uk"). Wider than `Lang` (the
+ * languages pages are matched in): a Chinese original is read here in
+ * English, and a reader's passage from a German page is in German.
  */
-export const TextLang = z.enum(['en', 'ru', 'ko', 'zh']);
-export type TextLang = z.infer<typeof TextLang>;
+export const TextLang = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'expected a language code such as "en", "de" or "zh"')
+  .refine(isLanguageCode, 'is not a language code (ISO 639) that Lens can name');
+export type TextLang = string;
+
+function isLanguageCode(code: string): boolean {
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(code) !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Says what the project adds to a record beyond what its sources state — a
@@ -100,7 +114,8 @@ export const Source = z.strictObject({
   author: z.string().min(1).optional(),
   date: PartialDate,
   dateInferred: DateInference.optional(),
-  language: Lang,
+  /** the language of the text as the source has it (a reader's page may be in any language) */
+  language: TextLang,
   /**
    * The languages the text went through, original first, ending in
    * `language`: ["ko", "en"] is a Korean article read in its English version.

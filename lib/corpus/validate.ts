@@ -15,10 +15,21 @@
  * (`span`), so a curator can go straight to the line to fix. The cross-record
  * rules run only once the schema holds, since they read fields it guarantees.
  */
-import type { z } from 'zod';
-import { LANGUAGE_NAMES, languageChainOf } from './attribution';
-import { type Alias, type Claim, type ContextRule, CorpusRecords, Pack, type Person, type Source } from './schema';
+import { describeIssue, formatPath, valueAt, type ZodIssue } from '../zod';
+import { languageChainOf, languageName } from './attribution';
+import { linkedBy, nameKey, readerPackOf } from './reader-links';
+import {
+  type Alias,
+  type Claim,
+  type ContextRule,
+  CorpusRecords,
+  type Entity,
+  Pack,
+  type Person,
+  type Source,
+} from './schema';
 import { compileRule, isCapitalised } from '../text/context-rules';
+import { errorMessage } from '../errors';
 
 export interface CorpusIssue {
   /** e.g. `claims[12] (id "c-003-07")`, `texts["005_x.txt"]`, `pack` */
@@ -32,7 +43,6 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; issues: Corpus
 
 type Records = CorpusRecords;
 type Kind = keyof Records;
-type ZodIssue = z.core.$ZodIssue;
 
 const KINDS: readonly Kind[] = ['sources', 'people', 'entities', 'claims', 'topics', 'events'];
 
@@ -63,8 +73,29 @@ export function validatePack(input: unknown, base: Records): Validation<Pack> {
     topics: pack.topics,
     events: pack.events,
   };
-  const issues = checkRecords(own, base, pack.texts, true);
+  const issues = [...checkRecords(own, base, pack.texts, true), ...checkReaderIds(pack)];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: pack };
+}
+
+/**
+ * An id of a reader's record (`e-mine-3f9k2a7c-…`) names its pack: only that
+ * pack may use it, so that a pack cannot pass its entities off as another
+ * reader's and be linked with theirs (lib/corpus/reader-links.ts).
+ */
+function checkReaderIds(pack: Pack): CorpusIssue[] {
+  const issues: CorpusIssue[] = [];
+  for (const kind of ['entities', 'people'] as const) {
+    pack[kind].forEach((r, i) => {
+      const owner = readerPackOf(r.id.replace(/^p-/, 'e-'));
+      if (owner !== undefined && owner !== pack.id)
+        issues.push({
+          record: label(kind, i, r.id),
+          field: 'id',
+          message: `id "${r.id}" belongs to the reader pack "${owner}"; this pack is "${pack.id}"`,
+        });
+    });
+  }
+  return issues;
 }
 
 /** One line per issue, naming record and field; at most `max` lines plus a count of the rest. */
@@ -79,7 +110,7 @@ export function formatIssues(issues: CorpusIssue[], max = 20): string {
 
 function fromZod(zodIssues: readonly ZodIssue[], input: unknown, scope: string): CorpusIssue[] {
   return zodIssues.map((issue) => {
-    const path = issue.path;
+    const { path, message } = describeIssue(issue, input);
     const [head, index] = path;
     let record = scope;
     let rest: readonly PropertyKey[] = path;
@@ -87,39 +118,13 @@ function fromZod(zodIssues: readonly ZodIssue[], input: unknown, scope: string):
       record = label(head, index, idAt(input, head, index));
       rest = path.slice(2);
     }
-    let field = formatPath(rest);
-    let message = issue.message;
-    if (issue.code === 'unrecognized_keys') {
-      field = [field, issue.keys.join(', ')].filter(Boolean).join('.');
-      message = `unknown field${issue.keys.length > 1 ? 's' : ''}`;
-    } else if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) {
-      message = 'is required';
-    }
-    return { record, field: field || '(record)', message };
+    return { record, field: formatPath(rest) || '(record)', message };
   });
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let cur: unknown = input;
-  for (const key of path) {
-    if (cur === null || typeof cur !== 'object') return undefined;
-    cur = (cur as Record<PropertyKey, unknown>)[key];
-  }
-  return cur;
 }
 
 function idAt(input: unknown, kind: string, index: number): string | undefined {
   const id = valueAt(input, [kind, index, 'id']);
   return typeof id === 'string' ? id : undefined;
-}
-
-function formatPath(path: readonly PropertyKey[]): string {
-  let out = '';
-  for (const key of path) {
-    if (typeof key === 'number') out += `[${key}]`;
-    else out += out ? `.${String(key)}` : String(key);
-  }
-  return out;
 }
 
 function label(kind: string, index: number, id: string | undefined): string {
@@ -293,7 +298,7 @@ function checkTranslation(c: Claim, source: Source, lead: Person | undefined, re
       add(
         record,
         'quotedVia',
-        `the quote is translated: ${lead?.name ?? 'the speaker'} speaks ${LANGUAGE_NAMES[spoken]} and ${source.id}'s original is ${chain[0] ? LANGUAGE_NAMES[chain[0]] : ''}; give its chain, e.g. ${JSON.stringify([spoken, ...chain])}`,
+        `the quote is translated: ${lead?.name ?? 'the speaker'} speaks ${languageName(spoken)} and ${source.id}'s original is ${chain[0] ? languageName(chain[0]) : ''}; give its chain, e.g. ${JSON.stringify([spoken, ...chain])}`,
       );
     }
     return;
@@ -439,58 +444,44 @@ function checkQuote(
   }
 }
 
-/**
- * Compares aliases the way a reader's page would meet them: case-folded, NFKC,
- * curly quotes and dashes as plain, runs of spaces as one.
- */
-function aliasKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u02bc]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/[\u2010-\u2015\u2212]/g, '-')
-    .replace(/\s+/gu, ' ')
-    .trim()
-    .toLowerCase();
-}
-
 function checkAliases(own: Records, base: Records, add: Add, at: At): void {
   interface Seen {
-    entityId: string;
+    entity: Entity;
     ambiguous: boolean;
     confirmed: boolean;
   }
   const seen = new Map<string, Seen[]>();
-  const visit = (entityId: string, aliases: readonly Alias[], report?: (j: number, message: string) => void) => {
-    aliases.forEach((a, j) => {
-      const key = aliasKey(a.text);
+  const visit = (entity: Entity, report?: (j: number, message: string) => void) => {
+    const entityId = entity.id;
+    entity.aliases.forEach((a, j) => {
+      const key = nameKey(a.text);
       const prior = seen.get(key) ?? [];
       const ambiguous = a.ambiguous === true;
       const confirmed = a.confirm !== undefined;
       for (const p of prior) {
-        if (p.entityId === entityId) report?.(j, `alias "${a.text}" is listed twice for this entity`);
+        if (p.entity.id === entityId) report?.(j, `alias "${a.text}" is listed twice for this entity`);
+        // Two readers' packs naming the same new person: one person (lib/corpus/reader-links.ts).
+        else if (linkedBy(p.entity, entity, a.text)) continue;
         else if (!(p.ambiguous && ambiguous)) {
           report?.(
             j,
-            `alias "${a.text}" is also an alias of entity "${p.entityId}"; mark it ambiguous on both if that is intended`,
+            `alias "${a.text}" is also an alias of entity "${p.entity.id}"; mark it ambiguous on both if that is intended`,
           );
         } else if (!(p.confirmed && confirmed)) {
           // A mention that two entities' rules both accept is left out: without a confirm rule on
           // each side, one of them accepts every mention and the other's card is never reached.
           report?.(
             j,
-            `alias "${a.text}" is shared with entity "${p.entityId}": each side needs confirm rules that tell them apart, or the mention is never marked as one of them`,
+            `alias "${a.text}" is shared with entity "${p.entity.id}": each side needs confirm rules that tell them apart, or the mention is never marked as one of them`,
           );
         }
       }
-      prior.push({ entityId, ambiguous, confirmed });
+      prior.push({ entity, ambiguous, confirmed });
       seen.set(key, prior);
     });
   };
-  for (const e of base.entities) visit(e.id, e.aliases);
-  own.entities.forEach((e, i) =>
-    visit(e.id, e.aliases, (j, message) => add(at('entities', i), `aliases[${j}].text`, message)),
-  );
+  for (const e of base.entities) visit(e);
+  own.entities.forEach((e, i) => visit(e, (j, message) => add(at('entities', i), `aliases[${j}].text`, message)));
 }
 
 /**
@@ -515,7 +506,7 @@ function checkRules(a: Alias, add: (field: string, message: string) => void): vo
           add(`${kind}[${k}].word`, `vetoes "${a.text}" itself: the alias would never be marked`);
         }
       } catch (error) {
-        add(`${kind}[${k}]`, `a pattern does not compile: ${error instanceof Error ? error.message : String(error)}`);
+        add(`${kind}[${k}]`, `a pattern does not compile: ${errorMessage(error)}`);
       }
     });
   each('veto', a.veto);

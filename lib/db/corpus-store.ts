@@ -6,6 +6,7 @@
  */
 import type { CorpusBundle } from '../corpus/bundle';
 import { createReadModel, type CorpusReadModel } from '../corpus/read-model';
+import { linkReaderRecords, readerLinks } from '../corpus/reader-links';
 import type { CorpusRecords } from '../corpus/schema';
 import {
   BUNDLED,
@@ -109,6 +110,8 @@ export async function readCorpus(db: LensDb): Promise<CorpusReadModel> {
     ]);
     // The reader's own claims are those of their own pack ("My reading").
     const yours = own.length ? await db.claims.where('origin').anyOf(own).primaryKeys() : [];
-    return createReadModel(records, versionOf(meta), new Set(yours));
+    // Two readers' packs that name the same new person: one entity, one person (lib/corpus/reader-links.ts).
+    const links = readerLinks(records, own[0] as string | undefined);
+    return createReadModel(linkReaderRecords(records, links), versionOf(meta), new Set(yours), links.canonical);
   });
 }

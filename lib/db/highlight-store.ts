@@ -6,8 +6,14 @@
  */
 import { normaliseUrl } from '../anchoring/url';
 import { isHighlightColour } from '../highlight-colours';
-import type { HighlightPatch, NewHighlight } from '../messages';
 import type { HighlightRow, LensDb } from './schema';
+import { errorMessage } from '../errors';
+
+/** A highlight as the reader saves it: the store gives it its id and times. */
+export type NewHighlight = Omit<HighlightRow, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** What a reader may change of a saved highlight. */
+export type HighlightPatch = Partial<Pick<HighlightRow, 'note' | 'colour'>>;
 
 export const QUOTA_MESSAGE =
   'Lens could not save this: the browser has no room left for its data. Delete highlights you no longer need (or free some disk space) and try again.';
@@ -68,7 +74,7 @@ export function unavailableMessage(error: unknown): string {
   let cause = error;
   while (cause instanceof Error && (cause as { inner?: unknown }).inner instanceof Error)
     cause = (cause as { inner?: unknown }).inner;
-  const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0]!.trim();
+  const reason = errorMessage(cause).split('\n')[0]!.trim();
   return `Saving highlights is off: this browser window gives Lens no storage (${reason}). Private windows keep no data; highlights can be saved in a normal window.`;
 }
 

@@ -17,6 +17,7 @@ import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
 import { upgradeLegacyClaim } from '../corpus/legacy';
 import type { Claim, CorpusRecords, Entity, Event, Pack, Person, Source, Topic } from '../corpus/schema';
 import type { SerializedSearchIndex } from '../search';
+import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
 
 /** Where a corpus row came from: the bundled corpus or a pack id. */
 export const BUNDLED = 'bundled';
@@ -37,19 +38,6 @@ export interface CorpusMetaRow {
   version: string;
   loadedAt: number;
   counts: Record<CorpusTableName, number>;
-}
-
-/** W3C Web Annotation selectors, as stored (https://www.w3.org/TR/annotation-model/#selectors). */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
 }
 
 export interface HighlightRow {

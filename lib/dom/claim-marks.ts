@@ -11,7 +11,7 @@
  * sentences, and drawing the hits. The matching itself runs in the
  * background, off the page's main thread.
  */
-import type { ClaimTarget } from '../claims/match';
+import type { ClaimTarget } from '../corpus/claim-card-model';
 import { splitSentences } from '../claims/sentences';
 import type { EntitySpan } from '../claims/tokens';
 import type { Mark } from './annotator';

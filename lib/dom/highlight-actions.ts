@@ -10,14 +10,16 @@
  * or a save; the popover with Esc, its close button or a click elsewhere.
  */
 import type { PageAnchoring } from '../anchoring/page';
+import type { HighlightPatch, NewHighlight } from '../db/highlight-store';
 import type { HighlightRow } from '../db/schema';
 import { DEFAULT_HIGHLIGHT_COLOUR, isHighlightColour, type HighlightColour } from '../highlight-colours';
-import type { HighlightPatch, NewHighlight } from '../messages';
 import type { ReadingContext } from '../ui/reading-tool';
 import type { HighlightUi } from '../ui/highlight-ui';
 import type { SavedHighlights } from './saved-highlights';
 import { selectedRange, watchSelection } from './selection';
 import { report } from '../report';
+import { readerInput } from './reader-input';
+import { errorMessage } from '../errors';
 
 export interface HighlightStore {
   save(draft: NewHighlight): Promise<HighlightRow>;
@@ -46,8 +48,11 @@ export interface HighlightActionsOptions extends ReadingContext {
 export interface HighlightActions {
   /** Saves the reader's selection (context menu, shortcut) and opens its popover; null when nothing is selected. */
   saveSelection(colour?: string): Promise<HighlightRow | null>;
-  /** Scrolls to a saved highlight and opens its popover; false for an orphan or an unknown id. */
-  showHighlight(id: string): boolean;
+  /**
+   * Scrolls to a saved highlight and opens its popover, or with `addToCorpus`
+   * its "Add to my corpus" form; false for an orphan or an unknown id.
+   */
+  showHighlight(id: string, addToCorpus?: boolean): boolean;
 }
 
 type Tool =
@@ -60,9 +65,9 @@ type Tool =
       error?: string;
       status?: string;
       focusNote?: boolean;
+      /** open "Add to my corpus" for it at once (asked from the popup) */
+      addToCorpus?: boolean;
     };
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createHighlightActions(options: HighlightActionsOptions): HighlightActions {
   const { document: doc, signal, saved, store, isOwnNode } = options;
@@ -121,10 +126,13 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         onDelete: () => void remove(id),
         context: options,
         highlight: row,
+        openForm: tool.addToCorpus,
         onClose: close,
       },
       tool.pointer,
     );
+    // Once: a later change of the highlight repaints its popover, not the form again.
+    if (tool.addToCorpus) tool = { ...tool, addToCorpus: false };
   }
 
   function set(next: Tool | null) {
@@ -157,7 +165,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         throw new Error(
           error instanceof RangeError
             ? 'Lens cannot save this selection: it is not part of the page’s own text (it is in a frame or a web component).'
-            : message(error),
+            : errorMessage(error),
         );
       }
       const row = await store.save({
@@ -175,7 +183,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       if (tool && isThis(tool)) close();
       return row;
     } catch (error) {
-      if (tool?.kind !== 'popover') set({ kind: 'toolbar', range, error: message(error) });
+      if (tool?.kind !== 'popover') set({ kind: 'toolbar', range, error: errorMessage(error) });
       throw error;
     }
   }
@@ -189,7 +197,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       if (isHighlightColour(row.colour)) colour = row.colour;
       patchTool(isThis, { busy: false, status });
     } catch (error) {
-      patchTool(isThis, { busy: false, error: message(error) });
+      patchTool(isThis, { busy: false, error: errorMessage(error) });
     }
   }
 
@@ -201,12 +209,12 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       saved.remove(id);
       if (tool && isThis(tool)) close();
     } catch (error) {
-      patchTool(isThis, { busy: false, error: message(error) });
+      patchTool(isThis, { busy: false, error: errorMessage(error) });
     }
   }
 
-  function openPopover(id: string, pointer?: { x: number; y: number }, focusNote = false) {
-    set({ kind: 'popover', id, pointer, focusNote });
+  function openPopover(id: string, pointer?: { x: number; y: number }, focusNote = false, addToCorpus = false) {
+    set({ kind: 'popover', id, pointer, focusNote, addToCorpus });
   }
 
   /** Focus in our UI (the note field): the page's selection is not the reader's to follow then. */
@@ -227,9 +235,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
     },
   });
 
-  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
-    // Only the reader's own input: an event a page script made (isTrusted false) works nothing of Lens.
-    doc.addEventListener(type, (event) => event.isTrusted && fn(event), { capture: true, passive: true, signal });
+  const listen = readerInput(doc, signal);
 
   listen('click', (event) => {
     if (ui?.containsEvent(event) || !doc.getSelection()?.isCollapsed) return;
@@ -257,7 +263,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
       openPopover(row.id, undefined, true);
       return row;
     },
-    showHighlight(id) {
+    showHighlight(id, addToCorpus = false) {
       const range = saved.rangeOf(id);
       if (!range) return false;
       const reduceMotion = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -265,7 +271,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         block: 'center',
         behavior: reduceMotion ? 'auto' : 'smooth',
       });
-      openPopover(id);
+      openPopover(id, undefined, false, addToCorpus);
       return true;
     },
   };

@@ -4,6 +4,7 @@
  * character (also beside and below the text), the mark's own client rects
  * decide whether the point is really on it.
  */
+import { liveRange } from '../anchoring/text-range';
 import type { Annotator, Mark } from './annotator';
 
 /** Both are missing in some browsers, whatever lib.dom says. */
@@ -23,20 +24,12 @@ export function caretAt(doc: Document, x: number, y: number): { node: Node; offs
   return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
-/** A live Range over a mark, for geometry (StaticRange has none). */
-export function liveRange(mark: Mark, doc: Document): Range {
-  const range = doc.createRange();
-  range.setStart(mark.range.startContainer, mark.range.startOffset);
-  range.setEnd(mark.range.endContainer, mark.range.endOffset);
-  return range;
-}
-
 function contains(rect: DOMRect, x: number, y: number): boolean {
   return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
 }
 
 function isUnder(mark: Mark, doc: Document, x: number, y: number): boolean {
-  for (const rect of liveRange(mark, doc).getClientRects()) if (contains(rect, x, y)) return true;
+  for (const rect of liveRange(mark.range, doc).getClientRects()) if (contains(rect, x, y)) return true;
   return false;
 }
 

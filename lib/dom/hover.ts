@@ -7,6 +7,7 @@
  * A tap opens it at once on touch screens.
  */
 import type { Mark } from './annotator';
+import { readerInput } from './reader-input';
 
 /** `M`: what is hovered (an entity mark, or a claim mark: ./claim-marks.ts). */
 export interface HoverOptions<M = Mark> {
@@ -73,9 +74,7 @@ export function watchHover<M = Mark>(options: HoverOptions<M>): void {
     );
   };
 
-  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
-    // Only the reader's own input: an event a page script made (isTrusted false) works nothing of Lens.
-    doc.addEventListener(type, (event) => event.isTrusted && fn(event), { capture: true, passive: true, signal });
+  const listen = readerInput(doc, signal);
 
   listen('pointermove', (event) => {
     if (event.pointerType === 'touch') return;

@@ -8,7 +8,8 @@ import type { EntitySummary } from '../messages';
 import type { CardUi } from '../ui/page-ui';
 import type { PanelEntity } from '../ui/panel';
 import type { Mark } from './annotator';
-import { liveRange, markAtPoint } from './hit-test';
+import { liveRange } from '../anchoring/text-range';
+import { markAtPoint } from './hit-test';
 import { watchHover } from './hover';
 import type { PageLens } from './page-lens';
 
@@ -62,7 +63,7 @@ export function createPageActions(options: PageActionsOptions): PageActions {
     const marks = lens.annotator
       .marks()
       .filter((m) => m.entityId === entityId)
-      .sort((a, b) => liveRange(a, doc).compareBoundaryPoints(Range.START_TO_START, liveRange(b, doc)));
+      .sort((a, b) => liveRange(a.range, doc).compareBoundaryPoints(Range.START_TO_START, liveRange(b.range, doc)));
     if (marks.length === 0) return false;
     const index = (nextMention.get(entityId) ?? 0) % marks.length;
     nextMention.set(entityId, index + 1);

@@ -9,7 +9,7 @@
  * reload. Every frame redraws; only the top frame reports the badge's count
  * and answers the popup, the shortcut and the menu.
  */
-import { ANCHORING_SCRIPT, registeredAnchoring } from '../anchoring/handle';
+import type { HighlightStatus } from '../anchoring/page';
 import { DRAFT_HIGHLIGHT } from '../highlight-colours';
 import { importRegistered, loadOnce } from '../lazy-script';
 import {
@@ -19,7 +19,6 @@ import {
   MAX_PAGE_ENTITY_IDS,
   type Client,
   type Handlers,
-  type HighlightStatus,
   type PageConfig,
   type TabProtocol,
   type PageTermIndex,
@@ -27,6 +26,7 @@ import {
 import { matcherFrom } from '../text/matcher';
 import { HOST_TAG } from '../ui/host-tag';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../ui/ui-handle';
+import { ANCHORING_SCRIPT, registeredAnchoring } from './anchoring-handle';
 import { CLAIMS_SCRIPT, registeredClaims } from './claim-handle';
 import { createHighlightActions } from './highlight-actions';
 import { entityIdsIn } from './marks-in-range';
@@ -88,6 +88,7 @@ export const NOT_ACTIVE: SessionHandlers = {
   getHighlightStatus: off,
   showHighlight: off,
   refreshHighlights: off,
+  highlightDeleted: off,
 };
 
 /** Starts Lens in the frame; settles once the first session has started (or found the page inactive). */
@@ -321,7 +322,12 @@ function startSession(
     showEntity: ({ entityId }) => actions.showEntity(entityId),
     saveSelection: (request) => highlights?.saveSelection(request?.colour) ?? null,
     getHighlightStatus: highlightStatus,
-    showHighlight: ({ id }) => highlights?.showHighlight(id) ?? false,
+    showHighlight: ({ id, addToCorpus }) => highlights?.showHighlight(id, addToCorpus === true) ?? false,
     refreshHighlights: reloadHighlights,
+    // Told by the background, whoever deleted it: the page does not ask the store again.
+    highlightDeleted: ({ id }) => {
+      saved?.remove(id);
+      return null;
+    },
   };
 }

@@ -14,10 +14,9 @@
  * A highlight that cannot be found is an orphan: not drawn, and listed by
  * `status()`, never dropped.
  */
-import type { PageAnchoring } from '../anchoring/page';
+import type { HighlightStatus, PageAnchoring } from '../anchoring/page';
 import type { HighlightRow } from '../db/schema';
 import { savedHighlightName } from '../highlight-colours';
-import type { HighlightStatus } from '../messages';
 import { report } from '../report';
 
 export interface SavedHighlightsOptions {

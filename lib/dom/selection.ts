@@ -9,6 +9,7 @@
  * `selectionchange` too) counts only within a second of the reader's own
  * mouse or key input, so a page cannot put Lens's toolbar up by itself.
  */
+import { readerInput } from './reader-input';
 
 export interface SelectionWatchOptions {
   document: Document;
@@ -60,9 +61,7 @@ export function watchSelection(options: SelectionWatchOptions): void {
     timer = win.setTimeout(report, ms);
   };
 
-  const listen = <K extends keyof DocumentEventMap>(type: K, fn: (e: DocumentEventMap[K]) => void) =>
-    // Only the reader's own input: an event a page script made (isTrusted false) works nothing of Lens.
-    doc.addEventListener(type, (event) => event.isTrusted && fn(event), { capture: true, passive: true, signal });
+  const listen = readerInput(doc, signal);
   listen('pointerdown', (event) => {
     // Only the mouse's primary button drags a selection; a tap, a right-click or a press on our UI does not.
     pointerDown =

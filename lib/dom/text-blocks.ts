@@ -18,7 +18,7 @@
  */
 import { BLOCK_BREAK } from '../text/matcher';
 import { contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
-import { NEVER_MARKED, NOT_PAGE_TEXT } from './skip-policy';
+import { NEVER_MARKED, NOT_PAGE_TEXT } from '../anchoring/skip-policy';
 
 export interface TextBlock {
   /** the block's text: the concatenation of `nodes`' data */
@@ -33,7 +33,7 @@ export interface TextBlock {
 }
 
 /**
- * Elements whose text is never read (./skip-policy.ts), by nodeName as the
+ * Elements whose text is never read (../anchoring/skip-policy.ts), by nodeName as the
  * DOM gives it: upper case for HTML elements of an HTML document, as written
  * for SVG, MathML and XHTML. So no name is case-converted per element.
  */

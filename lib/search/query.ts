@@ -75,26 +75,3 @@ export function codePoints(s: string): number {
 export function wordsOf(normalised: string): string[] {
   return normalised.match(WORD_RE) ?? [];
 }
-
-/**
- * Shorter forms of a Russian or Korean term, for a reader who typed it
- * inflected: up to two letters of a Russian case ending (Пхеньяна, Лавровым →
- * пхеньян, лавров) or up to two syllables of a Korean particle (김정은과,
- * 평양에서 → 김정은, 평양). Longest first; each keeps at least 4 Cyrillic
- * letters or 2 Hangul syllables. Empty for other scripts.
- */
-export function inflectionStems(term: string): string[] {
-  const last = term.charCodeAt(term.length - 1);
-  const keep = isCyrillic(last) ? 4 : isHangul(last) ? 2 : term.length;
-  const out: string[] = [];
-  for (let cut = 1; cut <= 2 && term.length - cut >= keep; cut++) out.push(term.slice(0, term.length - cut));
-  return out;
-}
-
-function isCyrillic(c: number): boolean {
-  return c >= 0x400 && c <= 0x4ff;
-}
-
-function isHangul(c: number): boolean {
-  return c >= 0xac00 && c <= 0xd7a3;
-}

@@ -9,7 +9,8 @@
  * on a large corpus.
  */
 import { MAX_FUZZY_LENGTH } from './fuzzy';
-import { codePoints, inflectionStems } from './query';
+import { formStems, isFormOf } from '../text/inflection';
+import { codePoints } from './query';
 import { type WordIndex, wordsWithBigram } from './word-index';
 
 /** How a corpus word matched a term, best first. */
@@ -98,11 +99,12 @@ export class VocabularyLookup {
         if (!exactly(w) && k > 0 && words[w]!.length <= term.length + k) fuzzy.push(w);
       }
       for (const { word, score } of this.index.vocabulary.matchFuzzy(term, fuzzy, k)) add(word, 'fuzzy', score);
-      // Russian case endings and Korean particles: the stem starts the corpus word ("лавровым" → лавров).
+      // Russian case endings and Korean particles, by the matcher's rule ("лавровым" is лавров, "북한의" 북한;
+      // "북한군" is not 북한, as the page does not mark it).
       const seen = new Set(out.words);
-      for (const stem of inflectionStems(term)) {
+      for (const stem of formStems(term)) {
         for (const w of this.containing(stem)) {
-          if (seen.has(w) || !words[w]!.startsWith(stem)) continue;
+          if (seen.has(w) || !isFormOf(term, words[w]!)) continue;
           seen.add(w);
           add(w, 'fuzzy', (term.length - stem.length) / term.length);
         }

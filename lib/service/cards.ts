@@ -5,16 +5,33 @@
  */
 import { entityCard } from '../corpus/card-model';
 import { buildClaimCard } from '../corpus/claim-card-model';
+import type { CorpusReadModel } from '../corpus/read-model';
 import { MAX_PAGE_ENTITY_IDS } from '../messages';
 import type { HandlerGroup, ServiceContext } from './context';
 
 export function cardHandlers({
+  db,
   corpus,
 }: ServiceContext): HandlerGroup<'getCard' | 'getClaimCard' | 'listEntities' | 'getReadingChoices'> {
+  /** The reader's claims naming `entityId` whose highlight was deleted: their card says so. */
+  async function highlightsGone(model: CorpusReadModel, entityId: string): Promise<Set<string>> {
+    const resting = model
+      .claimsNaming(entityId)
+      .flatMap((c) =>
+        model.isYours(c.id) && c.passage?.highlightId !== undefined ? [[c.id, c.passage.highlightId] as const] : [],
+      );
+    if (resting.length === 0) return new Set();
+    const rows = await db.highlights.bulkGet(resting.map(([, id]) => id));
+    return new Set(resting.filter((_, i) => rows[i] === undefined).map(([claimId]) => claimId));
+  }
+
   return {
     async getCard({ entityId, pageEntityIds }) {
       const onPage = checkPageEntityIds(pageEntityIds);
-      return entityCard(await corpus.read(), entityId, onPage);
+      const model = await corpus.read();
+      // Another reader's record of the same person opens the one card they share.
+      const id = model.canonical(entityId);
+      return entityCard(model, id, onPage, await highlightsGone(model, id));
     },
     async getClaimCard(target) {
       return buildClaimCard(target, (await corpus.read()).records);

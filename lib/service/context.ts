@@ -23,7 +23,7 @@ export interface ServiceOptions {
   /** the tab a message came from, where it came from one */
   tabOf?: (sender: unknown) => number | undefined;
   /** opens a page in a new tab and, once its content script runs, scrolls it to a highlight */
-  openHighlight?: (url: string, highlightId: string) => Promise<void>;
+  openHighlight?: (url: string, highlightId: string, addToCorpus: boolean) => Promise<void>;
   /** a highlight was deleted (from the popup, or a page): the pages showing it take it away */
   onHighlightDeleted?: (id: string) => void;
   /** settings or the corpus changed: open tabs should redraw */

@@ -16,6 +16,7 @@ import { addReading, removeReading } from '../db/reading-store';
 import type { LensDb } from '../db/schema';
 import { utf8Length } from '../json-file';
 import type { HandlerGroup, ServiceContext } from './context';
+import { errorMessage } from '../errors';
 
 export interface Corpus {
   /** settles when the bundled corpus's load has finished, whether it succeeded or not */
@@ -38,7 +39,7 @@ export function openCorpus(
   const ready = loadBundledCorpus(db, bundle, now()).then(
     () => undefined,
     (error: unknown) => {
-      loadError = `The corpus update ${bundle.version} could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+      loadError = `The corpus update ${bundle.version} could not be loaded: ${errorMessage(error)}`;
       onLoadError?.(error);
     },
   );

@@ -1,5 +1,5 @@
 /** The reader's saved highlights: saved, listed, changed, deleted (and put back), opened, imported. */
-import { parseAnnotationImport } from '../anchoring/exchange';
+import { parseAnnotationImport } from '../exchange/import';
 import {
   addHighlight,
   checkPageUrl,
@@ -43,10 +43,10 @@ export function highlightHandlers(
       options.onHighlightDeleted?.(id);
       return null;
     },
-    async openHighlight({ url, id }) {
+    async openHighlight({ url, id, addToCorpus }) {
       const page = checkPageUrl(url);
       if (!options.openHighlight) throw new Error('Pages cannot be opened from here');
-      await options.openHighlight(page, id);
+      await options.openHighlight(page, id, addToCorpus === true);
       return null;
     },
     async restoreHighlight(row) {

@@ -6,7 +6,17 @@
  * scan stays one pass over the text: no rule reads more than CONTEXT_WINDOW
  * units either side of a mention, and never across a block break.
  */
-import type { ContextRule } from '../corpus/schema';
+
+/**
+ * Where a rule looks, as regular expressions (their shape is checked where the
+ * corpus is validated, ../corpus/schema.ts): `before` the text up to the
+ * mention, `after` the text after it, `word` the mention as written.
+ */
+export interface ContextRule {
+  before?: string | undefined;
+  after?: string | undefined;
+  word?: string | undefined;
+}
 
 /** How many units of text on either side of a mention a context rule reads. */
 export const CONTEXT_WINDOW = 60;

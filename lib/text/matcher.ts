@@ -91,7 +91,7 @@ import { type PartlyNormalised, normaliseKeepingCase, normalisePieces } from './
 import { intAt, smallAt } from './packed';
 import type { SuffixSet } from './suffix-set';
 import { type PackedTokens, findToken, hashOf } from './token-table';
-import type { Lang } from '../corpus/schema';
+import type { Lang } from './lang';
 import { type AliasRules, type MentionCheck, compileRules } from './context-rules';
 import {
   type MatcherTables,

@@ -324,6 +324,11 @@ export function ClaimItem({ claim, onToggleQuote }: { claim: CardClaim; onToggle
               <ExternalLink href={claim.yours.pageUrl}>the page</ExternalLink>
             </>
           )}
+          {claim.yours.highlightDeleted && (
+            <span class="rdl-yours-note" data-note="highlight-deleted">
+              {' · '}its highlight was deleted; the claim keeps its quote
+            </span>
+          )}
         </p>
       )}
       {claim.projectNote !== undefined && <ProjectNote note={claim.projectNote} />}

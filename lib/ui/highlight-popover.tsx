@@ -28,6 +28,8 @@ export interface HighlightPopoverProps {
   /** what "Add to my corpus" needs, and the highlight it is for (for the container) */
   context?: ReadingContext | undefined;
   highlight?: HighlightRow | undefined;
+  /** show "Add to my corpus" in its place at once (the reader asked for it in the popup) */
+  openForm?: boolean | undefined;
   /** the close button and Esc */
   onClose(): void;
 }

@@ -77,6 +77,7 @@ export function createHighlightUi(overlay: Overlay, markDraft: (range: Range | n
       // the card that resting on a mark inside it had opened closes.
       overlay.hideCard();
       const onAddToCorpus = addToCorpus(anchor, props.context, props.highlight, props.onClose);
+      if (props.openForm && onAddToCorpus) return onAddToCorpus();
       // Keyed by highlight: another highlight's popover starts with its own note.
       overlay.showTool(
         <HighlightPopover key={id} {...props} onAddToCorpus={onAddToCorpus} />,

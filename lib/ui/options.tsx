@@ -11,6 +11,7 @@ import { formatMegabytes, MAX_PACK_BYTES, sizeProblem } from '../json-file';
 import type { Client, ResponseOf } from '../messages';
 import { ALL_KINDS, siteOf, type Settings } from '../settings';
 import { FilePicker, Notice, type NoticeMessage } from './file-notice';
+import { errorMessage } from '../errors';
 
 export interface OptionsProps {
   ask: Client;
@@ -31,7 +32,6 @@ const KIND_LABELS: Record<EntityKind, string> = {
 };
 
 type Message = NoticeMessage | null;
-const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function Options({ ask, onTheme, download }: OptionsProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -54,10 +54,11 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
         setSettings(s);
         onTheme?.(s.theme);
       },
-      (e: unknown) => setSettingsMessage({ kind: 'error', text: `Lens could not read its settings: ${errorText(e)}` }),
+      (e: unknown) =>
+        setSettingsMessage({ kind: 'error', text: `Lens could not read its settings: ${errorMessage(e)}` }),
     );
     loadCorpus().catch((e: unknown) =>
-      setPackMessage({ kind: 'error', text: `Lens could not read its corpus: ${errorText(e)}` }),
+      setPackMessage({ kind: 'error', text: `Lens could not read its corpus: ${errorMessage(e)}` }),
     );
   }, []);
 
@@ -68,7 +69,7 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
       if (patch.theme) onTheme?.(next.theme);
       setSettingsMessage({ kind: 'ok', text: 'Saved. Open tabs follow at once.' });
     } catch (e) {
-      setSettingsMessage({ kind: 'error', text: `Not saved: ${errorText(e)}` });
+      setSettingsMessage({ kind: 'error', text: `Not saved: ${errorMessage(e)}` });
     }
   }
 
@@ -91,7 +92,7 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
       }
       await install(file, json);
     } catch (e) {
-      setPackMessage({ kind: 'error', text: `Nothing was imported from ${file.name}: ${errorText(e)}` });
+      setPackMessage({ kind: 'error', text: `Nothing was imported from ${file.name}: ${errorMessage(e)}` });
     }
   }
 
@@ -109,7 +110,7 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
             : `${result.status === 'added' ? 'Installed' : 'Updated'} ${name}: ${countsText(result.pack.counts)}.`,
       });
     } catch (e) {
-      setPackMessage({ kind: 'error', text: `Nothing was imported from ${file.name}: ${errorText(e)}` });
+      setPackMessage({ kind: 'error', text: `Nothing was imported from ${file.name}: ${errorMessage(e)}` });
     }
   }
 
@@ -120,7 +121,7 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
       download?.(`${pack.id}.json`, 'application/json', json);
       setPackMessage({ kind: 'ok', text: `Exported “${pack.name}” as ${pack.id}.json.` });
     } catch (e) {
-      setPackMessage({ kind: 'error', text: `“${pack.name}” was not exported: ${errorText(e)}` });
+      setPackMessage({ kind: 'error', text: `“${pack.name}” was not exported: ${errorMessage(e)}` });
     }
   }
 
@@ -130,7 +131,7 @@ export function Options({ ask, onTheme, download }: OptionsProps) {
       await loadCorpus();
       setPackMessage({ kind: 'ok', text: `Removed “${pack.name}”.` });
     } catch (e) {
-      setPackMessage({ kind: 'error', text: `“${pack.name}” was not removed: ${errorText(e)}` });
+      setPackMessage({ kind: 'error', text: `“${pack.name}” was not removed: ${errorMessage(e)}` });
     }
   }
 

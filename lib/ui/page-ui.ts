@@ -6,8 +6,7 @@
  * time a reader opens a card or the panel, or selects text (see
  * entrypoints/lens-ui.ts).
  */
-import type { Mark } from '../dom/annotator';
-import { liveRange } from '../dom/hit-test';
+import { liveRange } from '../anchoring/text-range';
 import type { Theme } from '../settings';
 import type { CardData } from '../corpus/card-model';
 import { ClaimCard } from './claim-card';
@@ -18,6 +17,13 @@ import { createHighlightUi, type HighlightUi } from './highlight-ui';
 import { createOverlay } from './overlay';
 import type { PanelEntity } from './panel';
 import { pageTheme } from './theme';
+import { errorMessage } from '../errors';
+
+/** What a card opens next to: an entity's mark on the page (lib/dom/annotator.ts's `Mark`). */
+export interface CardMark {
+  entityId: string;
+  range: AbstractRange;
+}
 
 export interface CardUiOptions {
   document: Document;
@@ -32,7 +38,7 @@ export interface CardUiOptions {
 }
 
 export interface CardUi {
-  openCard(mark: Mark, pointer?: { x: number; y: number }): void;
+  openCard(mark: CardMark, pointer?: { x: number; y: number }): void;
   closeCard(): void;
   isCardOpen(): boolean;
   openPanel(entities: PanelEntity[], onChoose: (entityId: string) => void): void;
@@ -59,7 +65,7 @@ export type PageUi = CardUi & HighlightUi;
 export function createCardUi(options: CardUiOptions): PageUi {
   const { document: doc } = options;
   const cards = new Map<string, Promise<CardData | null>>();
-  let openFor: Mark | null = null;
+  let openFor: CardMark | null = null;
 
   const overlay = createOverlay({
     document: doc,
@@ -84,12 +90,12 @@ export function createCardUi(options: CardUiOptions): PageUi {
 
   const highlightUi = createHighlightUi(overlay, options.markDraft);
 
-  function openCard(mark: Mark, pointer?: { x: number; y: number }) {
+  function openCard(mark: CardMark, pointer?: { x: number; y: number }) {
     if (openFor === mark && overlay.isCardOpen()) return;
     // While a highlight's note box is open, no card opens over it (one thing at a time).
     if (highlightUi.openTool() === 'popover') return;
     openFor = mark;
-    const anchor = liveRange(mark, doc);
+    const anchor = liveRange(mark.range, doc);
     const label = options.labelOf(mark.entityId);
     overlay.showCard({ status: 'loading', label }, anchor, pointer);
     card(mark.entityId).then(
@@ -103,7 +109,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
       },
       (error: unknown) => {
         if (openFor !== mark) return;
-        const reason = error instanceof Error ? error.message : String(error);
+        const reason = errorMessage(error);
         overlay.showCard({ status: 'error', message: `Lens could not load ${label}: ${reason}` }, anchor, pointer);
       },
     );
@@ -146,12 +152,7 @@ export function createCardUi(options: CardUiOptions): PageUi {
       },
       (error: unknown) => {
         if (claimCardFor !== anchor) return;
-        overlay.showTool(
-          status(`Lens could not load this: ${error instanceof Error ? error.message : String(error)}`),
-          anchor,
-          pointer,
-          'bottom-start',
-        );
+        overlay.showTool(status(`Lens could not load this: ${errorMessage(error)}`), anchor, pointer, 'bottom-start');
       },
     );
   }

@@ -11,6 +11,7 @@ import { HighlightsTab } from './popup/highlights-tab';
 import { PageTab } from './popup/page-tab';
 import { SearchView, type SearchState } from './popup/search-view';
 import { SiteSwitch } from './popup/site-switch';
+import { errorMessage } from '../errors';
 
 export interface PopupProps {
   ask: Client;
@@ -44,7 +45,7 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
         setStatus(s);
         setLoadError(s.loadError);
       },
-      (e: unknown) => setLoadError(`Lens could not reach its store: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => setLoadError(`Lens could not reach its store: ${errorMessage(e)}`),
     );
   }, []);
 
@@ -104,6 +105,13 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
               // Only through the background, which opens web pages only: no fallback that opens any URL.
               ask('openHighlight', { url: row.url, id: row.id }).then(close)
             }
+            addToCorpus={async (row) => {
+              // On the tab's own page the form opens next to the passage; any other page opens with it.
+              const here =
+                (await askTab?.('showHighlight', { id: row.id, addToCorpus: true }).catch(() => false)) ?? false;
+              if (!here) await ask('openHighlight', { url: row.url, id: row.id, addToCorpus: true });
+              close();
+            }}
           />
         )}
       </div>

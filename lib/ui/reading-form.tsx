@@ -9,7 +9,8 @@
  * Render-only: the container sends the draft and shows its answer.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Lang, PartialDate } from '../corpus/schema';
+import { languageName } from '../corpus/attribution';
+import type { PartialDate } from '../corpus/schema';
 import type { PageDraft, SpeakerDraft } from '../corpus/reading-pack';
 import type { ReadingChoices } from '../messages';
 
@@ -35,8 +36,8 @@ export interface ReadingFormProps {
   onCancel(): void;
 }
 
-const LANGS: readonly Lang[] = ['en', 'ru', 'ko'];
-const LANG_NAMES: Record<Lang, string> = { en: 'English', ru: 'Russian', ko: 'Korean' };
+/** The languages offered, Lens's three first; the page's own is added when it is another. */
+const LANGS = ['en', 'ru', 'ko', 'zh', 'ja', 'uk', 'de', 'fr', 'es', 'ar'];
 const OUTLET = '@outlet';
 const NEW = '@new';
 const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
@@ -54,8 +55,10 @@ export function ReadingForm(props: ReadingFormProps) {
   const [outlet, setOutlet] = useState(props.page.outlet ?? '');
   const [author, setAuthor] = useState(props.page.author ?? '');
   const [date, setDate] = useState(props.page.date ?? '');
-  const pageLang = props.page.language as Lang | undefined;
-  const [language, setLanguage] = useState<Lang>(pageLang && LANGS.includes(pageLang) ? pageLang : 'en');
+  // The page's language as it says it; a page that does not say gets a guess from the quote's letters, shown as one.
+  const [guessed] = useState(() => (props.page.language ? undefined : guessLanguage(props.quote)));
+  const [language, setLanguage] = useState(props.page.language ?? guessed ?? 'en');
+  const languages = LANGS.includes(language) ? LANGS : [language, ...LANGS];
   const [kept, setKept] = useState(() => new Set(props.entities.map((e) => e.id)));
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -246,13 +249,23 @@ export function ReadingForm(props: ReadingFormProps) {
           </label>
           <label class="rdl-field">
             <span>Language</span>
-            <select name="language" value={language} onChange={(e) => setLanguage(e.currentTarget.value as Lang)}>
-              {LANGS.map((l) => (
+            <select
+              name="language"
+              value={language}
+              aria-describedby={guessed === language ? 'rdl-language-guessed' : undefined}
+              onChange={(e) => setLanguage(e.currentTarget.value)}
+            >
+              {languages.map((l) => (
                 <option key={l} value={l}>
-                  {LANG_NAMES[l]}
+                  {languageName(l)}
                 </option>
               ))}
             </select>
+            {guessed === language && (
+              <small id="rdl-language-guessed" class="rdl-field-hint" data-hint="language-guessed">
+                The page does not say its language: guessed from its letters.
+              </small>
+            )}
           </label>
         </div>
       </fieldset>
@@ -271,4 +284,11 @@ export function ReadingForm(props: ReadingFormProps) {
       </div>
     </form>
   );
+}
+
+/** A page that does not give its language: Hangul is Korean, Cyrillic Russian, anything else English. */
+function guessLanguage(quote: string): string {
+  if (/\p{Script=Hangul}/u.test(quote)) return 'ko';
+  if (/\p{Script=Cyrillic}/u.test(quote)) return 'ru';
+  return 'en';
 }

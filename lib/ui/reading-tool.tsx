@@ -7,12 +7,13 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { PassageDraft } from '../corpus/reading-pack';
-import { readPageMetadata, type PageMetadata } from '../dom/page-metadata';
+import { readPageMetadata, type PageMetadata } from './page-metadata';
 import type { PageAnchoring } from '../anchoring/page';
 import type { HighlightRow } from '../db/schema';
 import type { Client, ReadingChoices } from '../messages';
 import { closeOnEscape } from './keys';
 import { ReadingForm } from './reading-form';
+import { errorMessage } from '../errors';
 
 export type PassageParts = Pick<PassageDraft, 'quote' | 'position' | 'highlightId' | 'entityIds'>;
 
@@ -46,8 +47,6 @@ export async function passageOf(context: ReadingContext, from: Range | Highlight
   return { quote: described.quote, position: described.position, entityIds: context.entityIdsIn(described.range) };
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function ReadingTool(props: ReadingToolProps) {
   const [ready, setReady] = useState<{ passage: PassageParts; choices: ReadingChoices; page: PageMetadata } | null>(
     null,
@@ -62,7 +61,7 @@ export function ReadingTool(props: ReadingToolProps) {
         const choices = await context.ask('getReadingChoices', { entityIds: passage.entityIds });
         setReady({ passage, choices, page: readPageMetadata(context.document) });
       })
-      .catch((e: unknown) => setError(message(e)));
+      .catch((e: unknown) => setError(errorMessage(e)));
   }, []);
 
   if (!ready) {
@@ -98,7 +97,7 @@ export function ReadingTool(props: ReadingToolProps) {
       props.context.document.getSelection()?.removeAllRanges();
       props.onClose();
     } catch (e) {
-      setError(message(e));
+      setError(errorMessage(e));
       setBusy(false);
     }
   }

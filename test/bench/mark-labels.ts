@@ -2,7 +2,9 @@
  * Reader-judged labels of the real news pages (test/fixtures/marks/), and how
  * the marks Lens draws on a page are judged against them (the rules are in
  * test/fixtures/marks/README.md), shared by `npm run bench:marks` and
- * the unit test that keeps the label files honest.
+ * the unit test that keeps the label files honest, and `test/e2e/real-pages.e2e.ts`,
+ * which holds Lens to them in both browsers. `fullScan` and `readMarks` run in
+ * the page (passed to `evaluate`): each must stay self-contained.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -225,4 +227,84 @@ export function pageText(html: string): string {
       }
       return ENTITIES[ref.toLowerCase()] ?? whole;
     });
+}
+
+export type ScanState = 'scanned' | 'emptied';
+
+/** Runs in the page: whether Lens's full scan is done ('emptied' for a page that wiped its own document, as The Mirror's does here). */
+export function fullScan(): ScanState | null {
+  if (performance.getEntriesByName('rdl:scan').some((e) => (e as PerformanceMeasure).detail?.kind === 'full')) {
+    return 'scanned';
+  }
+  return document.readyState === 'complete' && !document.body?.textContent?.trim() ? 'emptied' : null;
+}
+
+/**
+ * Runs in the page: every mark of every `rdl-*` highlight but saved ones that
+ * a reader can see (it has a box on the page), with up to 80 characters of
+ * the page's text each side; and how many marks are on text not shown (a
+ * closed menu, a hidden template), which a reader does not see.
+ */
+export function readMarks(): { seen: SeenMark[]; hidden: number } {
+  const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RDL-UI']);
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => {
+      for (let e = n.parentElement; e; e = e.parentElement) if (SKIP.has(e.tagName)) return NodeFilter.FILTER_REJECT;
+      return NodeFilter.FILTER_ACCEPT;
+    },
+  });
+  const parts: string[] = [];
+  const starts = new Map<Node, number>();
+  let length = 0;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    starts.set(n, length);
+    parts.push((n as Text).data);
+    length += (n as Text).data.length;
+  }
+  const full = parts.join('');
+  const collapse = (s: string) => s.replace(/\s+/g, ' ');
+  const at = (node: Node, offset: number) => {
+    const start = starts.get(node);
+    return start === undefined ? -1 : start + offset;
+  };
+  const shown = (r: AbstractRange) => {
+    const element = r.startContainer.parentElement;
+    if (!element || getComputedStyle(element).visibility !== 'visible') return false;
+    const live = document.createRange();
+    live.setStart(r.startContainer, r.startOffset);
+    live.setEnd(r.endContainer, r.endOffset);
+    return [...live.getClientRects()].some((box) => box.width > 0 && box.height > 0);
+  };
+  const out: SeenMark[] = [];
+  let hidden = 0;
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('rdl-') || name.startsWith('rdl-saved-')) continue;
+    for (const range of highlight as unknown as Iterable<AbstractRange>) {
+      if (!shown(range)) {
+        hidden++;
+        continue;
+      }
+      const start = at(range.startContainer, range.startOffset);
+      const end = at(range.endContainer, range.endOffset);
+      const element = range.startContainer.parentElement;
+      const region = element?.closest(
+        'nav, header, footer, aside, [role="navigation"], [role="banner"], [role="contentinfo"], [role="complementary"]',
+      );
+      const where = region
+        ? `${region.tagName.toLowerCase()}${region.id ? `#${region.id}` : ''}${region.getAttribute('role') ? `[role=${region.getAttribute('role')}]` : ''}`
+        : undefined;
+      if (start < 0 || end < start) {
+        const text = range.startContainer.textContent?.slice(range.startOffset, range.endOffset) ?? '';
+        out.push({ text, before: '', after: '', region: where });
+        continue;
+      }
+      out.push({
+        text: full.slice(start, end),
+        before: collapse(full.slice(Math.max(0, start - 400), start)).slice(-80),
+        after: collapse(full.slice(end, end + 400)).slice(0, 80),
+        region: where,
+      });
+    }
+  }
+  return { seen: out, hidden };
 }

@@ -9,7 +9,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Claim, Person, Topic } from '../../lib/corpus/schema';
 import { joinNames } from '../../lib/corpus/attribution';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
-import { highlightedTexts, openCard, openPanel, panelCardMention, panelHasFocus, sendToPageTabs } from './page-helpers';
+import {
+  highlightedTexts,
+  openCard,
+  openPanel,
+  panelCardMention,
+  panelHasFocus,
+  sendFromExtensionPage,
+  sendToPageTabs,
+} from './page-helpers';
 import { expandCard, hover } from './reader-actions';
 
 const read = <T>(name: string) => JSON.parse(readFileSync(`data/corpus/${name}.json`, 'utf8')) as T;
@@ -252,7 +260,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
   // relationship, Lens would mark only its core entities (issue 13).
   const REAL_PAGE = '/shared/nk/A04_theatlantic_the-interview.html';
 
-  test('card screenshots on a real news page, light and dark', async () => {
+  test('the dark theme reaches the card and its scrollbar on a real news page (and the README’s screenshots, light and dark)', async () => {
     const page = await lens.openPage(server.url(REAL_PAGE));
     await hover(page, 'Kim Jong Un');
     const light = await page.waitForUi(openCard);
@@ -262,12 +270,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.close();
 
     const popup = await lens.openExtensionPage('popup.html');
-    await popup.evaluate(
-      (type: string, payload: unknown) =>
-        (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ rdl: 1, type, payload }),
-      'setSettings',
-      { theme: 'dark' },
-    );
+    await popup.evaluate(sendFromExtensionPage, 'setSettings', { theme: 'dark' });
     const dark = await lens.openPage(server.url(REAL_PAGE));
     await hover(dark, 'Kim Jong Un');
     const card = await dark.waitForUi(openCard);
@@ -282,12 +285,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     });
     expect(scrollbar.colours).toContain(scrollbar.background);
     await dark.screenshot(screenshotPath(`${browserName}-card-dark.png`));
-    await popup.evaluate(
-      (type: string, payload: unknown) =>
-        (globalThis as unknown as { chrome: typeof chrome }).chrome.runtime.sendMessage({ rdl: 1, type, payload }),
-      'setSettings',
-      { theme: 'auto' },
-    );
+    await popup.evaluate(sendFromExtensionPage, 'setSettings', { theme: 'auto' });
     await popup.close();
     await dark.close();
   });

@@ -11,7 +11,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { HighlightRow } from '../../lib/db/schema';
-import type { HighlightStatus } from '../../lib/messages';
+import type { HighlightStatus } from '../../lib/anchoring/page';
 import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage, usePageServer } from './harness';
 import { clickTool, dragSelect, waitDrawn } from './reader-actions';
 import {
@@ -214,6 +214,33 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.waitFor(highlightedTexts, ['rdl-term']);
     expect(await page.evaluateLayer(savedHighlights)).toEqual([]);
     expect(await status()).toContainEqual({ anchored: [], orphans: [] });
+    expect(page.errors()).toEqual([]);
+  });
+
+  test('a highlight deleted in the popup is taken off every tab that shows its page', async () => {
+    const url = server.url('/fixtures/highlight-article.html?case=popup-delete');
+    const page = await open(url);
+    await dragSelect(page, TRADE);
+    await clickTool(page, '[data-action="highlight"]');
+    await waitDrawn(page, [`yellow: ${TRADE}`]);
+    const other = await open(url);
+    await waitDrawn(other, [`yellow: ${TRADE}`]);
+    const [row] = await listed(url);
+
+    // The popup speaks to neither tab: the background tells them.
+    const popup = await lens.openExtensionPage('popup.html');
+    pages.push(popup);
+    await popup.waitForSelector('[role="searchbox"]');
+    await popup.click('#tab-highlights');
+    await popup.waitForSelector(`.highlight[data-id="${row!.id}"]`);
+    await popup.click(`.highlight[data-id="${row!.id}"] .danger`);
+    await popup.waitFor(
+      (id: string) => (document.querySelector(`.highlight[data-id="${id}"]`) ? null : true),
+      [row!.id],
+    );
+    await waitDrawn(page, []);
+    await waitDrawn(other, []);
+    expect(await listed(url)).toEqual([]);
     expect(page.errors()).toEqual([]);
   });
 

@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import type { HighlightRow } from '../../lib/db/schema';
-import type { HighlightStatus, NewHighlight } from '../../lib/messages';
+import type { NewHighlight } from '../../lib/db/highlight-store';
+import type { HighlightStatus } from '../../lib/anchoring/page';
 import { BROWSER_NAMES, launch, type LensBrowser, type LensPage, usePageServer } from './harness';
 import {
   highlightedTexts,

@@ -100,7 +100,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     expect(await popup.evaluate(() => document.querySelector<HTMLInputElement>('[role="searchbox"]')!.value)).toBe('');
   });
 
-  test('search results screenshot for the README', async () => {
+  test('screenshot only, for the README: search results for Pyongyang', async () => {
     await searchFor(popup, 'Pyongyang');
     await popup.waitFor(popupResults);
     await popup.screenshot(screenshotPath(`${browserName}-popup-search.png`));

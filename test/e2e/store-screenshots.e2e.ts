@@ -29,7 +29,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
   // A page about North Korea: its core and context entities are marked.
   const ARTICLE = '/shared/nk/A04_theatlantic_the-interview.html';
 
-  test('a card on an English news page', async () => {
+  test('screenshot for the store: a card on an English news page', async () => {
     const page = await lens.openPage(server.url(ARTICLE));
     await hover(page, 'Kim Jong Un');
     expect((await page.waitForUi(openCard)).title).toBe('Kim Jong Un');
@@ -38,7 +38,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.close();
   });
 
-  test('a card on a Russian news page, from an inflected form', async () => {
+  test('screenshot for the store: a card on a Russian news page, from an inflected form', async () => {
     // No Russian page of the set is about the relationship, where Putin (a context entity) is marked
     // by default: the reader's "Mark everything on every page" shows him here, as it would for them.
     const options = await lens.openExtensionPage('options.html');
@@ -57,7 +57,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     }
   });
 
-  test('the page panel: every entity on the page, with its count', async () => {
+  test('screenshot for the store: the page panel, every entity on the page with its count', async () => {
     const page = await lens.openPage(server.url(ARTICLE));
     await page.waitFor(highlightedTexts, ['rdl-term']);
     const controller = await lens.openExtensionPage('popup.html');

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LIMITS, MAX_NOTE_LENGTH, PRIVATE_WINDOW_MESSAGE } from '../../lib/db/highlight-store';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
-import { answer, createClient, listAllHighlights, type Client, type NewHighlight } from '../../lib/messages';
+import { listAllHighlights, type Client } from '../../lib/messages';
+import { type NewHighlight } from '../../lib/db/highlight-store';
 import {
   guardHandlers,
   OTHER_PAGE_MESSAGE,
@@ -11,7 +12,8 @@ import {
   type Caller,
 } from '../../lib/sender-policy';
 import { createService } from '../../lib/service';
-import { tinyBundle } from '../fixtures/tiny-corpus';
+import { tinyBundle } from '../fixtures/corpus';
+import { clientOf } from './client';
 
 const A = 'https://news.example.org/a';
 const B = 'https://news.example.org/b';
@@ -31,7 +33,7 @@ beforeEach(() => {
     onLoadError: () => undefined,
   });
   const handlers = guardHandlers(service.handlers, { rowUrl: service.rowUrl, now: () => clock, writesPerMinute: 5 });
-  as = (caller) => createClient((m) => answer(handlers, m, caller) ?? Promise.resolve(undefined));
+  as = (caller) => clientOf(handlers, caller);
 });
 afterEach(async () => {
   await db.delete();

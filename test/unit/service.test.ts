@@ -2,14 +2,17 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PRIVATE_WINDOW_MESSAGE, QUOTA_MESSAGE } from '../../lib/db/highlight-store';
-import { toWebAnnotations } from '../../lib/anchoring/exchange';
+import { toWebAnnotations } from '../../lib/exchange/web-annotation-export';
 import Dexie from 'dexie';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
-import { answer, createClient, type NewHighlight, type PageConfig } from '../../lib/messages';
+import type { NewHighlight } from '../../lib/db/highlight-store';
+import type { PageConfig } from '../../lib/messages';
 import { matcherFrom } from '../../lib/text/matcher';
 import { BLOCKED_MESSAGE, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
-import { tinyBundle } from '../fixtures/tiny-corpus';
+import { tinyBundle } from '../fixtures/corpus';
+import { readerPack } from '../fixtures/reader-packs';
+import { clientOf } from './client';
 
 /** What a page's matcher, built from the tables the page was sent, marks in `text`: each mark as written. */
 function marksIn(config: PageConfig, text: string): string[] {
@@ -29,7 +32,7 @@ function start(bundle = tinyBundle('v1')) {
   db = new LensDb(`service-${++n}`);
   const errors: unknown[] = [];
   const service = createService(db, bundle, { now: () => 5, newId: () => 'id-1', onLoadError: (e) => errors.push(e) });
-  const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+  const ask = clientOf(service.handlers, null);
   return { service, ask, errors };
 }
 
@@ -58,7 +61,7 @@ describe('service', () => {
     const broken = tinyBundle('v2', true);
     broken.records.entities.push({ ...broken.records.entities[0]! });
     const service = createService(db, broken, { onLoadError: () => undefined });
-    const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, null);
 
     const { status, loadError } = await ask('getStatus', null);
     expect(loadError).toMatch(/^The corpus update v2 could not be loaded: /);
@@ -98,8 +101,7 @@ describe('service', () => {
       tabOf: (sender) => (sender as { tab: number }).tab,
       openSearch: async (sender) => void opened.push(sender),
     });
-    const from = (sender: unknown) =>
-      createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    const from = (sender: unknown) => clientOf(service.handlers, sender);
     await from({ tab: 4 })('openSearch', { query: 'Pyongyang' });
     expect(opened).toEqual([{ tab: 4 }]);
     await from({ tab: 4 })('openSearch', { query: 'again' });
@@ -140,7 +142,7 @@ describe('highlights', () => {
     ...overrides,
   });
 
-  function startClocked(options: { db?: LensDb } = {}) {
+  function startClocked(options: { db?: LensDb; onHighlightDeleted?: (id: string) => void } = {}) {
     db = options.db ?? new LensDb(`service-${++n}`);
     let time = 100;
     let id = 0;
@@ -148,8 +150,9 @@ describe('highlights', () => {
       now: () => ++time,
       newId: () => `h-${++id}`,
       onLoadError: () => undefined,
+      ...(options.onHighlightDeleted && { onHighlightDeleted: options.onHighlightDeleted }),
     });
-    return createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+    return clientOf(service.handlers, null);
   }
 
   test('a saved highlight is filed under its normalised URL, and comes with the page config of any form of it', async () => {
@@ -221,9 +224,12 @@ describe('highlights', () => {
   });
 
   test('a deleted highlight is gone; deleting it again is not an error, updating it is', async () => {
-    const ask = startClocked();
+    const told: string[] = [];
+    const ask = startClocked({ onHighlightDeleted: (id) => told.push(id) });
     const saved = await ask('saveHighlight', draft());
     expect(await ask('deleteHighlight', { id: saved.id })).toBeNull();
+    // The background tells the pages (whoever deleted it): the popup does not relay it.
+    expect(told).toEqual([saved.id]);
     expect(await ask('deleteHighlight', { id: saved.id })).toBeNull();
     expect(await ask('listHighlights', {})).toEqual([]);
     await expect(ask('updateHighlight', { id: saved.id, note: 'x' })).rejects.toThrow(/no longer saved/);
@@ -266,8 +272,7 @@ describe('highlights', () => {
       isPrivate: (sender) => sender === 'private tab',
       onLoadError: () => undefined,
     });
-    const from = (sender: string) =>
-      createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    const from = (sender: string) => clientOf(service.handlers, sender);
     const normal = from('normal tab');
     const privately = from('private tab');
     const kept = await normal('saveHighlight', draft());
@@ -319,7 +324,7 @@ describe('packs and settings', () => {
       onConfigChanged: () => changes.push('changed'),
       setBadge: async (count, sender) => void badges.push([count, sender]),
     });
-    const ask = createClient((m) => answer(service.handlers, m, { tab: { id: 7 } }) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, { tab: { id: 7 } });
     return { ask, changes, badges };
   }
 
@@ -355,6 +360,103 @@ describe('packs and settings', () => {
     expect(await ask('getCard', { entityId: packEntity.id })).toBeNull();
     expect(JSON.stringify(await ask('search', { query: 'Jane Example' }))).not.toContain('p-jane-example');
     await expect(ask('removePack', { id: 'bundled' })).rejects.toThrow('The bundled corpus cannot be removed.');
+  });
+
+  test('two colleagues’ packs and the reader’s own that name the same new person: one mark, one card, one search result', async () => {
+    const { ask } = startReal();
+    const colleague = (suffix: string, words: string) =>
+      JSON.stringify(
+        readerPack(suffix, `${words}, said Jane Doe`, {
+          text: `Jane Doe says ${words}.`,
+          stance: { topicId: 't-closeness', positionId: 't-closeness-de-facto-alliance' },
+        }),
+      );
+    for (const [suffix, words] of [
+      ['aaaa1111', 'the alliance is real'],
+      ['bbbb2222', 'the alliance is deep'],
+    ] as const) {
+      const json = colleague(suffix, words);
+      expect((await ask('importPack', { json, byteSize: json.length })).status).toBe('added');
+    }
+    const own = await ask('addReading', {
+      page: { url: 'https://news.example/mine', title: 'Mine', outlet: 'Other Weekly', language: 'en' },
+      quote: { type: 'TextQuoteSelector', exact: 'Jane Doe was right', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 18 },
+      speaker: { kind: 'outlet' },
+      text: 'Other Weekly says Jane Doe was right.',
+      entityIds: [],
+      newEntities: [{ label: 'Jane Doe', kind: 'person' }],
+    });
+    const ownId = own.pack.id;
+
+    const patterns = (await ask('getTermIndex', null)).patterns;
+    expect(patterns.filter((p) => p.text === 'Jane Doe').map((p) => p.id)).toEqual([`e-${ownId}-jane-doe`]);
+
+    // Her card, reached from either pack's id, is the reader's own entity with the claims of all three packs.
+    for (const entityId of ['e-mine-aaaa1111-jane-doe', `e-${ownId}-jane-doe`]) {
+      const card = (await ask('getCard', { entityId }))!;
+      expect(card.entity.id).toBe(`e-${ownId}-jane-doe`);
+      expect(JSON.stringify(card)).toContain('Jane Doe says the alliance is real.');
+      expect(JSON.stringify(card)).toContain('Jane Doe says the alliance is deep.');
+      expect(JSON.stringify(card)).toContain('Other Weekly says Jane Doe was right.');
+    }
+    // North Korea's "Views differ": both colleagues' Jane Doe, as one person, at the position they took.
+    const northKorea = (await ask('getCard', { entityId: 'e-north-korea' }))!;
+    const janes = northKorea.viewsDiffer
+      .flatMap((v) => v.positions)
+      .flatMap((p) => p.claims.map((c) => ({ position: p.id, ...c })))
+      .filter((c) => c.speakerName === 'Jane Doe');
+    expect(janes.map((c) => c.position)).toContain('t-closeness-de-facto-alliance');
+    expect(janes.flatMap((c) => c.claimIds).sort()).toEqual(['c-mine-aaaa1111-001', 'c-mine-bbbb2222-001']);
+
+    const found = await ask('search', { query: 'Jane Doe' });
+    const entities = found.groups.flatMap((g) => g.hits).filter((h) => h.kind === 'entity' && h.title === 'Jane Doe');
+    expect(entities.map((h) => h.id)).toEqual([`e-${ownId}-jane-doe`]);
+  });
+
+  test('a claim added from a highlight keeps its quote when the highlight is deleted, and its card says so', async () => {
+    const { ask } = startReal();
+    const quote = {
+      type: 'TextQuoteSelector' as const,
+      exact: 'an alliance in all but name',
+      prefix: 'now ',
+      suffix: '.',
+    };
+    const position = { type: 'TextPositionSelector' as const, start: 4, end: 31 };
+    const url = 'https://news.example/a';
+    const highlight = await ask('saveHighlight', {
+      url,
+      title: 'A',
+      note: '',
+      colour: 'yellow',
+      entityIds: [],
+      quote,
+      position,
+    });
+    const { claimId } = await ask('addReading', {
+      page: { url, title: 'A', outlet: 'Example Daily', date: '2026-12-04', language: 'en' },
+      quote,
+      position,
+      highlightId: highlight.id,
+      speaker: { kind: 'outlet' },
+      text: 'Example Daily calls it an alliance in all but name.',
+      entityIds: ['e-north-korea'],
+    });
+    const yours = async () =>
+      (await ask('getCard', { entityId: 'e-north-korea' }))!.topics
+        .flatMap((t) => t.claims)
+        .find((c) => c.id === claimId)!;
+    expect((await yours()).yours).toEqual({ pageUrl: url });
+
+    await ask('updateHighlight', { id: highlight.id, note: 'edited', colour: 'green' });
+    expect((await yours()).yours).toEqual({ pageUrl: url });
+    await ask('deleteHighlight', { id: highlight.id });
+    expect(await yours()).toMatchObject({
+      quote: 'an alliance in all but name',
+      yours: { pageUrl: url, highlightDeleted: true },
+    });
+    await ask('restoreHighlight', highlight);
+    expect((await yours()).yours).toEqual({ pageUrl: url });
   });
 
   test('a card request names the page entities as a short list of ids, or is refused', async () => {
@@ -423,7 +525,7 @@ describe('an upgrade blocked by another tab', () => {
 
     db = new LensDb(name);
     const service = createService(db, tinyBundle('v1'), { now: () => 5, newId: () => 'id-new' });
-    const ask = createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, null);
 
     const config = await ask('getPageConfig', { url: row.url });
     expect(config.highlights.unavailable).toBe(BLOCKED_MESSAGE);
@@ -450,7 +552,7 @@ describe('the toolbar icon', () => {
       showToolbarState: async (state, sender) => void shown.push([state, sender]),
     });
     const sender = { tab: { id: 7 }, frameId: 0 };
-    const ask = createClient((m) => answer(service.handlers, m, sender) ?? Promise.resolve(undefined));
+    const ask = clientOf(service.handlers, sender);
 
     const reasons: string[] = [];
     const config = async () => {

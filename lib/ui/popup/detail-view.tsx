@@ -12,6 +12,7 @@ import { Card } from '../card';
 import type { CardData } from '../../corpus/card-model';
 import type { ClaimLine, RecordDetail } from '../../corpus/detail-model';
 import { formatPartialDate } from '../format';
+import { errorMessage } from '../../errors';
 
 export type Opened = { kind: 'entity' | 'claim' | 'person' | 'source' | 'event'; id: string };
 
@@ -38,7 +39,7 @@ export function DetailView({
     setError(null);
     const done = (value: { card: CardData } | { detail: RecordDetail } | null) =>
       value ? setData(value) : setError('This record is no longer in the corpus.');
-    const fail = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
+    const fail = (e: unknown) => setError(errorMessage(e));
     if (opened.kind === 'entity') ask('getCard', { entityId: opened.id }).then((card) => done(card && { card }), fail);
     else ask('getDetail', { kind: opened.kind, id: opened.id }).then((detail) => done(detail && { detail }), fail);
   }, [opened.kind, opened.id]);

@@ -4,14 +4,23 @@
  * deleted (with undo), or open its page scrolled to it. Highlights of the
  * current tab that Lens cannot find there are listed as "not found on this
  * page". Export as W3C Web Annotations or Markdown; import the same JSON.
+ *
+ * "Add to my corpus" opens the form next to the passage on its page (the
+ * form reads the page's own metadata): on the tab's page at once, else in a
+ * new tab. A highlight that a claim of "My reading" rests on says so, and
+ * deleting it, or its passage going from the page, says that the claim keeps
+ * its quote.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { MAX_IMPORT_BYTES, toMarkdown, toWebAnnotations } from '../../anchoring/exchange';
+import { MAX_IMPORT_BYTES } from '../../exchange/annotation-model';
+import { toMarkdown } from '../../exchange/markdown-export';
+import { toWebAnnotations } from '../../exchange/web-annotation-export';
 import { sizeProblem } from '../../json-file';
 import type { HighlightRow } from '../../db/schema';
 import { listAllHighlights, type Client, type TabProtocol } from '../../messages';
 import { normaliseForMatch } from '../../text/normalise';
 import { FilePicker, Notice, type NoticeMessage } from '../file-notice';
+import { errorMessage } from '../../errors';
 
 export interface HighlightsTabProps {
   ask: Client;
@@ -20,25 +29,44 @@ export interface HighlightsTabProps {
   openHighlight(row: HighlightRow): Promise<void>;
   /** offers a file to save (export) */
   download(name: string, type: string, text: string): void;
+  /** opens "Add to my corpus" for the highlight next to its passage, on its page */
+  addToCorpus(row: HighlightRow): Promise<void>;
 }
+
+/** The highlights that claims of the reader's own pack rest on, with how many. */
+async function claimsByHighlight(ask: Client): Promise<Map<string, number>> {
+  const own = (await ask('listPacks', null)).find((p) => p.own);
+  const file = own ? await ask('exportPack', { id: own.id }) : null;
+  const counts = new Map<string, number>();
+  if (!file) return counts;
+  for (const claim of (JSON.parse(file) as { claims: { passage?: { highlightId?: string } }[] }).claims) {
+    const id = claim.passage?.highlightId;
+    if (id !== undefined) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+const KEPT = 'Your claim in My reading keeps its quote.';
 
 type Message = NoticeMessage & { undo?: HighlightRow };
 
-export function HighlightsTab({ ask, askTab, openHighlight, download }: HighlightsTabProps) {
+export function HighlightsTab({ ask, askTab, openHighlight, download, addToCorpus }: HighlightsTabProps) {
   const [rows, setRows] = useState<HighlightRow[] | null>(null);
   const [orphans, setOrphans] = useState<Set<string>>(new Set());
   const [query, setQuery] = useState('');
   const [message, setMessage] = useState<Message | null>(null);
   const [editing, setEditing] = useState<string | null>(null);
+  const [claimed, setClaimed] = useState<Map<string, number>>(new Map());
 
   const reload = () =>
-    listAllHighlights(ask).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorText(e) }));
+    listAllHighlights(ask).then(setRows, (e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }));
   // The open page draws what changed here.
   const refreshPage = () => void askTab?.('refreshHighlights', null).then((s) => setOrphans(new Set(s.orphans)), noop);
 
   useEffect(() => {
     void reload();
     askTab?.('getHighlightStatus', null).then((s) => setOrphans(new Set(s.orphans)), noop);
+    claimsByHighlight(ask).then(setClaimed, noop);
   }, []);
 
   const pages = useMemo(() => {
@@ -55,12 +83,12 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
 
   async function remove(row: HighlightRow) {
     try {
+      // The background tells the page that shows it.
       await ask('deleteHighlight', { id: row.id });
-      setMessage({ kind: 'ok', text: 'Highlight deleted.', undo: row });
+      setMessage({ kind: 'ok', text: `Highlight deleted.${claimed.has(row.id) ? ` ${KEPT}` : ''}`, undo: row });
       await reload();
-      refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -71,7 +99,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -82,7 +110,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: errorText(e) });
+      setMessage({ kind: 'error', text: errorMessage(e) });
     }
   }
 
@@ -114,7 +142,7 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
       await reload();
       refreshPage();
     } catch (e) {
-      setMessage({ kind: 'error', text: `Nothing was imported: ${errorText(e)}` });
+      setMessage({ kind: 'error', text: `Nothing was imported: ${errorMessage(e)}` });
     }
   }
 
@@ -166,7 +194,14 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
             {page.rows.map((row) => (
               <li key={row.id} class="highlight" data-id={row.id} data-colour={row.colour}>
                 <blockquote>{row.quote.exact}</blockquote>
-                {orphans.has(row.id) && <p class="orphan">Not found on this page</p>}
+                {orphans.has(row.id) && (
+                  <p class="orphan">Not found on this page{claimed.has(row.id) ? `. ${KEPT}` : ''}</p>
+                )}
+                {claimed.has(row.id) && (
+                  <p class="in-corpus" data-claims={claimed.get(row.id)}>
+                    In My reading: {claimed.get(row.id) === 1 ? 'a claim' : `${claimed.get(row.id)} claims`}
+                  </p>
+                )}
                 {editing === row.id ? (
                   <NoteEditor row={row} onSave={(note) => void saveNote(row, note)} onCancel={() => setEditing(null)} />
                 ) : (
@@ -177,13 +212,28 @@ export function HighlightsTab({ ask, askTab, openHighlight, download }: Highligh
                     type="button"
                     class="link"
                     onClick={() =>
-                      void openHighlight(row).catch((e: unknown) => setMessage({ kind: 'error', text: errorText(e) }))
+                      void openHighlight(row).catch((e: unknown) =>
+                        setMessage({ kind: 'error', text: errorMessage(e) }),
+                      )
                     }
                   >
                     Open
                   </button>
                   <button type="button" class="link" onClick={() => setEditing(row.id)}>
                     {row.note ? 'Edit note' : 'Add note'}
+                  </button>
+                  <button
+                    type="button"
+                    class="link"
+                    data-action="add-to-corpus"
+                    // Its form is placed next to the passage: an orphan has none on this page.
+                    disabled={orphans.has(row.id)}
+                    title={orphans.has(row.id) ? 'Its passage is not on this page any more' : undefined}
+                    onClick={() =>
+                      void addToCorpus(row).catch((e: unknown) => setMessage({ kind: 'error', text: errorMessage(e) }))
+                    }
+                  >
+                    Add to my corpus
                   </button>
                   <button type="button" class="link danger" onClick={() => void remove(row)}>
                     Delete
@@ -218,10 +268,6 @@ function NoteEditor({ row, onSave, onCancel }: { row: HighlightRow; onSave(note:
       </button>
     </div>
   );
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }
 
 function noop() {}

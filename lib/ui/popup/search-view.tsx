@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { Client, ResponseOf } from '../../messages';
 import type { SearchFilters, SearchHit, SearchKind, SearchResults } from '../../search';
 import { MarkedText } from './marked-text';
+import { errorMessage } from '../../errors';
 
 export interface SearchState {
   query: string;
@@ -71,7 +72,7 @@ export function SearchView({
       (e: unknown) => {
         if (!current) return;
         setAnswered({ query, filters });
-        setError(e instanceof Error ? e.message : String(e));
+        setError(errorMessage(e));
       },
     );
     return () => {

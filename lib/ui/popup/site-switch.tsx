@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Client, TabProtocol } from '../../messages';
 import { isActiveOn, switchSite, type Settings } from '../../settings';
+import { errorMessage } from '../../errors';
 
 export interface SiteSwitchProps {
   ask: Client;
@@ -36,7 +37,7 @@ export function SiteSwitch({ ask, askTab, openOptions }: SiteSwitchProps) {
         setSettings(next);
         setError(null);
       },
-      (e: unknown) => setError(`Not saved: ${e instanceof Error ? e.message : String(e)}`),
+      (e: unknown) => setError(`Not saved: ${errorMessage(e)}`),
     );
   const host = url && new URL(url).hostname;
   const siteOn = url !== null && isActiveOn({ ...settings, paused: false }, url);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import type { TextQuoteSelector } from '../../../lib/db/schema';
+import type { TextQuoteSelector } from '../../../lib/anchoring/selectors';
 import { anchorAll, anchorQuote, errorBudget } from '../../../lib/anchoring/match-quote';
 import { describeRange, UNKNOWN_POSITION } from '../../../lib/anchoring/selectors';
 

@@ -46,6 +46,28 @@ describe('addPassage', () => {
   });
 });
 
+describe('a page in another language than Lens marks names in', () => {
+  test('keeps its own language; a new name from it is matched as written', () => {
+    const draft = passage('Das Bündnis ist real');
+    draft.page.language = 'de';
+    const pack = packWith(draft);
+    expect(pack.sources[0]!.language).toBe('de');
+    expect(pack.entities[0]!.aliases).toEqual([{ text: 'Jane Doe', lang: 'en', ambiguous: true }]);
+    expect(validatePack(pack, base)).toMatchObject({ ok: true });
+  });
+
+  test('a language code no browser can name is refused', () => {
+    const draft = passage('Words');
+    draft.page.language = 'xx';
+    const result = validatePack(packWith(draft), base);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.issues.map((i) => `${i.field}: ${i.message}`)).toContain(
+        'language: is not a language code (ISO 639) that Lens can name',
+      );
+  });
+});
+
 describe('the validator guards reader claims', () => {
   test.each<[string, (pack: Pack) => void, RegExp]>([
     [

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
 import { loadBundledCorpus, readCorpusStatus } from '../../../lib/db/corpus-store';
 import { LensDb, type HighlightRow } from '../../../lib/db/schema';
-import { tinyBundle } from '../../fixtures/tiny-corpus';
+import { tinyBundle } from '../../fixtures/corpus';
 
 let db: LensDb;
 let n = 0;

@@ -1,10 +1,11 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, test } from 'vitest';
-import { toWebAnnotations } from '../../../lib/anchoring/exchange';
+import { toWebAnnotations } from '../../../lib/exchange/web-annotation-export';
 import { LensDb, type HighlightRow } from '../../../lib/db/schema';
-import { answer, createClient, type NewHighlight } from '../../../lib/messages';
+import { type NewHighlight } from '../../../lib/db/highlight-store';
 import { createService } from '../../../lib/service';
-import { tinyBundle } from '../../fixtures/tiny-corpus';
+import { tinyBundle } from '../../fixtures/corpus';
+import { clientOf } from '../client';
 
 let db: LensDb;
 let n = 0;
@@ -22,7 +23,7 @@ function start() {
     newId: () => `h-${++id}`,
     onLoadError: () => undefined,
   });
-  return createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+  return clientOf(service.handlers, null);
 }
 
 const draft = (page: number, text: string): NewHighlight => ({

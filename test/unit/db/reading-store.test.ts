@@ -1,44 +1,18 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { buildCorpusBundle } from '../../../build/corpus-plugin';
-import type { PassageDraft } from '../../../lib/corpus/reading-pack';
 import type { Pack } from '../../../lib/corpus/schema';
 import { loadBundledCorpus } from '../../../lib/db/corpus-store';
 import { exportPack, importPack, listPacks, previewPack, removePack } from '../../../lib/db/pack-store';
 import { addReading, readingPack, removeReading } from '../../../lib/db/reading-store';
 import { LensDb } from '../../../lib/db/schema';
+import type { PassageDraft } from '../../../lib/corpus/reading-pack';
+import { passageDraft as draft } from '../../fixtures/passage-draft';
 
 const bundle = buildCorpusBundle('data');
 const size = (text: string) => new TextEncoder().encode(text).length;
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 5, 9, 30);
-
-/** A passage as the form would send it: a page's metadata, the selection, the reader's choices. */
-function draft(change: Partial<PassageDraft> = {}): PassageDraft {
-  return {
-    page: {
-      url: 'https://news.example/2026/12/visit',
-      title: 'Envoy visits Pyongyang',
-      outlet: 'Example Daily',
-      author: 'A. Reporter',
-      date: '2026-12-04',
-      language: 'en',
-    },
-    quote: {
-      type: 'TextQuoteSelector',
-      exact: 'The partnership is now an alliance in all but name',
-      prefix: 'analyst Jane Doe told reporters. "',
-      suffix: '," she added, pointing to the treaty',
-    },
-    position: { type: 'TextPositionSelector', start: 1200, end: 1250 },
-    highlightId: 'h-1',
-    speaker: { kind: 'new', name: 'Jane Doe', role: 'analyst quoted by Example Daily', personKind: 'expert' },
-    text: 'Jane Doe says the Russia–North Korea partnership is now an alliance in all but name.',
-    entityIds: ['e-russia', 'e-north-korea'],
-    stance: { topicId: 't-closeness', positionId: 't-closeness-de-facto-alliance' },
-    ...change,
-  };
-}
 
 const dbs: LensDb[] = [];
 let n = 0;
@@ -241,7 +215,7 @@ describe('sharing "My reading"', () => {
     expect(await readingPack(colleague)).toBeUndefined(); // their own passages start a pack of their own
   });
 
-  test('two readers’ packs never share an id; both naming the same new person is said, not merged silently', async () => {
+  test('two readers’ packs never share an id; both naming the same new person install side by side', async () => {
     const a = await readerWith('aaa111');
     const b = await readerWith(
       'bbb222',
@@ -252,11 +226,17 @@ describe('sharing "My reading"', () => {
     expect(
       (await b.store.entities.filter((e) => e.id.startsWith('e-mine-')).toArray()).map((e) => e.id).sort(),
     ).toEqual(['e-mine-aaa111-jane-doe', 'e-mine-bbb222-john-roe']);
-    // The same new name in both: the matcher could not tell the two apart (issue 13's rule), so the import says so.
+    // The same new name in both: installed too, each pack whole (linked as one person when read).
     const c = await readerWith('ccc333');
-    await expect(importPack(c.store, a.file, size(a.file), NOW + DAY)).rejects.toThrow(
-      /alias "Jane Doe" is shared with entity "e-mine-ccc333-jane-doe"/,
-    );
+    expect((await importPack(c.store, a.file, size(a.file), NOW + DAY)).status).toBe('added');
+    expect((await c.store.entities.filter((e) => e.label === 'Jane Doe').toArray()).map((e) => e.id).sort()).toEqual([
+      'e-mine-aaa111-jane-doe',
+      'e-mine-ccc333-jane-doe',
+    ]);
+    // Removing the colleague's pack leaves the reader's own whole.
+    await removePack(c.store, 'mine-aaa111');
+    expect(await c.store.claims.where('origin').equals('mine-ccc333').count()).toBe(1);
+    expect(await c.store.entities.get('e-mine-ccc333-jane-doe')).toBeDefined();
   });
 
   test('a newer export of the same pack shows what it changes, then replaces it; an older one says so', async () => {

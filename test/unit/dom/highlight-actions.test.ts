@@ -5,7 +5,7 @@ import { QUOTA_MESSAGE } from '../../../lib/db/highlight-store';
 import type { HighlightRow } from '../../../lib/db/schema';
 import { createHighlightActions, type HighlightStore } from '../../../lib/dom/highlight-actions';
 import { createSavedHighlights } from '../../../lib/dom/saved-highlights';
-import type { NewHighlight } from '../../../lib/messages';
+import type { NewHighlight } from '../../../lib/db/highlight-store';
 import type { HighlightPopoverProps } from '../../../lib/ui/highlight-popover';
 import type { SelectionToolbarProps } from '../../../lib/ui/selection-toolbar';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';

@@ -1,14 +1,13 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { pageAnchoring } from '../../../lib/anchoring/page';
-import { ANCHORING_SCRIPT, registerAnchoring } from '../../../lib/anchoring/handle';
+import { ANCHORING_SCRIPT, registerAnchoring } from '../../../lib/dom/anchoring-handle';
 import { TERM_HIGHLIGHT } from '../../../lib/dom/annotator';
 import { CLAIMS_SCRIPT, registerClaims } from '../../../lib/dom/claim-handle';
 import type { Mark } from '../../../lib/dom/annotator';
 import { startPageSession, type LazyScript, type MessageListener } from '../../../lib/dom/page-session';
 import type { HighlightRow } from '../../../lib/db/schema';
 import {
-  answer,
   createClient,
   type Handlers,
   type PageConfig,
@@ -21,6 +20,7 @@ import { buildMatcherTables } from '../../../lib/text/matcher-tables';
 import { prefilterSource } from '../../../lib/text/prefilter';
 import { rangeOver } from '../range-over';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
+import { clientOf } from '../client';
 
 const PAGE_URL = 'https://news.example.org/article';
 const ARTICLE = '<p id="lead">Vladimir Putin arrived in Pyongyang, and Putin left Pyongyang the next day.</p>';
@@ -99,9 +99,7 @@ function frame(options: {
       return (request.offset ?? 0) === 0 ? rows : [];
     },
   };
-  const ask = createClient(
-    (message) => answer(background as Handlers<Protocol>, message, null) ?? Promise.resolve(undefined),
-  );
+  const ask = clientOf(background as Handlers<Protocol>, null);
   const started = startPageSession({
     document,
     pageUrl: PAGE_URL,
@@ -308,6 +306,18 @@ describe('scripts loaded when first needed', () => {
     rows = [highlightOf('left Pyongyang', 'h-2')];
     expect(await page.tab('refreshHighlights', null)).toEqual({ anchored: ['h-2'], orphans: [] });
     expect(page.imported).toEqual([ANCHORING_SCRIPT]);
+  });
+
+  test('a highlight the background says was deleted is taken off the page, without asking the store', async () => {
+    let reads = 0;
+    const rows = [highlightOf('Putin arrived', 'h-1'), highlightOf('left Pyongyang', 'h-2')];
+    const page = frame({ configs: [activeConfig({}, rows)], listHighlights: () => (reads++, rows) });
+    await page.started;
+    expect(await page.tab('getHighlightStatus', null)).toEqual({ anchored: ['h-1', 'h-2'], orphans: [] });
+    expect(await page.tab('highlightDeleted', { id: 'h-1' })).toBeNull();
+    expect(await page.tab('highlightDeleted', { id: 'not-here' })).toBeNull();
+    expect(await page.tab('getHighlightStatus', null)).toEqual({ anchored: ['h-2'], orphans: [] });
+    expect(reads).toBe(0);
   });
 
   test('the claim script loads in the top frame once it has entity marks, never in another frame', async () => {

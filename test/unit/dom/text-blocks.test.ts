@@ -10,7 +10,7 @@ import {
 } from '../../../lib/dom/text-blocks';
 import { BLOCK_BREAK } from '../../../lib/text/matcher';
 import { documentText } from '../../../lib/anchoring/text-range';
-import { HOST_TAG, NEVER_MARKED, NOT_PAGE_TEXT } from '../../../lib/dom/skip-policy';
+import { HOST_TAG, NEVER_MARKED, NOT_PAGE_TEXT } from '../../../lib/anchoring/skip-policy';
 
 function blocksOf(html: string): string[] {
   document.body.innerHTML = html;

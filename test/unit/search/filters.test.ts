@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { allowedRecords, firstDay, lastDay } from '../../../lib/search/filters';
-import { fixtureRecords } from './fixture';
+import { searchRecords } from '../../fixtures/corpus';
 
 describe('partial dates as intervals', () => {
   test.each([
@@ -13,7 +13,7 @@ describe('partial dates as intervals', () => {
 });
 
 describe('allowedRecords', () => {
-  const records = fixtureRecords();
+  const records = searchRecords();
   const allowedIds = (f: Parameters<typeof allowedRecords>[1]) => {
     const a = allowedRecords(records, f);
     return {

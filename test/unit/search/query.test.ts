@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inflectionStems, parseQuery } from '../../../lib/search/query';
+import { parseQuery } from '../../../lib/search/query';
 
 describe('parseQuery', () => {
   test.each([
@@ -34,19 +34,5 @@ describe('parseQuery', () => {
 
   test('at most 8 words', () => {
     expect(parseQuery('one two three four five six seven eight nine ten').terms).toHaveLength(8);
-  });
-});
-
-describe('inflectionStems', () => {
-  test.each([
-    ['пхеньяна', ['пхеньян', 'пхенья']],
-    ['лавров', ['лавро', 'лавр']],
-    ['лавр', []],
-    ['김정은과', ['김정은', '김정']],
-    ['북한의', ['북한']],
-    ['평양', []],
-    ['pyongyang', []],
-  ])('%s → %j', (term, stems) => {
-    expect(inflectionStems(term)).toEqual(stems);
   });
 });

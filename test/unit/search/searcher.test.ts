@@ -1,5 +1,5 @@
 /**
- * The searcher's mechanics on a small fixed corpus (./fixture.ts): the cached
+ * The searcher's mechanics on a small fixed corpus (searchRecords, ../../fixtures/corpus.ts): the cached
  * index, highlight offsets in text that normalisation changes, filters, short
  * queries, limits and grouping.
  */
@@ -7,9 +7,9 @@ import { describe, expect, test } from 'vitest';
 import type { CorpusRecords } from '../../../lib/corpus/schema';
 import { type SearchFilters, type SearchKind, buildSearchIndex, createSearcher } from '../../../lib/search';
 import { generateCorpus } from '../../bench/generate-corpus';
-import { fixtureRecords } from './fixture';
+import { searchRecords } from '../../fixtures/corpus';
 
-const records = fixtureRecords();
+const records = searchRecords();
 const searcher = createSearcher(records);
 
 function groups(query: string, filters?: SearchFilters) {
@@ -47,7 +47,7 @@ describe('the cached index', () => {
 
   test('is rebuilt, not trusted, when it belongs to other records', () => {
     const cached = buildSearchIndex(records);
-    const changed: CorpusRecords = fixtureRecords();
+    const changed: CorpusRecords = searchRecords();
     changed.claims.push({ ...changed.claims[0]!, id: 'c-new', text: 'A new claim about Wonsan and its port.' });
     const s = createSearcher(changed, cached);
     expect(s.indexSource).toBe('built');
@@ -198,7 +198,7 @@ describe('search', () => {
 
   describe('a phrase with many candidates is checked only as far as the hits need', () => {
     // 100 copies: c-1, c-2 and c-5 each say "the summit", so 300 claims match
-    const big = createSearcher(generateCorpus(fixtureRecords(), 100));
+    const big = createSearcher(generateCorpus(searchRecords(), 100));
 
     test('the hits are checked; the total is an upper bound', () => {
       const claims = big.search('"the summit"').groups.find((g) => g.kind === 'claim')!;

@@ -8,9 +8,9 @@ import { describe, expect, test } from 'vitest';
 import { VocabularyLookup, maxErrors } from '../../../lib/search/terms';
 import { buildWordIndex } from '../../../lib/search/word-index';
 import { generateCorpus, prng } from '../../bench/generate-corpus';
-import { fixtureRecords } from './fixture';
+import { searchRecords } from '../../fixtures/corpus';
 
-const index = buildWordIndex(generateCorpus(fixtureRecords(), 10));
+const index = buildWordIndex(generateCorpus(searchRecords(), 10));
 const words = index.vocabulary.words;
 const lookup = new VocabularyLookup(index);
 

@@ -59,8 +59,10 @@ describe('ReadingForm', () => {
     expect($<HTMLInputElement>('[name="title"]')!.value).toBe('Envoy visits Pyongyang');
     expect($<HTMLInputElement>('[name="outlet"]')!.value).toBe('Example Daily');
     expect($<HTMLInputElement>('[name="date"]')!.value).toBe('2026-12-04');
-    // German is not a language Lens reads: English until the reader says otherwise.
-    expect($<HTMLSelectElement>('[name="language"]')!.value).toBe('en');
+    // A German page is German, named as such, whatever languages Lens marks names in.
+    expect($<HTMLSelectElement>('[name="language"]')!.value).toBe('de');
+    expect($<HTMLSelectElement>('[name="language"]')!.selectedOptions[0]!.textContent).toBe('German');
+    expect($('[data-hint="language-guessed"]')).toBeNull();
     expect([...ui.root.querySelectorAll<HTMLInputElement>('[name="entity"]')].map((b) => [b.value, b.checked])).toEqual(
       [
         ['e-russia', true],
@@ -82,7 +84,7 @@ describe('ReadingForm', () => {
     typeInto('[name="paraphrase"]', 'Jane Doe calls the partnership an alliance in all but name.');
     key($('[name="paraphrase"]')!, 'Enter');
     expect(onSubmit).toHaveBeenCalledWith({
-      page: { title: 'Envoy visits Pyongyang', outlet: 'Example Daily (weekend)', date: '2026-12-04', language: 'en' },
+      page: { title: 'Envoy visits Pyongyang', outlet: 'Example Daily (weekend)', date: '2026-12-04', language: 'de' },
       speaker: { kind: 'new', name: 'Jane Doe', role: 'analyst', personKind: 'expert' },
       text: 'Jane Doe calls the partnership an alliance in all but name.',
       entityIds: ['e-russia'],
@@ -110,6 +112,44 @@ describe('ReadingForm', () => {
     expect(onSubmit.mock.calls[0]![0].stance).toBeUndefined();
     key($('[name="title"]')!, 'Escape');
     expect(onCancel).toHaveBeenCalled();
+  });
+
+  test.each([
+    [
+      'a language the list does not hold is offered by name',
+      { language: 'nb' },
+      'Latin letters',
+      'nb',
+      'Norwegian Bokmål',
+      false,
+    ],
+    [
+      'no language given, Cyrillic letters: Russian, said to be a guess',
+      {},
+      'Партнёрство стало союзом',
+      'ru',
+      'Russian',
+      true,
+    ],
+    ['no language given, Hangul: Korean, said to be a guess', {}, '북러 관계는 동맹이다', 'ko', 'Korean', true],
+    [
+      'no language given, Latin letters: English, said to be a guess',
+      {},
+      'An alliance in all but name',
+      'en',
+      'English',
+      true,
+    ],
+  ])('%s', (_name, page, quote, value, shown, guessed) => {
+    show({ page: { title: 'T', outlet: 'O', ...page }, quote });
+    const select = $<HTMLSelectElement>('[name="language"]')!;
+    expect([select.value, select.selectedOptions[0]!.textContent]).toEqual([value, shown]);
+    expect($('[data-hint="language-guessed"]')?.textContent ?? null).toBe(
+      guessed ? 'The page does not say its language: guessed from its letters.' : null,
+    );
+    // The reader corrects it, and the guess is no longer said.
+    choose('[name="language"]', 'uk');
+    expect($('[data-hint="language-guessed"]')).toBeNull();
   });
 
   test('the background’s refusal is shown', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { HighlightRow } from '../../../lib/db/schema';
-import { parseAnnotationImport, toMarkdown, toWebAnnotations } from '../../../lib/anchoring/exchange';
+import { parseAnnotationImport } from '../../../lib/exchange/import';
+import { toMarkdown } from '../../../lib/exchange/markdown-export';
+import { toWebAnnotations } from '../../../lib/exchange/web-annotation-export';
 import { UNKNOWN_POSITION } from '../../../lib/anchoring/selectors';
 
 const TREATY: HighlightRow = {
@@ -431,8 +433,8 @@ describe('parseAnnotationImport', () => {
         ],
         'item 1: target.selector[1].start: expected 0 or more',
       ],
-      ['no target', [annotation({ target: undefined })], 'item 1: target: missing'],
-      ['no type', [annotation({ type: undefined })], 'item 1: type: missing'],
+      ['no target', [annotation({ target: undefined })], 'item 1: target: is required'],
+      ['no type', [annotation({ type: undefined })], 'item 1: type: is required'],
       [
         'another type',
         [annotation({ type: 'Bookmark' })],

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { readPageMetadata } from '../../../lib/dom/page-metadata';
+import { readPageMetadata } from '../../../lib/ui/page-metadata';
 import { PAGE_METADATA_LABELS } from '../../fixtures/page-metadata-labels';
 
 // The real pages, read where they live (never copied into the project).

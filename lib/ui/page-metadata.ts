@@ -25,7 +25,7 @@ export interface PageMetadata {
   /** names as published, several joined with ", " */
   author?: string;
   date?: PartialDate;
-  /** the primary language subtag of `<html lang>`: "en", "ko", "nb" */
+  /** the primary language subtag of `<html lang>` (else JSON-LD `inLanguage`, `og:locale`): "en", "ko", "nb" */
   language?: string;
 }
 
@@ -65,7 +65,13 @@ export function readPageMetadata(doc: Document): PageMetadata {
         ...namesOf(parsely?.author),
       ].filter((name) => !/^https?:|@|^\/\//i.test(name)),
     );
-  const lang = doc.documentElement.getAttribute('lang') ?? doc.documentElement.getAttribute('xml:lang');
+  // `<html lang>` first; a page without it may still say so in its article or Open Graph locale.
+  const lang =
+    clean(doc.documentElement.getAttribute('lang') ?? undefined) ??
+    clean(doc.documentElement.getAttribute('xml:lang') ?? undefined) ??
+    clean(stringOf(article?.inLanguage)) ??
+    meta('og:locale') ??
+    meta('language');
   const language = lang?.trim().split(/[-_]/)[0]?.toLowerCase() || undefined;
   return {
     ...(title !== undefined && { title }),

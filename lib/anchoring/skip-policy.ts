@@ -1,8 +1,9 @@
 /**
  * Which elements' text Lens reads: one policy for its two text walkers, the
- * marks' block walk (./text-blocks.ts) and the saved highlights' document
- * text (../anchoring/text-range.ts). Names are lower-case local names; the
- * walkers compare them as the DOM gives them.
+ * marks' block walk (../dom/text-blocks.ts) and the saved highlights'
+ * document text (./text-range.ts). Here, in the layer both import from (the
+ * page's layer, dom, is above anchoring). Names are lower-case local names;
+ * the walkers compare them as the DOM gives them.
  */
 
 /** The one element Lens adds to a page, for its own UI (created when first needed). */

@@ -1,0 +1,28 @@
+/**
+ * How the content script finds the anchoring code once its script has loaded:
+ * the script (entrypoints/lens-anchoring.ts) leaves it under this key on the
+ * content script's global object, as the card UI does (../ui/ui-handle.ts).
+ * Kept apart from ../anchoring/page.ts so that the content script can name it
+ * without bundling the matcher.
+ */
+import type { PageAnchoring } from '../anchoring/page';
+import type { createSavedLayer } from './saved-layer';
+
+/**
+ * What the anchoring script provides: anchoring, and Lens's closed layer that
+ * draws the saved highlights (shipped with it: only pages with highlights need it).
+ */
+export interface AnchoringScript extends PageAnchoring {
+  createLayer: typeof createSavedLayer;
+}
+
+export const ANCHORING_KEY = Symbol.for('rdl-lens.anchoring');
+export const ANCHORING_SCRIPT = '/lens-anchoring.js';
+
+export function registerAnchoring(global: object, anchoring: AnchoringScript): void {
+  (global as Record<symbol, AnchoringScript>)[ANCHORING_KEY] = anchoring;
+}
+
+export function registeredAnchoring(global: object): AnchoringScript | undefined {
+  return (global as Record<symbol, AnchoringScript | undefined>)[ANCHORING_KEY];
+}
