@@ -288,7 +288,8 @@ async function steadyPage(count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const p = document.createElement('p');
     p.textContent = `Update ${i}: Kim Jong Un and Vladimir Putin spoke of Pyongyang and Moscow again today.`;
-    (document.querySelector('article, main') ?? document.body).append(p);
+    // (A page that wiped its own document still has its root.)
+    (document.querySelector('article, main') ?? document.body ?? document.documentElement).append(p);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   // (The observer's last batch, 50 ms after the last change.)
