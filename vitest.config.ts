@@ -5,5 +5,8 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/unit/**/*.test.tsx'],
     environment: 'node',
+    // Some tests scan pages of thousands of nodes in happy-dom: seconds on a busy machine. The 5 s default
+    // failed them there (a flake, not a bug); no test asserts on time.
+    testTimeout: 30_000,
   },
 });

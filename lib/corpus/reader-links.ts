@@ -17,7 +17,7 @@
  *
  * Pure; types only from ./schema (no zod).
  */
-import type { CorpusRecords, Entity, Person } from './schema';
+import type { CorpusRecords, Entity, Person, Source } from './schema';
 
 const READER_ENTITY = /^e-mine-([a-z0-9]+)-/;
 
@@ -72,17 +72,20 @@ export interface ReaderLinks {
 }
 
 const READER_PERSON = /^p-mine-([a-z0-9]+)-/;
+const READER_SOURCE = /^s-mine-([a-z0-9]+)-/;
 
 /**
  * Which reader entities are one, and which reader people (the outlet
  * "Example Daily" both readers recorded, the person who is Jane Doe): the
- * same kind and name. `own` is the reader's own pack's id: its record is
+ * same kind and name. Two readers' sources of one page (the same URL) are
+ * one source too. `own` is the reader's own pack's id: its record is
  * the one kept, so the reader's card shows their wording.
  */
 export function readerLinks(
   records: {
     entities: readonly Pick<Entity, 'id' | 'kind' | 'label'>[];
     people: readonly Pick<Person, 'id' | 'kind' | 'name'>[];
+    sources?: readonly Pick<Source, 'id' | 'url'>[];
   },
   own?: string,
 ): ReaderLinks {
@@ -95,7 +98,11 @@ export function readerLinks(
   for (const p of records.people) {
     if (READER_PERSON.test(p.id)) join(`p\u0000${p.kind}\u0000${nameKey(p.name)}`, p.id);
   }
-  const packOf = (id: string) => READER_ENTITY.exec(id)?.[1] ?? READER_PERSON.exec(id)?.[1];
+  for (const s of records.sources ?? []) {
+    if (READER_SOURCE.test(s.id) && s.url !== undefined) join(`s\u0000${s.url}`, s.id);
+  }
+  const packOf = (id: string) =>
+    READER_ENTITY.exec(id)?.[1] ?? READER_PERSON.exec(id)?.[1] ?? READER_SOURCE.exec(id)?.[1];
   const to = new Map<string, string>();
   const members = new Map<string, string[]>();
   for (const ids of groups.values()) {
@@ -124,12 +131,19 @@ export function linkReaderRecords(records: CorpusRecords, links: ReaderLinks): C
     people: records.people
       .filter((p) => !links.to.has(p.id))
       .map((p) => (p.entityId === undefined ? p : { ...p, entityId: one(p.entityId) })),
-    sources: records.sources.map((s) => ({
-      ...s,
-      outletId: one(s.outletId),
-      ...(s.authorId !== undefined && { authorId: one(s.authorId) }),
+    sources: records.sources
+      .filter((s) => !links.to.has(s.id))
+      .map((s) => ({
+        ...s,
+        outletId: one(s.outletId),
+        ...(s.authorId !== undefined && { authorId: one(s.authorId) }),
+      })),
+    claims: records.claims.map((c) => ({
+      ...c,
+      sourceId: one(c.sourceId),
+      entityIds: ids(c.entityIds),
+      speakerIds: ids(c.speakerIds),
     })),
-    claims: records.claims.map((c) => ({ ...c, entityIds: ids(c.entityIds), speakerIds: ids(c.speakerIds) })),
     events: records.events.map((ev) => ({ ...ev, entityIds: ids(ev.entityIds) })),
   };
 }

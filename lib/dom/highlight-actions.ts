@@ -74,6 +74,24 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
   let ui: Awaited<ReturnType<HighlightActionsOptions['loadUi']>> | null = null;
   let tool: Tool | null = null;
   let colour: HighlightColour = DEFAULT_HIGHLIGHT_COLOUR;
+  /** "Add to my corpus" keeps a selected passage as a highlight too, in the colour last chosen. */
+  const reading: ReadingContext = {
+    ...options,
+    async keepHighlight({ quote, position, entityIds }, range) {
+      if (options.unavailable) return undefined;
+      const row = await store.save({
+        url: doc.location.href,
+        title: doc.title,
+        note: '',
+        colour,
+        entityIds,
+        quote,
+        position,
+      });
+      saved.add(row, range);
+      return row;
+    },
+  };
 
   /** Shows what `tool` says, loading the UI first if needed. */
   function paint() {
@@ -101,7 +119,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
           paint();
         },
         onSave: (note) => void saveRange(range, note).catch(() => undefined),
-        context: options,
+        context: reading,
         onClose: close,
       });
       return;
@@ -124,7 +142,7 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
         onColour: (chosen) => void change(id, { colour: chosen }),
         onSaveNote: (note) => void change(id, { note }, 'Note saved.'),
         onDelete: () => void remove(id),
-        context: options,
+        context: reading,
         highlight: row,
         openForm: tool.addToCorpus,
         onClose: close,

@@ -79,7 +79,7 @@ export type SessionHandlers = Omit<Handlers<TabProtocol>, 'getPageInfo' | 'confi
  * says Lens does not run on the tab, and the shortcut and menu do nothing.
  */
 const off = () => Promise.reject(new Error('Lens is off on this page'));
-export const NOT_ACTIVE: SessionHandlers = {
+const NOT_ACTIVE: SessionHandlers = {
   openPanel: off,
   getPageEntities: off,
   getPageScope: off,

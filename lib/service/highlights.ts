@@ -59,9 +59,12 @@ export function highlightHandlers(
       if (typeof json !== 'string') throw new Error('An import is the text of a file');
       const parsed = parseAnnotationImport(json, utf8Length(json), now());
       if (!parsed.ok) throw new Error(parsed.error);
-      const known = new Set((await db.entities.toCollection().primaryKeys()) as string[]);
+      const corpus = await ctx.corpus.read();
       // Entity tags from another corpus mean nothing here.
-      const rows = parsed.rows.map((row) => ({ ...row, entityIds: row.entityIds.filter((id) => known.has(id)) }));
+      const rows = parsed.rows.map((row) => ({
+        ...row,
+        entityIds: row.entityIds.filter((id) => corpus.entity(id) !== undefined),
+      }));
       return { ...(await importHighlights(db, rows)), skipped: parsed.skipped };
     },
   };

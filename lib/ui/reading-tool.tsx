@@ -5,7 +5,7 @@
  * then sends the reader's claim and closes, or shows why it was refused.
  * It lives in the UI bundle, so the content script on every page only opens it.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PassageDraft } from '../corpus/reading-pack';
 import { readPageMetadata, type PageMetadata } from './page-metadata';
 import type { PageAnchoring } from '../anchoring/page';
@@ -16,6 +16,9 @@ import { ReadingForm } from './reading-form';
 import { errorMessage } from '../errors';
 
 export type PassageParts = Pick<PassageDraft, 'quote' | 'position' | 'highlightId' | 'entityIds'>;
+
+/** A passage, and for a selection the range of the page's text it covers. */
+type Described = PassageParts & { range?: Range };
 
 /**
  * What the content script hands the tool: the page, its text root, how to
@@ -29,6 +32,12 @@ export interface ReadingContext {
   loadAnchoring(): Promise<PageAnchoring>;
   /** the background: addReading, getReadingChoices */
   ask: Client;
+  /**
+   * Saves a selected passage as a highlight too (drawn at `range`), so that
+   * its claim can tell when the passage goes from its page or the highlight
+   * is deleted; undefined where highlights cannot be saved.
+   */
+  keepHighlight?(passage: PassageParts, range: Range): Promise<HighlightRow | undefined>;
 }
 
 export interface ReadingToolProps {
@@ -40,17 +49,22 @@ export interface ReadingToolProps {
 }
 
 /** A saved highlight's selectors as they are; a selection's described over the page's text. */
-export async function passageOf(context: ReadingContext, from: Range | HighlightRow): Promise<PassageParts> {
+export async function passageOf(context: ReadingContext, from: Range | HighlightRow): Promise<Described> {
   if (!('startContainer' in from))
     return { quote: from.quote, position: from.position, highlightId: from.id, entityIds: from.entityIds };
   const described = (await context.loadAnchoring()).describe(context.root(), from);
-  return { quote: described.quote, position: described.position, entityIds: context.entityIdsIn(described.range) };
+  return {
+    quote: described.quote,
+    position: described.position,
+    entityIds: context.entityIdsIn(described.range),
+    range: described.range,
+  };
 }
 
 export function ReadingTool(props: ReadingToolProps) {
-  const [ready, setReady] = useState<{ passage: PassageParts; choices: ReadingChoices; page: PageMetadata } | null>(
-    null,
-  );
+  const [ready, setReady] = useState<{ passage: Described; choices: ReadingChoices; page: PageMetadata } | null>(null);
+  /** the highlight a selection was kept as, once: a second try after a refusal reuses it */
+  const kept = useRef<string | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 
@@ -88,9 +102,12 @@ export function ReadingTool(props: ReadingToolProps) {
     setBusy(true);
     setError(undefined);
     try {
+      const { range, ...passage } = ready.passage;
+      if (range && kept.current === undefined) kept.current = (await props.context.keepHighlight?.(passage, range))?.id;
       await props.context.ask('addReading', {
         ...value,
-        ...ready.passage,
+        ...passage,
+        ...(kept.current !== undefined && { highlightId: kept.current }),
         entityIds: value.entityIds,
         page: { ...value.page, url: props.context.document.location.href },
       });

@@ -8,7 +8,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { z } from '../../lib/zod';
+import { describeIssue, formatPath, z } from '../../lib/zod';
 
 export const LABELS_DIR = resolve('test/fixtures/marks');
 
@@ -65,11 +65,14 @@ export function readLabels(dir = LABELS_DIR): LabelledPage[] {
       .filter((f) => f.endsWith('.json'))
       .sort()) {
       const labelFile = join('test/fixtures/marks', group, file);
-      const parsed = labelFileSchema.safeParse(JSON.parse(readFileSync(join(folder, file), 'utf8')));
+      const json: unknown = JSON.parse(readFileSync(join(folder, file), 'utf8'));
+      const parsed = labelFileSchema.safeParse(json);
       if (!parsed.success) {
-        throw new Error(
-          `${labelFile}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-        );
+        const lines = parsed.error.issues.map((issue) => {
+          const { path, message } = describeIssue(issue, json);
+          return `${formatPath(path)}: ${message}`;
+        });
+        throw new Error(`${labelFile}: ${lines.join('; ')}`);
       }
       out.push({ labelFile, labels: parsed.data });
     }

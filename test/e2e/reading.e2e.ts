@@ -179,6 +179,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
         : 'closed',
     );
     expect(saved).toBe('closed');
+    // The passage is kept as a highlight too, which the claim names.
+    await waitDrawn(pageA, [`yellow: ${QUOTE}`]);
 
     [mine] = (await packs()).filter((p) => p.own);
     expect(mine).toMatchObject({ name: 'My reading', counts: { claims: 1, sources: 1, entities: 1, people: 2 } });
@@ -235,7 +237,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const pageA = await lens.openPage(server.url('/fixtures/reading-a.html'));
     await dragSelect(pageA, SECOND);
     await clickTool(pageA, '[data-action="highlight"]');
-    await waitDrawn(pageA, [`yellow: ${SECOND}`]);
+    await waitDrawn(pageA, [`yellow: ${SECOND}`], 10_000, true); // beside the first passage, kept as a highlight
 
     const tabId = await (async () => {
       const finder = await lens.openExtensionPage('popup.html');

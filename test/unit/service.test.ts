@@ -212,6 +212,15 @@ describe('highlights', () => {
     expect(await ask('listHighlights', {})).toHaveLength(2);
   });
 
+  test('an imported highlight keeps the entity tags this corpus knows, and drops the others', async () => {
+    const ask = startClocked();
+    const row = await ask('saveHighlight', draft());
+    const json = JSON.stringify(toWebAnnotations([{ ...row, entityIds: ['pyongyang', 'e-of-another-corpus'] }]));
+    await ask('deleteHighlight', { id: row.id });
+    await ask('importHighlights', { json, byteSize: json.length });
+    expect((await ask('listHighlights', {})).map((r) => r.entityIds)).toEqual([['pyongyang']]);
+  });
+
   test('a bad import file changes nothing and says what is wrong', async () => {
     const ask = startClocked();
     const kept = await ask('saveHighlight', draft());

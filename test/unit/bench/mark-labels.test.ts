@@ -105,9 +105,9 @@ describe('a label file that is not well formed', () => {
 
   test('is refused, naming the file and what is wrong', () => {
     expect(readOne({ ...good, want: [{ entity: 'North Korea', text: 'North Korea', context: 'slams' }] })).toThrow(
-      /nk\/A99_x\.json: want\.0\.entity/,
+      /nk\/A99_x\.json: want\[0\]\.entity/,
     );
-    expect(readOne({ ...good, never: [{ text: 'US', context: 'US' }] })).toThrow(/never\.0\.context/);
+    expect(readOne({ ...good, never: [{ text: 'US', context: 'US' }] })).toThrow(/never\[0\]\.context/);
   });
 
   test('with a misspelt key is refused rather than read as empty', () => {

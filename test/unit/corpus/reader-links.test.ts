@@ -64,6 +64,18 @@ describe('two readers’ packs that name the same new person', () => {
     ]);
   });
 
+  test('two readers’ sources of the same page are one source', () => {
+    const page = { url: 'https://news.example/same', title: 'A page', outlet: 'Example Daily', language: 'en' };
+    const one = makeReaderPack('lena1111', 'Words of Lena', { page });
+    const two = makeReaderPack('kim22222', 'Words of Kim', { page });
+    const linked = linkReaderRecords(withPacks(one, two), readerLinks(withPacks(one, two)));
+    expect(linked.sources.filter((s) => s.url === page.url).map((s) => s.id)).toEqual(['s-mine-kim22222-001']);
+    expect(linked.claims.filter((c) => c.id.startsWith('c-mine-')).map((c) => c.sourceId)).toEqual([
+      's-mine-kim22222-001',
+      's-mine-kim22222-001',
+    ]);
+  });
+
   test('a passage that names the colleague’s Jane Doe records her in the reader’s own pack, which stands alone', () => {
     const corpus = withPacks(colleague);
     const theirs = colleague.people.find((p) => p.name === 'Jane Doe')!;

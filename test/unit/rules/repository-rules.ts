@@ -22,7 +22,7 @@ import ts from 'typescript';
 export const LAYERS: readonly { name: string; areas: readonly string[] }[] = [
   {
     name: 'utilities: no domain, no other area',
-    areas: ['zod', 'json-file', 'report', 'errors', 'events', 'highlight-colours', 'lazy-script', 'i18n'],
+    areas: ['zod', 'json-file', 'report', 'errors', 'highlight-colours', 'lazy-script', 'i18n'],
   },
   { name: 'text: normalising, the matcher and its word rules', areas: ['text'] },
   { name: 'corpus: the records, their schema, validation, and the models read from them', areas: ['corpus'] },

@@ -4,7 +4,7 @@ import { buildCorpusBundle } from '../../../build/corpus-plugin';
 import { passageDraft } from '../../fixtures/passage-draft';
 import { corpusVersion } from '../../../lib/db/corpus-store';
 import { LensDb } from '../../../lib/db/schema';
-import { answer, createClient } from '../../../lib/messages';
+import { clientOf } from '../client';
 import { SEARCH_INDEX_VERSION } from '../../../lib/search';
 import { createService } from '../../../lib/service';
 import { readFileSync } from 'node:fs';
@@ -18,7 +18,7 @@ afterEach(() => db.delete());
 function start() {
   db = new LensDb(`service-cards-${++n}`);
   const service = createService(db, bundle, { now: () => 1000 });
-  return createClient((m) => answer(service.handlers, m, null) ?? Promise.resolve(undefined));
+  return clientOf(service.handlers, null);
 }
 
 /** Spies on every way the store's corpus tables can be read. */

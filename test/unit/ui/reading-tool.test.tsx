@@ -24,7 +24,7 @@ const ROW: HighlightRow = {
   updatedAt: 1,
 };
 
-async function show(from: Range | HighlightRow, refuse?: string) {
+async function show(from: Range | HighlightRow, refuse?: string, keep?: ReadingContext['keepHighlight']) {
   document.head.innerHTML =
     '<meta property="og:title" content="Envoy visits Pyongyang"><meta property="og:site_name" content="Example Daily">';
   const context: ReadingContext = {
@@ -38,6 +38,7 @@ async function show(from: Range | HighlightRow, refuse?: string) {
       if (refuse) throw new Error(refuse);
       return {};
     }) as unknown as ReadingContext['ask'],
+    ...(keep && { keepHighlight: keep }),
   };
   const onClose = vi.fn();
   await act(async () => {
@@ -90,6 +91,29 @@ describe('ReadingTool', () => {
         position: { type: 'TextPositionSelector', start: 13, end: 35 },
       }),
     );
+    article.remove();
+  });
+
+  test('a selection is kept as a highlight too, once (a refused save tried again reuses it), and its claim names it', async () => {
+    const article = document.createElement('article');
+    article.textContent = 'Analysts say Russia and its partner are now an alliance in all but name.';
+    document.body.prepend(article);
+    const keep = vi.fn(async () => ({ ...ROW, id: 'h-kept' }));
+    const { context, onClose } = await show(rangeOver('Russia and its partner'), 'Refused once.', keep);
+    typeInto('[name="paraphrase"]', 'Analysts call the partnership an alliance.');
+    await act(async () => $<HTMLButtonElement>('[data-action="add-claim"]')!.click());
+    await act(async () => {}); // the highlight is kept, then the claim refused
+    expect($('[role="alert"]')!.textContent).toBe('Refused once.');
+    // The reader tries again: the highlight kept the first time is the one the claim names.
+    await act(async () => $<HTMLButtonElement>('[data-action="add-claim"]')!.click());
+    await act(async () => {});
+    expect(keep).toHaveBeenCalledTimes(1);
+    expect(keep.mock.calls[0]).toMatchObject([{ quote: { exact: 'Russia and its partner' } }, expect.any(Object)]);
+    const sent = (
+      context.ask as unknown as { mock: { calls: [string, { highlightId?: string }][] } }
+    ).mock.calls.filter(([type]) => type === 'addReading');
+    expect(sent.map(([, draft]) => draft.highlightId)).toEqual(['h-kept', 'h-kept']);
+    expect(onClose).not.toHaveBeenCalled();
     article.remove();
   });
 
