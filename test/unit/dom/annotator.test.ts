@@ -203,8 +203,7 @@ describe('what is marked: tiers, the page’s relevance and its main text (issue
   });
 });
 
-// (Hundreds of paragraphs in happy-dom, each pause listing the marks: seconds on a busy machine.)
-describe('a full scan in slices (issue 17)', { timeout: 30_000 }, () => {
+describe('a full scan in slices (issue 17)', () => {
   const tierOf = (id: string) => (id === 'putin' ? 'context' : 'core');
   /** `n` paragraphs of `text`, enough nodes for the walk to pause between them */
   const paragraphs = (n: number, text: string) => `<p>${text}</p>`.repeat(n);
