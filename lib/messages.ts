@@ -21,7 +21,7 @@ import type { CardData } from './corpus/card-model';
 import type { ClaimCardData, ClaimTarget } from './corpus/claim-card-model';
 import type { EntitySpan } from './claims/tokens';
 import type { RecordDetail } from './corpus/detail-model';
-import type { TermPattern } from './text/matcher';
+import type { MatcherTables, TermPattern } from './text/matcher';
 import { errorMessage } from './errors';
 
 /** The most page entities a card request may name: a page's own marks, not a way to make the background scan the corpus. */
@@ -34,6 +34,8 @@ export interface TermIndex {
   patterns: TermPattern[];
   /** the source of the matcher's prefilter for `patterns` (lib/text/prefilter.ts), built here once */
   prefilter: string;
+  /** the matcher's tables for `patterns` and `prefilter` (lib/text/matcher-tables.ts), built here once */
+  matcher: MatcherTables;
   /** the entities the patterns point to, for the page panel */
   entities: EntitySummary[];
 }
@@ -53,12 +55,15 @@ export interface PageHighlights {
   unavailable: string | null;
 }
 
+/** What a page gets of the term index: the matcher's tables, which it uses as they arrive, not the patterns. */
+export type PageTermIndex = Pick<TermIndex, 'version' | 'matcher' | 'entities'>;
+
 /**
  * A page's configuration: where Lens runs, the term index to mark it with;
  * where it does not, why (paused everywhere, or off for the site).
  */
 export type PageConfig =
-  | { active: true; settings: Settings; termIndex: TermIndex; highlights: PageHighlights }
+  | { active: true; settings: Settings; termIndex: PageTermIndex; highlights: PageHighlights }
   | { active: false; reason: 'paused' | 'site-off'; settings: Settings; highlights: PageHighlights };
 
 /** Every message: its request payload and its response. */

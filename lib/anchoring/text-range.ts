@@ -6,7 +6,7 @@
  *
  * Unlike `root.textContent` (what Hypothesis offsets count), the text of
  * script, style, noscript and template elements and of our own <rdl-ui> is left
- * out: it is not what a reader selects, and pages rewrite inline scripts (ad
+ * out (NOT_PAGE_TEXT, the policy the marks' walk shares: ./skip-policy.ts): it is not what a reader selects, and pages rewrite inline scripts (ad
  * and analytics state) between visits, which would shift every offset after
  * them. Empty text nodes are left out of the map, so every offset belongs to
  * a node that has characters.
@@ -14,6 +14,7 @@
  * Node types are compared as numbers so the module can be imported where
  * there is no DOM (the background, node tests).
  */
+import { NOT_PAGE_TEXT } from './skip-policy';
 
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
@@ -23,7 +24,7 @@ const DOCUMENT_POSITION_FOLLOWING = 4;
 const DOCUMENT_POSITION_CONTAINED_BY = 16;
 
 /** Elements whose text is not part of the document text (lower-case local names). */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'rdl-ui']);
+const SKIPPED = new Set(NOT_PAGE_TEXT);
 
 export interface DocumentText {
   readonly text: string;

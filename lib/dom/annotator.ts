@@ -133,8 +133,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   };
   /** marks by the block container they were found in */
   const byContainer = new Map<Node, Mark[]>();
-  /** marks by every text node they cover */
-  let byNode = new WeakMap<Text, Mark[]>();
+  /**
+   * marks by every text node they cover. A Map, not a WeakMap: the marks hold
+   * their nodes anyway (ranges), entries go with their container, and a
+   * WeakMap of a large page's tens of thousands of nodes makes every garbage
+   * collection of the page's heap slower (ephemerons), which a reader feels
+   * as long tasks (issue 17).
+   */
+  const byNode = new Map<Text, Mark[]>();
 
   /**
    * Marks every match of the matcher in `blocks` (all read in one call) that
@@ -345,12 +351,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       coreMentions = 0;
       markedRelevant = markEverywhere;
       perEntity.clear();
-      byNode = new WeakMap();
+      byNode.clear();
       highlight.clear();
     },
     destroy() {
       if (registry.get(name) === highlight) registry.delete(name);
       byContainer.clear();
+      byNode.clear();
       coreByContainer.clear();
       perEntity.clear();
       highlight.clear();

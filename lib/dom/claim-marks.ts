@@ -174,16 +174,49 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
     }
   }
 
-  /** Reads queued containers for one slice, then asks the background about their sentences. */
+  /**
+   * The marks of the last update (every mark on the page), grouped by their
+   * block container in slices from `at` on: a page of tens of thousands of
+   * marks is not grouped in one task. A mark is grouped once (`grouped`), so
+   * a live page's update costs in proportion to its new marks.
+   */
+  let latest: readonly Mark[] = [];
+  let at = 0;
+  const grouped = new WeakSet<Mark>();
+  const groups = new Map<Node, Mark[]>();
+
+  /** Groups marks of the last update until `t0 + sliceMs`; once all are grouped, queues their new containers. */
+  function groupMarks(t0: number): void {
+    while (at < latest.length) {
+      if ((at & 63) === 0 && win.performance.now() - t0 >= sliceMs) return;
+      const m = latest[at++]!;
+      const node = m.nodes[0];
+      if (!node || grouped.has(m)) continue;
+      grouped.add(m);
+      const container = blockContainer(node);
+      const list = groups.get(container);
+      if (list) list.push(m);
+      else groups.set(container, [m]);
+    }
+    for (const [container, list] of groups) {
+      if (done.has(container)) continue;
+      done.add(container);
+      queue.push({ container, marks: list });
+    }
+    groups.clear();
+  }
+
+  /** Groups and reads marks for one slice, then asks the background about their sentences. */
   async function work(): Promise<void> {
-    while (queue.length > 0 && !signal.aborted) {
+    while ((at < latest.length || queue.length > 0) && !signal.aborted) {
       const pending: Pending[] = [];
       await new Promise<void>((resolve) =>
         idle(() => {
           const t0 = win.performance.now();
+          groupMarks(t0);
           while (queue.length > 0 && win.performance.now() - t0 < sliceMs) {
             const { container, marks } = queue.shift()!;
-            sentencesOf(container, marks, pending);
+            if (isMain(container)) sentencesOf(container, marks, pending);
           }
           measure(t0, pending.length, 0);
           resolve();
@@ -222,23 +255,10 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
 
   return {
     update(marks) {
-      const t0 = win.performance.now();
-      const byContainer = new Map<Node, Mark[]>();
-      for (const m of marks) {
-        const node = m.nodes[0];
-        if (!node) continue;
-        const container = blockContainer(node);
-        const list = byContainer.get(container);
-        if (list) list.push(m);
-        else byContainer.set(container, [m]);
-      }
-      for (const [container, list] of byContainer) {
-        if (done.has(container) || !isMain(container)) continue;
-        done.add(container);
-        queue.push({ container, marks: list });
-      }
-      measure(t0, 0, 0);
-      if (!scheduled && queue.length > 0) {
+      // Grouped in the work's idle slices (see groupMarks), not here: the caller is a scan's last step.
+      latest = marks;
+      at = 0;
+      if (!scheduled && marks.length > 0) {
         scheduled = true;
         running = running.then(work).finally(() => (scheduled = false));
       }

@@ -1,7 +1,8 @@
 /**
  * When the card opens and closes (WCAG 1.4.13: hoverable, dismissable,
  * persistent): it opens after the pointer dwells on a mark, not when it passes
- * over; it stays while the pointer is on the mark or in the card; it closes
+ * over (the pointer is hit-tested only once it rests, or while it is on a
+ * mark or an open card); it stays while the pointer is on the mark or in the card; it closes
  * on Esc, on a click elsewhere, or a moment after the pointer left both.
  * A tap opens it at once on touch screens.
  */
@@ -20,7 +21,7 @@ export interface HoverOptions<M = Mark> {
   isOpen(): boolean;
   dwellMs?: number;
   graceMs?: number;
-  /** how often the pointer position is hit-tested while it moves */
+  /** how long the pointer rests before it is hit-tested; and, on a mark or an open card, how often while it moves */
   sampleMs?: number;
 }
 
@@ -46,8 +47,12 @@ export function watchHover<M = Mark>(options: HoverOptions<M>): void {
       }, graceMs);
   };
 
+  /** whether the next sample comes after the pointer rested `sampleMs`: the dwell counts that rest */
+  let rested = false;
   const sample = () => {
     sampleTimer = undefined;
+    const restedMs = rested ? sampleMs : 0;
+    rested = false;
     lastSample = win.performance.now();
     const mark = options.markAt(point.x, point.y);
     if (!mark) {
@@ -61,9 +66,12 @@ export function watchHover<M = Mark>(options: HoverOptions<M>): void {
     hovered = mark;
     win.clearTimeout(dwell);
     const at = point;
-    dwell = win.setTimeout(() => {
-      if (hovered === mark) options.open(mark, at);
-    }, dwellMs);
+    dwell = win.setTimeout(
+      () => {
+        if (hovered === mark) options.open(mark, at);
+      },
+      Math.max(0, dwellMs - restedMs),
+    );
   };
 
   const listen = readerInput(doc, signal);
@@ -78,6 +86,15 @@ export function watchHover<M = Mark>(options: HoverOptions<M>): void {
       return;
     }
     point = { x: event.clientX, y: event.clientY };
+    if (hovered === null && !options.isOpen()) {
+      // Nothing under way: the pointer is hit-tested once it rests, so that moving it over a page
+      // costs Lens a timer, not a hit-test (issue 17).
+      win.clearTimeout(sampleTimer);
+      rested = true;
+      sampleTimer = win.setTimeout(sample, sampleMs);
+      return;
+    }
+    // On a mark or over an open card: followed as it moves, so that the card closes when it leaves.
     const wait = sampleMs - (win.performance.now() - lastSample);
     if (wait <= 0) sample();
     else sampleTimer ??= win.setTimeout(sample, wait);

@@ -21,9 +21,9 @@ import {
   type Handlers,
   type PageConfig,
   type TabProtocol,
-  type TermIndex,
+  type PageTermIndex,
 } from '../messages';
-import { compileMatcher } from '../text/matcher';
+import { matcherFrom } from '../text/matcher';
 import { HOST_TAG } from '../ui/host-tag';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../ui/ui-handle';
 import { ANCHORING_SCRIPT, registeredAnchoring } from './anchoring-handle';
@@ -145,16 +145,17 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
 }
 
 /**
- * What the content script takes from the term index: the matcher and what it
- * needs to know of each entity. (Issue 17 changes how the index arrives: here only.)
+ * What the content script takes from the term index: the matcher, from the
+ * tables the background built once (lib/text/matcher-tables.ts: nothing of
+ * it is compiled here), and what it needs to know of each entity.
  */
-function receiveTermIndex(termIndex: TermIndex, kinds: readonly string[]) {
+function receiveTermIndex(termIndex: PageTermIndex, kinds: readonly string[]) {
   const labels = new Map(termIndex.entities.map((e) => [e.id, e.label]));
   const tiers = new Map(termIndex.entities.map((e) => [e.id, e.tier]));
   const shownKinds = new Set(kinds);
   const shown = new Set(termIndex.entities.filter((e) => shownKinds.has(e.kind)).map((e) => e.id));
   return {
-    matcher: compileMatcher(termIndex.patterns, termIndex.prefilter),
+    matcher: matcherFrom(termIndex.matcher),
     entities: termIndex.entities,
     labelOf: (id: string) => labels.get(id) ?? id,
     tierOf: (id: string) => tiers.get(id) ?? 'core',

@@ -27,7 +27,7 @@
  * note (`rdl-saved-<colour>-noted`) with a double line under its tint.
  */
 import { DRAFT_HIGHLIGHT } from '../highlight-colours';
-import { HOST_TAG } from '../ui/host-tag';
+import { HOST_TAG } from '../anchoring/skip-policy';
 
 /** The tint of each colour (the ::highlight(rdl-saved-*) ones they replace). */
 const TINTS: Record<string, string> = {

@@ -18,6 +18,7 @@
  */
 import { BLOCK_BREAK } from '../text/matcher';
 import { contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
+import { NEVER_MARKED, NOT_PAGE_TEXT } from '../anchoring/skip-policy';
 
 export interface TextBlock {
   /** the block's text: the concatenation of `nodes`' data */
@@ -32,15 +33,11 @@ export interface TextBlock {
 }
 
 /**
- * Elements whose text is never read: form fields, code, non-rendered content,
- * our UI. By nodeName, as the DOM gives it (upper case for HTML, lower case
- * for SVG and MathML), so that no name is case-converted per element.
+ * Elements whose text is never read (../anchoring/skip-policy.ts), by nodeName as the
+ * DOM gives it: upper case for HTML elements of an HTML document, as written
+ * for SVG, MathML and XHTML. So no name is case-converted per element.
  */
-const SKIPPED = new Set(
-  'SCRIPT STYLE NOSCRIPT TEMPLATE TEXTAREA INPUT SELECT OPTION CODE PRE IFRAME OBJECT EMBED CANVAS SVG svg MATH math HEAD TITLE RDL-UI script style'.split(
-    ' ',
-  ),
-);
+const SKIPPED = new Set([...NOT_PAGE_TEXT, ...NEVER_MARKED].flatMap((name) => [name, name.toUpperCase()]));
 
 /** Phrasing elements: text inside them belongs to the surrounding block. */
 const INLINE = new Set(

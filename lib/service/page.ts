@@ -9,7 +9,7 @@ import { DEFAULT_SETTINGS } from '../settings';
 import { toolbarState } from '../toolbar-icon';
 import type { HandlerGroup, ServiceContext } from './context';
 import { storedSettings } from './settings';
-import type { TermIndexes } from './term-index';
+import { pageTermIndex, type TermIndexes } from './term-index';
 
 export function pageHandlers(
   ctx: ServiceContext,
@@ -32,10 +32,11 @@ export function pageHandlers(
       if (state !== 'active') return { active: false, reason: state, settings: current, highlights };
       // Every pattern, whatever kinds the reader marks: an unmarked kind's mentions still tell whether
       // the page is about the relationship (the content script leaves them unmarked).
-      if (problem) return { active: true, settings: current, termIndex: termIndexes.bundled(), highlights };
+      if (problem)
+        return { active: true, settings: current, termIndex: pageTermIndex(termIndexes.bundled()), highlights };
       const termIndex = await termIndexes.current();
       if (!highlights.unavailable) highlights.rows = await listHighlights(db, url);
-      return { active: true, settings: current, termIndex, highlights };
+      return { active: true, settings: current, termIndex: pageTermIndex(termIndex), highlights };
     },
     async setPageEntityCount({ count }, sender) {
       if (!Number.isInteger(count) || count < 0) throw new Error('A count is a whole number');

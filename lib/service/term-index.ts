@@ -1,11 +1,14 @@
 /**
  * The term index content scripts mark pages with: every alias of every entity
- * as a pattern, the prefilter's source, and what the page panel shows of each
- * entity. Built once per change of the corpus, in the background.
+ * as a pattern, the prefilter's source, the matcher's tables built from them
+ * (which a page uses as they arrive: lib/text/matcher-tables.ts), and what
+ * the page panel shows of each entity. Built once per change of the corpus,
+ * in the background.
  */
 import type { Entity } from '../corpus/schema';
 import { termPatternsOf } from '../corpus/term-patterns';
-import type { EntitySummary, TermIndex } from '../messages';
+import type { EntitySummary, PageTermIndex, TermIndex } from '../messages';
+import { buildMatcherTables } from '../text/matcher-tables';
 import { prefilterSource } from '../text/prefilter';
 import type { HandlerGroup, ServiceContext } from './context';
 
@@ -28,11 +31,18 @@ export function termIndexOf(
     kind: e.kind,
     tier: e.tier ?? 'core',
   }));
-  return { version, patterns, prefilter: prefilterSource(patterns), entities: summaries };
+  const prefilter = prefilterSource(patterns);
+  return { version, patterns, prefilter, matcher: buildMatcherTables(patterns, prefilter), entities: summaries };
+}
+
+/** What a page is sent of a term index: not the patterns, which its tables stand for. */
+export function pageTermIndex({ version, matcher, entities }: TermIndex): PageTermIndex {
+  return { version, matcher, entities };
 }
 
 export function createTermIndexes({ bundle, corpus }: ServiceContext): TermIndexes {
   let built: Promise<TermIndex> | null = null;
+  let bundled: TermIndex | null = null;
   corpus.onChange(() => (built = null));
   return {
     current() {
@@ -42,7 +52,7 @@ export function createTermIndexes({ bundle, corpus }: ServiceContext): TermIndex
       });
       return building;
     },
-    bundled: () => termIndexOf(bundle.records.entities, `bundled:${bundle.version}`),
+    bundled: () => (bundled ??= termIndexOf(bundle.records.entities, `bundled:${bundle.version}`)),
   };
 }
 

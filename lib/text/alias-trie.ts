@@ -2,7 +2,8 @@
  * The compiled form of a set of aliases, as the matcher uses it: one token
  * table of every alias word, stem, noun and separator (./token-table.ts), one
  * trie whose edges are those tokens, and what the matcher's filter needs to
- * know of each word. Built once per page by `compileMatcher` (./matcher.ts).
+ * know of each word. Built once per term index, in the background, and laid out for pages by
+ * `buildMatcherTables` (./matcher-tables.ts).
  *
  * An alias is normalised (./normalise.ts) and split into words and the
  * separators between them. A word becomes one trie symbol, or several: a
@@ -111,6 +112,8 @@ export class TrieBuilder {
   readonly filterStems = new Map<string, number>();
   /** longest word the scanner must buffer to look up: alias word, or stem + longest ending */
   maxWord = 1;
+  /** the most words an alias has */
+  maxWords = 1;
   hasRussian = false;
   hasKorean = false;
   count = 0;
@@ -121,6 +124,7 @@ export class TrieBuilder {
     const { words, seps } = splitAlias(norm);
     if (words.length === 0) return;
     this.count++;
+    this.maxWords = Math.max(this.maxWords, words.length);
     const trail = TRAILING_PUNCT.exec(norm)?.[0];
     if (trail !== undefined) this.trail[index] = trail;
     // The trie nodes this alias has reached so far: several when a word has several stems.

@@ -65,11 +65,11 @@ import {
   RU_STEM,
   SEP,
   STARTS,
-  TrieBuilder,
   koreanParticleSet,
   russianEndingSet,
 } from './alias-trie';
 import {
+  BLOCK_BREAK,
   CLASS_SHIFT,
   COMPLEX,
   CYRILLIC_BIT,
@@ -88,10 +88,22 @@ import {
   unitTable,
 } from './chars';
 import { type PartlyNormalised, normaliseKeepingCase, normalisePieces } from './normalise';
+import { intAt, smallAt } from './packed';
 import type { SuffixSet } from './suffix-set';
-import type { TokenTable } from './token-table';
+import { type PackedTokens, findToken, hashOf } from './token-table';
 import type { Lang } from './lang';
 import { type AliasRules, type MentionCheck, compileRules } from './context-rules';
+import {
+  type MatcherTables,
+  MATCHER_TABLES_FORMAT,
+  buildMatcherTables,
+  edgeSlot,
+  filterKey,
+  stemKey,
+} from './matcher-tables';
+
+export { BLOCK_BREAK };
+export type { MatcherTables };
 
 /** One alias of one entity, as the corpus gives it, with its context rules (./context-rules.ts). */
 export interface TermPattern extends AliasRules {
@@ -119,42 +131,32 @@ export interface Matcher {
   readonly patternCount: number;
 }
 
-/**
- * Ends a block in a text given to `scan`: DEL, a control character that
- * pages do not show, is punctuation to the matcher, and no alias has it in a
- * separator. ASCII, so that a page's text stays a one-byte string. (Not a
- * noncharacter such as U+FFFF: the minifier writes it into the bundle as is,
- * and Chrome refuses to load a script holding one as "not UTF-8 encoded".)
- */
-export const BLOCK_BREAK = '\x7f';
-
 /** Separators with more punctuation than this match no alias. */
 const MAX_SEP = 8;
 const NO_PATTERN = 0x7fffffff;
 /** A block is "stem heavy" if it has more than one word that may carry an ending per this many units. */
 const STEM_HEAVY = 24;
-/** Past this many units of blocks with prefilter hits, if they are most of the text so far, the rest is read whole. */
+/** Past this many units read where the prefilter hits, if they are most of the text so far, the rest is read whole. */
 const DENSE = 4096;
-/** the filter has 2^(32 - FILTER_SHIFT) keys */
-const FILTER_SHIFT = 15;
+/** a window no text reaches the end of: read to the end */
+const NO_WINDOW = 0x3fffffff;
 
 /**
- * Builds the matcher for a set of aliases; cheap enough to run once per page.
- * `prefilter` is the source of their prefilter (`prefilterSource` in
- * ./prefilter.ts, built in the background): without it every unit is read.
+ * Builds the matcher for a set of aliases (tests, benches, the claim index;
+ * pages get tables built in the background: `matcherFrom`). `prefilter` is
+ * the source of their prefilter (`prefilterSource` in ./prefilter.ts):
+ * without it every unit is read.
  */
 export function compileMatcher(patterns: readonly TermPattern[], prefilter?: string): Matcher {
-  const trie = new TrieBuilder();
-  for (let i = 0; i < patterns.length; i++) {
-    // An alias holding the block break could match across blocks.
-    if (!patterns[i]!.text.includes(BLOCK_BREAK)) trie.add(patterns[i]!, i);
+  return matcherFrom(buildMatcherTables(patterns, prefilter));
+}
+
+/** The matcher over tables built by `buildMatcherTables` (./matcher-tables.ts), as they arrive: nothing is compiled. */
+export function matcherFrom(tables: MatcherTables): Matcher {
+  if (tables.format !== MATCHER_TABLES_FORMAT) {
+    throw new Error(`The matcher's tables are of format ${tables.format}, not ${MATCHER_TABLES_FORMAT}`);
   }
-  return new WordMatcher(
-    trie,
-    patterns.map((p) => p.id),
-    patterns.map(compileRules),
-    prefilter === undefined ? null : new RegExp(prefilter, 'g'),
-  );
+  return new WordMatcher(tables);
 }
 
 const SKIP = -1;
@@ -174,55 +176,46 @@ function rareEntry(text: string, i: number, normalised: boolean): number {
   return entryFor(c, k); // marks, astral letters: already folded by the normalisation
 }
 
-/**
- * Where a word's filter bit lives: a mix of its first unit, last unit and
- * length, which the hot loop has at hand without hashing the whole word.
- */
-function filterKey(first: number, last: number, len: number): number {
-  return (Math.imul(first ^ (len << 16), 0x9e3779b1) ^ Math.imul(last, 0x85ebca6b)) >>> FILTER_SHIFT;
-}
-
-/** Where a stem's (or Korean noun's) filter bits live: a mix of its first two units. */
-function stemKey(first: number, second: number): number {
-  return (Math.imul(first, 0xcc9e2d51) ^ Math.imul(second, 0x1b873593)) >>> FILTER_SHIFT;
-}
-
-/** The filter holds two bits per key: FIRST_WORD and LATER_WORD. */
-function setFilter(filter: Int32Array, key: number, role: number): void {
-  filter[key >>> 4]! |= role << ((key & 15) << 1);
-}
-
 class WordMatcher implements Matcher {
   readonly patternCount: number;
-  private readonly table: TokenTable;
-  private readonly edges: readonly (Map<number, number> | undefined)[];
-  private readonly terminal: Int32Array;
-  private readonly flags: Uint8Array;
-  private readonly cased: ReadonlyMap<string, number>;
+  private readonly tokens: PackedTokens;
+  private readonly tokenFlags: string;
+  private readonly edges: string;
+  private readonly edgeMask: number;
+  private readonly terminal: string;
   private readonly ids: readonly string[];
   private readonly ru: SuffixSet | undefined;
   private readonly ko: SuffixSet | undefined;
   /** CYRILLIC_BIT and/or HANGUL_BIT, if words ending so must be looked up for endings */
   private readonly suffixBits: number;
-  /** 3 if some stem is a single unit, which the stem filter cannot key: then every such word is looked up */
+  /** ROLES if some stem is a single unit, which the stem filter cannot key: then every such word is looked up */
   private readonly anyStem: number;
   private readonly spaceSep: number;
   private readonly maxWord: number;
+  private readonly maxWords: number;
   /**
    * Two bits (FIRST_WORD, LATER_WORD) per filterKey of an alias word and per
-   * stemKey of a stem: most words of a page are rejected by it in the hot
-   * loop, without a branch and without hashing the word.
+   * stemKey of a stem, two keys a unit: most words of a page are rejected by
+   * it in the hot loop, without a branch and without hashing the word.
    */
-  private readonly filter: Int32Array;
+  private readonly filter: string;
   private readonly units: Int32Array;
+  private readonly prefilter: RegExp | null;
+  /** the trie nodes whose mentions must be checked: patterns with rules, or several patterns */
+  private readonly choices: Readonly<Record<number, readonly number[]>>;
+  private readonly rules: Readonly<Record<number, AliasRules>>;
+  private readonly trails: Readonly<Record<number, string>>;
+  /** the rules of the patterns met so far, compiled when first needed */
+  private readonly checks = new Map<number, MentionCheck | null>();
 
   // Scratch space, reused by every scan: the word being looked up, its prefix hashes, a separator.
   private readonly buf: Uint16Array;
+  private readonly casedBuf: Uint16Array;
   private readonly prefixHash: Int32Array;
   private readonly sepBuf = new Uint16Array(MAX_SEP);
   private readonly endings = new Int32Array(16);
 
-  // Recorded words of the current scan: those that are, or can be part of, an alias.
+  // Recorded words of the current read: those that are, or can be part of, an alias.
   private nrec = 0;
   private recLocalEnd = new Int32Array(64); // where the word ends in the scanned text (normalised, on the slow path)
   private recStart = new Int32Array(64); // offsets into the original text
@@ -233,109 +226,132 @@ class WordMatcher implements Matcher {
   private cands = new Int32Array(64);
 
   private original = '';
+  /** whether the last read met a COMPLEX unit (then its block is read again, normalised) */
+  private gaveUp = false;
   /** whether the last block read was mostly words that may carry endings (see readWords) */
   private stemHeavy = false;
   private bestEnd = -1;
   private bestPattern = NO_PATTERN;
   private bestNode = 0;
-  /** the trie nodes whose mentions must be checked: patterns with rules, or several patterns */
-  private readonly choices = new Map<number, readonly number[]>();
-  private readonly trail: readonly (string | undefined)[];
 
-  constructor(
-    trie: TrieBuilder,
-    ids: readonly string[],
-    private readonly checks: readonly (MentionCheck | null)[],
-    private readonly prefilter: RegExp | null,
-  ) {
-    for (let node = 0; node < trie.terminal.length; node++) {
-      const first = trie.terminal[node]!;
-      if (first < 0) continue;
-      const all = trie.shared.get(node) ?? [first];
-      if (all.length > 1 || checks[first] !== null) this.choices.set(node, all);
-    }
-    this.trail = trie.trail;
-    this.patternCount = trie.count;
-    this.table = trie.table;
-    this.table.seal();
-    this.edges = trie.edges;
-    this.terminal = Int32Array.from(trie.terminal);
-    this.flags = new Uint8Array(trie.table.size);
-    for (const [id, f] of trie.flags) this.flags[id] = f;
-    this.cased = trie.cased;
-    this.ids = ids;
-    this.ru = trie.hasRussian ? russianEndingSet() : undefined;
-    this.ko = trie.hasKorean ? koreanParticleSet() : undefined;
-    this.suffixBits = (trie.hasRussian ? CYRILLIC_BIT : 0) | (trie.hasKorean ? HANGUL_BIT : 0);
-    this.spaceSep = trie.table.idOf(SEP, ' ');
-    this.filter = new Int32Array(1 << (32 - FILTER_SHIFT - 4));
-    for (const [w, role] of trie.filterWords) {
-      setFilter(this.filter, filterKey(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length), role);
-    }
-    for (const [w, role] of trie.filterStems) setFilter(this.filter, stemKey(w.charCodeAt(0), w.charCodeAt(1)), role);
-    this.anyStem = [...trie.filterStems.keys()].some((w) => w.length < 2) ? 3 : 0;
+  constructor(tables: MatcherTables) {
+    this.patternCount = tables.patternCount;
+    this.tokens = tables.tokens;
+    this.tokenFlags = tables.tokenFlags;
+    this.edges = tables.edges;
+    this.edgeMask = tables.edges.length / 6 - 1;
+    this.terminal = tables.terminal;
+    this.ids = tables.ids;
+    this.choices = tables.choices;
+    this.rules = tables.rules;
+    this.trails = tables.trails;
+    this.suffixBits = tables.suffixBits;
+    this.ru = (tables.suffixBits & CYRILLIC_BIT) !== 0 ? russianEndingSet() : undefined;
+    this.ko = (tables.suffixBits & HANGUL_BIT) !== 0 ? koreanParticleSet() : undefined;
+    this.anyStem = tables.anyStem;
+    this.spaceSep = tables.spaceSep;
+    this.filter = tables.filter;
     this.units = unitTable();
-    this.maxWord = trie.maxWord;
+    this.maxWord = tables.maxWord;
+    this.maxWords = tables.maxWords;
     this.buf = new Uint16Array(this.maxWord + 1);
+    this.casedBuf = new Uint16Array(this.maxWord + 1);
     this.prefixHash = new Int32Array(this.maxWord + 2);
+    this.prefilter = tables.prefilter === null ? null : new RegExp(tables.prefilter, 'g');
   }
 
+  /**
+   * Given a prefilter, only the text where it hits is read: from each hit
+   * where an alias may begin, word by word, until `maxWords` words have
+   * passed with no alias word among them (no alias that began in them can
+   * reach further); a hit on a unit the matcher normalises has its whole
+   * block read, normalised. The JavaScript loop, cold on most pages, so
+   * reads a few words per hit rather than every unit of every paragraph.
+   */
   scan(text: string): TermMatch[] {
-    if (this.edges[0] === undefined || text.length === 0) return [];
+    if (this.patternCount === 0 || text.length === 0) return [];
     const out: TermMatch[] = [];
     const pre = this.prefilter;
     if (pre === null) {
-      this.read(text, 0, out);
+      this.readFrom(text, 0, false, out);
       return out;
     }
-    // Only the blocks the prefilter hits in are read (see ./prefilter.ts).
     pre.lastIndex = 0;
+    /** the text before this has been read */
+    let done = 0;
     let read = 0;
     for (let hit = pre.exec(text); hit !== null; hit = pre.exec(text)) {
-      const start = text.lastIndexOf(BLOCK_BREAK, hit.index) + 1;
-      let end = text.indexOf(BLOCK_BREAK, hit.index);
-      if (end < 0) end = text.length;
-      read += end - start;
-      if (read > DENSE && read * 2 > end) {
-        // Hits in most blocks (a page thick with aliases): the rest is read whole, not searched first.
-        this.read(text.slice(start), start, out);
+      const at = hit.index;
+      if (read > DENSE && read * 2 > at) {
+        // Hits all over (a page thick with aliases): the rest is read whole, not searched first.
+        this.readFrom(text, done, false, out);
         break;
       }
-      this.read(text.slice(start, end), start, out);
-      pre.lastIndex = end + 1;
+      let from = at;
+      let stop: number;
+      if (hit[1] !== undefined) {
+        // A unit that needs normalising: its block is read whole.
+        from = text.lastIndexOf(BLOCK_BREAK, at) + 1;
+        stop = this.readNormalised(text, at, done, out);
+      } else {
+        // (The prefilter's lookbehind knows the common letters only: the word may begin before the hit.)
+        while (from > done && this.inWord(text, from - 1)) from--;
+        stop = this.readFrom(text, from, true, out);
+      }
+      read += stop - Math.max(from, done);
+      done = stop;
+      pre.lastIndex = Math.max(stop, at + 1);
     }
     return out;
   }
 
-  /** Reads all of `text` and adds its matches to `out`, shifted by `offset`. */
-  private read(text: string, offset: number, out: TermMatch[]): void {
+  /**
+   * Reads `text` from unit `from` (a word boundary) and adds its matches to
+   * `out`: to the end, or, `windowed`, until `maxWords` words have passed
+   * since the last that may be part of an alias. Returns where it stopped.
+   */
+  private readFrom(text: string, from: number, windowed: boolean, out: TermMatch[]): number {
     const n = text.length;
-    this.original = text;
-    this.nrec = 0;
-    this.ncand = 0;
-    for (let from = 0; from < n;) {
-      const stop = this.readWords(text, null, from);
-      if (stop === n) break;
-      // A unit that needs normalising: its block is read again, normalised, with offsets mapped back.
-      const blockStart = text.lastIndexOf(BLOCK_BREAK, stop) + 1;
-      let blockEnd = text.indexOf(BLOCK_BREAK, stop);
-      if (blockEnd < 0) blockEnd = n;
-      this.dropRecordsFrom(blockStart);
-      this.resolveInto(out, offset);
-      const block = text.slice(blockStart, blockEnd); // (the text itself, if it is one block)
-      const normalised = normalisePieces(block);
-      this.original = block;
-      this.nrec = 0;
-      this.ncand = 0;
-      this.readWords(normalised.text, normalised, 0);
-      this.resolveInto(out, offset + blockStart);
+    let at = from;
+    for (;;) {
       this.original = text;
       this.nrec = 0;
       this.ncand = 0;
-      from = blockEnd;
+      this.gaveUp = false;
+      const stop = this.readWords(text, null, at, windowed ? this.maxWords : NO_WINDOW);
+      if (!this.gaveUp) {
+        this.resolveInto(out, 0, from);
+        this.original = '';
+        return stop;
+      }
+      // A unit that needs normalising: its block is read again, normalised, with offsets mapped back.
+      this.dropRecordsFrom(text.lastIndexOf(BLOCK_BREAK, stop) + 1);
+      this.resolveInto(out, 0, from);
+      at = this.readNormalised(text, stop, from, out);
+      if (windowed || at >= n) return at;
     }
-    this.resolveInto(out, offset);
+  }
+
+  /**
+   * Reads the block of `text` that unit `at` is in, normalised piece by piece
+   * (./normalise.ts), and adds its matches that begin at or after `minStart`
+   * to `out`. Returns where the block ends.
+   */
+  private readNormalised(text: string, at: number, minStart: number, out: TermMatch[]): number {
+    const blockStart = text.lastIndexOf(BLOCK_BREAK, at) + 1;
+    let blockEnd = text.indexOf(BLOCK_BREAK, at);
+    if (blockEnd < 0) blockEnd = text.length;
+    const block = text.slice(blockStart, blockEnd); // (the text itself, if it is one block)
+    const normalised = normalisePieces(block);
+    this.original = block;
+    this.nrec = 0;
+    this.ncand = 0;
+    this.readWords(normalised.text, normalised, 0, NO_WINDOW);
+    this.resolveInto(out, blockStart, minStart);
     this.original = '';
+    this.nrec = 0;
+    this.ncand = 0;
+    return blockEnd;
   }
 
   /** Forgets the records of words starting at or after `offset` of the original text. */
@@ -349,8 +365,10 @@ class WordMatcher implements Matcher {
   /**
    * Finds the words of `text` from unit `from` on that may be alias words and
    * records those that are, after the records already made. Returns where it
-   * stopped: the end of the text, or, without a map, the first COMPLEX unit
-   * (the caller then reads that unit's block normalised, with its map).
+   * stopped: the end of the text; or once `window` words have passed since
+   * the last recorded word (the first word counts as one); or, without a map,
+   * at the first COMPLEX unit (then `gaveUp`: the caller reads that unit's
+   * block normalised, with its map).
    *
    * There are two versions of the hot loop. Both do per unit one table read
    * and arithmetic without branches — a branch per word boundary would be
@@ -363,19 +381,21 @@ class WordMatcher implements Matcher {
    * the loop that suited the block before it (pages are mostly in one
    * language). The results do not depend on the choice.
    */
-  private readWords(text: string, map: PartlyNormalised | null, from: number): number {
+  private readWords(text: string, map: PartlyNormalised | null, from: number, window: number): number {
     return this.stemHeavy
-      ? this.readWordsReadingStems(text, map, from)
-      : this.readWordsBranchingOnStems(text, map, from);
+      ? this.readWordsReadingStems(text, map, from, window)
+      : this.readWordsBranchingOnStems(text, map, from, window);
   }
 
-  private readWordsBranchingOnStems(text: string, map: PartlyNormalised | null, from: number): number {
+  private readWordsBranchingOnStems(text: string, map: PartlyNormalised | null, from: number, window: number): number {
     const { units, filter, suffixBits, anyStem } = this;
     let inWord = 0; // 1 inside a word
     let first = 0; // folded first unit of the current word
     let prev = 0; // table entry of the previous unit
     let len = 0; // word units (not ignorables) of the current word so far
     let stemWords = 0;
+    let words = 0; // words read
+    let stopAt = window === NO_WINDOW ? NO_WINDOW : 1;
     const n = text.length;
     for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -383,12 +403,15 @@ class WordMatcher implements Matcher {
       if ((e & RARE_BIT) !== 0) {
         e = rareEntry(text, i, map !== null);
         if (e === SKIP) continue;
-        if (e === GIVE_UP) return i;
+        if (e === GIVE_UP) {
+          this.gaveUp = true;
+          return i;
+        }
       }
       const w = (e & WORD_BIT) >>> 19;
       const ends = -(inWord & (w ^ 1)); // -1 if a word ended before this unit, else 0
       const whole = filterKey(first, prev & FOLD_MASK, len);
-      let hit = (filter[whole >>> 4]! >>> ((whole & 15) << 1)) & ROLES & ends;
+      let hit = (filter.charCodeAt(whole >>> 1) >>> ((whole & 1) << 1)) & ROLES & ends;
       if ((prev & suffixBits & ends) !== 0) {
         // A Cyrillic or Hangul word: it may be a stem plus an ending. Its start is i - len, unless
         // an ignorable sits inside it (then the unit before that start is part of the word).
@@ -398,10 +421,15 @@ class WordMatcher implements Matcher {
           hit = ROLES;
         } else {
           const stem = stemKey(first, len > 1 ? units[text.charCodeAt(s0 + 1)]! & FOLD_MASK : 0);
-          hit |= ((filter[stem >>> 4]! >>> ((stem & 15) << 1)) | anyStem) & ROLES;
+          hit |= ((filter.charCodeAt(stem >>> 1) >>> ((stem & 1) << 1)) | anyStem) & ROLES;
         }
       }
-      if (hit !== 0) this.lookUp(text, map, i, len, hit);
+      if (hit !== 0) stopAt = this.lookUpInWindow(text, map, i, len, hit, words + window, stopAt);
+      words -= ends;
+      if (words >= stopAt) {
+        this.stemHeavy = stemWords * STEM_HEAVY > i - from;
+        return i;
+      }
       const starts = -(w & (inWord ^ 1));
       first = (first & ~starts) | (e & FOLD_MASK & starts);
       len = (len + 1) & -w;
@@ -413,7 +441,7 @@ class WordMatcher implements Matcher {
     return n;
   }
 
-  private readWordsReadingStems(text: string, map: PartlyNormalised | null, from: number): number {
+  private readWordsReadingStems(text: string, map: PartlyNormalised | null, from: number, window: number): number {
     const { units, filter, suffixBits, anyStem } = this;
     let inWord = 0;
     let first = 0;
@@ -421,6 +449,8 @@ class WordMatcher implements Matcher {
     let prev = 0;
     let len = 0;
     let stemWords = 0;
+    let words = 0;
+    let stopAt = window === NO_WINDOW ? NO_WINDOW : 1;
     const n = text.length;
     for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -428,18 +458,26 @@ class WordMatcher implements Matcher {
       if ((e & RARE_BIT) !== 0) {
         e = rareEntry(text, i, map !== null);
         if (e === SKIP) continue;
-        if (e === GIVE_UP) return i;
+        if (e === GIVE_UP) {
+          this.gaveUp = true;
+          return i;
+        }
       }
       const w = (e & WORD_BIT) >>> 19;
       const ends = -(inWord & (w ^ 1));
       const stemmable = -(prev & suffixBits) >> 31; // -1 if the word may carry an ending, else 0
       const whole = filterKey(first, prev & FOLD_MASK, len);
       const stem = stemKey(first, second);
-      const wholeBits = filter[whole >>> 4]! >>> ((whole & 15) << 1);
-      const stemBits = ((filter[stem >>> 4]! >>> ((stem & 15) << 1)) | anyStem) & stemmable;
+      const wholeBits = filter.charCodeAt(whole >>> 1) >>> ((whole & 1) << 1);
+      const stemBits = ((filter.charCodeAt(stem >>> 1) >>> ((stem & 1) << 1)) | anyStem) & stemmable;
       const hit = (wholeBits | stemBits) & ROLES & ends;
       stemWords += stemmable & ends & 1;
-      if (hit !== 0) this.lookUp(text, map, i, len, hit);
+      if (hit !== 0) stopAt = this.lookUpInWindow(text, map, i, len, hit, words + window, stopAt);
+      words -= ends;
+      if (words >= stopAt) {
+        this.stemHeavy = stemWords * STEM_HEAVY > i - from;
+        return i;
+      }
       const f = e & FOLD_MASK;
       const starts = -(w & (inWord ^ 1));
       const isSecond = -(w & inWord & (((len ^ 1) - 1) >>> 31)); // -1 on the second unit of a word
@@ -452,6 +490,21 @@ class WordMatcher implements Matcher {
     if (inWord !== 0) this.lookUp(text, map, n, len, ROLES);
     this.stemHeavy = stemWords * STEM_HEAVY > n - from;
     return n;
+  }
+
+  /** Looks a word up (lookUp); returns where the window ends now: at `ifRecorded` words if the word was recorded. */
+  private lookUpInWindow(
+    text: string,
+    map: PartlyNormalised | null,
+    after: number,
+    len: number,
+    roles: number,
+    ifRecorded: number,
+    stopAt: number,
+  ): number {
+    const records = this.nrec;
+    this.lookUp(text, map, after, len, roles);
+    return this.nrec !== records ? ifRecorded : stopAt;
   }
 
   /** The class of unit `i` of text the table has already seen. */
@@ -474,7 +527,7 @@ class WordMatcher implements Matcher {
    */
   private lookUp(text: string, map: PartlyNormalised | null, after: number, len: number, roles: number): void {
     if (len > this.maxWord) return;
-    const { table, buf, prefixHash, units } = this;
+    const { tokens, buf, prefixHash, units } = this;
     if ((roles & FIRST_WORD) === 0 && !this.followsRecord(text, after - len)) return;
     let start = after - len;
     let end = after;
@@ -502,15 +555,15 @@ class WordMatcher implements Matcher {
     }
 
     const firstCand = this.ncand;
-    const exact = table.find(EXACT, h, buf, len);
+    const exact = findToken(tokens, EXACT, h, buf, len);
     if (exact >= 0) {
-      const f = this.flags[exact]!;
+      const f = smallAt(this.tokenFlags, exact);
       if ((f & IS_EDGE) !== 0) this.addCandidate(exact);
       if ((f & HAS_CASED) !== 0) {
         const from = map === null ? start : map.startOf(start);
         const to = map === null ? end : map.endOf(end - 1);
-        const cased = this.cased.get(normaliseKeepingCase(this.original.slice(from, to)));
-        if (cased !== undefined) this.addCandidate(cased);
+        const cased = this.casedToken(normaliseKeepingCase(this.original.slice(from, to)));
+        if (cased >= 0) this.addCandidate(cased);
       }
     }
     const lastUnit = buf[len - 1]!;
@@ -525,14 +578,15 @@ class WordMatcher implements Matcher {
       const count = endings.endingsOf(buf, len, this.endings);
       for (let q = 0; q < count; q++) {
         const stemLen = len - this.endings[q]!;
-        const id = table.find(kind, prefixHash[stemLen]!, buf, stemLen);
+        const id = findToken(tokens, kind, prefixHash[stemLen]!, buf, stemLen);
         if (id >= 0) this.addCandidate(id);
       }
     }
     if (this.ncand === firstCand) return;
 
     let starts = false;
-    for (let q = firstCand; q < this.ncand; q++) if ((this.flags[this.cands[q]!]! & STARTS) !== 0) starts = true;
+    for (let q = firstCand; q < this.ncand; q++)
+      if ((smallAt(this.tokenFlags, this.cands[q]!) & STARTS) !== 0) starts = true;
     while (start < end && this.classAt(text, start) === IGNORE) start++;
     const j = this.nrec;
     const sep = j > 0 ? this.separator(text, this.recLocalEnd[j - 1]!, start) : -1;
@@ -547,6 +601,13 @@ class WordMatcher implements Matcher {
     this.recSep[j] = sep;
     this.recCands[j + 1] = this.ncand;
     this.nrec = j + 1;
+  }
+
+  /** The CASED token of a word of a case-sensitive alias, as written (after NFKC), or -1. */
+  private casedToken(word: string): number {
+    if (word.length > this.maxWord) return -1;
+    for (let i = 0; i < word.length; i++) this.casedBuf[i] = word.charCodeAt(i);
+    return findToken(this.tokens, CASED, hashOf(word), this.casedBuf, word.length);
   }
 
   /**
@@ -583,7 +644,7 @@ class WordMatcher implements Matcher {
     sepBuf.copyWithin(0, MAX_SEP - punct);
     let h = 0;
     for (let i = 0; i < punct; i++) h = (Math.imul(h, 31) + sepBuf[i]!) | 0;
-    return this.table.find(SEP, h, sepBuf, punct);
+    return findToken(this.tokens, SEP, h, sepBuf, punct);
   }
 
   private addCandidate(id: number): void {
@@ -599,31 +660,40 @@ class WordMatcher implements Matcher {
     this.recCands = grow(this.recCands);
   }
 
+  /** The child of trie node `node` by `symbol`, or -1. */
+  private child(node: number, symbol: number): number {
+    const { edges, edgeMask } = this;
+    for (let s = edgeSlot(node, symbol, edgeMask); ; s = (s + 1) & edgeMask) {
+      const at = intAt(edges, 3 * s);
+      if (at === 0) return -1;
+      if (at === node + 1 && intAt(edges, 3 * s + 1) === symbol) return intAt(edges, 3 * s + 2);
+    }
+  }
+
   /**
    * Walks the trie over the recorded words (leftmost-longest, non-overlapping)
-   * and adds the matches to `out`, their offsets moved by `shift`.
+   * and adds the matches that begin at or after `minStart` to `out`, their
+   * offsets moved by `shift`.
    */
-  private resolveInto(out: TermMatch[], shift: number): void {
-    const root = this.edges[0];
-    if (root === undefined) return;
+  private resolveInto(out: TermMatch[], shift: number, minStart: number): void {
     let j = 0;
     while (j < this.nrec) {
       this.bestEnd = -1;
       this.bestPattern = NO_PATTERN;
       for (let q = this.recCands[j]!; q < this.recCands[j + 1]!; q++) {
-        const child = root.get(this.cands[q]!);
-        if (child !== undefined) this.walk(child, j);
+        const child = this.child(0, this.cands[q]!);
+        if (child >= 0) this.walk(child, j);
       }
       if (this.bestEnd >= 0) {
         const start = this.recStart[j]!;
         let end = this.recEnd[this.bestEnd]!;
         // (Patterns ending at one node share their alias's last word, and so its trail.)
-        const trail = this.trail[this.bestPattern];
+        const trail = this.trails[this.bestPattern];
         if (trail !== undefined && this.original.startsWith(trail, end)) end += trail.length;
-        const choices = this.choices.get(this.bestNode);
+        const choices = this.choices[this.bestNode];
         const pattern = choices === undefined ? this.bestPattern : this.choose(choices, start, end);
         if (pattern >= 0) {
-          out.push({ start: start + shift, end: end + shift, id: this.ids[pattern]! });
+          if (start + shift >= minStart) out.push({ start: start + shift, end: end + shift, id: this.ids[pattern]! });
           j = this.bestEnd + 1;
         } else {
           j++; // not this entity: a later word may still start a mention
@@ -632,6 +702,17 @@ class WordMatcher implements Matcher {
         j++;
       }
     }
+  }
+
+  /** The check of a pattern's context rules, compiled the first time a mention needs it; null if it has none. */
+  private check(pattern: number): MentionCheck | null {
+    let check = this.checks.get(pattern);
+    if (check === undefined) {
+      const rules = this.rules[pattern];
+      check = rules === undefined ? null : compileRules(rules);
+      this.checks.set(pattern, check);
+    }
+    return check;
   }
 
   /**
@@ -646,8 +727,8 @@ class WordMatcher implements Matcher {
     if (blockEnd < 0) blockEnd = text.length;
     let chosen = -1;
     for (const p of patterns) {
-      const check = this.checks[p];
-      if (check != null && !check.holds(text, start, end, blockStart, blockEnd)) continue;
+      const check = this.check(p);
+      if (check !== null && !check.holds(text, start, end, blockStart, blockEnd)) continue;
       if (chosen < 0) chosen = p;
       else if (this.ids[p] !== this.ids[chosen]) return -1;
     }
@@ -656,7 +737,7 @@ class WordMatcher implements Matcher {
 
   /** Depth-first over every path from `node`, which record `j` has just reached. */
   private walk(node: number, j: number): void {
-    const pattern = this.terminal[node]!;
+    const pattern = intAt(this.terminal, node) - 1;
     if (pattern >= 0 && (j > this.bestEnd || (j === this.bestEnd && pattern < this.bestPattern))) {
       this.bestEnd = j;
       this.bestPattern = pattern;
@@ -664,13 +745,11 @@ class WordMatcher implements Matcher {
     }
     const next = j + 1;
     if (next >= this.nrec || this.recSep[next]! < 0) return;
-    const afterSep = this.edges[node]?.get(this.recSep[next]!);
-    if (afterSep === undefined) return;
-    const out = this.edges[afterSep];
-    if (out === undefined) return;
+    const afterSep = this.child(node, this.recSep[next]!);
+    if (afterSep < 0) return;
     for (let q = this.recCands[next]!; q < this.recCands[next + 1]!; q++) {
-      const child = out.get(this.cands[q]!);
-      if (child !== undefined) this.walk(child, next);
+      const child = this.child(afterSep, this.cands[q]!);
+      if (child >= 0) this.walk(child, next);
     }
   }
 }

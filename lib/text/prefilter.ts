@@ -76,14 +76,15 @@ function hex(c: number): string {
   return `\\u${c.toString(16).padStart(4, '0')}`;
 }
 
-/** The source of the prefilter for these patterns (flags: `g` only). */
+/** The source of the prefilter for these patterns (flags: `g` only); its one group captures an odd unit. */
 export function prefilterSource(patterns: readonly TermPattern[]): string {
   const starts = new Set<string>();
   for (const p of patterns) {
     const start = aliasStart(p);
     if (start !== null) starts.add(start);
   }
-  const oddUnit = `[${oddUnitClass()}]`;
+  // (Captured: the matcher reads an odd unit's whole block, normalised; elsewhere, a few words from the hit.)
+  const oddUnit = `([${oddUnitClass()}])`;
   return starts.size === 0 ? oddUnit : `(?<![${WORD_START_CLASS}])(?:${[...starts].join('|')})|${oddUnit}`;
 }
 

@@ -4,12 +4,12 @@
  * that a word of page text is looked up without ever being made into a
  * string.
  *
- * Built in two steps because the two uses differ: while a matcher is being
- * compiled, entries are interned through a Map (native code, fast even before
- * the JIT has warmed up, which is what a page's one compile sees); `seal()`
- * then lays them out once, in one loop, as an open-addressing table in typed
- * arrays, at most ¼ full, for `find`.
+ * Built in two steps because the two uses differ: while the matcher's tables
+ * are built (once, in the background), entries are interned through a Map;
+ * `pack()` then lays them out as an open-addressing table in strings
+ * (./packed.ts), at most half full, which a page reads as sent (`findToken`).
  */
+import { intAt, packInts, packSmall, smallAt } from './packed';
 
 /** The polynomial every caller uses: h = h·31 + unit, in 32 bits. */
 export function hashOf(s: string): number {
@@ -26,23 +26,28 @@ function mix(h: number, kind: number): number {
   return (x ^ (x >>> 16)) | 0;
 }
 
+/** A token table as the matcher reads it: strings made by ./packed.ts, built once in the background. */
+export interface PackedTokens {
+  /** per id: its kind (packSmall) */
+  kinds: string;
+  /** per id: where its text begins in `texts` (packed ints, one more than there are ids) */
+  offsets: string;
+  /** every entry's text, one after the other */
+  texts: string;
+  /** the open-addressing table (packed ints): entry id + 1, or 0 for an empty slot; a power of two long */
+  slots: string;
+}
+
 export class TokenTable {
   private readonly ids = new Map<string, number>();
   private readonly kinds: number[] = [];
   private readonly texts: string[] = [];
-  // Filled by seal():
-  private keys = new Int32Array(1);
-  /** entry id + 1; 0 marks an empty slot */
-  private slots = new Int32Array(1);
-  private mask = 0;
-  private units = new Uint16Array(0);
-  private offsets = new Int32Array(1);
 
   get size(): number {
     return this.kinds.length;
   }
 
-  /** The id of (`kind`, `s`), adding it if new. Only before `seal()`. */
+  /** The id of (`kind`, `s`), adding it if new. */
   intern(kind: number, s: string): number {
     const key = `${kind}:${s}`;
     let id = this.ids.get(key);
@@ -60,52 +65,48 @@ export class TokenTable {
     return this.ids.get(`${kind}:${s}`) ?? -1;
   }
 
-  /** Lays the entries out for `find`; call once, after the last `intern`. */
-  seal(): void {
+  /** Lays the entries out for `findToken`, at most half full. */
+  pack(): PackedTokens {
     const n = this.kinds.length;
     let capacity = 16;
-    while (capacity < n * 4) capacity *= 2;
-    this.keys = new Int32Array(capacity);
-    this.slots = new Int32Array(capacity);
-    this.mask = capacity - 1;
-    let total = 0;
-    for (const t of this.texts) total += t.length;
-    this.units = new Uint16Array(total);
-    this.offsets = new Int32Array(n + 1);
+    while (capacity < n * 2) capacity *= 2;
+    const mask = capacity - 1;
+    const slots = new Int32Array(capacity);
+    const offsets = new Int32Array(n + 1);
     let at = 0;
     for (let id = 0; id < n; id++) {
       const s = this.texts[id]!;
-      for (let i = 0; i < s.length; i++) this.units[at + i] = s.charCodeAt(i);
       at += s.length;
-      this.offsets[id + 1] = at;
-      const key = mix(hashOf(s), this.kinds[id]!);
-      let slot = key & this.mask;
-      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-      this.slots[slot] = id + 1;
-      this.keys[slot] = key;
+      offsets[id + 1] = at;
+      let slot = mix(hashOf(s), this.kinds[id]!) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = id + 1;
     }
+    return {
+      kinds: packSmall(this.kinds),
+      offsets: packInts(offsets),
+      texts: this.texts.join(''),
+      slots: packInts(slots),
+    };
   }
+}
 
-  /**
-   * The id of (`kind`, `buf[0..len)`), or -1. `h` must be `hashOf` those
-   * units. Only after `seal()`.
-   */
-  find(kind: number, h: number, buf: Uint16Array, len: number): number {
-    const key = mix(h, kind);
-    const { keys, slots, mask } = this;
-    for (let s = key & mask; ; s = (s + 1) & mask) {
-      const v = slots[s]!;
-      if (v === 0) return -1;
-      if (keys[s] === key && this.equals(v - 1, kind, buf, len)) return v - 1;
-    }
-  }
-
-  private equals(id: number, kind: number, buf: Uint16Array, len: number): boolean {
-    if (this.kinds[id] !== kind) return false;
-    const from = this.offsets[id]!;
-    if (this.offsets[id + 1]! - from !== len) return false;
-    const units = this.units;
-    for (let i = 0; i < len; i++) if (units[from + i] !== buf[i]) return false;
-    return true;
+/**
+ * The id of (`kind`, `buf[0..len)`) in a packed table, or -1. `h` must be
+ * `hashOf` those units.
+ */
+export function findToken(table: PackedTokens, kind: number, h: number, buf: Uint16Array, len: number): number {
+  const { slots, kinds, offsets, texts } = table;
+  const mask = (slots.length >>> 1) - 1;
+  for (let s = mix(h, kind) & mask; ; s = (s + 1) & mask) {
+    const v = intAt(slots, s);
+    if (v === 0) return -1;
+    const id = v - 1;
+    if (smallAt(kinds, id) !== kind) continue;
+    const from = intAt(offsets, id);
+    if (intAt(offsets, id + 1) - from !== len) continue;
+    let i = 0;
+    while (i < len && texts.charCodeAt(from + i) === buf[i]) i++;
+    if (i === len) return id;
   }
 }

@@ -1,2 +1,2 @@
-/** The one element Lens adds to a page, for its own UI (created when first needed). */
-export const HOST_TAG = 'rdl-ui';
+/** The one element Lens adds to a page (its home is the walkers' skip policy, which leaves its text out). */
+export { HOST_TAG } from '../anchoring/skip-policy';

@@ -45,8 +45,11 @@ import { floorScan } from './floor';
 
 const RUNS = Number(process.argv[2] ?? 3);
 /** how long after the full scan the profile goes on: the observers' and late scans' share */
-const COST_WINDOW_MS = Number(process.env.RDL_COST_WINDOW_MS ?? 2000);
-const BUILD_DIR = resolve('.output/bench-cost');
+const COST_WINDOW_MS = Number(process.env.RDL_COST_WINDOW_MS ?? 1000);
+/** how many of Lens's functions the summary lists */
+const TOP = Number(process.env.RDL_COST_TOP ?? 15);
+// (RDL_COST_OUT: another build directory, so that two runs of the bench do not share one.)
+const BUILD_DIR = resolve(process.env.RDL_COST_OUT ?? '.output/bench-cost');
 const EXTENSION_DIR = join(BUILD_DIR, 'chrome-mv3');
 
 interface ProfileNode {
@@ -55,17 +58,61 @@ interface ProfileNode {
   children?: number[];
 }
 interface Profile {
+  /** µs, on the clock of the trace's timestamps */
+  startTime: number;
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
 }
 
+/** A trace event, as CDP's Tracing domain reports them. */
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/** The main threads' tasks of a trace, per thread ("pid:tid"), by start time. */
+function mainThreadTasks(events: TraceEvent[]): Map<string, { start: number; end: number }[]> {
+  const main = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const tasks = new Map<string, { start: number; end: number }[]>();
+  for (const e of events) {
+    const thread = `${e.pid}:${e.tid}`;
+    if (e.name !== 'RunTask' || e.ph !== 'X' || e.dur === undefined || !main.has(thread)) continue;
+    let list = tasks.get(thread);
+    if (!list) tasks.set(thread, (list = []));
+    list.push({ start: e.ts, end: e.ts + e.dur });
+  }
+  for (const list of tasks.values()) list.sort((a, b) => a.start - b.start);
+  return tasks;
+}
+
 /** Where the time of one load went. */
 interface Cost {
   whole: number;
+  /** of it, while the bench added LIVE_CHANGES paragraphs to the page one by one (a live page) */
+  live: number;
+  /** of it, while the bench moved the pointer over the page's text without resting (no card opens) */
+  hover: number;
+  /** of it, in what Lens's frames call (DOM, builtins, GC) rather than in its own code */
+  called: number;
+  /** ms per innermost Lens function (original file:function), and what it calls */
+  top: Record<string, number>;
   longest: number;
   /** the bucket most of the longest stretch went to */
   longestIn: string;
+  /** how the longest stretch was found: within one task of the trace, or (no trace) as a run of samples */
+  longestBy: 'task' | 'run';
+  /** Lens's functions in the longest stretch */
+  longestTop: Record<string, number>;
   split: Record<string, number>;
 }
 
@@ -111,18 +158,32 @@ function sourceMaps(dir: string): (url: string, line: number, column: number) =>
 }
 
 /** Lens's share of one profile: per sample, the innermost frame from the extension's files. */
-function costOf(profile: Profile, extensionOrigin: string, original: ReturnType<typeof sourceMaps>): Cost {
+function costOf(
+  profile: Profile,
+  extensionOrigin: string,
+  original: ReturnType<typeof sourceMaps>,
+  trace: TraceEvent[],
+): Cost {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const lensFrame = new Map<number, string | null>();
-  const frameOf = (id: number): string | null => {
+  /** per profile node: the bucket of its innermost Lens frame and what that frame is (original file:function) */
+  const lensFrame = new Map<number, { bucket: string; where: string } | null>();
+  const frameOf = (id: number): { bucket: string; where: string } | null => {
     if (lensFrame.has(id)) return lensFrame.get(id)!;
     const node = byId.get(id)!;
-    let result: string | null;
+    let result: { bucket: string; where: string } | null;
     if (node.callFrame.url.startsWith(extensionOrigin)) {
       const { source, name } = original(node.callFrame.url, node.callFrame.lineNumber, node.callFrame.columnNumber);
-      result = bucketOf(source, name || node.callFrame.functionName);
+      const fn = name || node.callFrame.functionName;
+      result = {
+        bucket: bucketOf(source, fn),
+        where:
+          `${source.replace(/^.*\/(lib|entrypoints|node_modules|build)\//, '$1/') || 'evaluate'}:${fn || '(top)'}` +
+          (process.env.RDL_COST_RAW
+            ? ` [${node.callFrame.functionName}@${node.callFrame.lineNumber}:${node.callFrame.columnNumber}]`
+            : ''),
+      };
     } else {
       const up = parent.get(id);
       result = up === undefined ? null : frameOf(up);
@@ -131,23 +192,72 @@ function costOf(profile: Profile, extensionOrigin: string, original: ReturnType<
     return result;
   };
   const split: Record<string, number> = {};
+  const top: Record<string, number> = {};
   let whole = 0;
+  let called = 0;
   let run = 0;
   let longest = 0;
   let runSplit: Record<string, number> = {};
   let longestSplit: Record<string, number> = {};
+  /** Lens's ms and buckets per task of the main thread (when the trace has its tasks) */
+  const perTask = new Map<{ start: number; end: number }, Record<string, number>>();
+  /** Lens's functions per task */
+  const taskTop = new Map<{ start: number; end: number }, Record<string, number>>();
+  let longestTop: Record<string, number> = {};
+  const threads = mainThreadTasks(trace);
+  let tasks: { start: number; end: number }[] = [];
+  let time = profile.startTime;
+  const lensTimes: number[] = [];
+  profile.samples.forEach((id, i) => {
+    time += profile.timeDeltas[i] ?? 0;
+    if (frameOf(id) !== null) lensTimes.push(time);
+  });
+  // The page's main thread: the one whose tasks hold Lens's samples.
+  let best = 0;
+  for (const list of threads.values()) {
+    const inside = lensTimes.filter((t) => taskAt(list, t) !== undefined).length;
+    if (inside > best) [best, tasks] = [inside, list];
+  }
+  const phaseAt = { live: Infinity, hover: Infinity, end: Infinity };
+  for (const e of trace) {
+    if (e.name === 'bench:live' || e.name === 'bench:hover' || e.name === 'bench:end') {
+      phaseAt[e.name.slice(6) as keyof typeof phaseAt] = e.ts;
+    }
+  }
+  let live = 0;
+  let hover = 0;
+  time = profile.startTime;
   // timeDeltas[i] is the time from the previous sample to sample i: sample i
   // stands for the interval after it, i.e. timeDeltas[i + 1].
   profile.samples.forEach((id, i) => {
+    time += profile.timeDeltas[i] ?? 0;
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const bucket = frameOf(id);
-    if (bucket === null) {
+    const frame = frameOf(id);
+    const task = frame === null ? undefined : taskAt(tasks, time);
+    if (task) {
+      const split = perTask.get(task) ?? {};
+      split[frame!.bucket] = (split[frame!.bucket] ?? 0) + ms;
+      perTask.set(task, split);
+      const where = taskTop.get(task) ?? {};
+      where[frame!.where] = (where[frame!.where] ?? 0) + ms;
+      taskTop.set(task, where);
+    }
+    if (frame === null) {
       run = 0;
       runSplit = {};
       return;
     }
+    const { bucket } = frame;
+    // The steady page's share: after the bench's marks, while it changes the page and moves the pointer.
+    if (time >= phaseAt.live && time < phaseAt.hover) live += ms;
+    else if (time >= phaseAt.hover && time < phaseAt.end) hover += ms;
     whole += ms;
     split[bucket] = (split[bucket] ?? 0) + ms;
+    // What Lens's frame calls: the DOM, the browser's builtins, the garbage collector.
+    const leaf = byId.get(id)!.callFrame;
+    const callee = leaf.url.startsWith(extensionOrigin) ? '' : ` → ${(leaf.functionName || '(native)').slice(0, 40)}`;
+    if (callee) called += ms;
+    top[frame.where + callee] = (top[frame.where + callee] ?? 0) + ms;
     run += ms;
     runSplit[bucket] = (runSplit[bucket] ?? 0) + ms;
     if (run > longest) {
@@ -155,8 +265,58 @@ function costOf(profile: Profile, extensionOrigin: string, original: ReturnType<
       longestSplit = runSplit;
     }
   });
+  // With the trace's tasks, the longest stretch is Lens's most time in one task: a run of samples cannot
+  // see the boundary between two slices when the next follows at once (scheduler.yield on an idle page).
+  const longestBy = perTask.size > 0 ? 'task' : 'run';
+  if (perTask.size > 0) {
+    longest = 0;
+    for (const [task, split] of perTask) {
+      const ms = Object.values(split).reduce((a, b) => a + b, 0);
+      if (ms > longest) [longest, longestSplit, longestTop] = [ms, split, taskTop.get(task)!];
+    }
+  }
   const longestIn = Object.entries(longestSplit).sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return { whole, longest, longestIn, split };
+  return { whole, called, live, hover, longest, longestIn, longestBy, longestTop, split, top };
+}
+
+/** How many paragraphs the bench adds to a page after its scan, 50 ms apart. */
+const LIVE_CHANGES = 10;
+
+/** Runs in the page: adds `count` paragraphs that mention entities, one by one, between user timing marks. */
+async function steadyPage(count: number): Promise<void> {
+  performance.mark('bench:live');
+  for (let i = 0; i < count; i++) {
+    const p = document.createElement('p');
+    p.textContent = `Update ${i}: Kim Jong Un and Vladimir Putin spoke of Pyongyang and Moscow again today.`;
+    // (A page that wiped its own document still has its root.)
+    (document.querySelector('article, main') ?? document.body ?? document.documentElement).append(p);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  // (The observer's last batch, 50 ms after the last change.)
+  await new Promise((resolve) => setTimeout(resolve, 150));
+  performance.mark('bench:hover');
+}
+
+/** The task of `tasks` (sorted by start) running at `time`, if any. */
+function taskAt(tasks: { start: number; end: number }[], time: number): { start: number; end: number } | undefined {
+  let lo = 0;
+  let hi = tasks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (tasks[mid]!.start <= time) lo = mid;
+    else hi = mid - 1;
+  }
+  const task = tasks[lo];
+  return task && task.start <= time && time <= task.end ? task : undefined;
+}
+
+/** The mean of several runs' ms per function, most first. */
+function averageTop(tops: Record<string, number>[]): [string, number][] {
+  const sum: Record<string, number> = {};
+  for (const top of tops) for (const [k, v] of Object.entries(top)) sum[k] = (sum[k] ?? 0) + v / tops.length;
+  return Object.entries(sum)
+    .filter(([, v]) => v >= 0.05)
+    .sort((a, b) => b[1] - a[1]);
 }
 
 /** Runs in the page: Lens's full scan has been measured (or the page wiped itself). */
@@ -175,18 +335,32 @@ async function profileLoad(
 ) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  // The main thread's tasks, so that the longest stretch of Lens's work is measured within one task.
+  const trace: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => void trace.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', {
+    categories: 'disabled-by-default-devtools.timeline,blink.user_timing,__metadata',
+    transferMode: 'ReportEvents',
+  });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(`(${scanDone.toString()})()`, undefined, { timeout: 60_000, polling: 50 });
+  // A steady page: paragraphs added one by one, then the pointer moved over the text without resting.
+  await page.evaluate(`(${steadyPage.toString()})(${LIVE_CHANGES})`);
+  for (let i = 0; i < 30; i++) await page.mouse.move(40 + i * 35, 120 + ((i * 97) % 600), { steps: 2 });
+  await page.evaluate(() => performance.mark('bench:end'));
   // The measurement window after the scan (a bench, not a test: it waits on time on purpose).
   await page.waitForTimeout(COST_WINDOW_MS);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
+  const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.end');
+  await traced;
   const heap = await heapAfterGc(cdp);
   await cdp.detach();
   await page.close();
-  return { ...costOf(profile, origin, original), heap };
+  return { ...costOf(profile, origin, original, trace), heap };
 }
 
 /** The renderer's JavaScript heap in use (every world of the page), after a full garbage collection, in bytes. */
@@ -199,7 +373,9 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
 /** The same, for a load of the page in a browser without Lens. */
 async function heapWithout(context: BrowserContext, url: string): Promise<number> {
   const page = await context.newPage();
-  await page.goto(url, { waitUntil: 'load' });
+  await page.goto(url, { waitUntil: 'commit' });
+  // Not goto's 'load': a live page may keep a request open that stayLocal refused, and never fire it.
+  await page.waitForFunction(() => document.readyState === 'complete', undefined, { timeout: 10_000 }).catch(() => {});
   const cdp = await context.newCDPSession(page);
   const heap = await heapAfterGc(cdp);
   await cdp.detach();
@@ -276,6 +452,9 @@ async function main() {
     [
       'page'.padEnd(40),
       'whole'.padStart(7),
+      'calls'.padStart(6),
+      'live'.padStart(5),
+      'hover'.padStart(5),
       'longest'.padStart(8),
       'b′'.padStart(6),
       'longest in'.padStart(10),
@@ -286,8 +465,18 @@ async function main() {
   const rows: {
     page: string;
     whole: number;
+    /** of whole, in what Lens's frames call (DOM, builtins, GC) */
+    called: number;
+    /** of whole, while LIVE_CHANGES paragraphs were added; and while the pointer moved over the text */
+    live: number;
+    hover: number;
     longest: number;
     longestIn: string;
+    longestBy: 'task' | 'run';
+    /** Lens's functions in the longest stretch (of the run whose longest stretch is the median one) */
+    longestTop: [string, number][];
+    /** ms per Lens function and what it calls, averaged over the runs, most first */
+    top: [string, number][];
     /** Lens's share of the page's heap after garbage collection: with Lens less without, in KB */
     heapKb: number;
     floorIsolated: number;
@@ -309,8 +498,16 @@ async function main() {
     const row = {
       page: p.name,
       whole: median(costs.map((c) => c.whole)),
+      called: median(costs.map((c) => c.called)),
+      live: median(costs.map((c) => c.live)),
+      hover: median(costs.map((c) => c.hover)),
+      top: averageTop(costs.map((c) => c.top)),
       longest: median(costs.map((c) => c.longest)),
       // (of the run whose longest stretch is the median one)
+      longestBy: costs.every((c) => c.longestBy === 'task') ? ('task' as const) : ('run' as const),
+      longestTop: averageTop([
+        [...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestTop,
+      ]),
       longestIn: [...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestIn,
       heapKb: (median(costs.map((c) => c.heap)) - median(without)) / 1024,
       floorIsolated: median(floors),
@@ -322,6 +519,9 @@ async function main() {
       [
         row.page.slice(0, 40).padEnd(40),
         ms(row.whole, 7),
+        ms(row.called, 6),
+        ms(row.live, 5),
+        ms(row.hover, 5),
         ms(row.longest, 8),
         ms(row.floorIsolated, 6),
         row.longestIn.slice(0, 10).padStart(10),
@@ -341,21 +541,38 @@ async function main() {
   console.log('');
   console.log(`median whole cost per real page: ${median(real.map((r) => r.whole)).toFixed(1)} ms (target ≤ 10)`);
   console.log(
-    `longest unbroken stretch: ${worstLongest.longest.toFixed(1)} ms on ${worstLongest.page} (target ≤ 50 on every page)`,
+    `longest unbroken stretch: ${worstLongest.longest.toFixed(1)} ms on ${worstLongest.page} (target ≤ 50 on every page; ${rows.every((r) => r.longestBy === 'task') ? "Lens's time within one task of the main thread, from a trace" : 'on some pages a run of samples: no trace'})`,
   );
   console.log(
     `real pages over 3× b′ + 5 ms: ${over.length} of ${real.length}${over.length ? ` (${over.map((r) => r.page).join(', ')})` : ''}`,
   );
-  const sizes = readdirSync(join(EXTENSION_DIR, 'content-scripts'))
-    .filter((f) => f.endsWith('.js'))
-    .map((f) => `${f} ${(readFileSync(join(EXTENSION_DIR, 'content-scripts', f)).length / 1024).toFixed(1)} KB`);
+  console.log(
+    `a live page: median ${median(rows.map((r) => r.live)).toFixed(1)} ms for ${LIVE_CHANGES} added paragraphs (most ${Math.max(...rows.map((r) => r.live)).toFixed(1)}); moving the pointer over the text: median ${median(rows.map((r) => r.hover)).toFixed(1)} ms (most ${Math.max(...rows.map((r) => r.hover)).toFixed(1)})`,
+  );
+  // Where Lens's time goes over all real pages: its functions and what they call.
+  const overall = averageTop(real.map((r) => Object.fromEntries(r.top)));
+  console.log(`where the time goes, mean ms per real page (function → what it calls):`);
+  for (const [where, ms] of overall.slice(0, TOP)) console.log(`  ${ms.toFixed(2).padStart(6)}  ${where}`);
+  // What every page loads (the content script), and the chunks it loads when first needed.
+  const sizeOf = (file: string) => `${file} ${(readFileSync(join(EXTENSION_DIR, file)).length / 1024).toFixed(1)} KB`;
+  const sizes = [
+    ...readdirSync(join(EXTENSION_DIR, 'content-scripts'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => sizeOf(`content-scripts/${f}`)),
+    ...readdirSync(EXTENSION_DIR)
+      .filter((f) => /^lens-.*\.js$/.test(f))
+      .map(sizeOf),
+  ];
   console.log(`size report: ${sizes.join(', ')}`);
   console.log(
     `Lens's heap in a page (after GC, with less without Lens): median ${median(rows.map((r) => r.heapKb)).toFixed(0)} KB, most ${Math.max(...rows.map((r) => r.heapKb)).toFixed(0)} KB (target < 512 KB)`,
   );
-  mkdirSync('.output/bench', { recursive: true });
-  writeFileSync('.output/bench/cost.json', JSON.stringify({ runs: RUNS, windowMs: COST_WINDOW_MS, rows }, null, 2));
-  console.log('JSON: .output/bench/cost.json');
+  mkdirSync(join(BUILD_DIR, '..', 'bench'), { recursive: true });
+  writeFileSync(
+    join(BUILD_DIR, '..', 'bench', 'cost.json'),
+    JSON.stringify({ runs: RUNS, windowMs: COST_WINDOW_MS, rows }, null, 2),
+  );
+  console.log(`JSON: ${join(BUILD_DIR, '..', 'bench', 'cost.json')}`);
 }
 
 await main();

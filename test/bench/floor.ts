@@ -3,7 +3,8 @@
 /** Runs in the page: a bare walk over every text node, reading its data. */
 export function floorScan(): number {
   const t = performance.now();
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  // (A live page may have wiped itself by now: then there is nothing to walk.)
+  const walker = document.createTreeWalker(document.body ?? document.documentElement, NodeFilter.SHOW_TEXT);
   let chars = 0;
   for (let n = walker.nextNode(); n; n = walker.nextNode()) chars += (n as Text).data.length;
   const ms = performance.now() - t;

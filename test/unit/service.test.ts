@@ -7,16 +7,19 @@ import Dexie from 'dexie';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
 import type { NewHighlight } from '../../lib/db/highlight-store';
 import type { PageConfig } from '../../lib/messages';
+import { matcherFrom } from '../../lib/text/matcher';
 import { blockedMessage, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
 import { tinyBundle } from '../fixtures/corpus';
 import { readerPack } from '../fixtures/reader-packs';
 import { clientOf } from './client';
 
-/** The texts a page is marked for: the configuration of a page where Lens runs. */
-function patternTexts(config: PageConfig): string[] {
+/** What a page's matcher, built from the tables the page was sent, marks in `text`: each mark as written. */
+function marksIn(config: PageConfig, text: string): string[] {
   if (!config.active) throw new Error(`Lens is not active here (${config.reason})`);
-  return config.termIndex.patterns.map((p) => p.text);
+  return matcherFrom(config.termIndex.matcher)
+    .scan(text)
+    .map((m) => text.slice(m.start, m.end));
 }
 
 let db: LensDb;
@@ -285,7 +288,7 @@ describe('highlights', () => {
 
     const config = await privately('getPageConfig', { url: kept.url });
     expect(config.active).toBe(true);
-    expect(patternTexts(config)).toContain('Pyongyang');
+    expect(marksIn(config, 'A day in Pyongyang.')).toEqual(['Pyongyang']);
     expect(config.highlights).toEqual({ rows: [], unavailable: privateWindowMessage() });
     await expect(privately('saveHighlight', draft({ note: 'private' }))).rejects.toThrow(privateWindowMessage());
 
@@ -310,7 +313,7 @@ describe('highlights', () => {
 
     const config = await ask('getPageConfig', { url: 'https://example.org/' });
     expect(config.active).toBe(true);
-    expect(patternTexts(config)).toContain('Pyongyang');
+    expect(marksIn(config, 'A day in Pyongyang.')).toEqual(['Pyongyang']);
     expect(config.highlights.rows).toEqual([]);
     expect(config.highlights.unavailable).toMatch(/^Saving highlights is off: .*mutation operation.*normal window/);
     await expect(ask('saveHighlight', draft())).rejects.toThrow(config.highlights.unavailable!);
@@ -337,20 +340,20 @@ describe('packs and settings', () => {
   test('an imported pack is marked, carded and searched at once; removing it takes it away', async () => {
     const { ask, changes } = startReal();
     const url = 'https://example.org/news';
-    const patternsOf = async () => {
+    /** the entity each of the pack entity's aliases is marked as, on a page */
+    const aliasesMarkedAs = async () => {
       const config = await ask('getPageConfig', { url });
       if (!config.active) throw new Error(`Lens is not active here (${config.reason})`);
-      return config.termIndex.patterns;
+      const matcher = matcherFrom(config.termIndex.matcher);
+      return packEntity.aliases.map((a) => matcher.scan(`… ${a.text} …`).map((m) => m.id));
     };
-    expect((await patternsOf()).some((p) => p.id === packEntity.id)).toBe(false);
+    expect(await aliasesMarkedAs()).toEqual(packEntity.aliases.map(() => []));
     await ask('search', { query: 'Jane Example' }); // the search index is open before the import
 
     const imported = await ask('importPack', { json: packText, byteSize: packText.length });
     expect(imported.status).toBe('added');
     expect(changes).toEqual(['changed']);
-    expect((await patternsOf()).filter((p) => p.id === packEntity.id).map((p) => p.text)).toEqual(
-      packEntity.aliases.map((a) => a.text),
-    );
+    expect(await aliasesMarkedAs()).toEqual(packEntity.aliases.map(() => [packEntity.id]));
     expect((await ask('getCard', { entityId: packEntity.id }))?.entity.id).toBe(packEntity.id);
     const found = await ask('search', { query: 'Jane Example' });
     expect(JSON.stringify(found)).toContain('p-jane-example');
@@ -362,7 +365,7 @@ describe('packs and settings', () => {
 
     await ask('removePack', { id: imported.pack.id });
     expect(changes).toEqual(['changed', 'changed']);
-    expect((await patternsOf()).some((p) => p.id === packEntity.id)).toBe(false);
+    expect(await aliasesMarkedAs()).toEqual(packEntity.aliases.map(() => []));
     expect(await ask('getCard', { entityId: packEntity.id })).toBeNull();
     expect(JSON.stringify(await ask('search', { query: 'Jane Example' }))).not.toContain('p-jane-example');
     await expect(ask('removePack', { id: 'bundled' })).rejects.toThrow('The bundled corpus cannot be removed.');
@@ -535,7 +538,7 @@ describe('an upgrade blocked by another tab', () => {
 
     const config = await ask('getPageConfig', { url: row.url });
     expect(config.highlights.unavailable).toBe(blockedMessage());
-    expect(patternTexts(config)).toEqual(['Pyongyang', 'Пхеньян', 'UN']);
+    expect(marksIn(config, 'Pyongyang, Пхеньяна, UN, un')).toEqual(['Pyongyang', 'Пхеньяна', 'UN']);
     const { id: _, createdAt: __, updatedAt: ___, ...draft } = row;
     await expect(ask('saveHighlight', draft)).rejects.toThrow(blockedMessage());
     await expect(ask('listHighlights', { url: row.url })).rejects.toThrow(blockedMessage());

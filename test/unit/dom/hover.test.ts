@@ -9,17 +9,23 @@ const mark = { entityId: 'putin' } as Mark;
 let controller: AbortController;
 let card: { open: Mark | null; opened: number; closed: number };
 let ui: HTMLElement;
+/** how many times the pointer was hit-tested */
+let hitTests: number;
 
 beforeEach(() => {
   vi.useFakeTimers();
   controller = new AbortController();
   card = { open: null, opened: 0, closed: 0 };
+  hitTests = 0;
   document.body.innerHTML = '<p>text</p><div id="ui"></div>';
   ui = document.getElementById('ui')!;
   watchHover({
     document,
     signal: controller.signal,
-    markAt: (x) => (x >= 100 && x < 200 ? mark : null),
+    markAt: (x) => {
+      hitTests++;
+      return x >= 100 && x < 200 ? mark : null;
+    },
     isInsideUi: (event) => event.composedPath().includes(ui),
     open: (m) => {
       card.open = m;
@@ -53,6 +59,17 @@ describe('hover', () => {
     expect(card.open).toBeNull();
     vi.advanceTimersByTime(1);
     expect(card.open).toBe(mark);
+  });
+
+  test('a pointer moving over the page is not hit-tested until it rests (issue 17: hovering costs nothing)', () => {
+    for (let x = 0; x < 400; x += 20) {
+      move(x);
+      vi.advanceTimersByTime(20);
+    }
+    expect(hitTests).toBe(0);
+    vi.advanceTimersByTime(40);
+    expect(hitTests).toBe(1);
+    expect(card.opened).toBe(0);
   });
 
   test('pointer moves, taps and Esc that a page script makes open and close nothing', () => {

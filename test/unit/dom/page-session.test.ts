@@ -13,9 +13,10 @@ import {
   type PageConfig,
   type Protocol,
   type TabProtocol,
-  type TermIndex,
+  type PageTermIndex,
 } from '../../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
+import { buildMatcherTables } from '../../../lib/text/matcher-tables';
 import { prefilterSource } from '../../../lib/text/prefilter';
 import { rangeOver } from '../range-over';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
@@ -28,10 +29,10 @@ const patterns = [
   { id: 'putin', text: 'Putin', lang: 'en' as const },
   { id: 'pyongyang', text: 'Pyongyang', lang: 'en' as const },
 ];
-const termIndex: TermIndex = {
+// As the background sends it: the matcher's tables, built there once.
+const termIndex: PageTermIndex = {
   version: 'test',
-  patterns,
-  prefilter: prefilterSource(patterns),
+  matcher: buildMatcherTables(patterns, prefilterSource(patterns)),
   entities: [
     { id: 'putin', label: 'Vladimir Putin', kind: 'person', tier: 'core' },
     { id: 'pyongyang', label: 'Pyongyang', kind: 'place', tier: 'core' },

@@ -9,6 +9,8 @@ import {
   type TextBlock,
 } from '../../../lib/dom/text-blocks';
 import { BLOCK_BREAK } from '../../../lib/text/matcher';
+import { documentText } from '../../../lib/anchoring/text-range';
+import { HOST_TAG, NEVER_MARKED, NOT_PAGE_TEXT } from '../../../lib/anchoring/skip-policy';
 
 function blocksOf(html: string): string[] {
   document.body.innerHTML = html;
@@ -49,6 +51,26 @@ describe('forEachTextBlock', () => {
     ['our own UI is not read', '<p>a</p><rdl-ui>Putin</rdl-ui>', ['a']],
   ])('%s', (_, html, expected) => {
     expect(blocksOf(html)).toEqual(expected);
+  });
+
+  test("both text walkers leave out the skip policy's elements (Lens's host by HOST_TAG); the marks' walk also what is never marked", () => {
+    const withHidden = (name: string) => {
+      document.body.innerHTML = '<p>before</p><p>after</p>';
+      const element = document.createElement(name);
+      element.append('hidden words');
+      document.body.insertBefore(element, document.body.lastChild);
+    };
+    expect(NOT_PAGE_TEXT).toContain(HOST_TAG);
+    for (const name of NOT_PAGE_TEXT) {
+      withHidden(name);
+      expect(readTextBlocks(document.body).text, name).not.toContain('hidden');
+      expect(documentText(document.body).text, name).toBe('beforeafter');
+    }
+    for (const name of NEVER_MARKED) {
+      withHidden(name);
+      expect(readTextBlocks(document.body).text, name).not.toContain('hidden');
+      expect(documentText(document.body).text, name).toBe('beforehidden wordsafter');
+    }
   });
 
   test('open shadow roots are read as blocks of their own', () => {
