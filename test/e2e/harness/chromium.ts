@@ -114,7 +114,9 @@ export async function stayLocal(context: BrowserContext): Promise<void> {
  */
 async function gotoPage(page: Page, url: string): Promise<void> {
   await page.goto(url, { waitUntil: 'commit' });
-  await page.waitForFunction(() => document.readyState !== 'loading');
+  // Polled on a timer, not on animation frames: a page that navigates itself away in its <head> (The
+  // Mirror's) stops parsing with no <body>, and Chromium then never renders it, so no frame ever comes.
+  await page.waitForFunction(() => document.readyState !== 'loading', undefined, { polling: 50 });
 }
 
 /** A new tab on `url`, wrapped (its errors are collected from the start). */
