@@ -6,12 +6,16 @@
  * configuration, compiling the matcher, the scan, the ranges, registering
  * them, and the observers afterwards. So here each fresh page load in real
  * Chromium runs under V8's sampling profiler (CDP `Profiler`, every 100 µs),
- * from before the navigation until COST_WINDOW_MS after Lens's full scan, and
+ * from before the navigation until COST_WINDOW_MS after Lens's full scan (the
+ * page load: whatever the page itself changes meanwhile included), then while
+ * the bench changes the page and moves the pointer over it, and
  * a sample is Lens's when any frame of its stack is in one of the extension's
  * files: its own code and whatever that code calls (DOM, Highlight API).
  *
  * Per page (median of RUNS loads), in ms:
- *   whole     every Lens sample
+ *   whole     every Lens sample of the page load (the targets' measure)
+ *   live      Lens's samples while the bench adds paragraphs one by one (a live page)
+ *   hover     and while it moves the pointer over the text without resting
  *   longest   the longest unbroken run of Lens samples: a task that long
  *             delays the reader's input (a long task is over 50 ms). A run
  *             cannot see a task boundary between two of Lens's slices when
@@ -35,6 +39,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchPlainChromium, stayLocal } from '../e2e/harness/chromium';
 import { GENERATED_PAGES, SHARED_PAGES, startPageServer } from '../e2e/harness/server';
@@ -98,9 +103,9 @@ function mainThreadTasks(events: TraceEvent[]): Map<string, { start: number; end
 /** Where the time of one load went. */
 interface Cost {
   whole: number;
-  /** of it, while the bench added LIVE_CHANGES paragraphs to the page one by one (a live page) */
+  /** after the load, while the bench added LIVE_CHANGES paragraphs to the page one by one (a live page) */
   live: number;
-  /** of it, while the bench moved the pointer over the page's text without resting (no card opens) */
+  /** then while the bench moved the pointer over the page's text without resting (no card opens) */
   hover: number;
   /** of it, in what Lens's frames call (DOM, builtins, GC) rather than in its own code */
   called: number;
@@ -250,14 +255,16 @@ function costOf(
     const { bucket } = frame;
     // The steady page's share: after the bench's marks, while it changes the page and moves the pointer.
     if (time >= phaseAt.live && time < phaseAt.hover) live += ms;
-    else if (time >= phaseAt.hover && time < phaseAt.end) hover += ms;
-    whole += ms;
-    split[bucket] = (split[bucket] ?? 0) + ms;
-    // What Lens's frame calls: the DOM, the browser's builtins, the garbage collector.
-    const leaf = byId.get(id)!.callFrame;
-    const callee = leaf.url.startsWith(extensionOrigin) ? '' : ` → ${(leaf.functionName || '(native)').slice(0, 40)}`;
-    if (callee) called += ms;
-    top[frame.where + callee] = (top[frame.where + callee] ?? 0) + ms;
+    else if (time >= phaseAt.hover) hover += ms;
+    else {
+      whole += ms;
+      split[bucket] = (split[bucket] ?? 0) + ms;
+      // What Lens's frame calls: the DOM, the browser's builtins, the garbage collector.
+      const leaf = byId.get(id)!.callFrame;
+      const callee = leaf.url.startsWith(extensionOrigin) ? '' : ` → ${(leaf.functionName || '(native)').slice(0, 40)}`;
+      if (callee) called += ms;
+      top[frame.where + callee] = (top[frame.where + callee] ?? 0) + ms;
+    }
     run += ms;
     runSplit[bucket] = (runSplit[bucket] ?? 0) + ms;
     if (run > longest) {
@@ -347,15 +354,18 @@ async function profileLoad(
   await cdp.send('Profiler.start');
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(`(${scanDone.toString()})()`, undefined, { timeout: 60_000, polling: 50 });
+  // The rest of the page load: what the page itself does after the scan, and Lens's observers on it (a bench,
+  // not a test: it waits on time on purpose).
+  await page.waitForTimeout(COST_WINDOW_MS);
   // A steady page: paragraphs added one by one, then the pointer moved over the text without resting.
   await page.evaluate(`(${steadyPage.toString()})(${LIVE_CHANGES})`);
   // Not on a page that stopped parsing before its <body> (it navigated itself away in its <head>): Chromium
   // never renders it, and a pointer event waits on a frame that never comes.
   if (await page.evaluate(() => document.body !== null))
     for (let i = 0; i < 30; i++) await page.mouse.move(40 + i * 35, 120 + ((i * 97) % 600), { steps: 2 });
+  // (The hover's dwell timers, started by the last moves.)
+  await page.waitForTimeout(300);
   await page.evaluate(() => performance.mark('bench:end'));
-  // The measurement window after the scan (a bench, not a test: it waits on time on purpose).
-  await page.waitForTimeout(COST_WINDOW_MS);
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   const traced = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
@@ -373,8 +383,11 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return usedSize;
 }
 
-/** The same, for a load of the page in a browser without Lens. */
-async function heapWithout(context: BrowserContext, url: string): Promise<number> {
+/**
+ * The same, for a load of the page in a browser without Lens; and then with one empty isolated world
+ * added, the least heap any content script costs a page (its world's global object and builtins).
+ */
+async function heapWithout(context: BrowserContext, url: string): Promise<{ without: number; emptyWorld: number }> {
   const page = await context.newPage();
   await page.goto(url, { waitUntil: 'commit' });
   // Not goto's 'load': a live page may keep a request open that stayLocal refused, and never fire it.
@@ -382,10 +395,37 @@ async function heapWithout(context: BrowserContext, url: string): Promise<number
     .waitForFunction(() => document.readyState === 'complete', undefined, { timeout: 10_000, polling: 50 })
     .catch(() => {});
   const cdp = await context.newCDPSession(page);
-  const heap = await heapAfterGc(cdp);
+  const without = await heapAfterGc(cdp);
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'rdl-empty',
+  })) as { executionContextId: number };
+  await cdp.send('Runtime.evaluate', { expression: 'document.body', contextId: executionContextId });
+  const emptyWorld = (await heapAfterGc(cdp)) - without;
   await cdp.detach();
   await page.close();
-  return heap;
+  return { without, emptyWorld };
+}
+
+/**
+ * The background's JavaScript heap after a full garbage collection, in bytes: its service worker runs in
+ * an isolate of its own, which no page's session reaches, so through a second DevTools client (puppeteer,
+ * on the port this browser was given) attached to the worker's target.
+ */
+async function backgroundHeap(profileDir: string): Promise<number> {
+  const [port] = readFileSync(join(profileDir, 'DevToolsActivePort'), 'utf8').split('\n');
+  const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${port}` });
+  try {
+    const target = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 20_000 });
+    const session = await target.createCDPSession();
+    await session.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await session.send('Runtime.getHeapUsage');
+    await session.detach();
+    return usedSize;
+  } finally {
+    await browser.disconnect();
+  }
 }
 
 function build(): void {
@@ -419,7 +459,13 @@ async function main() {
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [
+      ...CHROMIUM_FLAGS,
+      // (for backgroundHeap: the port is written to the profile's DevToolsActivePort)
+      '--remote-debugging-port=0',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
     viewport: { width: 1280, height: 900 },
   });
   await stayLocal(context);
@@ -451,7 +497,7 @@ async function main() {
     'other',
   ];
   console.log(
-    `runs per page: ${RUNS} (median); ms of Lens's main-thread time, from navigation to ${COST_WINDOW_MS} ms after its full scan`,
+    `runs per page: ${RUNS} (median); ms of Lens's main-thread time in the page load, from navigation to ${COST_WINDOW_MS} ms after its full scan (whole, and its split); then while the bench changes the page (live) and moves the pointer (hover)`,
   );
   console.log(
     [
@@ -472,7 +518,7 @@ async function main() {
     whole: number;
     /** of whole, in what Lens's frames call (DOM, builtins, GC) */
     called: number;
-    /** of whole, while LIVE_CHANGES paragraphs were added; and while the pointer moved over the text */
+    /** after the load, while LIVE_CHANGES paragraphs were added; and while the pointer moved over the text */
     live: number;
     hover: number;
     longest: number;
@@ -484,6 +530,8 @@ async function main() {
     top: [string, number][];
     /** Lens's share of the page's heap after garbage collection: with Lens less without, in KB */
     heapKb: number;
+    /** of it, the least any content script costs: an empty isolated world on the same page, in KB */
+    emptyWorldKb: number;
     floorIsolated: number;
     split: Record<string, number>;
   }[] = [];
@@ -492,9 +540,12 @@ async function main() {
     const costs: (Cost & { heap: number })[] = [];
     const floors: number[] = [];
     const without: number[] = [];
+    const emptyWorlds: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       costs.push(await profileLoad(context, url, origin, original));
-      without.push(await heapWithout(bareContext, url));
+      const bareHeap = await heapWithout(bareContext, url);
+      without.push(bareHeap.without);
+      emptyWorlds.push(bareHeap.emptyWorld);
       const tab = await plain.openPage(url);
       floors.push(await tab.evaluateIsolated!(floorScan));
       await tab.close();
@@ -515,6 +566,7 @@ async function main() {
       ]),
       longestIn: [...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestIn,
       heapKb: (median(costs.map((c) => c.heap)) - median(without)) / 1024,
+      emptyWorldKb: median(emptyWorlds) / 1024,
       floorIsolated: median(floors),
       split,
     };
@@ -535,6 +587,8 @@ async function main() {
       ].join(' '),
     );
   }
+  // After every page has asked it for its configuration and the profiled pages are closed.
+  const background = await backgroundHeap(profileDir);
   await context.close();
   await plain.close();
   await bare.close();
@@ -570,12 +624,15 @@ async function main() {
   ];
   console.log(`size report: ${sizes.join(', ')}`);
   console.log(
-    `Lens's heap in a page (after GC, with less without Lens): median ${median(rows.map((r) => r.heapKb)).toFixed(0)} KB, most ${Math.max(...rows.map((r) => r.heapKb)).toFixed(0)} KB (target < 512 KB)`,
+    `Lens's heap in a page (after GC, with less without Lens): median ${median(rows.map((r) => r.heapKb)).toFixed(0)} KB, most ${Math.max(...rows.map((r) => r.heapKb)).toFixed(0)} KB (target < 512 KB); of it an empty isolated world, the least any content script costs: median ${median(rows.map((r) => r.emptyWorldKb)).toFixed(0)} KB`,
+  );
+  console.log(
+    `Lens's heap in the background (its service worker, after GC, after every page): ${(background / 1024).toFixed(0)} KB`,
   );
   mkdirSync(join(BUILD_DIR, '..', 'bench'), { recursive: true });
   writeFileSync(
     join(BUILD_DIR, '..', 'bench', 'cost.json'),
-    JSON.stringify({ runs: RUNS, windowMs: COST_WINDOW_MS, rows }, null, 2),
+    JSON.stringify({ runs: RUNS, windowMs: COST_WINDOW_MS, rows, backgroundHeapKb: background / 1024 }, null, 2),
   );
   console.log(`JSON: ${join(BUILD_DIR, '..', 'bench', 'cost.json')}`);
 }
