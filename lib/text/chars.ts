@@ -162,8 +162,46 @@ function classOfFolded(f: number): CharClass {
   return WORD_RE.test(String.fromCharCode(f)) ? WORD : PUNCT;
 }
 
-/** Computes and stores the table entry of code unit `c`; returns its class. */
-export function learnUnit(c: number): CharClass {
+/**
+ * The entry of a unit whose folding and class plain code can tell: ASCII,
+ * Latin-1 letters, basic Cyrillic, CJK ideographs, the no-break space, the
+ * common dashes, quotes and signs; -1 for any other. Most units of a page are of
+ * these, and for them a page compiles none of the Unicode property regular
+ * expressions below, nor calls `normalize()`: compiling WORD_RE alone costs
+ * a page about a millisecond (issue 17). The unit tests check it against
+ * `entryOfUnit` for every unit it answers.
+ */
+export function quickEntryOf(c: number): number {
+  if (c < 0x80) {
+    if (c <= 0x20) return entryFor(0x20, SPACE); // controls and the space: white space to the matcher
+    if (c === 0x2d) return entryFor(c, SPACE);
+    if (c === 0x60) return entryFor(0x27, PUNCT); // ` is a quote
+    if (c >= 0x41 && c <= 0x5a) return entryFor(c + 0x20, WORD);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39)) return entryFor(c, WORD);
+    return entryFor(c, PUNCT);
+  }
+  if (c >= 0x410 && c <= 0x44f) return entryFor(c < 0x430 ? c + 0x20 : c, WORD); // А–я
+  if (c === 0x401 || c === 0x451) return entryFor(0x435, WORD); // Ё, ё → е
+  if (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) {
+    // Latin-1 letters (NFKC leaves them as they are); ß and ÿ have no one-unit capital here
+    return entryFor(c <= 0xde ? c + 0x20 : c, WORD);
+  }
+  if (c === 0xa0) return entryFor(0x20, SPACE);
+  if (c === 0xab || c === 0xbb) return entryFor(0x22, PUNCT);
+  if (c >= 0x2010 && c <= 0x2015) return entryFor(0x2d, SPACE);
+  if (c >= 0x2018 && c <= 0x201b) return entryFor(0x27, PUNCT);
+  if (c >= 0x201c && c <= 0x201f) return entryFor(0x22, PUNCT);
+  if (c === 0x2026 || c === 0x2116) return entryFor(c, COMPLEX); // … is "..." and № "No" under NFKC
+  if (c === 0xa9 || c === 0xae || c === 0xb7 || c === 0xd7 || c === 0xf7 || c === 0x2022 || c === 0x20ac) {
+    return entryFor(c, PUNCT); // © ® · × ÷ • €
+  }
+  if (c >= 0xa1 && c <= 0xa7) return entryFor(c, PUNCT); // ¡ ¢ £ ¤ ¥ ¦ §
+  if (c >= 0x4e00 && c <= 0x9fff) return entryFor(c, WORD); // CJK ideographs (hanja in Korean text)
+  return -1;
+}
+
+/** The table entry of code unit `c` by the general rule (NFKC, folding, Unicode classes). */
+export function entryOfUnit(c: number): number {
   let k: CharClass;
   let f = c;
   let attaches = false;
@@ -188,8 +226,15 @@ export function learnUnit(c: number): CharClass {
       k = classOfFolded(f);
     }
   }
-  unitTable()[c] = entryFor(f, k) | (attaches ? ATTACH_BIT : 0);
-  return k;
+  return entryFor(f, k) | (attaches ? ATTACH_BIT : 0);
+}
+
+/** Computes and stores the table entry of code unit `c`; returns its class. */
+export function learnUnit(c: number): CharClass {
+  const quick = quickEntryOf(c);
+  const e = quick === -1 ? entryOfUnit(c) : quick;
+  unitTable()[c] = e;
+  return ((e >>> CLASS_SHIFT) & 7) as CharClass;
 }
 
 /** The class of code unit `c`, learning it if needed. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isCapitalised } from '../../../lib/text/context-rules';
+import { isCapitalised, isCapitalisedByClasses } from '../../../lib/text/context-rules';
 import { BLOCK_BREAK, type TermPattern, compileMatcher } from '../../../lib/text/matcher';
 import { prefilterSource } from '../../../lib/text/prefilter';
 
@@ -78,5 +78,31 @@ describe('isCapitalised', () => {
     ['북한', true],
   ])('%s → %s', (text, expected) => {
     expect(isCapitalised(text)).toBe(expected);
+  });
+
+  test.each([
+    ['ß', false],
+    ['ÿ', false],
+    ['Élysée', true],
+    ['2nd Army', true],
+    ['x2', false],
+    ['Ωmega', true],
+    ['ωmega', false],
+    ['Ан-124', true],
+  ])('%s → %s', (text, expected) => {
+    expect(isCapitalised(text)).toBe(expected);
+  });
+
+  test("says what Unicode's classes say, for every unit alone, after a letter and after a space", () => {
+    const wrong: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const unit = String.fromCharCode(c);
+      for (const text of [unit, `a${unit}`, `A${unit}`, ` ${unit}`, `${unit}b`, `${unit} b`, `${unit}B`]) {
+        if (isCapitalised(text) !== isCapitalisedByClasses(text))
+          wrong.push(`U+${c.toString(16)} in ${JSON.stringify(text)}`);
+      }
+    }
+    expect(wrong).toEqual([]);
   });
 });
