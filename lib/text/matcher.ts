@@ -138,6 +138,8 @@ const NO_PATTERN = 0x7fffffff;
 const STEM_HEAVY = 24;
 /** Past this many units read where the prefilter hits, if they are most of the text so far, the rest is read whole. */
 const DENSE = 4096;
+/** the window of a windowed read: the word just recorded and the next, which may go on its alias */
+const NEXT_WORD = 2;
 /** a window no text reaches the end of: read to the end */
 const NO_WINDOW = 0x3fffffff;
 
@@ -192,7 +194,6 @@ class WordMatcher implements Matcher {
   private readonly anyStem: number;
   private readonly spaceSep: number;
   private readonly maxWord: number;
-  private readonly maxWords: number;
   /**
    * Two bits (FIRST_WORD, LATER_WORD) per filterKey of an alias word and per
    * stemKey of a stem, two keys a unit: most words of a page are rejected by
@@ -253,7 +254,6 @@ class WordMatcher implements Matcher {
     this.filter = tables.filter;
     this.units = unitTable();
     this.maxWord = tables.maxWord;
-    this.maxWords = tables.maxWords;
     this.buf = new Uint16Array(this.maxWord + 1);
     this.casedBuf = new Uint16Array(this.maxWord + 1);
     this.prefixHash = new Int32Array(this.maxWord + 2);
@@ -262,9 +262,8 @@ class WordMatcher implements Matcher {
 
   /**
    * Given a prefilter, only the text where it hits is read: from each hit
-   * where an alias may begin, word by word, until `maxWords` words have
-   * passed with no alias word among them (no alias that began in them can
-   * reach further); a hit on a unit the matcher normalises has its whole
+   * where an alias may begin, word by word, until a word that cannot go on
+   * an alias begun before it (see readFrom); a hit on a unit the matcher normalises has its whole
    * block read, normalised. The JavaScript loop, cold on most pages, so
    * reads a few words per hit rather than every unit of every paragraph.
    */
@@ -307,8 +306,12 @@ class WordMatcher implements Matcher {
 
   /**
    * Reads `text` from unit `from` (a word boundary) and adds its matches to
-   * `out`: to the end, or, `windowed`, until `maxWords` words have passed
-   * since the last that may be part of an alias. Returns where it stopped.
+   * `out`: to the end, or, `windowed`, until a word passes that is not
+   * recorded: the words of an alias follow one another, so no alias goes on
+   * past such a word, and one that begins after it has a prefilter hit of its
+   * own (issue 17: reading up to the longest alias's length in words past
+   * every hit made the matcher's cold loop read several times the text).
+   * Returns where it stopped.
    */
   private readFrom(text: string, from: number, windowed: boolean, out: TermMatch[]): number {
     const n = text.length;
@@ -318,7 +321,7 @@ class WordMatcher implements Matcher {
       this.nrec = 0;
       this.ncand = 0;
       this.gaveUp = false;
-      const stop = this.readWords(text, null, at, windowed ? this.maxWords : NO_WINDOW);
+      const stop = this.readWords(text, null, at, windowed ? NEXT_WORD : NO_WINDOW);
       if (!this.gaveUp) {
         this.resolveInto(out, 0, from);
         this.original = '';
