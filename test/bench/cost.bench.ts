@@ -26,9 +26,11 @@
  *             the build's hidden source maps (the shipped code, with its .map
  *             files beside it and no comment pointing at them)
  *   heap KB   Lens's share of the page's JavaScript heap (all worlds of the
- *             renderer) after a full garbage collection: with Lens, less the
- *             same page loaded in a browser without it (the background's heap
- *             is not measured here)
+ *             renderer, typed arrays' buffers included) after a full garbage
+ *             collection: with Lens, less the same page loaded in a browser
+ *             without it; beside it, what one empty isolated world costs the
+ *             same page (the least any content script costs). The background's
+ *             heap (its service worker) is measured once, after every page
  *   b′        the bare TreeWalker walk run in an isolated world of the same
  *             page, in a browser without Lens: the floor a content script has
  *
@@ -376,11 +378,18 @@ async function profileLoad(
   return { ...costOf(profile, origin, original, trace), heap };
 }
 
-/** The renderer's JavaScript heap in use (every world of the page), after a full garbage collection, in bytes. */
+/**
+ * The renderer's JavaScript heap in use (every world of the page), after a full garbage collection, in
+ * bytes: its objects and the typed arrays' buffers (outside the object heap: the matcher's character table
+ * is one).
+ */
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  return usedSize;
+  const { usedSize, backingStorageSize = 0 } = (await cdp.send('Runtime.getHeapUsage')) as {
+    usedSize: number;
+    backingStorageSize?: number;
+  };
+  return usedSize + backingStorageSize;
 }
 
 /**
@@ -420,9 +429,9 @@ async function backgroundHeap(profileDir: string): Promise<number> {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 20_000 });
     const session = await target.createCDPSession();
     await session.send('HeapProfiler.collectGarbage');
-    const { usedSize } = await session.send('Runtime.getHeapUsage');
+    const { usedSize, backingStorageSize = 0 } = await session.send('Runtime.getHeapUsage');
     await session.detach();
-    return usedSize;
+    return usedSize + backingStorageSize;
   } finally {
     await browser.disconnect();
   }
