@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
+import { compileHintPlugin } from './build/compile-hint';
 import { corpusPlugin } from './build/corpus-plugin';
 import { renderIcons } from './build/icons';
 import { makeZipReproducible } from './build/reproducible-zip';
@@ -34,7 +35,11 @@ export default defineConfig({
   // RDL_OUT_DIR lets the end-to-end suite build a second, "updated" extension beside the first.
   outDir: process.env.RDL_OUT_DIR ?? '.output',
   vite: () => ({
-    plugins: [preact(), corpusPlugin({ extraPack: process.env.RDL_CORPUS_EXTRA })],
+    plugins: [
+      preact(),
+      corpusPlugin({ extraPack: process.env.RDL_CORPUS_EXTRA }),
+      compileHintPlugin('content-scripts/lens.js'),
+    ],
     // RDL_SOURCEMAP=hidden: the whole-cost bench's build, the shipped code with .map files beside it (no comment in it).
     build: { target: 'es2022', sourcemap: process.env.RDL_SOURCEMAP === 'hidden' ? 'hidden' : false },
     resolve: {
