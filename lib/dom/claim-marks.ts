@@ -44,6 +44,12 @@ export interface ClaimMarksOptions {
   measures?: boolean;
   /** how long one slice of work on the page may take, in ms */
   sliceMs?: number;
+  /**
+   * How long after an ask of the background the next waits, in ms: the
+   * changes of a page that changes all the time (a live blog, a ticker) are
+   * asked about together, not one message each.
+   */
+  gatherMs?: number;
 }
 
 export interface ClaimMarks {
@@ -90,7 +96,7 @@ interface Pending {
 }
 
 export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
-  const { document: doc, signal, sliceMs = 4 } = options;
+  const { document: doc, signal, sliceMs = 4, gatherMs = 250 } = options;
   const win = doc.defaultView!;
   const isMain = options.isMainText ?? looksLikeMainText;
   const highlight = new Highlight();
@@ -114,6 +120,8 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
   const queue: { container: Node; marks: Mark[] }[] = [];
   let running: Promise<void> = Promise.resolve();
   let scheduled = false;
+  /** when the background was last asked */
+  let lastAsk = Number.NEGATIVE_INFINITY;
 
   const idle = (fn: () => void) => {
     if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(fn, { timeout: 500 });
@@ -234,6 +242,7 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
         }),
       );
       if (pending.length === 0 || signal.aborted) continue;
+      lastAsk = win.performance.now();
       const answers = await options.match(pending.map((p) => p.query)).catch(() => [] as (ClaimTarget | null)[]);
       if (signal.aborted) return;
       await new Promise<void>((resolve) =>
@@ -271,7 +280,12 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
       backlog.push(marks);
       if (!scheduled) {
         scheduled = true;
-        running = running.then(work).finally(() => (scheduled = false));
+        // Soon after an ask, the work waits out the rest of gatherMs: the changes meanwhile join it.
+        const wait = lastAsk + gatherMs - win.performance.now();
+        running = running
+          .then(() => (wait > 0 ? new Promise<void>((resolve) => win.setTimeout(resolve, wait)) : undefined))
+          .then(work)
+          .finally(() => (scheduled = false));
       }
     },
     claimAt(x, y) {

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { createAnnotator, type Annotator } from '../../../lib/dom/annotator';
 import { CLAIM_HIGHLIGHT, createClaimMarks, type ClaimMarks, type SentenceQuery } from '../../../lib/dom/claim-marks';
 import { compileMatcher } from '../../../lib/text/matcher';
@@ -22,23 +22,34 @@ beforeEach(() => {
   life = new AbortController();
   asked = [];
   annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry });
-  claims = createClaimMarks({
+  claims = start();
+});
+afterEach(() => {
+  life.abort();
+  annotator.destroy();
+  vi.useRealTimers();
+});
+
+/** the background's matcher, asked with these sentences each time */
+let asks: string[][];
+
+function start(gatherMs?: number): ClaimMarks {
+  asks = [];
+  return createClaimMarks({
     document,
     registry: registry as unknown as HighlightRegistry,
     signal: life.signal,
     // The background's matcher: a sentence with "signed" states the claim.
     match: async (sentences: SentenceQuery[]) => {
+      asks.push(sentences.map((s) => s.text));
       asked.push(...sentences.map((s) => s.text));
       return sentences.map((s) => (s.text.includes('signed') ? { kind: 'claim', claimId: 'treaty' } : null));
     },
     // (happy-dom has no layout: every paragraph here is main text)
     isMainText: () => true,
+    ...(gatherMs !== undefined && { gatherMs }),
   });
-});
-afterEach(() => {
-  life.abort();
-  annotator.destroy();
-});
+}
 
 function addParagraph(text: string): HTMLParagraphElement {
   const p = document.createElement('p');
@@ -88,5 +99,34 @@ describe('claim marks on a live page (issue 17: the claims cost what changed)', 
         .map((m) => m.sentence)
         .sort(),
     ).toEqual(asked);
+  });
+
+  test('changes soon after an ask wait for it, and the changes meanwhile join them in one ask', async () => {
+    vi.useFakeTimers();
+    life.abort();
+    life = new AbortController();
+    claims = start(1000);
+    document.body.innerHTML = '';
+    const change = (text: string) => {
+      const p = addParagraph(text);
+      annotator.rescan([p]);
+      claims.update(annotator.added());
+    };
+    change('Putin signed the treaty.');
+    await vi.advanceTimersByTimeAsync(10);
+    expect(asks).toEqual([['Putin signed the treaty.']]);
+    change('Pyongyang signed it too.');
+    await vi.advanceTimersByTimeAsync(500);
+    change('Putin left Pyongyang.');
+    await vi.advanceTimersByTimeAsync(400);
+    expect(asks).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(asks).toEqual([['Putin signed the treaty.'], ['Pyongyang signed it too.', 'Putin left Pyongyang.']]);
+    expect(
+      claims
+        .marks()
+        .map((m) => m.sentence)
+        .sort(),
+    ).toEqual(['Putin signed the treaty.', 'Pyongyang signed it too.']);
   });
 });
