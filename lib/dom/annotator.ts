@@ -95,8 +95,16 @@ export interface Annotator {
   marksAt(node: Node, offset: number): Mark[];
   /** Every mark, in no particular order. */
   marks(): Mark[];
+  /**
+   * The marks the latest scan or rescan added (for a full scan, every mark):
+   * what a follower of the page's marks (the claims) reads after each change,
+   * so that a live page costs it in proportion to what changed, not to the page.
+   */
+  added(): readonly Mark[];
   /** How many marks each entity has on the page. */
   counts(): Map<string, number>;
+  /** How many entities have marks on the page (`counts().size`, without copying the counts). */
+  entityCount(): number;
   /** Whether the page is about the relationship (its context entities are marked), as of the last scan. */
   relevant(): boolean;
   clear(): void;
@@ -141,6 +149,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
    * as long tasks (issue 17).
    */
   const byNode = new Map<Text, Mark[]>();
+  /** the marks added since the latest scan or rescan began (see `added`) */
+  let fresh: Mark[] = [];
 
   /**
    * Marks every match of the matcher in `blocks` (all read in one call) that
@@ -225,6 +235,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     }
     highlight.add(mark.range);
     list.push(mark);
+    fresh.push(mark);
     count(mark.entityId, 1);
   }
 
@@ -278,6 +289,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   async function scanInSlices(root: Node, slices: Slices): Promise<ScanStats | null> {
     const startedAt = perf.now();
     const stats: ScanStats = { chars: 0, matches: 0 };
+    fresh = [];
     forget(root);
     /** context entities' marks found before the page was known to be relevant */
     const waiting: Waiting[] = [];
@@ -306,6 +318,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     scan(root, kind = 'full') {
       const startedAt = perf.now();
       const stats: ScanStats = { chars: 0, matches: 0 };
+      fresh = [];
       // A scan of a page without marks decides its relevance from the whole text at once.
       const whole = byContainer.size === 0 && coreMentions === 0;
       scanInto(root, stats);
@@ -316,6 +329,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     rescan(roots) {
       const startedAt = perf.now();
       const stats: ScanStats = { chars: 0, matches: 0 };
+      fresh = [];
       const set = new Set(roots);
       for (const root of set) {
         if (!root.isConnected) {
@@ -343,9 +357,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       });
     },
     marks: () => [...byContainer.values()].flat(),
+    added: () => fresh,
     counts: () => new Map(perEntity),
+    entityCount: () => perEntity.size,
     relevant: () => markedRelevant,
     clear() {
+      fresh = [];
       byContainer.clear();
       coreByContainer.clear();
       coreMentions = 0;
@@ -356,6 +373,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     },
     destroy() {
       if (registry.get(name) === highlight) registry.delete(name);
+      fresh = [];
       byContainer.clear();
       byNode.clear();
       coreByContainer.clear();

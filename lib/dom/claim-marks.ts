@@ -44,10 +44,19 @@ export interface ClaimMarksOptions {
   measures?: boolean;
   /** how long one slice of work on the page may take, in ms */
   sliceMs?: number;
+  /**
+   * How long after an ask of the background the next waits, in ms: the
+   * changes of a page that changes all the time (a live blog, a ticker) are
+   * asked about together, not one message each.
+   */
+  gatherMs?: number;
 }
 
 export interface ClaimMarks {
-  /** Considers the blocks of these entity marks (after every scan). */
+  /**
+   * Considers the blocks of these entity marks: after every scan, the marks
+   * it added (a mark given again is not considered twice).
+   */
   update(marks: readonly Mark[]): void;
   /** The claim mark under a viewport point, if any. */
   claimAt(x: number, y: number): ClaimMark | null;
@@ -87,7 +96,7 @@ interface Pending {
 }
 
 export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
-  const { document: doc, signal, sliceMs = 4 } = options;
+  const { document: doc, signal, sliceMs = 4, gatherMs = 250 } = options;
   const win = doc.defaultView!;
   const isMain = options.isMainText ?? looksLikeMainText;
   const highlight = new Highlight();
@@ -95,6 +104,7 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
   signal.addEventListener('abort', () => {
     options.registry.delete(CLAIM_HIGHLIGHT);
     queue.length = 0;
+    backlog.length = 0;
   });
 
   const all = new Set<ClaimMark>();
@@ -110,6 +120,8 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
   const queue: { container: Node; marks: Mark[] }[] = [];
   let running: Promise<void> = Promise.resolve();
   let scheduled = false;
+  /** when the background was last asked */
+  let lastAsk = Number.NEGATIVE_INFINITY;
 
   const idle = (fn: () => void) => {
     if (typeof win.requestIdleCallback === 'function') win.requestIdleCallback(fn, { timeout: 500 });
@@ -175,20 +187,27 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
   }
 
   /**
-   * The marks of the last update (every mark on the page), grouped by their
-   * block container in slices from `at` on: a page of tens of thousands of
-   * marks is not grouped in one task. A mark is grouped once (`grouped`), so
-   * a live page's update costs in proportion to its new marks.
+   * The marks of the updates not grouped yet, grouped by their block
+   * container in slices (`backlog[0]` from `at` on): a page of tens of
+   * thousands of marks is not grouped in one task. Each update brings only a
+   * scan's new marks, and a mark is grouped once (`grouped`), so a live
+   * page's update costs in proportion to what it added.
    */
-  let latest: readonly Mark[] = [];
+  const backlog: (readonly Mark[])[] = [];
   let at = 0;
   const grouped = new WeakSet<Mark>();
   const groups = new Map<Node, Mark[]>();
 
-  /** Groups marks of the last update until `t0 + sliceMs`; once all are grouped, queues their new containers. */
+  /** Groups marks of the backlog until `t0 + sliceMs`; once all are grouped, queues their new containers. */
   function groupMarks(t0: number): void {
-    while (at < latest.length) {
-      if ((at & 63) === 0 && win.performance.now() - t0 >= sliceMs) return;
+    for (let seen = 0; backlog.length > 0; seen++) {
+      const latest = backlog[0]!;
+      if (at >= latest.length) {
+        backlog.shift();
+        at = 0;
+        continue;
+      }
+      if ((seen & 63) === 0 && win.performance.now() - t0 >= sliceMs) return;
       const m = latest[at++]!;
       const node = m.nodes[0];
       if (!node || grouped.has(m)) continue;
@@ -208,7 +227,7 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
 
   /** Groups and reads marks for one slice, then asks the background about their sentences. */
   async function work(): Promise<void> {
-    while ((at < latest.length || queue.length > 0) && !signal.aborted) {
+    while ((backlog.length > 0 || queue.length > 0) && !signal.aborted) {
       const pending: Pending[] = [];
       await new Promise<void>((resolve) =>
         idle(() => {
@@ -223,6 +242,7 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
         }),
       );
       if (pending.length === 0 || signal.aborted) continue;
+      lastAsk = win.performance.now();
       const answers = await options.match(pending.map((p) => p.query)).catch(() => [] as (ClaimTarget | null)[]);
       if (signal.aborted) return;
       await new Promise<void>((resolve) =>
@@ -255,12 +275,17 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
 
   return {
     update(marks) {
+      if (marks.length === 0) return;
       // Grouped in the work's idle slices (see groupMarks), not here: the caller is a scan's last step.
-      latest = marks;
-      at = 0;
-      if (!scheduled && marks.length > 0) {
+      backlog.push(marks);
+      if (!scheduled) {
         scheduled = true;
-        running = running.then(work).finally(() => (scheduled = false));
+        // Soon after an ask, the work waits out the rest of gatherMs: the changes meanwhile join it.
+        const wait = lastAsk + gatherMs - win.performance.now();
+        running = running
+          .then(() => (wait > 0 ? new Promise<void>((resolve) => win.setTimeout(resolve, wait)) : undefined))
+          .then(work)
+          .finally(() => (scheduled = false));
       }
     },
     claimAt(x, y) {

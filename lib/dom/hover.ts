@@ -33,7 +33,11 @@ export function watchHover<M = Mark>(options: HoverOptions<M>): void {
   let grace: number | undefined;
   let sampleTimer: number | undefined;
   let lastSample = Number.NEGATIVE_INFINITY;
-  let point = { x: 0, y: 0 };
+  /** where the pointer is, as last read */
+  let pointX = 0;
+  let pointY = 0;
+  /** while nothing is under way: the pointer's last move, read only once the pointer rests */
+  let lastMove: PointerEvent | null = null;
 
   const cancelGrace = () => {
     win.clearTimeout(grace);
@@ -50,11 +54,17 @@ export function watchHover<M = Mark>(options: HoverOptions<M>): void {
   /** whether the next sample comes after the pointer rested `sampleMs`: the dwell counts that rest */
   let rested = false;
   const sample = () => {
+    win.clearTimeout(sampleTimer);
     sampleTimer = undefined;
+    if (lastMove) {
+      pointX = lastMove.clientX;
+      pointY = lastMove.clientY;
+      lastMove = null;
+    }
     const restedMs = rested ? sampleMs : 0;
     rested = false;
     lastSample = win.performance.now();
-    const mark = options.markAt(point.x, point.y);
+    const mark = options.markAt(pointX, pointY);
     if (!mark) {
       hovered = null;
       win.clearTimeout(dwell);
@@ -65,13 +75,30 @@ export function watchHover<M = Mark>(options: HoverOptions<M>): void {
     if (mark === hovered) return;
     hovered = mark;
     win.clearTimeout(dwell);
-    const at = point;
+    const at = { x: pointX, y: pointY };
     dwell = win.setTimeout(
       () => {
         if (hovered === mark) options.open(mark, at);
       },
       Math.max(0, dwellMs - restedMs),
     );
+  };
+
+  /**
+   * Hit-tests once the pointer has rested `sampleMs`. One timer runs while the
+   * pointer moves, and on firing waits again for what is left of the rest: a
+   * move costs keeping its event, not a timer reset nor a read of where it is
+   * (issue 17: hovering costs nothing).
+   */
+  const afterRest = () => {
+    const left = lastMove ? lastMove.timeStamp + sampleMs - win.performance.now() : 0;
+    // (An event's timeStamp is on performance.now()'s clock; were it not, the pointer counts as rested.)
+    if (left > 0 && left <= sampleMs) {
+      sampleTimer = win.setTimeout(afterRest, left);
+      return;
+    }
+    rested = true;
+    sample();
   };
 
   const listen = readerInput(doc, signal);
@@ -85,15 +112,16 @@ export function watchHover<M = Mark>(options: HoverOptions<M>): void {
       hovered = null;
       return;
     }
-    point = { x: event.clientX, y: event.clientY };
     if (hovered === null && !options.isOpen()) {
       // Nothing under way: the pointer is hit-tested once it rests, so that moving it over a page
-      // costs Lens a timer, not a hit-test (issue 17).
-      win.clearTimeout(sampleTimer);
-      rested = true;
-      sampleTimer = win.setTimeout(sample, sampleMs);
+      // costs Lens next to nothing, never a hit-test (issue 17).
+      lastMove = event;
+      sampleTimer ??= win.setTimeout(afterRest, sampleMs);
       return;
     }
+    lastMove = null;
+    pointX = event.clientX;
+    pointY = event.clientY;
     // On a mark or over an open card: followed as it moves, so that the card closes when it leaves.
     const wait = sampleMs - (win.performance.now() - lastSample);
     if (wait <= 0) sample();

@@ -28,6 +28,7 @@ import { HOST_TAG } from '../ui/host-tag';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../ui/ui-handle';
 import { ANCHORING_SCRIPT, registeredAnchoring } from './anchoring-handle';
 import { CLAIMS_SCRIPT, registeredClaims } from './claim-handle';
+import type { ClaimSession } from './claim-session';
 import { createHighlightActions } from './highlight-actions';
 import { entityIdsIn } from './marks-in-range';
 import { createPageActions } from './page-actions';
@@ -173,7 +174,9 @@ function startSession(
   const { document, pageUrl, ask, isTop, failed, registry } = options;
   const { settings } = config;
   const terms = receiveTermIndex(config.termIndex, settings.kinds);
-  const isOwnNode = (node: Node) => node.nodeName === HOST_TAG.toUpperCase();
+  const ownName = HOST_TAG.toUpperCase();
+  // (Asked of every node a page mutation adds or removes.)
+  const isOwnNode = (node: Node) => node.nodeName === ownName;
   const root = () => document.body ?? document.documentElement;
 
   // The card UI and the anchoring code are scripts of their own, loaded when first needed.
@@ -274,6 +277,7 @@ function startSession(
         )
       : null;
 
+  let claims: ClaimSession | null = null;
   const lens = startPageLens({
     document,
     matcher: terms.matcher,
@@ -285,10 +289,17 @@ function startSession(
     // Dynamic content may bring (or take away) the text of a highlight.
     onMarksChanged: (annotator) => {
       saved?.pageChanged();
-      if (loadClaims && annotator.counts().size > 0)
-        void loadClaims().then((claims) => claims.update(annotator.marks()), failed);
+      // Once loaded, the claims are told of each scan's new marks only: a live page costs them what it adds.
+      if (claims) claims.update(annotator.added());
+      else if (loadClaims && annotator.entityCount() > 0)
+        void loadClaims().then((loaded) => {
+          if (claims) return;
+          // Every mark so far (scans that ran while the script loaded included).
+          claims = loaded;
+          loaded.update(annotator.marks());
+        }, failed);
       layer?.repaint();
-      reportCount(annotator.counts().size);
+      reportCount(annotator.entityCount());
     },
     // A same-document navigation brings no other page's highlights (see pageUrl): Lens draws them on a load of that URL.
   });

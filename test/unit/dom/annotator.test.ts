@@ -94,6 +94,36 @@ describe('annotator', () => {
     expect(annotator.marksAt(hi, 1)).toEqual([]);
   });
 
+  // Issue 17: a live page costs Lens in proportion to what changed. Counted, never timed: the text a
+  // rescan reads, the subtrees it walks, and the marks it hands on to the claims (`added`).
+  test.each([10, 300])(
+    'a paragraph added to a page of %i paragraphs is all a rescan reads, walks and hands on',
+    (paragraphs) => {
+      const { annotator } = annotate('<p>Putin visited Pyongyang again.</p>'.repeat(paragraphs));
+      expect(annotator.added()).toHaveLength(2 * paragraphs);
+      const added = document.createElement('p');
+      added.textContent = 'Update: Putin left North Korea.';
+      document.body.append(added);
+      const walked: Node[] = [];
+      const createTreeWalker = document.createTreeWalker.bind(document);
+      document.createTreeWalker = ((root: Node, ...rest: [number?, NodeFilter?]) => {
+        walked.push(root);
+        return createTreeWalker(root, ...rest);
+      }) as typeof document.createTreeWalker;
+      try {
+        const stats = annotator.rescan([added]);
+        expect(stats).toMatchObject({ chars: added.textContent.length, matches: 2 });
+      } finally {
+        delete (document as { createTreeWalker?: unknown }).createTreeWalker;
+      }
+      expect(walked.length).toBeGreaterThan(0);
+      expect(walked.every((root) => added.contains(root))).toBe(true);
+      expect(annotator.added().map((m) => m.entityId)).toEqual(['putin', 'nk']);
+      expect(annotator.marks()).toHaveLength(2 * paragraphs + 2);
+      expect(annotator.entityCount()).toBe(3);
+    },
+  );
+
   test('destroy unregisters the highlight', () => {
     const { annotator } = annotate('<p>Putin</p>');
     annotator.destroy();

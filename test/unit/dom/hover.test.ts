@@ -72,6 +72,19 @@ describe('hover', () => {
     expect(card.opened).toBe(0);
   });
 
+  test('a pointer moving without rest costs one timer, however many times it moves (issue 17)', () => {
+    const timers = vi.spyOn(window, 'setTimeout');
+    for (let i = 0; i < 200; i++) {
+      move(i * 2);
+      vi.advanceTimersByTime(0.1);
+    }
+    // 200 moves within 20 ms: one timer waits for the rest, none is set per move.
+    expect(timers).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(40);
+    expect(hitTests).toBe(1);
+    timers.mockRestore();
+  });
+
   test('pointer moves, taps and Esc that a page script makes open and close nothing', () => {
     const untrusted = (type: string, init: PointerEventInit) =>
       document.body.dispatchEvent(new PointerEvent(type, { clientX: 150, clientY: 10, bubbles: true, ...init }));

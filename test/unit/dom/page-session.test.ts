@@ -334,6 +334,27 @@ describe('scripts loaded when first needed', () => {
     await vi.waitFor(() => expect(marked()).toHaveLength(4));
     expect(inner.imported).toEqual([]);
   });
+
+  // Issue 17: a live page costs the claims what it adds, not what it has (counted, never timed).
+  test.each([10, 200])(
+    'a paragraph added to a page of %i paragraphs: the claims are told of its marks alone',
+    async (paragraphs) => {
+      document.body.innerHTML = ARTICLE.repeat(paragraphs);
+      const page = frame({ configs: [activeConfig({ claims: true })] });
+      await page.started;
+      await vi.waitFor(() => expect(page.claimUpdates).toHaveLength(1));
+      expect(page.claimUpdates[0]).toHaveLength(4 * paragraphs);
+      const added = document.createElement('p');
+      added.textContent = 'Update: Putin is still in Pyongyang.';
+      document.body.append(added);
+      await vi.waitFor(() => expect(page.claimUpdates).toHaveLength(2));
+      expect(page.claimUpdates[1]!.map((m) => m.range.startContainer)).toEqual([added.firstChild, added.firstChild]);
+      // What the claims were told is every mark on the page, each once.
+      expect(new Set(page.claimUpdates.flat()).size).toBe(4 * paragraphs + 2);
+      expect(marked()).toHaveLength(4 * paragraphs + 2);
+      expect(page.counts).toEqual([2]);
+    },
+  );
 });
 
 /** A saved highlight of `text` as it is on the page. */
