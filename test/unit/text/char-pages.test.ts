@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 
 type Chars = typeof import('../../../lib/text/chars');
 type MatcherModule = typeof import('../../../lib/text/matcher');
+type TermPattern = import('../../../lib/text/matcher').TermPattern;
 
 let chars: Chars;
 let matcherModule: MatcherModule;
@@ -46,10 +47,10 @@ describe('the character table', () => {
   });
 
   test('a matcher reading the three scripts finds its aliases and makes only the pages of what it read', () => {
-    const patterns = [
-      { id: 'putin', text: 'Vladimir Putin' },
-      { id: 'putin', text: 'Путин' },
-      { id: 'kim', text: '김정은' },
+    const patterns: TermPattern[] = [
+      { id: 'putin', text: 'Vladimir Putin', lang: 'en' },
+      { id: 'putin', text: 'Путин', lang: 'ru', inflects: true },
+      { id: 'kim', text: '김정은', lang: 'ko', inflects: true },
     ];
     const matcher = matcherModule.compileMatcher(patterns);
     const found = (text: string) => matcher.scan(text).map((m) => [m.id, text.slice(m.start, m.end)]);
