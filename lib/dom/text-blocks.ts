@@ -202,6 +202,11 @@ export class BlockBuilder {
     };
   }
 
+  /** How many units of text are gathered since the last `take`. */
+  get gathered(): number {
+    return this.length;
+  }
+
   /**
    * The blocks gathered so far, all complete (called at a block boundary),
    * and a fresh start for the next ones: a scan in slices (./annotator.ts)
@@ -250,8 +255,10 @@ export class StaleWalk extends Error {
   }
 }
 
-/** A walk in slices pauses at a block boundary after at least this many nodes. */
+/** A walk in slices pauses at a block boundary after at least this many nodes, */
 const SLICE_NODES = 512;
+/** or this many units of text (a page of long paragraphs: matching them is most of a slice's work). */
+const SLICE_UNITS = 16_384;
 
 /**
  * Reads every block of text under `root`, in document order, then the blocks
@@ -279,6 +286,12 @@ export function* walkBlocks(
   const { elements: furniture, article } = furnitureIn(root);
   // Where the walk starts: inside furniture or a link (a rescan of part of a page), or not.
   const at = contextOf(root, article);
+  // Finding the page's main text reads the whole page (on a page of 200,000 nodes, tens of ms): the
+  // walk itself may then start in a slice of its own.
+  if (slices && root.nodeValue === null) {
+    yield;
+    if (!root.isConnected) throw new StaleWalk();
+  }
   const rootValue = root.nodeValue;
   if (rootValue !== null) {
     if (root.nodeType === 3) out.add(root as Text, rootValue, at.furniture, at.link);
@@ -315,7 +328,7 @@ export function* walkBlocks(
       const isInline = INLINE.has(name);
       if (!isInline) {
         out.flush();
-        if (slices && steps >= SLICE_NODES) {
+        if (slices && (steps >= SLICE_NODES || out.gathered >= SLICE_UNITS)) {
           steps = 0;
           yield;
           if (!node.isConnected) throw new StaleWalk();
@@ -350,7 +363,7 @@ export function* walkBlocks(
       const kind = entered.pop()!;
       if ((kind & INLINE_KIND) === 0) {
         out.flush();
-        if (slices && steps >= SLICE_NODES) {
+        if (slices && (steps >= SLICE_NODES || out.gathered >= SLICE_UNITS)) {
           steps = 0;
           const at = walker.currentNode;
           yield;

@@ -65,15 +65,43 @@ const WORD_RE = /^[\p{L}\p{M}\p{N}]$/u;
 const MARK_RE = /^\p{M}$/u;
 const SPACE_RE = /^\s$/u;
 
-let table: Int32Array | undefined;
+/**
+ * The lookup table is kept in pages of 256 units, and a page is made when one
+ * of its units is first learned: a page reads a few scripts, so it holds a few
+ * KB rather than 256 KB for the whole plane — in every frame Lens runs in
+ * (issue 17: Lens's memory in a page).
+ */
+const PAGE_SHIFT = 8;
+const PAGE_UNITS = 1 << PAGE_SHIFT;
+/** The entries of every page none of whose units is learned yet: all UNKNOWN, shared, never written. */
+const UNLEARNED = new Int32Array(PAGE_UNITS).fill(RARE_BIT);
 
-/** The shared lookup table (256 KB, allocated on first use); entries are learned on first sight. */
-export function unitTable(): Int32Array {
-  if (table === undefined) {
-    table = new Int32Array(0x10000);
-    table.fill(RARE_BIT); // UNKNOWN
-  }
-  return table;
+let pages: Int32Array[] | undefined;
+
+/**
+ * The shared lookup table, by page: the entry of unit `c` is
+ * `pages[c >>> 8][c & 0xff]`; entries are learned on first sight.
+ */
+export function unitPages(): Int32Array[] {
+  pages ??= Array.from({ length: 0x10000 >>> PAGE_SHIFT }, () => UNLEARNED);
+  return pages;
+}
+
+/** The table entry of unit `c` as learned so far (UNKNOWN if not yet). */
+export function entryOf(c: number): number {
+  return unitPages()[c >>> PAGE_SHIFT]![c & (PAGE_UNITS - 1)]!;
+}
+
+function storeEntry(c: number, e: number): void {
+  const all = unitPages();
+  let page = all[c >>> PAGE_SHIFT]!;
+  if (page === UNLEARNED) all[c >>> PAGE_SHIFT] = page = new Int32Array(PAGE_UNITS).fill(RARE_BIT);
+  page[c & (PAGE_UNITS - 1)] = e;
+}
+
+/** How many pages of the table hold learned units (each PAGE_UNITS × 4 bytes). */
+export function learnedPages(): number {
+  return unitPages().filter((page) => page !== UNLEARNED).length;
 }
 
 /** The entry the hot loop uses for a unit of already-normalised text. */
@@ -233,25 +261,25 @@ export function entryOfUnit(c: number): number {
 export function learnUnit(c: number): CharClass {
   const quick = quickEntryOf(c);
   const e = quick === -1 ? entryOfUnit(c) : quick;
-  unitTable()[c] = e;
+  storeEntry(c, e);
   return ((e >>> CLASS_SHIFT) & 7) as CharClass;
 }
 
 /** The class of code unit `c`, learning it if needed. */
 export function classOf(c: number): CharClass {
-  const e = unitTable()[c]!;
+  const e = entryOf(c);
   return e === RARE_BIT ? learnUnit(c) : (((e >>> CLASS_SHIFT) & 7) as CharClass);
 }
 
 /** Whether `c` is a COMPLEX unit that may combine with the unit before it under NFKC. */
 export function attaches(c: number): boolean {
   classOf(c);
-  return (unitTable()[c]! & ATTACH_BIT) !== 0;
+  return (entryOf(c) & ATTACH_BIT) !== 0;
 }
 
 /** The folded form of a unit whose class is WORD, SPACE or PUNCT. */
 export function foldOf(c: number): number {
-  return unitTable()[c]! & FOLD_MASK;
+  return entryOf(c) & FOLD_MASK;
 }
 
 const complexClasses = new Map<number, CharClass>();

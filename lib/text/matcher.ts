@@ -85,7 +85,8 @@ import {
   entryFor,
   isCyrillicLower,
   isHangulSyllable,
-  unitTable,
+  entryOf,
+  unitPages,
 } from './chars';
 import { type PartlyNormalised, normaliseKeepingCase, normalisePieces } from './normalise';
 import { intAt, smallAt } from './packed';
@@ -172,7 +173,7 @@ function rareEntry(text: string, i: number, normalised: boolean): number {
   const c = text.charCodeAt(i);
   let k = classOf(c); // learns the unit if it is new
   if (k === IGNORE) return SKIP;
-  if (k !== COMPLEX) return unitTable()[c]!;
+  if (k !== COMPLEX) return entryOf(c);
   if (!normalised) return GIVE_UP;
   k = complexClassAt(text, i);
   return entryFor(c, k); // marks, astral letters: already folded by the normalisation
@@ -200,7 +201,8 @@ class WordMatcher implements Matcher {
    * it in the hot loop, without a branch and without hashing the word.
    */
   private readonly filter: string;
-  private readonly units: Int32Array;
+  /** the character table's pages (see unitPages in ./chars.ts) */
+  private readonly units: Int32Array[];
   private readonly prefilter: RegExp | null;
   /** the trie nodes whose mentions must be checked: patterns with rules, or several patterns */
   private readonly choices: Readonly<Record<number, readonly number[]>>;
@@ -252,7 +254,7 @@ class WordMatcher implements Matcher {
     this.anyStem = tables.anyStem;
     this.spaceSep = tables.spaceSep;
     this.filter = tables.filter;
-    this.units = unitTable();
+    this.units = unitPages();
     this.maxWord = tables.maxWord;
     this.buf = new Uint16Array(this.maxWord + 1);
     this.casedBuf = new Uint16Array(this.maxWord + 1);
@@ -402,7 +404,7 @@ class WordMatcher implements Matcher {
     const n = text.length;
     for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
-      let e = units[c]!;
+      let e = units[c >>> 8]![c & 0xff]!;
       if ((e & RARE_BIT) !== 0) {
         e = rareEntry(text, i, map !== null);
         if (e === SKIP) continue;
@@ -420,10 +422,10 @@ class WordMatcher implements Matcher {
         // an ignorable sits inside it (then the unit before that start is part of the word).
         stemWords++;
         const s0 = i - len;
-        if (s0 > 0 && (units[text.charCodeAt(s0 - 1)]! & (WORD_BIT | RARE_BIT)) !== 0) {
+        if (s0 > 0 && (entryOf(text.charCodeAt(s0 - 1)) & (WORD_BIT | RARE_BIT)) !== 0) {
           hit = ROLES;
         } else {
-          const stem = stemKey(first, len > 1 ? units[text.charCodeAt(s0 + 1)]! & FOLD_MASK : 0);
+          const stem = stemKey(first, len > 1 ? entryOf(text.charCodeAt(s0 + 1)) & FOLD_MASK : 0);
           hit |= ((filter.charCodeAt(stem >>> 1) >>> ((stem & 1) << 1)) | anyStem) & ROLES;
         }
       }
@@ -457,7 +459,7 @@ class WordMatcher implements Matcher {
     const n = text.length;
     for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
-      let e = units[c]!;
+      let e = units[c >>> 8]![c & 0xff]!;
       if ((e & RARE_BIT) !== 0) {
         e = rareEntry(text, i, map !== null);
         if (e === SKIP) continue;
@@ -512,7 +514,7 @@ class WordMatcher implements Matcher {
 
   /** The class of unit `i` of text the table has already seen. */
   private classAt(text: string, i: number): number {
-    const k = (this.units[text.charCodeAt(i)]! >>> CLASS_SHIFT) & 7;
+    const k = (entryOf(text.charCodeAt(i)) >>> CLASS_SHIFT) & 7;
     return k === COMPLEX ? complexClassAt(text, i) : k;
   }
 
@@ -536,8 +538,8 @@ class WordMatcher implements Matcher {
     let end = after;
     if (
       map !== null ||
-      (start > 0 && (units[text.charCodeAt(start - 1)]! & (WORD_BIT | RARE_BIT)) !== 0) ||
-      (units[text.charCodeAt(end - 1)]! & RARE_BIT) !== 0
+      (start > 0 && (entryOf(text.charCodeAt(start - 1)) & (WORD_BIT | RARE_BIT)) !== 0) ||
+      (entryOf(text.charCodeAt(end - 1)) & RARE_BIT) !== 0
     ) {
       // Ignorables in or at the end of the word, or COMPLEX units: find its bounds by class.
       while (this.classAt(text, end - 1) === IGNORE) end--;
@@ -548,7 +550,7 @@ class WordMatcher implements Matcher {
     let m = 0;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      const e = units[c]!;
+      const e = units[c >>> 8]![c & 0xff]!;
       const k = (e >>> CLASS_SHIFT) & 7;
       if (k === IGNORE) continue;
       const f = k === COMPLEX ? c : e & FOLD_MASK;
@@ -640,7 +642,7 @@ class WordMatcher implements Matcher {
       if (k !== PUNCT) continue;
       if (punct === MAX_SEP) return -1;
       const c = text.charCodeAt(i);
-      const e = this.units[c]!;
+      const e = this.units[c >>> 8]![c & 0xff]!;
       sepBuf[MAX_SEP - 1 - punct++] = ((e >>> CLASS_SHIFT) & 7) === COMPLEX ? c : e & FOLD_MASK;
     }
     if (punct === 0) return this.spaceSep;

@@ -311,13 +311,22 @@ describe('a full scan in slices (issue 17)', () => {
     expect(marked().length).toBeLessThan(2000);
   });
 
+  test('finding the main text and reading the page do not share a slice: the first pause comes before any mark', async () => {
+    const { atPauses, marked } = await scanSliced(paragraphs(2000, 'Pyongyang.'));
+    expect(atPauses[0]).toEqual([]);
+    expect(atPauses[1]!.length).toBeGreaterThan(0);
+    expect(marked()).toHaveLength(2000);
+  });
+
   test('says its reading is stale when the page took away the node it had stopped at', async () => {
     document.body.innerHTML = `<div id="feed">${paragraphs(2000, 'Pyongyang.')}</div>`;
     const annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry, tierOf });
+    let pauses = 0;
     const scan = annotator.scanInSlices(document.body, {
       timeUp: () => true,
       pause: async () => {
-        document.getElementById('feed')!.remove();
+        // (At the first pause the walk has not started: the page's main text has just been found.)
+        if (++pauses === 2) document.getElementById('feed')!.remove();
         return true;
       },
     });
