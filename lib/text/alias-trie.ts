@@ -112,8 +112,6 @@ export class TrieBuilder {
   readonly filterStems = new Map<string, number>();
   /** longest word the scanner must buffer to look up: alias word, or stem + longest ending */
   maxWord = 1;
-  /** the most words an alias has */
-  maxWords = 1;
   hasRussian = false;
   hasKorean = false;
   count = 0;
@@ -124,7 +122,6 @@ export class TrieBuilder {
     const { words, seps } = splitAlias(norm);
     if (words.length === 0) return;
     this.count++;
-    this.maxWords = Math.max(this.maxWords, words.length);
     const trail = TRAILING_PUNCT.exec(norm)?.[0];
     if (trail !== undefined) this.trail[index] = trail;
     // The trie nodes this alias has reached so far: several when a word has several stems.

@@ -53,8 +53,6 @@ export interface MatcherTables {
   spaceSep: number;
   /** the longest word the scanner must buffer to look up */
   maxWord: number;
-  /** the most words an alias has */
-  maxWords: number;
   /** the prefilter's source (./prefilter.ts), or null: every unit is read */
   prefilter: string | null;
 }
@@ -146,7 +144,6 @@ export function buildMatcherTables(patterns: readonly TermPattern[], prefilter?:
     anyStem: [...trie.filterStems.keys()].some((w) => w.length < 2) ? ROLES : 0,
     spaceSep: trie.table.idOf(SEP, ' '),
     maxWord: trie.maxWord,
-    maxWords: trie.maxWords,
     prefilter: prefilter ?? null,
   };
 }
