@@ -24,13 +24,13 @@
  * Numbers only: nothing here asserts a time. This file imports fuse.js
  * directly, as the peer; the product reaches it only through lib/search.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join } from 'node:path';
 import Fuse from 'fuse.js';
 import { CorpusRecords } from '../../lib/corpus/schema';
 import { buildSearchIndex, createSearcher } from '../../lib/search';
 import { CROSS_LANGUAGE_QUERIES, LINKED_KINDS, linkedRecords } from '../fixtures/cross-language-queries';
+import { curatedRecords } from '../fixtures/curated-corpus';
 import { generateCorpus } from './generate-corpus';
 import { median, percentile } from './stats';
 
@@ -49,14 +49,6 @@ const TYPED = [
 ];
 const FIRST_QUERIES = ['P', 'Pyongyang'];
 const PEER_KEYS = ['label', 'aliases.text', 'name', 'role', 'text', 'quote', 'title', 'outlet', 'author'];
-
-function readCorpus(dir: string): CorpusRecords {
-  const raw: Record<string, unknown> = {};
-  for (const name of ['sources', 'people', 'entities', 'claims', 'topics', 'events']) {
-    raw[name] = JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
-  }
-  return CorpusRecords.parse(raw);
-}
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -126,7 +118,7 @@ function acrossLanguages(base: CorpusRecords) {
 }
 
 function main(): void {
-  const base = readCorpus('data/corpus');
+  const base = curatedRecords();
   const records = generateCorpus(base, FACTOR);
   const peerDocs = [...records.entities, ...records.people, ...records.claims, ...records.sources];
   const count = (r: CorpusRecords) =>

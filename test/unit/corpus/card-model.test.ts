@@ -1,27 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CorpusRecords, type Claim, type Person, type Source, type Topic } from '../../../lib/corpus/schema';
+import { type Claim, type Person, type Source, type Topic } from '../../../lib/corpus/schema';
 import { buildCard, firstSentence, isWebUrl, type CardInput } from '../../../lib/corpus/card-model';
 import en from '../../../locales/en.json';
+import { curatedRecords } from '../../fixtures/curated-corpus';
 
 const OTHER_CLAIMS = en.cardOtherClaims;
 
-/** The curated corpus, as the background has it (parsed, so defaults apply). */
-function loadCorpus(): CorpusRecords {
-  const dir = join(import.meta.dirname, '../../../data/corpus');
-  const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
-  return CorpusRecords.parse({
-    sources: read('sources'),
-    people: read('people'),
-    entities: read('entities'),
-    claims: read('claims'),
-    topics: read('topics'),
-    events: read('events'),
-  });
-}
-
-const corpus = loadCorpus();
+const corpus = curatedRecords();
 
 /** What the background gathers for one entity. */
 function inputFor(entityId: string): CardInput {

@@ -3,23 +3,12 @@
  * a claim on several topics, a translated quote. Expected values were read
  * from data/corpus by hand.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { CorpusRecords } from '../../../lib/corpus/schema';
 import { createReadModel } from '../../../lib/corpus/read-model';
 import { createDetails, type ClaimDetail, type PersonDetail } from '../../../lib/corpus/detail-model';
+import { curatedRecords } from '../../fixtures/curated-corpus';
 
-const dir = join(import.meta.dirname, '../../../data/corpus');
-const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
-const details = createDetails(
-  createReadModel(
-    CorpusRecords.parse(
-      Object.fromEntries(['sources', 'people', 'entities', 'claims', 'topics', 'events'].map((k) => [k, read(k)])),
-    ),
-    'bundled:test',
-  ),
-);
+const details = createDetails(createReadModel(curatedRecords(), 'bundled:test'));
 const claim = (id: string) => details.detail('claim', id) as ClaimDetail;
 const person = (id: string) => details.detail('person', id) as PersonDetail;
 

@@ -1,18 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildCard, entityCard } from '../../../lib/corpus/card-model';
 import { createReadModel } from '../../../lib/corpus/read-model';
-import { CorpusRecords } from '../../../lib/corpus/schema';
+import { curatedRecords } from '../../fixtures/curated-corpus';
 
 /** The curated corpus, as the background has it (parsed, so defaults apply). */
-const records = (() => {
-  const dir = join(import.meta.dirname, '../../../data/corpus');
-  const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
-  return CorpusRecords.parse(
-    Object.fromEntries(['sources', 'people', 'entities', 'claims', 'topics', 'events'].map((k) => [k, read(k)])),
-  );
-})();
+const records = curatedRecords();
 const yours = new Set([records.claims[3]!.id]);
 const model = createReadModel(records, 'bundled:test', yours);
 const ids = <T extends { id: string }>(list: readonly T[]) => list.map((r) => r.id);

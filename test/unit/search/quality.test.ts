@@ -4,22 +4,12 @@
  * search's output. Covers typos, Russian and Korean (inflected too), exact
  * phrases, multi-word queries, ranking across kinds, filters and highlights.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { CorpusRecords } from '../../../lib/corpus/schema';
 import { type SearchFilters, type SearchKind, createSearcher } from '../../../lib/search';
+import { curatedRecords } from '../../fixtures/curated-corpus';
 import { CROSS_LANGUAGE_QUERIES, LINKED_KINDS, linkedRecords } from '../../fixtures/cross-language-queries';
 
-function readCorpus(): CorpusRecords {
-  const raw: Record<string, unknown> = {};
-  for (const name of ['sources', 'people', 'entities', 'claims', 'topics', 'events']) {
-    raw[name] = JSON.parse(readFileSync(join(__dirname, '../../../data/corpus', `${name}.json`), 'utf8'));
-  }
-  return CorpusRecords.parse(raw);
-}
-
-const corpus = readCorpus();
+const corpus = curatedRecords();
 const searcher = createSearcher(corpus);
 
 function ids(query: string, kind: SearchKind, filters?: SearchFilters): string[] {

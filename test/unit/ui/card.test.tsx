@@ -1,27 +1,16 @@
 // @vitest-environment happy-dom
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { CorpusRecords } from '../../../lib/corpus/schema';
 import { Card, type CardProps } from '../../../lib/ui/card';
 import { buildCard, type CardClaim, type CardData } from '../../../lib/corpus/card-model';
+import { curatedRecords } from '../../fixtures/curated-corpus';
 import { useRenderRoot } from './render-root';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
 function corpusCard(entityId: string, pageEntityIds?: string[]): CardData {
-  const dir = join(import.meta.dirname, '../../../data/corpus');
-  const read = (name: string): unknown => JSON.parse(readFileSync(join(dir, `${name}.json`), 'utf8'));
-  const corpus = CorpusRecords.parse({
-    sources: read('sources'),
-    people: read('people'),
-    entities: read('entities'),
-    claims: read('claims'),
-    topics: read('topics'),
-    events: read('events'),
-  });
+  const corpus = curatedRecords();
   const entity = corpus.entities.find((e) => e.id === entityId)!;
   return buildCard(entityId, {
     ...corpus,
