@@ -71,8 +71,10 @@ const SPACE_RE = /^\s$/u;
  * KB rather than 256 KB for the whole plane — in every frame Lens runs in
  * (issue 17: Lens's memory in a page).
  */
-const PAGE_SHIFT = 8;
+export const PAGE_SHIFT = 8;
 const PAGE_UNITS = 1 << PAGE_SHIFT;
+/** a unit's place in its page: `c & PAGE_MASK` */
+export const PAGE_MASK = PAGE_UNITS - 1;
 /** The entries of every page none of whose units is learned yet: all UNKNOWN, shared, never written. */
 const UNLEARNED = new Int32Array(PAGE_UNITS).fill(RARE_BIT);
 
@@ -89,14 +91,14 @@ export function unitPages(): Int32Array[] {
 
 /** The table entry of unit `c` as learned so far (UNKNOWN if not yet). */
 export function entryOf(c: number): number {
-  return unitPages()[c >>> PAGE_SHIFT]![c & (PAGE_UNITS - 1)]!;
+  return unitPages()[c >>> PAGE_SHIFT]![c & PAGE_MASK]!;
 }
 
 function storeEntry(c: number, e: number): void {
   const all = unitPages();
   let page = all[c >>> PAGE_SHIFT]!;
   if (page === UNLEARNED) all[c >>> PAGE_SHIFT] = page = new Int32Array(PAGE_UNITS).fill(RARE_BIT);
-  page[c & (PAGE_UNITS - 1)] = e;
+  page[c & PAGE_MASK] = e;
 }
 
 /** How many pages of the table hold learned units (each PAGE_UNITS × 4 bytes). */

@@ -86,6 +86,8 @@ import {
   isCyrillicLower,
   isHangulSyllable,
   entryOf,
+  PAGE_MASK,
+  PAGE_SHIFT,
   unitPages,
 } from './chars';
 import { type PartlyNormalised, normaliseKeepingCase, normalisePieces } from './normalise';
@@ -201,7 +203,7 @@ class WordMatcher implements Matcher {
    * it in the hot loop, without a branch and without hashing the word.
    */
   private readonly filter: string;
-  /** the character table's pages (see unitPages in ./chars.ts) */
+  /** the character table's pages: unit c's entry is units[c >>> PAGE_SHIFT][c & PAGE_MASK] (./chars.ts) */
   private readonly units: Int32Array[];
   private readonly prefilter: RegExp | null;
   /** the trie nodes whose mentions must be checked: patterns with rules, or several patterns */
@@ -404,7 +406,7 @@ class WordMatcher implements Matcher {
     const n = text.length;
     for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
-      let e = units[c >>> 8]![c & 0xff]!;
+      let e = units[c >>> PAGE_SHIFT]![c & PAGE_MASK]!;
       if ((e & RARE_BIT) !== 0) {
         e = rareEntry(text, i, map !== null);
         if (e === SKIP) continue;
@@ -459,7 +461,7 @@ class WordMatcher implements Matcher {
     const n = text.length;
     for (let i = from; i < n; i++) {
       const c = text.charCodeAt(i);
-      let e = units[c >>> 8]![c & 0xff]!;
+      let e = units[c >>> PAGE_SHIFT]![c & PAGE_MASK]!;
       if ((e & RARE_BIT) !== 0) {
         e = rareEntry(text, i, map !== null);
         if (e === SKIP) continue;
@@ -550,7 +552,7 @@ class WordMatcher implements Matcher {
     let m = 0;
     for (let i = start; i < end; i++) {
       const c = text.charCodeAt(i);
-      const e = units[c >>> 8]![c & 0xff]!;
+      const e = units[c >>> PAGE_SHIFT]![c & PAGE_MASK]!;
       const k = (e >>> CLASS_SHIFT) & 7;
       if (k === IGNORE) continue;
       const f = k === COMPLEX ? c : e & FOLD_MASK;
@@ -642,7 +644,7 @@ class WordMatcher implements Matcher {
       if (k !== PUNCT) continue;
       if (punct === MAX_SEP) return -1;
       const c = text.charCodeAt(i);
-      const e = this.units[c >>> 8]![c & 0xff]!;
+      const e = this.units[c >>> PAGE_SHIFT]![c & PAGE_MASK]!;
       sepBuf[MAX_SEP - 1 - punct++] = ((e >>> CLASS_SHIFT) & 7) === COMPLEX ? c : e & FOLD_MASK;
     }
     if (punct === 0) return this.spaceSep;
