@@ -6,6 +6,7 @@
  * scan stays one pass over the text: no rule reads more than CONTEXT_WINDOW
  * units either side of a mention, and never across a block break.
  */
+import { CLASS_SHIFT, COMPLEX, WORD, quickEntryOf } from './chars';
 
 /**
  * Where a rule looks, as regular expressions (their shape is checked where the
@@ -73,38 +74,18 @@ export function compileRules(rules: AliasRules): MentionCheck | null {
 
 const WORD_START = /(?:^|[^\p{L}\p{M}\p{N}])(\p{L})/gu;
 
-/**
- * What unit `c` is to `isCapitalised`, for the units plain code can tell:
- * LETTER (ASCII and Latin-1 letters, basic Cyrillic, Hangul syllables),
- * DIGIT (0–9), OTHER (ASCII and common punctuation and spaces); else UNKNOWN.
- */
-const UNKNOWN_UNIT = 0;
-const LETTER = 1;
-const DIGIT = 2;
-const OTHER = 3;
-
-function unitKind(c: number): number {
-  if (c < 0x80) {
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return LETTER;
-    return c >= 0x30 && c <= 0x39 ? DIGIT : OTHER;
-  }
-  if ((c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) || (c >= 0x400 && c <= 0x45f)) return LETTER;
-  if (c >= 0xac00 && c <= 0xd7a3) return LETTER;
-  if (c === 0xa0 || c === 0xab || c === 0xbb || (c >= 0x2010 && c <= 0x201f) || c === 0x2026) return OTHER;
-  return UNKNOWN_UNIT;
-}
-
 /** Whether every word of `text` begins with a letter that is not lower case (Путин, not путина). */
 export function isCapitalised(text: string): boolean {
-  // Plain code for the common scripts: compiling WORD_START's Unicode classes costs a page about
-  // two milliseconds (issue 17). The unit tests check the two ways agree.
+  // The matcher's plain-code classes for the common scripts (quickEntryOf): compiling WORD_START's
+  // Unicode classes costs a page about two milliseconds (issue 17). The unit tests check the two ways agree.
   let afterWord = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const kind = unitKind(c);
-    if (kind === UNKNOWN_UNIT) return isCapitalisedByClasses(text);
-    if (kind === LETTER && !afterWord && text.charAt(i).toUpperCase() !== text.charAt(i)) return false;
-    afterWord = kind !== OTHER;
+    const e = quickEntryOf(text.charCodeAt(i));
+    const k = (e >>> CLASS_SHIFT) & 7;
+    if (e === -1 || k === COMPLEX) return isCapitalisedByClasses(text);
+    const word = k === WORD; // a letter or a digit
+    if (word && !afterWord && text.charAt(i).toUpperCase() !== text.charAt(i)) return false;
+    afterWord = word;
   }
   return true;
 }
