@@ -126,19 +126,31 @@ export interface Protocol {
   getReadingChoices: { request: { entityIds: string[] }; response: ReadingChoices };
   removePack: { request: { id: string }; response: null };
   /**
-   * Sentences of a page's main text with the entities found in them: what
-   * each states (a claim or a topic position), null for none or one the
-   * reader dismissed on this page.
+   * Blocks of a page's main text with the entities the scan marked in them
+   * (offsets in the block's text): the sentences among them that state
+   * something the corpus has views on (a claim or a topic position), except
+   * those the reader dismissed on this page. Most pages have none.
    */
   matchClaims: {
-    request: { url: string; sentences: { text: string; entities: EntitySpan[] }[] };
-    response: (ClaimTarget | null)[];
+    request: { url: string; blocks: { text: string; entities: EntitySpan[] }[] };
+    response: FoundClaim[];
   };
   getClaimCard: { request: ClaimTarget; response: ClaimCardData | null };
   /** "Not this": the sentence's mark is not shown on this page again */
   dismissClaim: { request: { url: string; sentence: string }; response: null };
   /** from a tab's top frame: how many distinct entities it has marked (the toolbar badge) */
   setPageEntityCount: { request: { count: number }; response: null };
+}
+
+/** A sentence of a page's block that states a claim or takes a position (`matchClaims`). */
+export interface FoundClaim {
+  /** the block's index in the request */
+  block: number;
+  /** where the sentence is in the block's text */
+  start: number;
+  end: number;
+  sentence: string;
+  target: ClaimTarget;
 }
 
 export interface ReadingChoices {

@@ -56,7 +56,7 @@ const PAGE_MESSAGES = new Set<keyof Protocol>([
   'listHighlights',
   'updateHighlight',
   'deleteHighlight',
-  // claims on the page (issue 16): sentences with their entities, the claim card, "Not this"
+  // claims on the page (issue 16): main-text blocks with their entities, the claim card, "Not this"
   'matchClaims',
   'getClaimCard',
   'dismissClaim',

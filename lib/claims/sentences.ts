@@ -5,6 +5,7 @@
  * letter; not after a known abbreviation or a lone initial ("U.S.", "N. Korea",
  * "Mr.", "т.е.", "г."), and not inside a number ("3.5 billion").
  */
+import type { EntitySpan } from './tokens';
 
 export interface SentenceSpan {
   /** UTF-16 offsets into the block, trimmed of surrounding space */
@@ -53,4 +54,32 @@ function push(out: SentenceSpan[], text: string, start: number, end: number): vo
   while (start < end && /\s/u.test(text[start]!)) start++;
   while (end > start && /\s/u.test(text[end - 1]!)) end--;
   if (end > start) out.push({ start, end });
+}
+
+export interface EntitySentence extends SentenceSpan {
+  text: string;
+  /** the entities inside the sentence, in text order, offsets in `text` */
+  entities: EntitySpan[];
+}
+
+/**
+ * The sentences of a block that hold at least one of its entity spans (the
+ * claim matcher needs one), each with the spans inside it rebased to it. A
+ * span across two sentences is in neither.
+ */
+export function sentencesWithEntities(text: string, spans: readonly EntitySpan[]): EntitySentence[] {
+  if (spans.length === 0) return [];
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: EntitySentence[] = [];
+  for (const s of splitSentences(text)) {
+    const inside = sorted.filter((e) => e.start >= s.start && e.end <= s.end);
+    if (inside.length === 0) continue;
+    out.push({
+      start: s.start,
+      end: s.end,
+      text: text.slice(s.start, s.end),
+      entities: inside.map((e) => ({ start: e.start - s.start, end: e.end - s.start, id: e.id })),
+    });
+  }
+  return out;
 }

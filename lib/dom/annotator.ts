@@ -18,6 +18,7 @@
  * anew (`clear`, as after a navigation): a live page whose count hovers at
  * the threshold must not have every mark redrawn at each change.
  */
+import type { EntitySpan } from '../claims/tokens';
 import type { Tier } from '../corpus/schema';
 import type { Density, MarkStyle } from '../settings';
 import type { Matcher } from '../text/matcher';
@@ -32,6 +33,22 @@ export interface Mark {
   range: StaticRange;
   /** the text nodes the mark covers, for hit-testing */
   nodes: Text[];
+}
+
+/**
+ * A main-text block that a scan added entity marks to, as the scan read it:
+ * what the claims (./claim-finder.ts) look for sentences in, so that they
+ * need not read the page again (issue 17).
+ */
+export interface MarkedBlock {
+  text: string;
+  nodes: Text[];
+  /** `starts[i]` is the offset of `nodes[i]` in `text` */
+  starts: number[];
+  /** the block container the text is in (./text-blocks.ts blockContainer) */
+  container: Node;
+  /** the entity marks the scan added in the block: offsets in `text` (not in text order: context entities may come last) */
+  spans: EntitySpan[];
 }
 
 export interface ScanStats {
@@ -63,6 +80,8 @@ export interface AnnotatorOptions {
   mainTextOnly?: boolean;
   /** whether an entity is marked (the reader's kinds); its mentions count towards relevance either way */
   shows?: (entityId: string) => boolean;
+  /** keep each scan's marked main-text blocks for `addedBlocks` (for the claims; off, scans keep none) */
+  followBlocks?: boolean;
 }
 
 /** How a scan in slices gives the page its main thread back. */
@@ -96,11 +115,16 @@ export interface Annotator {
   /** Every mark, in no particular order. */
   marks(): Mark[];
   /**
-   * The marks the latest scan or rescan added (for a full scan, every mark):
-   * what a follower of the page's marks (the claims) reads after each change,
-   * so that a live page costs it in proportion to what changed, not to the page.
+   * With `followBlocks`: the main-text blocks the latest scan or rescan added
+   * marks to (for a full scan, every marked main-text block), handed over
+   * once: the annotator keeps none of them after this call. What the claims
+   * read after each change, so that a live page costs them in proportion to
+   * what changed, not to the page. A block container is handed over in the
+   * scan that first marked it only: one the page changes later is not
+   * (its claim marks are not redrawn; asking about every changed container
+   * again would cost a live page more than a missed claim mark costs the reader).
    */
-  added(): readonly Mark[];
+  addedBlocks(): MarkedBlock[];
   /** How many marks each entity has on the page. */
   counts(): Map<string, number>;
   /** How many entities have marks on the page (`counts().size`, without copying the counts). */
@@ -115,6 +139,9 @@ export interface Annotator {
 interface Waiting {
   mark: Mark;
   list: Mark[];
+  /** the follower's block and the mark's span in it, if its block is followed */
+  block: MarkedBlock | null;
+  span: EntitySpan | null;
 }
 
 export function createAnnotator(options: AnnotatorOptions): Annotator {
@@ -123,6 +150,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const markEverywhere = options.markEverywhere === true;
   const mainTextOnly = options.mainTextOnly !== false;
   const shows = options.shows ?? (() => true);
+  const followBlocks = options.followBlocks === true;
   /** mentions of core entities in main text, per block container, and in all */
   const coreByContainer = new Map<Node, number>();
   let coreMentions = 0;
@@ -149,8 +177,28 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
    * as long tasks (issue 17).
    */
   const byNode = new Map<Text, Mark[]>();
-  /** the marks added since the latest scan or rescan began (see `added`) */
-  let fresh: Mark[] = [];
+  /** the main-text blocks marked since the latest scan or rescan began (see `addedBlocks`) */
+  let fresh: MarkedBlock[] = [];
+  /** the block containers handed to the follower already (see `addedBlocks`) */
+  const handed = new WeakSet<Node>();
+
+  /** Block `b` of `blocks`, for the follower (see MarkedBlock): cut from what the scan read, no DOM call. */
+  function follow(blocks: TextBlocks, b: number, container: Node): MarkedBlock {
+    const at = blocks.blockStarts[b]!;
+    const first = blocks.blockNodes[b]!;
+    const end = blocks.blockNodes[b + 1]!;
+    const starts = new Array<number>(end - first);
+    for (let i = first; i < end; i++) starts[i - first] = blocks.starts[i]! - at;
+    const block: MarkedBlock = {
+      text: blocks.text.slice(at, blocks.blockStarts[b + 1]! - 1),
+      nodes: blocks.nodes.slice(first, end),
+      starts,
+      container,
+      spans: [],
+    };
+    fresh.push(block);
+    return block;
+  }
 
   /**
    * Marks every match of the matcher in `blocks` (all read in one call) that
@@ -182,6 +230,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     let end = 0;
     let list: Mark[] | undefined;
     let container: Node | undefined;
+    /** block `b` as handed to the follower, once it has a mark */
+    let followed: MarkedBlock | null = null;
     for (let i = 0; i < matches.length; i++) {
       const match = matches[i]!;
       if (blockOf[i] !== b) {
@@ -190,6 +240,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         first = blockNodes[b]!;
         end = blockNodes[b + 1]!;
         seen?.clear();
+        followed = null;
         container = blockContainer(nodes[first]!);
         list = byContainer.get(container);
         if (!list) byContainer.set(container, (list = []));
@@ -218,9 +269,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
           ? [start.node]
           : nodes.slice(nodes.indexOf(start.node, first), nodes.indexOf(stop.node, first) + 1);
       const mark: Mark = { entityId: match.id, range, nodes: covered };
-      if (waits) waiting!.push({ mark, list: list! });
+      let span: EntitySpan | null = null;
+      if (followBlocks && main[b] && !handed.has(container!)) {
+        followed ??= follow(blocks, b, container!);
+        span = { start: match.start - blockStarts[b]!, end: match.end - blockStarts[b]!, id: match.id };
+      }
+      if (waits) waiting!.push({ mark, list: list!, block: followed, span });
       else {
         addMark(mark, list!);
+        if (span) followed!.spans.push(span);
         added++;
       }
     }
@@ -235,7 +292,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     }
     highlight.add(mark.range);
     list.push(mark);
-    fresh.push(mark);
     count(mark.entityId, 1);
   }
 
@@ -302,7 +358,10 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       stats.matches += addMatches(blocks, markedRelevant ? undefined : waiting).added;
       if (!markedRelevant && isRelevant(coreMentions)) {
         markedRelevant = true;
-        for (const { mark, list } of waiting) addMark(mark, list);
+        for (const { mark, list, block, span } of waiting) {
+          addMark(mark, list);
+          if (span) block!.spans.push(span);
+        }
         stats.matches += waiting.length;
         waiting.length = 0;
       }
@@ -357,7 +416,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       });
     },
     marks: () => [...byContainer.values()].flat(),
-    added: () => fresh,
+    addedBlocks() {
+      // Blocks of context entities' marks that never came (the page did not become relevant) are none.
+      const blocks = fresh.filter((block) => block.spans.length > 0);
+      fresh = [];
+      for (const block of blocks) handed.add(block.container);
+      return blocks;
+    },
     counts: () => new Map(perEntity),
     entityCount: () => perEntity.size,
     relevant: () => markedRelevant,

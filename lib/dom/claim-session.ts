@@ -1,13 +1,15 @@
 /**
  * Claims on one page: the claim marks (./claim-marks.ts) and the claim card
- * they open on hover. Built as a script of its own (entrypoints/lens-claims.ts),
- * loaded on pages where the entity scan found something, so that other pages
- * do not pay for it.
+ * they open on hover or with Alt+Shift+C. Built as a script of its own
+ * (entrypoints/lens-claims.ts), loaded only on a page where the background
+ * found a sentence that states a claim (./claim-finder.ts), so that other
+ * pages do not pay for it.
  */
 import type { Client } from '../messages';
 import { report } from '../report';
 import type { PageUi } from '../ui/page-ui';
-import type { Annotator, Mark } from './annotator';
+import type { Annotator } from './annotator';
+import { idleSlice, measureClaims, type ClaimDrawer } from './claim-finder';
 import { createClaimMarks, type ClaimMark } from './claim-marks';
 import { markAtPoint } from './hit-test';
 import { watchHover } from './hover';
@@ -15,7 +17,7 @@ import { watchHover } from './hover';
 export interface ClaimSessionOptions {
   document: Document;
   signal: AbortSignal;
-  /** the background: matching, the claim card, dismissals */
+  /** the background: the claim card, dismissals */
   ask: Client;
   /** the entity marks: where one is under the pointer, the entity's own card opens */
   annotator: Annotator;
@@ -24,9 +26,8 @@ export interface ClaimSessionOptions {
   measures?: boolean;
 }
 
-export interface ClaimSession {
-  update(marks: readonly Mark[]): void;
-}
+/** What the content script's finder draws the found sentences with. */
+export type ClaimSession = ClaimDrawer;
 
 export type ClaimSessionFactory = (options: ClaimSessionOptions) => ClaimSession;
 
@@ -37,8 +38,6 @@ export const startClaimSession: ClaimSessionFactory = (options) => {
     document: doc,
     registry: doc.defaultView!.CSS.highlights,
     signal,
-    measures: options.measures ?? false,
-    match: (sentences) => ask('matchClaims', { url: url(), sentences }),
   });
   let ui: PageUi | null = null;
   let lastOpened: ClaimMark | null = null;
@@ -93,5 +92,19 @@ export const startClaimSession: ClaimSessionFactory = (options) => {
     },
     { capture: true, signal },
   );
-  return { update: (marks) => claims.update(marks) };
+  return {
+    // In the page's idle time, and only over blocks still on the page.
+    async draw(blocks, found) {
+      const win = doc.defaultView!;
+      const t0 = await idleSlice(win);
+      let drawn = 0;
+      for (const hit of found) {
+        const block = blocks[hit.block];
+        if (signal.aborted || !block?.nodes.every((node) => node.isConnected)) continue;
+        claims.draw(block, hit);
+        drawn++;
+      }
+      if (options.measures) measureClaims(win, t0, 0, drawn);
+    },
+  };
 };

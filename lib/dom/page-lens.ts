@@ -48,6 +48,8 @@ export interface PageLensOptions {
   isOwnNode: (node: Node) => boolean;
   /** after every scan, with what the page now has marked */
   onMarksChanged?: (annotator: Annotator) => void;
+  /** whether the annotator keeps each scan's marked blocks for `onMarksChanged` (`addedBlocks`: the claims) */
+  followBlocks?: boolean;
   onNavigate?: (url: string) => void;
   batchDelay?: number;
 }
@@ -75,6 +77,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
     ...(options.tierOf ? { tierOf: options.tierOf } : {}),
     ...(options.shows ? { shows: options.shows } : {}),
     measures: options.settings.measures,
+    followBlocks: options.followBlocks === true,
     onShadowRoot: (shadow) => {
       if (observedShadows.has(shadow)) return;
       observedShadows.add(shadow);

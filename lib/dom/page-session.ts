@@ -28,7 +28,7 @@ import { HOST_TAG } from '../ui/host-tag';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../ui/ui-handle';
 import { ANCHORING_SCRIPT, registeredAnchoring } from './anchoring-handle';
 import { CLAIMS_SCRIPT, registeredClaims } from './claim-handle';
-import type { ClaimSession } from './claim-session';
+import { createClaimFinder } from './claim-finder';
 import { createHighlightActions } from './highlight-actions';
 import { entityIdsIn } from './marks-in-range';
 import { createPageActions } from './page-actions';
@@ -256,7 +256,8 @@ function startSession(
     return highlightStatus();
   };
 
-  // Sentences that state a claim (issue 16): in the top frame, once it has entity marks.
+  // Sentences that state a claim (issue 16), in the top frame: each scan hands its marked main-text blocks
+  // to the finder, which asks the background; the claim script loads only once a sentence is found (issue 17).
   const loadClaims =
     settings.claims && isTop
       ? loadOnce(async () =>
@@ -276,8 +277,17 @@ function startSession(
           }),
         )
       : null;
+  const claims =
+    loadClaims &&
+    createClaimFinder({
+      window: document.defaultView!,
+      signal,
+      measures: settings.measures,
+      find: (blocks) => ask('matchClaims', { url: document.location.href, blocks }),
+      drawer: loadClaims,
+      failed,
+    });
 
-  let claims: ClaimSession | null = null;
   const lens = startPageLens({
     document,
     matcher: terms.matcher,
@@ -286,18 +296,12 @@ function startSession(
     shows: terms.shows,
     signal,
     isOwnNode,
+    followBlocks: claims !== null,
     // Dynamic content may bring (or take away) the text of a highlight.
     onMarksChanged: (annotator) => {
       saved?.pageChanged();
-      // Once loaded, the claims are told of each scan's new marks only: a live page costs them what it adds.
-      if (claims) claims.update(annotator.added());
-      else if (loadClaims && annotator.entityCount() > 0)
-        void loadClaims().then((loaded) => {
-          if (claims) return;
-          // Every mark so far (scans that ran while the script loaded included).
-          claims = loaded;
-          loaded.update(annotator.marks());
-        }, failed);
+      // The claims are told of each scan's newly marked blocks only: a live page costs them what it adds.
+      claims?.update(annotator.addedBlocks());
       layer?.repaint();
       reportCount(annotator.entityCount());
     },

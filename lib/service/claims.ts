@@ -1,11 +1,14 @@
 /**
  * Sentences of pages that state what the corpus has views on (issue 16): the
  * claim matcher over the corpus's read model, built on the first page that
- * asks, and the sentences the reader dismissed ("Not this").
+ * asks, run over the sentences of the blocks a page sends, and the sentences
+ * the reader dismissed ("Not this").
  */
 import { buildClaimIndex } from '../claims/build';
 import { DISMISSED_CLAIMS_KEY, MAX_DISMISSALS, dismissalKey, readDismissals } from '../claims/dismissals';
 import { createClaimMatcher, targetOf, type ClaimMatcher } from '../claims/match';
+import { sentencesWithEntities } from '../claims/sentences';
+import type { FoundClaim } from '../messages';
 import type { HandlerGroup, ServiceContext } from './context';
 
 export function claimHandlers({ db, store, corpus }: ServiceContext): HandlerGroup<'matchClaims' | 'dismissClaim'> {
@@ -23,13 +26,26 @@ export function claimHandlers({ db, store, corpus }: ServiceContext): HandlerGro
   }
 
   return {
-    async matchClaims({ url, sentences }) {
-      const [found, dismissed] = await Promise.all([matcher(), dismissals()]);
+    // The page sends its marked blocks whole; splitting them into sentences here keeps the
+    // splitter (and every sentence that states nothing) off the page's main thread (issue 17).
+    async matchClaims({ url, blocks }) {
+      const [claims, dismissed] = await Promise.all([matcher(), dismissals()]);
       const hidden = new Set(dismissed);
-      return sentences.map(({ text, entities }) => {
-        const hit = found.match(text, entities);
-        return hit && !hidden.has(dismissalKey(url, text)) ? targetOf(hit) : null;
+      const found: FoundClaim[] = [];
+      blocks.forEach(({ text, entities }, block) => {
+        for (const sentence of sentencesWithEntities(text, entities)) {
+          const hit = claims.match(sentence.text, sentence.entities);
+          if (!hit || hidden.has(dismissalKey(url, sentence.text))) continue;
+          found.push({
+            block,
+            start: sentence.start,
+            end: sentence.end,
+            sentence: sentence.text,
+            target: targetOf(hit),
+          });
+        }
       });
+      return found;
     },
     async dismissClaim({ url, sentence }) {
       await store.usable();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildClaimIndex, propositionOf } from '../../../lib/claims/build';
 import { CLAIM_THRESHOLD, createClaimMatcher } from '../../../lib/claims/match';
-import { splitSentences } from '../../../lib/claims/sentences';
+import { sentencesWithEntities, splitSentences } from '../../../lib/claims/sentences';
 import { hasPhrase, stemPositions, stemsOf } from '../../../lib/claims/tokens';
 import { compileMatcher } from '../../../lib/text/matcher';
 import { evaluate, loadCorpus } from '../../bench/claims-eval';
@@ -30,6 +30,31 @@ describe('splitSentences', () => {
     ['No stop at the end', ['No stop at the end']],
   ])('%s', (text, expected) => {
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(expected);
+  });
+});
+
+describe('sentencesWithEntities', () => {
+  it('keeps the sentences that hold an entity span whole, with the spans rebased to the sentence', () => {
+    const text = 'Putin came. Rain fell. Kim met Putin in Pyongyang.';
+    const span = (word: string, id: string, from = 0) => {
+      const start = text.indexOf(word, from);
+      return { start, end: start + word.length, id };
+    };
+    // Given out of order (context entities come last from the scan).
+    const spans = [span('Pyongyang', 'p'), span('Putin', 'v'), span('Putin', 'v', 20)];
+    const found = sentencesWithEntities(text, spans);
+    expect(found.map((s) => [s.text, text.slice(s.start, s.end)])).toEqual([
+      ['Putin came.', 'Putin came.'],
+      ['Kim met Putin in Pyongyang.', 'Kim met Putin in Pyongyang.'],
+    ]);
+    expect(found[1]!.entities.map((e) => [found[1]!.text.slice(e.start, e.end), e.id])).toEqual([
+      ['Putin', 'v'],
+      ['Pyongyang', 'p'],
+    ]);
+  });
+
+  it('a span across two sentences is in neither', () => {
+    expect(sentencesWithEntities('It was N. Korea. Yes.', [{ start: 13, end: 20, id: 'x' }])).toEqual([]);
   });
 });
 

@@ -18,7 +18,12 @@ beforeEach(() => {
 
 function annotate(html: string, density: 'every' | 'first-per-paragraph' = 'every') {
   document.body.innerHTML = html;
-  const annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry, density });
+  const annotator = createAnnotator({
+    matcher,
+    registry: registry as unknown as HighlightRegistry,
+    density,
+    followBlocks: true,
+  });
   const stats = annotator.scan(document.body);
   return { annotator, stats, marked: () => textsOf(registry.get(TERM_HIGHLIGHT)) };
 }
@@ -95,12 +100,16 @@ describe('annotator', () => {
   });
 
   // Issue 17: a live page costs Lens in proportion to what changed. Counted, never timed: the text a
-  // rescan reads, the subtrees it walks, and the marks it hands on to the claims (`added`).
+  // rescan reads, the subtrees it walks, and the blocks it hands on to the claims (`addedBlocks`).
   test.each([10, 300])(
     'a paragraph added to a page of %i paragraphs is all a rescan reads, walks and hands on',
     (paragraphs) => {
       const { annotator } = annotate('<p>Putin visited Pyongyang again.</p>'.repeat(paragraphs));
-      expect(annotator.added()).toHaveLength(2 * paragraphs);
+      const first = annotator.addedBlocks();
+      expect(first).toHaveLength(paragraphs);
+      expect(first.flatMap((block) => block.spans)).toHaveLength(2 * paragraphs);
+      // Handed over once: the annotator keeps none of them.
+      expect(annotator.addedBlocks()).toEqual([]);
       const added = document.createElement('p');
       added.textContent = 'Update: Putin left North Korea.';
       document.body.append(added);
@@ -118,11 +127,69 @@ describe('annotator', () => {
       }
       expect(walked.length).toBeGreaterThan(0);
       expect(walked.every((root) => added.contains(root))).toBe(true);
-      expect(annotator.added().map((m) => m.entityId)).toEqual(['putin', 'nk']);
+      expect(annotator.addedBlocks()).toEqual([
+        {
+          text: added.textContent,
+          nodes: [added.firstChild],
+          starts: [0],
+          container: added,
+          spans: [
+            { start: 8, end: 13, id: 'putin' },
+            { start: 19, end: 30, id: 'nk' },
+          ],
+        },
+      ]);
       expect(annotator.marks()).toHaveLength(2 * paragraphs + 2);
       expect(annotator.entityCount()).toBe(3);
+      // A container handed over once is not again: the page changing it redraws its marks only.
+      added.textContent = 'Update: Putin is back in Pyongyang.';
+      annotator.rescan([added]);
+      expect(annotator.marks()).toHaveLength(2 * paragraphs + 2);
+      expect(annotator.addedBlocks()).toEqual([]);
     },
   );
+
+  test('the blocks handed to the claims are the scan’s own: text, nodes and where each starts, the marks’ spans', () => {
+    const { annotator } = annotate(
+      '<p>Putin in <b>North</b> Korea, then Pyongyang.</p><div>No one here.</div><p>Putin and Putin.</p>',
+      'first-per-paragraph',
+    );
+    const [one, two, ...rest] = annotator.addedBlocks();
+    expect(rest).toEqual([]);
+    const p = document.querySelectorAll('p');
+    expect(one!.text).toBe(p[0]!.textContent);
+    expect(one!.container).toBe(p[0]);
+    expect(one!.nodes).toEqual([p[0]!.firstChild, p[0]!.querySelector('b')!.firstChild, p[0]!.lastChild]);
+    // Each node's text is at its start in the block's text.
+    one!.nodes.forEach((node, i) => expect(one!.text.startsWith(node.data, one!.starts[i])).toBe(true));
+    const spanned = (block: typeof one) => block!.spans.map((s) => [block!.text.slice(s.start, s.end), s.id]);
+    expect(spanned(one)).toEqual([
+      ['Putin', 'putin'],
+      ['North Korea', 'nk'],
+      ['Pyongyang', 'pyongyang'],
+    ]);
+    // Only what is marked: the second Putin is not (first per paragraph).
+    expect(spanned(two)).toEqual([['Putin', 'putin']]);
+  });
+
+  test('only main text is handed to the claims, and nothing without followBlocks', () => {
+    document.body.innerHTML = '<nav>Pyongyang</nav><p>Pyongyang</p>';
+    const everywhere = createAnnotator({
+      matcher,
+      registry: registry as unknown as HighlightRegistry,
+      mainTextOnly: false,
+      followBlocks: true,
+    });
+    everywhere.scan(document.body);
+    expect(everywhere.marks()).toHaveLength(2);
+    expect(everywhere.addedBlocks().map((block) => block.container)).toEqual([document.querySelector('p')]);
+    everywhere.destroy();
+
+    const unfollowed = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry });
+    unfollowed.scan(document.body);
+    expect(unfollowed.marks()).toHaveLength(1);
+    expect(unfollowed.addedBlocks()).toEqual([]);
+  });
 
   test('destroy unregisters the highlight', () => {
     const { annotator } = annotate('<p>Putin</p>');
@@ -241,7 +308,12 @@ describe('a full scan in slices (issue 17)', () => {
   /** Scans the body in slices that end at every chance, noting the marked entities at each pause. */
   async function scanSliced(html: string, pause: (at: number) => boolean = () => true) {
     document.body.innerHTML = html;
-    const annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry, tierOf });
+    const annotator = createAnnotator({
+      matcher,
+      registry: registry as unknown as HighlightRegistry,
+      tierOf,
+      followBlocks: true,
+    });
     const marked = () => textsOf(registry.get(TERM_HIGHLIGHT));
     const atPauses: string[][] = [];
     const stats = await annotator.scanInSlices(document.body, {
@@ -296,6 +368,10 @@ describe('a full scan in slices (issue 17)', () => {
     expect(sliced.filter((t) => t === 'Putin')).toHaveLength(800);
     expect(sliced).toEqual(scanAtOnce(html).marked.sort());
     expect(annotator.relevant()).toBe(true);
+    // The claims are handed every block, with the context entities' spans that came late.
+    const blocks = annotator.addedBlocks();
+    expect(blocks).toHaveLength(801);
+    expect(blocks[0]!.spans).toEqual([{ start: 0, end: 5, id: 'putin' }]);
   });
 
   test('on a page that never becomes relevant, context entities stay unmarked', async () => {
@@ -303,6 +379,8 @@ describe('a full scan in slices (issue 17)', () => {
     const { marked, annotator } = await scanSliced(html);
     expect(marked()).toEqual(['North Korea']);
     expect(annotator.relevant()).toBe(false);
+    // Blocks whose only marks never came are not handed to the claims.
+    expect(annotator.addedBlocks().map((block) => block.text)).toEqual(['North Korea once.']);
   });
 
   test('stops when told to at a pause, without a result', async () => {

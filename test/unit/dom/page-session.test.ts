@@ -4,11 +4,11 @@ import { pageAnchoring } from '../../../lib/anchoring/page';
 import { ANCHORING_SCRIPT, registerAnchoring } from '../../../lib/dom/anchoring-handle';
 import { TERM_HIGHLIGHT } from '../../../lib/dom/annotator';
 import { CLAIMS_SCRIPT, registerClaims } from '../../../lib/dom/claim-handle';
-import type { Mark } from '../../../lib/dom/annotator';
 import { startPageSession, type LazyScript, type MessageListener } from '../../../lib/dom/page-session';
 import type { HighlightRow } from '../../../lib/db/schema';
 import {
   createClient,
+  type FoundClaim,
   type Handlers,
   type PageConfig,
   type Protocol,
@@ -76,6 +76,8 @@ function frame(options: {
   configs: (PageConfig | (() => Promise<PageConfig>))[];
   isTop?: boolean;
   listHighlights?: (request: { url?: string; offset?: number }) => HighlightRow[];
+  /** whether the background finds a claim in a block's text (it answers the block whole) */
+  claimIn?: (text: string) => boolean;
 }) {
   const counts: number[] = [];
   const asked: string[] = [];
@@ -98,6 +100,14 @@ function frame(options: {
       const rows = options.listHighlights?.(request) ?? [];
       return (request.offset ?? 0) === 0 ? rows : [];
     },
+    matchClaims: ({ blocks }) => {
+      claimAsks.push(blocks);
+      return blocks.flatMap(({ text }, block): FoundClaim[] =>
+        options.claimIn?.(text)
+          ? [{ block, start: 0, end: text.length, sentence: text, target: { kind: 'claim', claimId: 'c-1' } }]
+          : [],
+      );
+    },
   };
   const ask = clientOf(background as Handlers<Protocol>, null);
   const started = startPageSession({
@@ -112,14 +122,22 @@ function frame(options: {
     importScript: async (path) => {
       imported.push(path);
       if (path === ANCHORING_SCRIPT) registerAnchoring(scripts, { ...pageAnchoring, createLayer: fakeLayer });
-      if (path === CLAIMS_SCRIPT) registerClaims(scripts, () => ({ update: (marks) => claimUpdates.push(marks) }));
+      if (path === CLAIMS_SCRIPT) {
+        claimScriptAfter.push(claimAsks.length);
+        registerClaims(scripts, () => ({
+          draw: async (_blocks, found) => void drawn.push(...found.map((hit) => hit.sentence)),
+        }));
+      }
     },
     registry: scripts,
     failed: (error) => {
       throw error;
     },
   });
-  const claimUpdates: (readonly Mark[])[] = [];
+  /** the blocks of each matchClaims, how many asks there were when the claim script loaded, what it drew */
+  const claimAsks: { text: string; entities: unknown[] }[][] = [];
+  const claimScriptAfter: number[] = [];
+  const drawn: string[] = [];
 
   /** Hands a message to the frame's listeners, as runtime.onMessage does; undefined when none answers. */
   const dispatch = (message: unknown) =>
@@ -137,7 +155,9 @@ function frame(options: {
     counts,
     asked,
     imported,
-    claimUpdates,
+    claimAsks,
+    claimScriptAfter,
+    drawn,
     listeners,
     tab,
     configChanged,
@@ -320,39 +340,69 @@ describe('scripts loaded when first needed', () => {
     expect(reads).toBe(0);
   });
 
-  test('the claim script loads in the top frame once it has entity marks, never in another frame', async () => {
-    const top = frame({ configs: [activeConfig({ claims: true })] });
+  test('the top frame asks about its marked blocks; the claim script loads only once a claim is found, never in another frame', async () => {
+    const top = frame({ configs: [activeConfig({ claims: true })], claimIn: (text) => text.includes('signed') });
     await top.started;
-    await vi.waitFor(() => expect(top.claimUpdates).toHaveLength(1));
-    expect(top.claimUpdates[0]).toHaveLength(4);
+    await vi.waitFor(() => expect(top.claimAsks).toHaveLength(1));
+    expect(top.claimAsks[0]!.map((block) => [block.text, block.entities.length])).toEqual([
+      [document.getElementById('lead')!.textContent, 4],
+    ]);
+    // Entity marks but no claim: the claim script is not loaded for them …
+    const signed = document.createElement('p');
+    signed.textContent = 'Putin signed the treaty in Pyongyang.';
+    document.body.append(signed);
+    await vi.waitFor(() => expect(top.drawn).toEqual([signed.textContent]));
+    // … only after the ask whose answer found one.
     expect(top.imported).toEqual([CLAIMS_SCRIPT]);
+    expect(top.claimScriptAfter).toEqual([2]);
 
     life.abort();
     life = new AbortController();
-    const inner = frame({ configs: [activeConfig({ claims: true })], isTop: false });
+    document.body.innerHTML = ARTICLE + '<p>Putin signed the treaty in Pyongyang.</p>';
+    const inner = frame({ configs: [activeConfig({ claims: true })], isTop: false, claimIn: () => true });
     await inner.started;
-    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    await vi.waitFor(() => expect(marked()).toHaveLength(6));
     expect(inner.imported).toEqual([]);
+    expect(inner.claimAsks).toEqual([]);
+  });
+
+  test('with claims off, no block is asked about and no claim script loads', async () => {
+    const page = frame({ configs: [activeConfig({ claims: false })], claimIn: () => true });
+    await page.started;
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    const added = document.createElement('p');
+    added.textContent = 'Putin signed the treaty in Pyongyang.';
+    document.body.append(added);
+    await vi.waitFor(() => expect(marked()).toHaveLength(6));
+    expect(page.claimAsks).toEqual([]);
+    expect(page.imported).toEqual([]);
   });
 
   // Issue 17: a live page costs the claims what it adds, not what it has (counted, never timed).
   test.each([10, 200])(
-    'a paragraph added to a page of %i paragraphs: the claims are told of its marks alone',
+    'a paragraph added to a page of %i paragraphs: the claims ask about its block alone',
     async (paragraphs) => {
       document.body.innerHTML = ARTICLE.repeat(paragraphs);
       const page = frame({ configs: [activeConfig({ claims: true })] });
       await page.started;
-      await vi.waitFor(() => expect(page.claimUpdates).toHaveLength(1));
-      expect(page.claimUpdates[0]).toHaveLength(4 * paragraphs);
+      await vi.waitFor(() => expect(page.claimAsks).toHaveLength(1));
+      expect(page.claimAsks[0]).toHaveLength(paragraphs);
       const added = document.createElement('p');
       added.textContent = 'Update: Putin is still in Pyongyang.';
       document.body.append(added);
-      await vi.waitFor(() => expect(page.claimUpdates).toHaveLength(2));
-      expect(page.claimUpdates[1]!.map((m) => m.range.startContainer)).toEqual([added.firstChild, added.firstChild]);
-      // What the claims were told is every mark on the page, each once.
-      expect(new Set(page.claimUpdates.flat()).size).toBe(4 * paragraphs + 2);
+      await vi.waitFor(() => expect(page.claimAsks).toHaveLength(2));
+      expect(page.claimAsks[1]).toEqual([
+        {
+          text: added.textContent,
+          entities: [
+            { start: 8, end: 13, id: 'putin' },
+            { start: 26, end: 35, id: 'pyongyang' },
+          ],
+        },
+      ]);
       expect(marked()).toHaveLength(4 * paragraphs + 2);
       expect(page.counts).toEqual([2]);
+      expect(page.imported).toEqual([]);
     },
   );
 });
