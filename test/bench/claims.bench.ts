@@ -8,11 +8,12 @@
  * Cost: every page of ../shared/pages/ (and nk/) loaded RUNS times in real
  * Chromium with the built extension (.output/chrome-mv3); the main-thread
  * time claims take there is the sum of the `rdl:claims` measures the page
- * records (every slice of work on the page: grouping marks, reading blocks
- * and splitting sentences, drawing hits; matching runs in the background and
- * is not the page's time), taken once no new measure has come for 1.5 s after
- * the full scan. The claim script's own loading (lens-claims.js, 12 KB) is
- * not in it. Median per page, and the longest slice.
+ * records (every slice of work on the page: gathering the scan's marked
+ * blocks into an ask, drawing hits; splitting sentences and matching run in
+ * the background and are not the page's time), taken once no new measure has
+ * come for 1.5 s after the full scan. The claim script's own loading
+ * (lens-claims.js, 7.5 KB, only on a page with a hit) is not in it, nor is the
+ * scan's cutting of the blocks. Median per page, and the longest slice.
  *
  * Prints tables, writes .output/bench/claims.json. Numbers only: the unit
  * test test/unit/claims/claims.test.ts holds the quality targets.
