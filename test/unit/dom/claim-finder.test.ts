@@ -4,7 +4,7 @@ import { sentencesWithEntities } from '../../../lib/claims/sentences';
 import type { EntitySpan } from '../../../lib/claims/tokens';
 import { createAnnotator, type Annotator } from '../../../lib/dom/annotator';
 import { createClaimFinder, type ClaimDrawer, type ClaimFinder } from '../../../lib/dom/claim-finder';
-import { CLAIM_HIGHLIGHT, createClaimMarks } from '../../../lib/dom/claim-marks';
+import { CLAIM_HIGHLIGHT } from '../../../lib/dom/claim-marks';
 import { startClaimSession } from '../../../lib/dom/claim-session';
 import type { FoundClaim } from '../../../lib/messages';
 import { compileMatcher } from '../../../lib/text/matcher';
@@ -194,30 +194,5 @@ describe('claims on a live page (issue 17: the claims cost what changed, and wha
     finder.update(annotator.addedBlocks());
     await finder.settled();
     expect(asks).toEqual([]);
-  });
-});
-
-describe('claim marks (the claim script)', () => {
-  test('draws a found sentence over the block’s nodes, and "Not this" removes it', () => {
-    document.body.innerHTML = '<p>Before. Putin <b>signed</b> it. After.</p>';
-    const p = document.querySelector('p')!;
-    const nodes = [p.firstChild as Text, p.querySelector('b')!.firstChild as Text, p.lastChild as Text];
-    const marks = createClaimMarks({
-      document,
-      registry: registry as unknown as HighlightRegistry,
-      signal: life.signal,
-    });
-    marks.draw(
-      { nodes, starts: [0, 14, 20] },
-      { block: 0, start: 8, end: 24, sentence: 'Putin signed it.', target: { kind: 'claim', claimId: 'treaty' } },
-    );
-    expect(claimed()).toEqual(['Putin signed it.']);
-    const [mark] = marks.marks();
-    expect(mark!.nodes).toEqual(nodes);
-    marks.remove(mark!);
-    expect(claimed()).toEqual([]);
-    expect(marks.marks()).toEqual([]);
-    life.abort();
-    expect(registry.has(CLAIM_HIGHLIGHT)).toBe(false);
   });
 });
