@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   blockContainer,
   forEachTextBlock,
@@ -252,6 +252,20 @@ describe('main text: which blocks are the article, which the page’s furniture'
     ],
   ])('%s', (_name, html, expected) => {
     expect(mainOf(html)).toEqual(expected);
+  });
+
+  test('a page without one article is searched for it once per task: a batch of rescans searches once, a later one again', async () => {
+    document.body.innerHTML = '<p id="a">Kim met Putin.</p><p id="b">Lavrov met Choe.</p>';
+    const searches = vi.spyOn(document, 'querySelectorAll');
+    const searched = () => searches.mock.calls.filter(([selector]) => selector.includes('article')).length;
+    for (const id of ['a', 'b', 'a']) readTextBlocks(document.getElementById(id)!);
+    expect(searched()).toBe(1);
+    await Promise.resolve();
+    // An article the page brought later is found: the paragraphs outside it are furniture now.
+    document.body.insertAdjacentHTML('beforeend', `<article><p>${LONG}</p></article>`);
+    expect(readTextBlocks(document.getElementById('a')!).main).toEqual([false]);
+    expect(searched()).toBe(2);
+    searches.mockRestore();
   });
 
   test('a rescan of a block inside furniture, a link or outside the one article knows where it is', () => {
