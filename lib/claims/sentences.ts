@@ -21,7 +21,8 @@ const ABBREVIATIONS = new Set(
   ).split(' '),
 );
 
-const END = /[.!?…。？！]+["'”»’)\]]*/gu;
+// (Written with escapes, as the build writes other characters: esbuild leaves a regular expression as it is.)
+const END = /[.!?\u2026\u3002\uff1f\uff01]+["'\u201d\u00bb\u2019)\]]*/gu;
 
 export function splitSentences(text: string): SentenceSpan[] {
   const out: SentenceSpan[] = [];

@@ -326,7 +326,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   function scanInto(root: Node, stats: ScanStats) {
     forget(root);
-    const blocks = readTextBlocks(root, options.onShadowRoot);
+    const blocks = readTextBlocks(root, options.onShadowRoot, mainTextOnly);
     stats.chars += blocks.chars;
     stats.matches += addMatches(blocks).added;
   }
@@ -350,7 +350,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     /** context entities' marks found before the page was known to be relevant */
     const waiting: Waiting[] = [];
     const builder = new BlockBuilder();
-    const steps = walkBlocks(root, builder, options.onShadowRoot, true);
+    const steps = walkBlocks(root, builder, options.onShadowRoot, true, mainTextOnly);
     for (;;) {
       const done = steps.next().done === true;
       const blocks = done ? builder.finish() : builder.take();

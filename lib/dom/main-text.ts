@@ -42,16 +42,18 @@ export function furnitureIn(root: Node): Furniture {
 
 /**
  * The article found for each document, so that a rescan of part of a page
- * does not search the page and read its article's length again (only a
- * found article is kept, while it is on the page: one may arrive later).
+ * does not search the page and read its article's length again: a found
+ * article is kept while it is on the page; that there is none, until the
+ * task ends (a batch of rescans searches once; one may arrive later).
  */
-const articles = new WeakMap<Document, Element>();
+const articles = new WeakMap<Document, Element | null>();
 
 function pageArticle(doc: Document): Element | null {
   const known = articles.get(doc);
-  if (known?.isConnected) return known;
+  if (known === null || known?.isConnected) return known;
   const found = findArticle(doc);
-  if (found) articles.set(doc, found);
+  articles.set(doc, found);
+  if (!found) queueMicrotask(() => articles.get(doc) === null && articles.delete(doc));
   return found;
 }
 

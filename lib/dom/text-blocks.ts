@@ -153,6 +153,19 @@ export class BlockBuilder {
     this.length += data.length;
   }
 
+  /**
+   * Furniture the walk left unread (a main-text-only walk skips it: the
+   * subtree of `root`, or what follows `after` in it): as blocks of furniture
+   * read here would, it makes a title-like block before it that list's
+   * title, not the article's.
+   */
+  skipFurniture(root: Node, after: Node | null = null): void {
+    this.flush();
+    if (!this.titleBefore || !hasTextIn(root, after)) return;
+    this.main[this.main.length - 1] = false;
+    this.titleBefore = false;
+  }
+
   /** Ends the block being gathered (a block boundary). */
   flush(): void {
     if (this.nodes.length === this.firstNode) return;
@@ -265,9 +278,9 @@ const SLICE_UNITS = 16_384;
  * inside open shadow roots (each reported to `onShadowRoot` first).
  * Whitespace-only blocks are left out.
  */
-export function readTextBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void): TextBlocks {
+export function readTextBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void, mainOnly = false): TextBlocks {
   const builder = new BlockBuilder();
-  const steps = walkBlocks(root, builder, onShadowRoot, false);
+  const steps = walkBlocks(root, builder, onShadowRoot, false, mainOnly);
   while (!steps.next().done);
   return builder.finish();
 }
@@ -276,16 +289,29 @@ export function readTextBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) =
  * Walks `root` into `out`. With `slices`, pauses (yields) at block boundaries
  * every SLICE_NODES nodes or so, where `out.take()` gives the blocks read so
  * far; on resuming, throws StaleWalk if the node it stopped at has left the page.
+ *
+ * With `mainOnly`, reads only what can be main text: the furniture's text
+ * never is (./main-text.ts), so its subtrees are not walked, and on a page with
+ * one article nothing outside the article is. A reader who marks only main
+ * text (the default) pays for the article, not for the page's menus and link lists.
  */
 export function* walkBlocks(
   root: Node,
   out: BlockBuilder,
   onShadowRoot: ((shadow: ShadowRoot) => void) | undefined,
   slices: boolean,
+  mainOnly = false,
 ): Generator<void, void, void> {
   const { elements: furniture, article } = furnitureIn(root);
   // Where the walk starts: inside furniture or a link (a rescan of part of a page), or not.
   const at = contextOf(root, article);
+  if (mainOnly && at.furniture) return;
+  if (mainOnly && article !== null && root !== article && root.contains(article)) {
+    yield* walkBlocks(article, out, onShadowRoot, slices, true);
+    // The page's text after its article is furniture, unread.
+    out.skipFurniture(root, article);
+    return;
+  }
   // Finding the page's main text reads the whole page (on a page of 200,000 nodes, tens of ms): the
   // walk itself may then start in a slice of its own.
   if (slices && root.nodeValue === null) {
@@ -334,7 +360,9 @@ export function* walkBlocks(
           if (!node.isConnected) throw new StaleWalk();
         }
       }
-      if (!SKIPPED.has(name) && !editable?.has(node as Element)) {
+      if (mainOnly && furniture?.has(node as Element)) {
+        if (!isInline) out.skipFurniture(node as Element);
+      } else if (!SKIPPED.has(name) && !editable?.has(node as Element)) {
         // (A lower-case name is not an HTML element of an HTML document: asked, to be safe.)
         if (SHADOW_HOSTS.has(name) || name.includes('-') || name.charCodeAt(0) > 0x60) {
           const shadow = (node as Element).shadowRoot;
@@ -379,7 +407,7 @@ export function* walkBlocks(
   out.flush();
   for (const shadow of shadowRoots) {
     onShadowRoot?.(shadow);
-    yield* walkBlocks(shadow, out, onShadowRoot, slices);
+    yield* walkBlocks(shadow, out, onShadowRoot, slices, mainOnly);
   }
 }
 
@@ -417,6 +445,23 @@ function hasContent(text: string): boolean {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return true;
   }
+  return false;
+}
+
+/**
+ * Whether `root` has text a walk would read (not white space, not in a
+ * skipped element): in all of it, or only after `after` (a node inside it
+ * whose subtree is passed over). Read until the first such text node.
+ */
+export function hasTextIn(root: Node, after: Node | null = null): boolean {
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 0x4); // NodeFilter.SHOW_TEXT
+  if (after) {
+    let last = after;
+    while (last.lastChild) last = last.lastChild;
+    walker.currentNode = last;
+  }
+  for (let n = walker.nextNode(); n; n = walker.nextNode())
+    if (hasContent(n.nodeValue!) && !isInsideSkipped(n)) return true;
   return false;
 }
 

@@ -483,7 +483,9 @@ async function main() {
   // The reader's "write performance measures" setting, so that the page says when Lens's full scan is done.
   const options = await context.newPage();
   await options.goto(`${origin}options.html`);
-  await options.evaluate(`(${sendFromExtensionPage.toString()})('setSettings', { measures: true })`);
+  // RDL_COST_SETTINGS='{"claims":false}': other settings of the reader's, to see what one feature costs.
+  const extra = process.env.RDL_COST_SETTINGS ?? '{}';
+  await options.evaluate(`(${sendFromExtensionPage.toString()})('setSettings', { measures: true, ...${extra} })`);
   await options.close();
   const original = sourceMaps(EXTENSION_DIR);
   const plain = await launchPlainChromium();

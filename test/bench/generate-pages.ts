@@ -1,6 +1,7 @@
 /**
- * Large pages for the annotation benchmark, written deterministically:
- * about 5 MB of article text, and a page of 200,000 text nodes.
+ * Pages for the benchmarks, written deterministically: about 5 MB of article
+ * text, a page of 200,000 text nodes, and two pages of one paragraph, with and
+ * without entities, where Lens's cost is its start: what every load pays.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,5 +57,14 @@ export function generatePages(dir: string): void {
   writeFileSync(
     join(dir, 'gen-200k-text-nodes.html'),
     page('Generated: 200,000 text nodes', `<main>${deep.join('\n')}</main>`),
+  );
+
+  writeFileSync(
+    join(dir, 'gen-start-marks.html'),
+    page('Generated: one paragraph to mark', `<article><p>${SENTENCES[4]} ${SENTENCES[9]}</p></article>`),
+  );
+  writeFileSync(
+    join(dir, 'gen-start-none.html'),
+    page('Generated: one paragraph, nothing to mark', `<article><p>${SENTENCES[1]} ${SENTENCES[5]}</p></article>`),
   );
 }

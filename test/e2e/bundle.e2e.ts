@@ -32,6 +32,16 @@ describe.each(BROWSER_NAMES)('%s build', (browserName) => {
     expect(background).toContain('ignoreLocation');
   });
 
+  test('the scripts that run in pages are ASCII only, so that a page holds their source at a byte a character', () => {
+    const dir = extensionDir(browserName);
+    // The content script and the scripts it loads when needed (lib/lazy-script.ts).
+    for (const path of ['content-scripts/lens.js', 'lens-ui.js', 'lens-anchoring.js', 'lens-claims.js']) {
+      const source = readFileSync(`${dir}/${path}`, 'utf8');
+      const wide = [...source].filter((c) => c.charCodeAt(0) > 0x7f);
+      expect(wide.join(''), path).toBe('');
+    }
+  });
+
   test('the popup exports highlights without loading the importer or zod', () => {
     const dir = extensionDir(browserName);
     const html = readFileSync(`${dir}/popup.html`, 'utf8');

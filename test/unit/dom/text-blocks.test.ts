@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import {
   blockContainer,
   forEachTextBlock,
@@ -254,11 +254,105 @@ describe('main text: which blocks are the article, which the page’s furniture'
     expect(mainOf(html)).toEqual(expected);
   });
 
+  test('a page without one article is searched for it once per task: a batch of rescans searches once, a later one again', async () => {
+    document.body.innerHTML = '<p id="a">Kim met Putin.</p><p id="b">Lavrov met Choe.</p>';
+    const searches = vi.spyOn(document, 'querySelectorAll');
+    const searched = () => searches.mock.calls.filter(([selector]) => selector.includes('article')).length;
+    for (const id of ['a', 'b', 'a']) readTextBlocks(document.getElementById(id)!);
+    expect(searched()).toBe(1);
+    await Promise.resolve();
+    // An article the page brought later is found: the paragraphs outside it are furniture now.
+    document.body.insertAdjacentHTML('beforeend', `<article><p>${LONG}</p></article>`);
+    expect(readTextBlocks(document.getElementById('a')!).main).toEqual([false]);
+    expect(searched()).toBe(2);
+    searches.mockRestore();
+  });
+
   test('a rescan of a block inside furniture, a link or outside the one article knows where it is', () => {
     const html = `<nav><p id="n">Kim</p></nav><a href="/x"><p id="l">Kim</p></a><article><p id="a">${LONG}</p></article><p id="o">Kim</p>`;
     expect(mainOf(html, () => document.getElementById('n')!)).toEqual([['Kim', false]]);
     expect(mainOf(html, () => document.getElementById('l')!)).toEqual([['Kim', false]]);
     expect(mainOf(html, () => document.getElementById('a')!)).toEqual([[LONG.trim(), true]]);
     expect(mainOf(html, () => document.getElementById('o')!)).toEqual([['Kim', false]]);
+  });
+});
+
+describe('a main-text-only walk (the default marking) reads only what can be main text', () => {
+  const LONG = 'North Korea said on Monday that its envoy met Russian officials. '.repeat(10);
+
+  /** Each block of a read of the body: its text and whether it is main text. */
+  function read(mainOnly: boolean): [string, boolean][] {
+    const blocks = readTextBlocks(document.body, undefined, mainOnly);
+    return blocks.main.map((main, b) => [
+      blocks.text.slice(blocks.blockStarts[b]!, blocks.blockStarts[b + 1]! - 1).trim(),
+      main,
+    ]);
+  }
+
+  test.each<[string, string, string[], string[]]>([
+    [
+      'furniture elements and ARIA roles are not read',
+      '<nav>Putin</nav><header>Kim</header><p>Officials met on Monday in the capital, Pyongyang.</p><div role="complementary"><p>Lavrov</p></div><aside>Shoigu</aside>',
+      ['Officials met on Monday in the capital, Pyongyang.'],
+      ['Putin', 'Kim', 'Lavrov', 'Shoigu'],
+    ],
+    [
+      'with one long article, nothing outside it is read',
+      `<div><p>Teaser: Kim in Moscow</p></div><article><p>${LONG}</p></article><div><p>Stream: sanctions</p></div>`,
+      [LONG.trim()],
+      ['Teaser: Kim in Moscow', 'Stream: sanctions'],
+    ],
+    [
+      'the article’s own header and footer are read',
+      `<header>Site</header><article><header><h1>Kim in Moscow</h1></header><p>${LONG}</p><footer>Reporting by A.</footer></article>`,
+      ['Kim in Moscow', LONG.trim(), 'Reporting by A.'],
+      ['Site'],
+    ],
+    [
+      'a short title before furniture goes with it, as when the furniture is read',
+      '<p>Kim met Putin in Vladivostok on Monday, officials said.</p><div>More on Korea</div><nav><a href="/a">Kim fires a missile</a></nav>',
+      ['Kim met Putin in Vladivostok on Monday, officials said.'],
+      ['Kim fires a missile'],
+    ],
+    [
+      'a short title before furniture with no text of its own (only a script) stays',
+      '<p>Kim met Putin in Vladivostok on Monday, officials said.</p><div>More on Korea</div><nav><script>var x = 1;</script> </nav><p>And then he left for Pyongyang by train.</p>',
+      [
+        'Kim met Putin in Vladivostok on Monday, officials said.',
+        'More on Korea',
+        'And then he left for Pyongyang by train.',
+      ],
+      [],
+    ],
+    [
+      'a short title at the end of the one article goes with the page text after it',
+      `<article><p>${LONG}</p><h3>Related</h3></article><ul><li><a href="/a">Kim fires a missile</a></li></ul>`,
+      [LONG.trim()],
+      ['Kim fires a missile'],
+    ],
+    [
+      'a short title at the end of the one article stays when nothing follows it',
+      `<article><p>${LONG}</p><p>Kim in Moscow</p></article><footer><script>1</script></footer>`,
+      [LONG.trim(), 'Kim in Moscow'],
+      [],
+    ],
+  ])('%s', (_name, html, main, unread) => {
+    document.body.innerHTML = html;
+    const full = read(false);
+    const only = read(true);
+    // The same main text as a walk of everything finds…
+    expect(only.filter(([, m]) => m).map(([text]) => text)).toEqual(main);
+    expect(full.filter(([, m]) => m).map(([text]) => text)).toEqual(main);
+    // …reading none of the furniture, which a walk of everything reads.
+    for (const text of unread) {
+      expect(full.map(([t]) => t)).toContain(text);
+      expect(only.map(([t]) => t)).not.toContain(text);
+    }
+  });
+
+  test('a rescan inside furniture or outside the one article reads nothing', () => {
+    document.body.innerHTML = `<nav><p id="n">Kim</p></nav><article><p id="a">${LONG}</p></article><p id="o">Kim</p>`;
+    for (const id of ['n', 'o']) expect(readTextBlocks(document.getElementById(id)!, undefined, true).count).toBe(0);
+    expect(readTextBlocks(document.getElementById('a')!, undefined, true).count).toBe(1);
   });
 });
