@@ -98,7 +98,7 @@ export function createClaimFinder(options: ClaimFinderOptions): ClaimFinder {
     // Soon after an ask, the work waits out the rest of gatherMs: the changes meanwhile join it.
     const wait = lastAsk + gatherMs - win.performance.now();
     running = running
-      .then(() => new Promise((resolve) => win.setTimeout(resolve, Math.max(0, wait))))
+      .then(() => wait > 0 && new Promise((resolve) => win.setTimeout(resolve, wait)))
       .then(work)
       .catch(options.failed)
       .finally(() => {
