@@ -12,7 +12,7 @@
  * blocks into an ask, drawing hits; splitting sentences and matching run in
  * the background and are not the page's time), taken once no new measure has
  * come for 1.5 s after the full scan. The claim script's own loading
- * (lens-claims.js, 7.5 KB, only on a page with a hit) is not in it, nor is the
+ * (lens-claims.js, 8.5 KB, only on a page with a hit) is not in it, nor is the
  * scan's cutting of the blocks. Median per page, and the longest slice.
  *
  * Prints tables, writes .output/bench/claims.json. Numbers only: the unit
