@@ -84,9 +84,10 @@ export interface Annotator {
    * page they may appear a step after its core entities); on a page that
    * never becomes relevant they are dropped. One `rdl:scan` measure, at the
    * end. Resolves null if stopped; rejects with StaleWalk (./text-blocks.ts)
-   * if the page took away the node the walk had stopped at.
+   * if the page took away the node the walk had stopped at. With `first`
+   * (subtrees of `root`: what the reader sees), those are read first.
    */
-  scanInSlices(root: Node, slices: Slices): Promise<ScanStats | null>;
+  scanInSlices(root: Node, slices: Slices, first?: readonly Node[]): Promise<ScanStats | null>;
   /** Rescans several roots as one batch (one measure); roots inside another root are skipped. */
   rescan(roots: Iterable<Node>): ScanStats;
   /** Drops the marks of every block container in `root`'s subtree (e.g. removed from the page). */
@@ -286,7 +287,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (options.measures) perf.measure('rdl:scan', { start: startedAt, end: perf.now(), detail: { ...stats, kind } });
   }
 
-  async function scanInSlices(root: Node, slices: Slices): Promise<ScanStats | null> {
+  async function scanInSlices(root: Node, slices: Slices, first: readonly Node[] = []): Promise<ScanStats | null> {
     const startedAt = perf.now();
     const stats: ScanStats = { chars: 0, matches: 0 };
     fresh = [];
@@ -294,7 +295,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     /** context entities' marks found before the page was known to be relevant */
     const waiting: Waiting[] = [];
     const builder = new BlockBuilder();
-    const steps = walkBlocks(root, builder, options.onShadowRoot, true, mainTextOnly);
+    const steps = walkBlocks(root, builder, options.onShadowRoot, true, mainTextOnly, first);
     for (;;) {
       const done = steps.next().done === true;
       const blocks = done ? builder.finish() : builder.take();
