@@ -209,7 +209,7 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
       }
       if ((seen & 63) === 0 && win.performance.now() - t0 >= sliceMs) return;
       const m = latest[at++]!;
-      const node = m.nodes[0];
+      const node = m.range.startContainer;
       if (!node || grouped.has(m)) continue;
       grouped.add(m);
       const container = blockContainer(node);
