@@ -28,11 +28,14 @@ export const TERM_HIGHLIGHT = 'rdl-term';
 /** The marks' highlight name for each mark style (styled in the content script's stylesheet). */
 export const TERM_HIGHLIGHTS: Record<MarkStyle, string> = { underline: TERM_HIGHLIGHT, tint: 'rdl-term-tint' };
 
+/**
+ * One mark: its entity and its range, nothing more (issue 17: a page of
+ * 100,000 marks holds 100,000 of these beside the ranges themselves). What is
+ * under the pointer is found through the marks of its block container.
+ */
 export interface Mark {
   entityId: string;
   range: StaticRange;
-  /** the text nodes the mark covers, for hit-testing */
-  nodes: Text[];
 }
 
 /**
@@ -103,9 +106,10 @@ export interface Annotator {
    * page they may appear a step after its core entities); on a page that
    * never becomes relevant they are dropped. One `rdl:scan` measure, at the
    * end. Resolves null if stopped; rejects with StaleWalk (./text-blocks.ts)
-   * if the page took away the node the walk had stopped at.
+   * if the page took away the node the walk had stopped at. With `first`
+   * (subtrees of `root`: what the reader sees), those are read first.
    */
-  scanInSlices(root: Node, slices: Slices): Promise<ScanStats | null>;
+  scanInSlices(root: Node, slices: Slices, first?: readonly Node[]): Promise<ScanStats | null>;
   /** Rescans several roots as one batch (one measure); roots inside another root are skipped. */
   rescan(roots: Iterable<Node>): ScanStats;
   /** Drops the marks of every block container in `root`'s subtree (e.g. removed from the page). */
@@ -167,16 +171,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (n === 0) perEntity.delete(entityId);
     else perEntity.set(entityId, n);
   };
-  /** marks by the block container they were found in */
-  const byContainer = new Map<Node, Mark[]>();
   /**
-   * marks by every text node they cover. A Map, not a WeakMap: the marks hold
-   * their nodes anyway (ranges), entries go with their container, and a
-   * WeakMap of a large page's tens of thousands of nodes makes every garbage
-   * collection of the page's heap slower (ephemerons), which a reader feels
-   * as long tasks (issue 17).
+   * marks by the block container they were found in: a rescan of a container
+   * replaces its marks, and the marks at a point are its container's. A Map,
+   * not a WeakMap: entries go with their container, and a WeakMap of a large
+   * page's thousands of keys makes every garbage collection of the page's
+   * heap slower (ephemerons), which a reader feels as long tasks (issue 17).
    */
-  const byNode = new Map<Text, Mark[]>();
+  const byContainer = new Map<Node, Mark[]>();
   /** the main-text blocks marked since the latest scan or rescan began (see `addedBlocks`) */
   let fresh: MarkedBlock[] = [];
   /** the block containers handed to the follower already (see `addedBlocks`) */
@@ -264,11 +266,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         endContainer: stop.node,
         endOffset: stop.offset,
       });
-      const covered =
-        start.node === stop.node
-          ? [start.node]
-          : nodes.slice(nodes.indexOf(start.node, first), nodes.indexOf(stop.node, first) + 1);
-      const mark: Mark = { entityId: match.id, range, nodes: covered };
+      const mark: Mark = { entityId: match.id, range };
       let span: EntitySpan | null = null;
       if (followBlocks && main[b] && !handed.has(container!)) {
         followed ??= follow(blocks, b, container!);
@@ -285,11 +283,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   function addMark(mark: Mark, list: Mark[]) {
-    for (const node of mark.nodes) {
-      const at = byNode.get(node);
-      if (at) at.push(mark);
-      else byNode.set(node, [mark]);
-    }
     highlight.add(mark.range);
     list.push(mark);
     count(mark.entityId, 1);
@@ -307,7 +300,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     for (const mark of list) {
       highlight.delete(mark.range);
       count(mark.entityId, -1);
-      for (const node of mark.nodes) byNode.delete(node);
     }
   }
 
@@ -342,7 +334,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (options.measures) perf.measure('rdl:scan', { start: startedAt, end: perf.now(), detail: { ...stats, kind } });
   }
 
-  async function scanInSlices(root: Node, slices: Slices): Promise<ScanStats | null> {
+  async function scanInSlices(root: Node, slices: Slices, first: readonly Node[] = []): Promise<ScanStats | null> {
     const startedAt = perf.now();
     const stats: ScanStats = { chars: 0, matches: 0 };
     fresh = [];
@@ -350,7 +342,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     /** context entities' marks found before the page was known to be relevant */
     const waiting: Waiting[] = [];
     const builder = new BlockBuilder();
-    const steps = walkBlocks(root, builder, options.onShadowRoot, true, mainTextOnly);
+    const steps = walkBlocks(root, builder, options.onShadowRoot, true, mainTextOnly, first);
     for (;;) {
       const done = steps.next().done === true;
       const blocks = done ? builder.finish() : builder.take();
@@ -406,14 +398,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     },
     forget,
     marksAt(node, offset) {
-      const marks = node.nodeType === 3 ? byNode.get(node as Text) : undefined;
-      if (!marks) return [];
-      return marks.filter((mark) => {
-        const { startContainer, startOffset, endContainer, endOffset } = mark.range;
-        if (node === startContainer && offset < startOffset) return false;
-        if (node === endContainer && offset > endOffset) return false;
-        return true;
-      });
+      const marks = node.nodeType === 3 ? byContainer.get(blockContainer(node)) : undefined;
+      return marks ? marks.filter((mark) => covers(mark.range, node, offset)) : [];
     },
     marks: () => [...byContainer.values()].flat(),
     addedBlocks() {
@@ -433,17 +419,28 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       coreMentions = 0;
       markedRelevant = markEverywhere;
       perEntity.clear();
-      byNode.clear();
       highlight.clear();
     },
     destroy() {
       if (registry.get(name) === highlight) registry.delete(name);
       fresh = [];
       byContainer.clear();
-      byNode.clear();
       coreByContainer.clear();
       perEntity.clear();
       highlight.clear();
     },
   };
+}
+
+/** Whether `range` covers `offset` in the text node `node` (ends included). */
+function covers(range: StaticRange, node: Node, offset: number): boolean {
+  const { startContainer: start, startOffset, endContainer: end, endOffset } = range;
+  if (node === start) return offset >= startOffset && (node !== end || offset <= endOffset);
+  if (node === end) return offset <= endOffset;
+  // A node between the ends of a mark over several (North <em>Korea</em>).
+  return (
+    start !== end &&
+    (start.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0 &&
+    (end.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_PRECEDING) !== 0
+  );
 }

@@ -35,6 +35,57 @@ function yieldToPage(win: Window): Promise<void> {
   });
 }
 
+/**
+ * Where a full scan begins (issue 17: what is in view and near it first). A
+ * page that opens at its top is read in its own order, which is the reader's.
+ * One that opens further down is read from the part in view: a link into the
+ * page opens at its target (found by id, before the browser has scrolled to
+ * it); a reload or a step back keeps the reader's place, around the middle of
+ * the window. From there: the largest element around it still within about
+ * three windows' height, and its siblings up to a window's height above and
+ * two below. Asked only on such loads, as measuring the page makes the
+ * browser lay it out.
+ */
+export function inView(doc: Document, navigationType: string | undefined): Element[] {
+  const win = doc.defaultView;
+  const body = doc.body;
+  if (!win || !body) return [];
+  const view = win.innerHeight;
+  let at: Element | null = null;
+  const hash = doc.location.hash.slice(1);
+  if (hash !== '') at = doc.getElementById(decodedFragment(hash)) ?? doc.getElementsByName(hash)[0] ?? null;
+  else if ((navigationType === 'reload' || navigationType === 'back_forward') && win.scrollY >= view / 2)
+    at = doc.elementFromPoint(win.innerWidth / 2, view / 2);
+  if (!at || at === body || !body.contains(at)) return [];
+  for (let up = at.parentElement; up && up !== body; up = up.parentElement) {
+    if (up.getBoundingClientRect().height > 3 * view) break;
+    at = up;
+  }
+  const top = at.getBoundingClientRect().top;
+  const near = [at];
+  for (let s = at.previousElementSibling; s && near.length < MAX_IN_VIEW; s = s.previousElementSibling) {
+    if (s.getBoundingClientRect().bottom < top - view) break;
+    near.unshift(s);
+  }
+  for (let s = at.nextElementSibling; s && near.length < MAX_IN_VIEW; s = s.nextElementSibling) {
+    if (s.getBoundingClientRect().top > top + 2 * view) break;
+    near.push(s);
+  }
+  return near;
+}
+
+/** A URL fragment as an id: percent-decoded where it decodes. */
+function decodedFragment(hash: string): string {
+  try {
+    return decodeURIComponent(hash);
+  } catch {
+    return hash;
+  }
+}
+
+/** At most this many elements are read first (a list of thousands of empty or hidden ones is not measured one by one). */
+const MAX_IN_VIEW = 200;
+
 export interface PageLensOptions {
   document: Document;
   matcher: Matcher;
@@ -90,6 +141,8 @@ export function startPageLens(options: PageLensOptions): PageLens {
   const root = () => doc.body ?? doc.documentElement;
 
   const perf = win.performance;
+  const navigationType = () =>
+    (perf.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
   /** the full scan under way, if any: changes the page makes meanwhile are rescanned after it */
   let scanning: Promise<void> | null = null;
   /** counts full scans: a scan that is no longer the latest stops at its next pause */
@@ -106,7 +159,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
       },
     };
     try {
-      if (await annotator.scanInSlices(root(), slices)) changed();
+      if (await annotator.scanInSlices(root(), slices, inView(doc, navigationType()))) changed();
     } catch (error) {
       if (!(error instanceof StaleWalk) || current !== generation || signal.aborted) throw error;
       annotator.clear();

@@ -294,6 +294,9 @@ export function readTextBlocks(root: Node, onShadowRoot?: (shadow: ShadowRoot) =
  * never is (./main-text.ts), so its subtrees are not walked, and on a page with
  * one article nothing outside the article is. A reader who marks only main
  * text (the default) pays for the article, not for the page's menus and link lists.
+ *
+ * With `first` (subtrees of `root`: what the reader sees), those are read
+ * first, then the rest of `root`, passing over them.
  */
 export function* walkBlocks(
   root: Node,
@@ -301,13 +304,14 @@ export function* walkBlocks(
   onShadowRoot: ((shadow: ShadowRoot) => void) | undefined,
   slices: boolean,
   mainOnly = false,
+  first: readonly Node[] = [],
 ): Generator<void, void, void> {
   const { elements: furniture, article } = furnitureIn(root);
   // Where the walk starts: inside furniture or a link (a rescan of part of a page), or not.
   const at = contextOf(root, article);
   if (mainOnly && at.furniture) return;
   if (mainOnly && article !== null && root !== article && root.contains(article)) {
-    yield* walkBlocks(article, out, onShadowRoot, slices, true);
+    yield* walkBlocks(article, out, onShadowRoot, slices, true, first);
     // The page's text after its article is furniture, unread.
     out.skipFurniture(root, article);
     return;
@@ -318,6 +322,10 @@ export function* walkBlocks(
     yield;
     if (!root.isConnected) throw new StaleWalk();
   }
+  // (Not a subtree the walk would not read: an editor, code, Lens's own UI.)
+  const firsts = first.filter((node) => node !== root && root.contains(node) && !isInsideSkipped(node));
+  for (const node of firsts) yield* walkBlocks(node, out, onShadowRoot, slices, mainOnly);
+  const skip = firsts.length > 0 ? new Set(firsts) : null;
   const rootValue = root.nodeValue;
   if (rootValue !== null) {
     if (root.nodeType === 3) out.add(root as Text, rootValue, at.furniture, at.link);
@@ -362,7 +370,7 @@ export function* walkBlocks(
       }
       if (mainOnly && furniture?.has(node as Element)) {
         if (!isInline) out.skipFurniture(node as Element);
-      } else if (!SKIPPED.has(name) && !editable?.has(node as Element)) {
+      } else if (!skip?.has(node) && !SKIPPED.has(name) && !editable?.has(node as Element)) {
         // (A lower-case name is not an HTML element of an HTML document: asked, to be safe.)
         if (SHADOW_HOSTS.has(name) || name.includes('-') || name.charCodeAt(0) > 0x60) {
           const shadow = (node as Element).shadowRoot;

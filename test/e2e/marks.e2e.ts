@@ -92,6 +92,31 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await page.close();
   });
 
+  test('a page opened far down is read from what is in view: its first marks are there, not at the top', async () => {
+    const page = await lens.openPage(server.url('/fixtures/in-view.html#p300'));
+    // Once every paragraph is marked: the paragraph of the first mark Lens made (a highlight keeps its ranges in
+    // the order they were added).
+    const firstMarked = () => {
+      const ranges = [...((CSS.highlights.get('rdl-term') ?? []) as Iterable<AbstractRange>)];
+      if (ranges.length < 400) return null;
+      return { paragraph: Number((ranges[0]!.startContainer.parentElement as Element).id.slice(1)) };
+    };
+    const first = (await page.waitFor(firstMarked)).paragraph;
+    const top = await page.evaluate(() => {
+      const inView = [...document.querySelectorAll('p')].filter((p) => {
+        const box = p.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      });
+      return [Number(inView[0]!.id.slice(1)), Number(inView.at(-1)!.id.slice(1))];
+    });
+    expect(top[0]).toBeGreaterThanOrEqual(290);
+    // Within a window's height of what is in view (about as many paragraphs as the window shows).
+    expect(first).toBeGreaterThanOrEqual(top[0]! - (top[1]! - top[0]! + 1));
+    expect(first).toBeLessThanOrEqual(top[1]!);
+    expect(page.errors()).toEqual([]);
+    await page.close();
+  });
+
   test('the reader may mark everything, navigation included', async () => {
     const popup = await lens.openExtensionPage('popup.html');
     const setSettings = (patch: Record<string, unknown>) => popup.evaluate(sendFromExtensionPage, 'setSettings', patch);

@@ -99,6 +99,29 @@ describe('annotator', () => {
     expect(annotator.marksAt(hi, 1)).toEqual([]);
   });
 
+  test('marksAt: a node between the ends of a mark, the ends themselves, and another block of the same container', () => {
+    const { annotator } = annotate('<p>Hi <b>No</b><i>rth</i> Kor<u>ea</u> and Putin<br>Pyongyang, then Putin.</p>');
+    const [b, i, u] = ['b', 'i', 'u'].map((name) => document.querySelector(name)!.firstChild!) as [
+      ChildNode,
+      ChildNode,
+      ChildNode,
+    ];
+    const between = u.parentNode!.previousSibling!; // " Kor": neither end of the mark
+    const ids = (node: Node, offset: number) => annotator.marksAt(node, offset).map((m) => m.entityId);
+    expect(ids(b, 0)).toEqual(['nk']);
+    expect(ids(i, 1)).toEqual(['nk']);
+    expect(ids(between, 2)).toEqual(['nk']);
+    expect(ids(u, 2)).toEqual(['nk']);
+    // After the mark's end, in its last node; and the first block's "Putin" is not the second block's.
+    const tail = u.parentNode!.nextSibling!; // " and Putin"
+    expect(ids(tail, 2)).toEqual([]);
+    expect(ids(tail, 7)).toEqual(['putin']);
+    const second = document.querySelector('br')!.nextSibling!; // "Pyongyang, then Putin."
+    expect(ids(second, 3)).toEqual(['pyongyang']);
+    expect(ids(second, 12)).toEqual([]);
+    expect(ids(second, 18)).toEqual(['putin']);
+  });
+
   // Issue 17: a live page costs Lens in proportion to what changed. Counted, never timed: the text a
   // rescan reads, the subtrees it walks, and the blocks it hands on to the claims (`addedBlocks`).
   test.each([10, 300])(

@@ -1,11 +1,13 @@
 // @vitest-environment happy-dom
 import { describe, expect, test, vi } from 'vitest';
 import {
+  BlockBuilder,
   blockContainer,
   forEachTextBlock,
   isInsideSkipped,
   locate,
   readTextBlocks,
+  walkBlocks,
   type TextBlock,
 } from '../../../lib/dom/text-blocks';
 import { BLOCK_BREAK } from '../../../lib/text/matcher';
@@ -354,5 +356,45 @@ describe('a main-text-only walk (the default marking) reads only what can be mai
     document.body.innerHTML = `<nav><p id="n">Kim</p></nav><article><p id="a">${LONG}</p></article><p id="o">Kim</p>`;
     for (const id of ['n', 'o']) expect(readTextBlocks(document.getElementById(id)!, undefined, true).count).toBe(0);
     expect(readTextBlocks(document.getElementById('a')!, undefined, true).count).toBe(1);
+  });
+});
+
+describe('a walk that reads what the reader sees first', () => {
+  /** Each block of a walk of the body (reading `first` first): its text and whether it is main text. */
+  function walk(first: Node[], mainOnly = false): [string, boolean][] {
+    const builder = new BlockBuilder();
+    const steps = walkBlocks(document.body, builder, undefined, true, mainOnly, first);
+    while (!steps.next().done);
+    const blocks = builder.finish();
+    return blocks.main.map((main, b) => [
+      blocks.text.slice(blocks.blockStarts[b]!, blocks.blockStarts[b + 1]! - 1),
+      main,
+    ]);
+  }
+
+  test('reads that part, then the rest passing over it: every block once, as main as in a walk in order', () => {
+    document.body.innerHTML =
+      '<p>North Korea and Russia signed a treaty in June.</p><div id="view"><p>Putin flew to Pyongyang for the signing.</p><ul><li><a href="/a">Kim fires a missile</a></li></ul></div><p>Officials in Moscow welcomed the news on Thursday.</p><nav>Menu</nav>';
+    const inOrder = walk([]);
+    const viewFirst = walk([document.getElementById('view')!]);
+    expect(viewFirst.map(([text]) => text)).toEqual([
+      'Putin flew to Pyongyang for the signing.',
+      'Kim fires a missile',
+      'North Korea and Russia signed a treaty in June.',
+      'Officials in Moscow welcomed the news on Thursday.',
+      'Menu',
+    ]);
+    expect(new Map(viewFirst)).toEqual(new Map(inOrder));
+    // A main-text-only walk too.
+    expect(walk([document.getElementById('view')!], true).map(([text]) => text)).toEqual(
+      viewFirst.slice(0, 4).map(([t]) => t),
+    );
+  });
+
+  test('a part inside what is never read (an editor, code) is not read first, nor at all', () => {
+    document.body.innerHTML =
+      '<p>North Korea and Russia signed a treaty in June.</p><div contenteditable="true"><p id="draft">Putin draft</p></div><pre id="code">Kim code</pre>';
+    for (const id of ['draft', 'code'])
+      expect(walk([document.getElementById(id)!])).toEqual([['North Korea and Russia signed a treaty in June.', true]]);
   });
 });
