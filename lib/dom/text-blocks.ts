@@ -461,7 +461,7 @@ function hasContent(text: string): boolean {
  * skipped element): in all of it, or only after `after` (a node inside it
  * whose subtree is passed over). Read until the first such text node.
  */
-export function hasTextIn(root: Node, after: Node | null = null): boolean {
+function hasTextIn(root: Node, after: Node | null = null): boolean {
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 0x4); // NodeFilter.SHOW_TEXT
   if (after) {
     let last = after;
