@@ -20,18 +20,6 @@ import { BLOCK_BREAK } from '../text/matcher';
 import { contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
 import { NEVER_MARKED, NOT_PAGE_TEXT } from '../anchoring/skip-policy';
 
-export interface TextBlock {
-  /** the block's text: the concatenation of `nodes`' data */
-  text: string;
-  nodes: Text[];
-  /** `starts[i]` is the offset of `nodes[i]` in `text`; ascending */
-  starts: number[];
-  /** the nearest block-level ancestor (or the scanned root): rescanning it rescans this block */
-  container: Node;
-  /** whether the block is the page's main text rather than navigation, a header, a link list … (./main-text.ts) */
-  main: boolean;
-}
-
 /**
  * Elements whose text is never read (../anchoring/skip-policy.ts), by nodeName as the
  * DOM gives it: upper case for HTML elements of an HTML document, as written
@@ -419,34 +407,6 @@ export function* walkBlocks(
   }
 }
 
-/**
- * Calls `onBlock` for every block of text under `root`, as `readTextBlocks`
- * reads them, including blocks inside open shadow roots.
- */
-export function forEachTextBlock(
-  root: Node,
-  onBlock: (block: TextBlock) => void,
-  onShadowRoot?: (shadow: ShadowRoot) => void,
-): void {
-  const blocks = readTextBlocks(root, onShadowRoot);
-  for (let b = 0; b < blocks.count; b++) onBlock(blockAt(blocks, b));
-}
-
-/** Block `b` of `blocks` on its own. */
-export function blockAt(blocks: TextBlocks, b: number): TextBlock {
-  const start = blocks.blockStarts[b]!;
-  const first = blocks.blockNodes[b]!;
-  const end = blocks.blockNodes[b + 1]!;
-  const nodes = blocks.nodes.slice(first, end);
-  return {
-    text: blocks.text.slice(start, blocks.blockStarts[b + 1]! - 1),
-    nodes,
-    starts: blocks.starts.slice(first, end).map((s) => s - start),
-    container: blockContainer(nodes[0]!),
-    main: blocks.main[b]!,
-  };
-}
-
 /** Whether the text has anything but ASCII white space (usually decided by its first character). */
 function hasContent(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
@@ -471,11 +431,6 @@ function hasTextIn(root: Node, after: Node | null = null): boolean {
   for (let n = walker.nextNode(); n; n = walker.nextNode())
     if (hasContent(n.nodeValue!) && !isInsideSkipped(n)) return true;
   return false;
-}
-
-/** The text node and offset at `offset` of a block's text (a match boundary). */
-export function locate(block: TextBlock, offset: number, preferEnd: boolean): { node: Text; offset: number } {
-  return locateIn(block.nodes, block.starts, 0, block.nodes.length, offset, preferEnd);
 }
 
 /**

@@ -3,25 +3,33 @@ import { describe, expect, test, vi } from 'vitest';
 import {
   BlockBuilder,
   blockContainer,
-  forEachTextBlock,
   isInsideSkipped,
-  locate,
+  locateIn,
   readTextBlocks,
   walkBlocks,
-  type TextBlock,
 } from '../../../lib/dom/text-blocks';
 import { BLOCK_BREAK } from '../../../lib/text/matcher';
 import { documentText } from '../../../lib/anchoring/text-range';
 import { HOST_TAG, NEVER_MARKED, NOT_PAGE_TEXT } from '../../../lib/anchoring/skip-policy';
 
-function blocksOf(html: string): string[] {
-  document.body.innerHTML = html;
-  const texts: string[] = [];
-  forEachTextBlock(document.body, (block) => texts.push(block.text));
-  return texts;
+/** Each block of a read of `root` (readTextBlocks) on its own: its text, its nodes and where they start, its container, whether it is main text. */
+function eachBlock(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void) {
+  const blocks = readTextBlocks(root, onShadowRoot);
+  return blocks.main.map((main, b) => {
+    const at = blocks.blockStarts[b]!;
+    const nodes = blocks.nodes.slice(blocks.blockNodes[b]!, blocks.blockNodes[b + 1]!);
+    const starts = blocks.starts.slice(blocks.blockNodes[b]!, blocks.blockNodes[b + 1]!).map((s) => s - at);
+    const text = blocks.text.slice(at, blocks.blockStarts[b + 1]! - 1);
+    return { text, nodes, starts, container: blockContainer(nodes[0]!), main };
+  });
 }
 
-describe('forEachTextBlock', () => {
+function blocksOf(html: string): string[] {
+  document.body.innerHTML = html;
+  return eachBlock(document.body).map((block) => block.text);
+}
+
+describe('readTextBlocks: the blocks of a page', () => {
   test.each([
     [
       'inline elements join one block',
@@ -79,13 +87,8 @@ describe('forEachTextBlock', () => {
     document.body.innerHTML = '<p>Light</p><div id="host"></div>';
     const shadow = document.getElementById('host')!.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<p>Shadow <b>Pyongyang</b></p>';
-    const texts: string[] = [];
     const roots: ShadowRoot[] = [];
-    forEachTextBlock(
-      document.body,
-      (b) => texts.push(b.text),
-      (s) => roots.push(s),
-    );
+    const texts = eachBlock(document.body, (s) => roots.push(s)).map((b) => b.text);
     expect(texts).toEqual(['Light', 'Shadow Pyongyang']);
     expect(roots).toEqual([shadow]);
   });
@@ -97,9 +100,7 @@ describe('forEachTextBlock', () => {
   ])('the shadow root of %s is read after the light tree', (_, __, html, light) => {
     document.body.innerHTML = html;
     document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Shadow <b>Kim</b></p>';
-    const texts: string[] = [];
-    forEachTextBlock(document.body, (b) => texts.push(b.text));
-    expect(texts).toEqual([...light, 'Shadow Kim']);
+    expect(eachBlock(document.body).map((b) => b.text)).toEqual([...light, 'Shadow Kim']);
   });
 
   test('contenteditable="false" inside an editable element stays unread; next to it, read', () => {
@@ -127,23 +128,22 @@ describe('forEachTextBlock', () => {
 
   test('each block knows the element that bounds it', () => {
     document.body.innerHTML = '<section><p id="p">North <em>Korea</em></p></section>';
-    const blocks: TextBlock[] = [];
-    forEachTextBlock(document.body, (b) => blocks.push(b));
-    expect(blocks.map((b) => (b.container as Element).id)).toEqual(['p']);
+    expect(eachBlock(document.body).map((b) => (b.container as Element).id)).toEqual(['p']);
   });
 });
 
-describe('locate', () => {
+describe('locateIn', () => {
   test('maps block offsets to text nodes, preferring the next node at a start and the previous at an end', () => {
     document.body.innerHTML = '<p>North <em>Korea</em>!</p>';
-    let block!: TextBlock;
-    forEachTextBlock(document.body, (b) => (block = b));
-    const [north, korea] = block.nodes;
+    const [block] = eachBlock(document.body);
+    const locate = (offset: number, preferEnd: boolean) =>
+      locateIn(block!.nodes, block!.starts, 0, block!.nodes.length, offset, preferEnd);
+    const [north, korea] = block!.nodes;
     // "North " is 6 characters: offset 6 is the end of the first node and the start of the second.
-    expect(locate(block, 6, false)).toEqual({ node: korea, offset: 0 });
-    expect(locate(block, 6, true)).toEqual({ node: north, offset: 6 });
-    expect(locate(block, 11, true)).toEqual({ node: korea, offset: 5 });
-    expect(locate(block, 0, false)).toEqual({ node: north, offset: 0 });
+    expect(locate(6, false)).toEqual({ node: korea, offset: 0 });
+    expect(locate(6, true)).toEqual({ node: north, offset: 6 });
+    expect(locate(11, true)).toEqual({ node: korea, offset: 5 });
+    expect(locate(0, false)).toEqual({ node: north, offset: 0 });
   });
 });
 
@@ -170,7 +170,7 @@ describe('main text: which blocks are the article, which the page’s furniture'
   function mainOf(html: string, root: () => Node = () => document.body): [string, boolean][] {
     document.body.innerHTML = html;
     const out: [string, boolean][] = [];
-    forEachTextBlock(root(), (block) => out.push([block.text.trim(), block.main]));
+    for (const block of eachBlock(root())) out.push([block.text.trim(), block.main]);
     return out;
   }
 
