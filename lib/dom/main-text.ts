@@ -18,26 +18,28 @@ const FURNITURE =
 /** A header or footer inside these belongs to the article (its headline, its byline), not to the page. */
 const CONTENT = 'article,main,[role=main],[role=article]';
 
-/** Where a walk of `root` finds furniture: its furniture elements, and the page's one article when it has one. */
-export interface Furniture {
-  /** furniture elements in the subtree (headers and footers of an article are not furniture) */
-  elements: Set<Element> | null;
-  /** the page's article, when it has exactly one: then text outside it is furniture (teasers, streams, sidebars) */
-  article: Element | null;
-}
-
 /** An article shorter than this is a teaser, not the page's main text. */
 const ARTICLE_MIN_CHARS = 500;
 
-/** The furniture a walk of `root` will meet (one native query each, not a call per element). */
-export function furnitureIn(root: Node): Furniture {
+/**
+ * The page's article, when it has exactly one: then text outside it is
+ * furniture (teasers, streams, sidebars).
+ */
+export function articleOf(root: Node): Element | null {
   const doc = root.nodeType === 9 ? (root as Document) : root.ownerDocument;
-  const article = doc ? pageArticle(doc) : null;
-  if (!('querySelectorAll' in root)) return { elements: null, article };
+  return doc ? pageArticle(doc) : null;
+}
+
+/**
+ * The furniture elements a walk of `root` will meet (one native query, not a
+ * call per element); headers and footers of an article are not furniture.
+ */
+export function furnitureIn(root: Node): Set<Element> | null {
+  if (!('querySelectorAll' in root)) return null;
   const found = (root as ParentNode).querySelectorAll(FURNITURE);
   const set = new Set<Element>();
   for (const element of found) if (!isArticlePart(element)) set.add(element);
-  return { elements: set.size === 0 ? null : set, article };
+  return set.size === 0 ? null : set;
 }
 
 /**

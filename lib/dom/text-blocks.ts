@@ -17,7 +17,7 @@
  * separated by BLOCK_BREAK, so that the matcher reads a page in one call.
  */
 import { BLOCK_BREAK } from '../text/matcher';
-import { contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
+import { articleOf, contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
 import { NEVER_MARKED, NOT_PAGE_TEXT } from '../anchoring/skip-policy';
 
 /**
@@ -294,7 +294,7 @@ export function* walkBlocks(
   mainOnly = false,
   first: readonly Node[] = [],
 ): Generator<void, void, void> {
-  const { elements: furniture, article } = furnitureIn(root);
+  const article = articleOf(root);
   // Where the walk starts: inside furniture or a link (a rescan of part of a page), or not.
   const at = contextOf(root, article);
   if (mainOnly && at.furniture) return;
@@ -304,8 +304,13 @@ export function* walkBlocks(
     out.skipFurniture(root, article);
     return;
   }
-  // Finding the page's main text reads the whole page (on a page of 200,000 nodes, tens of ms): the
-  // walk itself may then start in a slice of its own.
+  // Finding the page's article, then its furniture, each reads the whole of it (on a page of 200,000
+  // nodes, tens of ms): each may have a slice of its own, and the walk itself too.
+  if (slices && root.nodeValue === null) {
+    yield;
+    if (!root.isConnected) throw new StaleWalk();
+  }
+  const furniture = furnitureIn(root);
   if (slices && root.nodeValue === null) {
     yield;
     if (!root.isConnected) throw new StaleWalk();
