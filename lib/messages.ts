@@ -26,6 +26,14 @@ import { errorMessage } from './errors';
 
 /** The most page entities a card request may name: a page's own marks, not a way to make the background scan the corpus. */
 export const MAX_PAGE_ENTITY_IDS = 200;
+/**
+ * What one `matchClaims` reads of a page: its first MAX_CLAIM_BLOCKS blocks of
+ * at most MAX_CLAIM_BLOCK_TEXT characters each (a longer block is a page's
+ * layout, rarely prose). The content script sends no more; the background
+ * reads no more of what a page's renderer sends, whatever it sends.
+ */
+export const MAX_CLAIM_BLOCKS = 200;
+export const MAX_CLAIM_BLOCK_TEXT = 20_000;
 
 export type { TermPattern };
 

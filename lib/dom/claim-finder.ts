@@ -8,7 +8,7 @@
  * to draw them. A page with entity marks but no claim never loads it
  * (issue 17: what the claims cost a page is in proportion to what they find).
  */
-import type { FoundClaim } from '../messages';
+import { MAX_CLAIM_BLOCKS, MAX_CLAIM_BLOCK_TEXT, type FoundClaim } from '../messages';
 import type { MarkedBlock } from './annotator';
 
 /** The claim script, once loaded: draws the found sentences over their blocks' nodes (the blocks of the ask). */
@@ -59,14 +59,6 @@ export interface ClaimFinder {
   settled(): Promise<void>;
 }
 
-/**
- * A block of more text than this is a page's layout (text set straight into
- * <body>, or a wrapper with <br>s), rarely prose: not sent.
- */
-const MAX_BLOCK_TEXT = 20_000;
-/** Blocks per ask: the message (its text copied once) stays a short piece of work for the page. */
-const MAX_BATCH = 200;
-
 export function createClaimFinder(options: ClaimFinderOptions): ClaimFinder {
   const { window: win, signal, gatherMs = 250 } = options;
   /** blocks not asked about yet */
@@ -79,8 +71,9 @@ export function createClaimFinder(options: ClaimFinderOptions): ClaimFinder {
   async function work(): Promise<void> {
     while (queue.length > 0 && !signal.aborted) {
       const t0 = await idleSlice(win);
-      const batch = queue.slice(0, MAX_BATCH).filter((block) => block.text.length <= MAX_BLOCK_TEXT);
-      queue = queue.slice(MAX_BATCH);
+      // (Blocks per ask: the message, its text copied once, stays a short piece of work for the page.)
+      const batch = queue.slice(0, MAX_CLAIM_BLOCKS).filter((block) => block.text.length <= MAX_CLAIM_BLOCK_TEXT);
+      queue = queue.slice(MAX_CLAIM_BLOCKS);
       if (options.measures) measureClaims(win, t0, batch.length, 0);
       if (batch.length === 0 || signal.aborted) continue;
       lastAsk = win.performance.now();

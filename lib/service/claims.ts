@@ -8,7 +8,7 @@ import { buildClaimIndex } from '../claims/build';
 import { DISMISSED_CLAIMS_KEY, MAX_DISMISSALS, dismissalKey, readDismissals } from '../claims/dismissals';
 import { createClaimMatcher, targetOf, type ClaimMatcher } from '../claims/match';
 import { sentencesWithEntities } from '../claims/sentences';
-import type { FoundClaim } from '../messages';
+import { MAX_CLAIM_BLOCKS, MAX_CLAIM_BLOCK_TEXT, type FoundClaim } from '../messages';
 import type { HandlerGroup, ServiceContext } from './context';
 
 export function claimHandlers({ db, store, corpus }: ServiceContext): HandlerGroup<'matchClaims' | 'dismissClaim'> {
@@ -32,7 +32,8 @@ export function claimHandlers({ db, store, corpus }: ServiceContext): HandlerGro
       const [claims, dismissed] = await Promise.all([matcher(), dismissals()]);
       const hidden = new Set(dismissed);
       const found: FoundClaim[] = [];
-      blocks.forEach(({ text, entities }, block) => {
+      blocks.slice(0, MAX_CLAIM_BLOCKS).forEach(({ text, entities }, block) => {
+        if (text.length > MAX_CLAIM_BLOCK_TEXT) return;
         for (const sentence of sentencesWithEntities(text, entities)) {
           const hit = claims.match(sentence.text, sentence.entities);
           if (!hit || hidden.has(dismissalKey(url, sentence.text))) continue;

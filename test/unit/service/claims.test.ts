@@ -47,6 +47,16 @@ describe('matchClaims: the background splits the page’s blocks into sentences 
     for (const hit of found) expect(blocks[hit.block]!.text.slice(hit.start, hit.end)).toBe(hit.sentence);
   });
 
+  test('reads no more of a page than the protocol allows, whatever a page sends: 200 blocks, of 20,000 characters at most', async () => {
+    const { ask, block } = await start();
+    const long = block(`${OIL} ${'And so on. '.repeat(2000)}`);
+    expect(long.text.length).toBeGreaterThan(20_000);
+    const blocks = [long, ...Array.from({ length: 199 }, () => block(SHIPS)), block(OIL), block(ALLIES)];
+    expect(await ask('matchClaims', { url: URL, blocks })).toEqual([]);
+    // The same blocks within the limits are found.
+    expect((await ask('matchClaims', { url: URL, blocks: blocks.slice(199) })).map((hit) => hit.block)).toEqual([1, 2]);
+  });
+
   test('a sentence without an entity the scan marked is not matched', async () => {
     const { ask } = await start();
     expect(await ask('matchClaims', { url: URL, blocks: [{ text: OIL, entities: [] }] })).toEqual([]);
