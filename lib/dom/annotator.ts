@@ -22,7 +22,15 @@ import type { EntitySpan } from '../claims/tokens';
 import type { Tier } from '../corpus/schema';
 import type { Density, MarkStyle } from '../settings';
 import type { Matcher } from '../text/matcher';
-import { BlockBuilder, blockContainer, locateIn, readTextBlocks, walkBlocks, type TextBlocks } from './text-blocks';
+import {
+  BlockBuilder,
+  blockAt,
+  blockContainer,
+  locateIn,
+  readTextBlocks,
+  walkBlocks,
+  type TextBlocks,
+} from './text-blocks';
 
 export const TERM_HIGHLIGHT = 'rdl-term';
 /** The marks' highlight name for each mark style (styled in the content script's stylesheet). */
@@ -186,18 +194,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   /** Block `b` of `blocks`, for the follower (see MarkedBlock): cut from what the scan read, no DOM call. */
   function follow(blocks: TextBlocks, b: number, container: Node): MarkedBlock {
-    const at = blocks.blockStarts[b]!;
-    const first = blocks.blockNodes[b]!;
-    const end = blocks.blockNodes[b + 1]!;
-    const starts = new Array<number>(end - first);
-    for (let i = first; i < end; i++) starts[i - first] = blocks.starts[i]! - at;
-    const block: MarkedBlock = {
-      text: blocks.text.slice(at, blocks.blockStarts[b + 1]! - 1),
-      nodes: blocks.nodes.slice(first, end),
-      starts,
-      container,
-      spans: [],
-    };
+    const block: MarkedBlock = { ...blockAt(blocks, b), container, spans: [] };
     fresh.push(block);
     return block;
   }

@@ -412,6 +412,16 @@ export function* walkBlocks(
   }
 }
 
+/** Block `b` of `blocks` on its own: its text, its nodes, and where each node begins in that text. */
+export function blockAt(blocks: TextBlocks, b: number): { text: string; nodes: Text[]; starts: number[] } {
+  const at = blocks.blockStarts[b]!;
+  const first = blocks.blockNodes[b]!;
+  const end = blocks.blockNodes[b + 1]!;
+  const starts = new Array<number>(end - first);
+  for (let i = first; i < end; i++) starts[i - first] = blocks.starts[i]! - at;
+  return { text: blocks.text.slice(at, blocks.blockStarts[b + 1]! - 1), nodes: blocks.nodes.slice(first, end), starts };
+}
+
 /** Whether the text has anything but ASCII white space (usually decided by its first character). */
 function hasContent(text: string): boolean {
   for (let i = 0; i < text.length; i++) {

@@ -2,6 +2,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import {
   BlockBuilder,
+  blockAt,
   blockContainer,
   isInsideSkipped,
   locateIn,
@@ -16,11 +17,8 @@ import { HOST_TAG, NEVER_MARKED, NOT_PAGE_TEXT } from '../../../lib/anchoring/sk
 function eachBlock(root: Node, onShadowRoot?: (shadow: ShadowRoot) => void) {
   const blocks = readTextBlocks(root, onShadowRoot);
   return blocks.main.map((main, b) => {
-    const at = blocks.blockStarts[b]!;
-    const nodes = blocks.nodes.slice(blocks.blockNodes[b]!, blocks.blockNodes[b + 1]!);
-    const starts = blocks.starts.slice(blocks.blockNodes[b]!, blocks.blockNodes[b + 1]!).map((s) => s - at);
-    const text = blocks.text.slice(at, blocks.blockStarts[b + 1]! - 1);
-    return { text, nodes, starts, container: blockContainer(nodes[0]!), main };
+    const block = blockAt(blocks, b);
+    return { ...block, container: blockContainer(block.nodes[0]!), main };
   });
 }
 
