@@ -306,15 +306,10 @@ export function* walkBlocks(
   }
   // Finding the page's article, then its furniture, each reads the whole of it (on a page of 200,000
   // nodes, tens of ms): each may have a slice of its own, and the walk itself too.
-  if (slices && root.nodeValue === null) {
-    yield;
-    if (!root.isConnected) throw new StaleWalk();
-  }
+  const pausing = slices && root.nodeValue === null;
+  if (pausing) yield* pauseAt(root);
   const furniture = furnitureIn(root);
-  if (slices && root.nodeValue === null) {
-    yield;
-    if (!root.isConnected) throw new StaleWalk();
-  }
+  if (pausing) yield* pauseAt(root);
   // (Not a subtree the walk would not read: an editor, code, Lens's own UI.)
   const firsts = first.filter((node) => node !== root && root.contains(node) && !isInsideSkipped(node));
   for (const node of firsts) yield* walkBlocks(node, out, onShadowRoot, slices, mainOnly);
@@ -357,8 +352,7 @@ export function* walkBlocks(
         out.flush();
         if (slices && (steps >= SLICE_NODES || out.gathered >= SLICE_UNITS)) {
           steps = 0;
-          yield;
-          if (!node.isConnected) throw new StaleWalk();
+          yield* pauseAt(node);
         }
       }
       if (mainOnly && furniture?.has(node as Element)) {
@@ -394,9 +388,7 @@ export function* walkBlocks(
         out.flush();
         if (slices && (steps >= SLICE_NODES || out.gathered >= SLICE_UNITS)) {
           steps = 0;
-          const at = walker.currentNode;
-          yield;
-          if (!at.isConnected) throw new StaleWalk();
+          yield* pauseAt(walker.currentNode);
         }
       }
       out.headline -= (kind & HEADLINE_KIND) >> 4;
@@ -410,6 +402,12 @@ export function* walkBlocks(
     onShadowRoot?.(shadow);
     yield* walkBlocks(shadow, out, onShadowRoot, slices, mainOnly);
   }
+}
+
+/** Ends a slice of a walk at `at`; on resuming, throws StaleWalk if the page took `at` away meanwhile. */
+function* pauseAt(at: Node): Generator<void, void, void> {
+  yield;
+  if (!at.isConnected) throw new StaleWalk();
 }
 
 /** Block `b` of `blocks` on its own: its text, its nodes, and where each node begins in that text. */
