@@ -5,7 +5,7 @@
  * DOM change), and found again under the pointer for the claim card.
  */
 import type { FoundClaim } from '../messages';
-import { caretAt } from './hit-test';
+import { caretAt, isUnder } from './hit-test';
 import { locateIn } from './text-blocks';
 
 export const CLAIM_HIGHLIGHT = 'rdl-claim';
@@ -73,15 +73,7 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
     claimAt(x, y) {
       const caret = caretAt(doc, x, y);
       if (!caret || caret.node.nodeType !== 3) return null;
-      for (const mark of byNode.get(caret.node as Text) ?? []) {
-        const live = doc.createRange();
-        live.setStart(mark.range.startContainer, mark.range.startOffset);
-        live.setEnd(mark.range.endContainer, mark.range.endOffset);
-        for (const r of live.getClientRects()) {
-          if (x >= r.left && x <= r.right && y >= r.top && y <= r.bottom) return mark;
-        }
-      }
-      return null;
+      return byNode.get(caret.node as Text)?.find((mark) => isUnder(mark, doc, x, y)) ?? null;
     },
     remove(mark) {
       if (!all.delete(mark)) return;

@@ -5,6 +5,7 @@
  * found a sentence that states a claim (./claim-finder.ts), so that other
  * pages do not pay for it.
  */
+import { liveRange } from '../anchoring/text-range';
 import type { Client } from '../messages';
 import { report } from '../report';
 import type { PageUi } from '../ui/page-ui';
@@ -41,12 +42,7 @@ export const startClaimSession: ClaimSessionFactory = (options) => {
   });
   let ui: PageUi | null = null;
   let lastOpened: ClaimMark | null = null;
-  const liveOf = (mark: ClaimMark) => {
-    const range = doc.createRange();
-    range.setStart(mark.range.startContainer, mark.range.startOffset);
-    range.setEnd(mark.range.endContainer, mark.range.endOffset);
-    return range;
-  };
+  const liveOf = (mark: ClaimMark) => liveRange(mark.range, doc);
   const open = (mark: ClaimMark, pointer?: { x: number; y: number }) =>
     void options.loadUi().then((loaded) => {
       ui = loaded;

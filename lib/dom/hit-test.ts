@@ -28,7 +28,8 @@ function contains(rect: DOMRect, x: number, y: number): boolean {
   return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
 }
 
-function isUnder(mark: Mark, doc: Document, x: number, y: number): boolean {
+/** Whether a viewport point is on a mark (an entity's, a claim's): on one of its range's client rects. */
+export function isUnder(mark: { range: AbstractRange }, doc: Document, x: number, y: number): boolean {
   for (const rect of liveRange(mark.range, doc).getClientRects()) if (contains(rect, x, y)) return true;
   return false;
 }
