@@ -384,8 +384,13 @@ async function profileLoad(
  * is one).
  */
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize, backingStorageSize = 0 } = (await cdp.send('Runtime.getHeapUsage')) as {
+  return usedHeap((method) => cdp.send(method));
+}
+
+/** A DevTools session's heap after a full garbage collection (either client's session: `send` its methods). */
+async function usedHeap(send: (method: 'HeapProfiler.collectGarbage' | 'Runtime.getHeapUsage') => Promise<unknown>) {
+  await send('HeapProfiler.collectGarbage');
+  const { usedSize, backingStorageSize = 0 } = (await send('Runtime.getHeapUsage')) as {
     usedSize: number;
     backingStorageSize?: number;
   };
@@ -428,10 +433,9 @@ async function backgroundHeap(profileDir: string): Promise<number> {
   try {
     const target = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 20_000 });
     const session = await target.createCDPSession();
-    await session.send('HeapProfiler.collectGarbage');
-    const { usedSize, backingStorageSize = 0 } = await session.send('Runtime.getHeapUsage');
+    const heap = await usedHeap((method) => session.send(method));
     await session.detach();
-    return usedSize + backingStorageSize;
+    return heap;
   } finally {
     await browser.disconnect();
   }
