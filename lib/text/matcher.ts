@@ -139,6 +139,15 @@ const MAX_SEP = 8;
 const NO_PATTERN = 0x7fffffff;
 /** A block is "stem heavy" if it has more than one word that may carry an ending per this many units. */
 const STEM_HEAVY = 24;
+/**
+ * Matches the empty string. Run after every scan, so that the engine's record
+ * of the last match (`RegExp.input`, `RegExp.lastMatch`: every successful
+ * regular expression writes it) holds '' instead of the page's text, which it
+ * would otherwise keep alive until the next match (issue 17: Lens keeps none
+ * of a page's text).
+ */
+const FORGET = /(?:)/;
+
 /** Past this many units read where the prefilter hits, if they are most of the text so far, the rest is read whole. */
 const DENSE = 4096;
 /** the window of a windowed read: the word just recorded and the next, which may go on its alias */
@@ -273,6 +282,12 @@ class WordMatcher implements Matcher {
    */
   scan(text: string): TermMatch[] {
     if (this.patternCount === 0 || text.length === 0) return [];
+    const out = this.find(text);
+    FORGET.test('');
+    return out;
+  }
+
+  private find(text: string): TermMatch[] {
     const out: TermMatch[] = [];
     const pre = this.prefilter;
     if (pre === null) {

@@ -86,6 +86,17 @@ describe.each(MATCHERS)('%s', (_, make) => {
     });
   });
 
+  describe('what a scan keeps', () => {
+    test("none of the text: the engine's record of the last match is left empty", () => {
+      const text = 'Context: Vladimir Putin, said to be unpredictable, met Kim Jong Un in Pyongyang.';
+      expect(matcher.scan(text).length).toBeGreaterThan(0);
+      // (Legacy statics of RegExp: what the last successful match of this realm was run on.)
+      const legacy = RegExp as unknown as { input: string; lastMatch: string };
+      expect(legacy.input).toBe('');
+      expect(legacy.lastMatch).toBe('');
+    });
+  });
+
   describe('offsets', () => {
     test('are UTF-16 offsets into the original string', () => {
       expect(matcher.scan('Putin met Kim Jong-un in Pyongyang.')).toEqual([
