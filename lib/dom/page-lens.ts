@@ -50,13 +50,14 @@ export function inView(doc: Document, navigationType: string | undefined): Eleme
   const win = doc.defaultView;
   const body = doc.body;
   if (!win || !body) return [];
-  const view = win.innerHeight;
   let at: Element | null = null;
   const hash = doc.location.hash.slice(1);
+  // (The window's size and scroll are read only where they are needed: reading them may make the browser lay the page out.)
   if (hash !== '') at = doc.getElementById(decodedFragment(hash)) ?? doc.getElementsByName(hash)[0] ?? null;
-  else if ((navigationType === 'reload' || navigationType === 'back_forward') && win.scrollY >= view / 2)
-    at = doc.elementFromPoint(win.innerWidth / 2, view / 2);
+  else if ((navigationType === 'reload' || navigationType === 'back_forward') && win.scrollY >= win.innerHeight / 2)
+    at = doc.elementFromPoint(win.innerWidth / 2, win.innerHeight / 2);
   if (!at || at === body || !body.contains(at)) return [];
+  const view = win.innerHeight;
   for (let up = at.parentElement; up && up !== body; up = up.parentElement) {
     if (up.getBoundingClientRect().height > 3 * view) break;
     at = up;
