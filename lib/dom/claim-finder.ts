@@ -61,8 +61,8 @@ export interface ClaimFinder {
 
 export function createClaimFinder(options: ClaimFinderOptions): ClaimFinder {
   const { window: win, signal, gatherMs = 250 } = options;
-  /** blocks not asked about yet */
-  let queue: readonly MarkedBlock[] = [];
+  /** blocks not asked about yet (taken from the front, so that those asked about are let go) */
+  const queue: MarkedBlock[] = [];
   let running: Promise<unknown> = Promise.resolve();
   let scheduled = false;
   /** when the background was last asked */
@@ -72,8 +72,7 @@ export function createClaimFinder(options: ClaimFinderOptions): ClaimFinder {
     while (queue.length > 0 && !signal.aborted) {
       const t0 = await idleSlice(win);
       // (Blocks per ask: the message, its text copied once, stays a short piece of work for the page.)
-      const batch = queue.slice(0, MAX_CLAIM_BLOCKS).filter((block) => block.text.length <= MAX_CLAIM_BLOCK_TEXT);
-      queue = queue.slice(MAX_CLAIM_BLOCKS);
+      const batch = queue.splice(0, MAX_CLAIM_BLOCKS).filter((block) => block.text.length <= MAX_CLAIM_BLOCK_TEXT);
       if (options.measures) measureClaims(win, t0, batch.length, 0);
       if (batch.length === 0 || signal.aborted) continue;
       lastAsk = win.performance.now();
@@ -102,7 +101,8 @@ export function createClaimFinder(options: ClaimFinderOptions): ClaimFinder {
 
   return {
     update(blocks) {
-      queue = queue.concat(blocks);
+      // (Not concat: a live page's every change would copy the whole queue.)
+      for (const block of blocks) queue.push(block);
       schedule();
     },
     settled: () => running.then(() => undefined),
