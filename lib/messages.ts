@@ -196,8 +196,7 @@ export interface TabProtocol {
   /** From the background, to every tab: a highlight was deleted (from the popup, or a page); a page showing it takes it away. */
   highlightDeleted: { request: { id: string }; response: null };
   /** The page the reader sees, and whether Lens is marking it (for the popup's per-site switch). */
-  /** `private`: the tab is in a private window */
-  getPageInfo: { request: null; response: { url: string; active: boolean; private?: boolean } };
+  getPageInfo: { request: null; response: { url: string; active: boolean } };
   /**
    * Settings or the corpus changed: every frame asks for its configuration
    * again and redraws, without a reload. Answered by every frame.

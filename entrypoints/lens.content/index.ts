@@ -21,7 +21,6 @@ export default defineContentScript({
       pageUrl: performance.getEntriesByType('navigation')[0]?.name ?? location.href,
       currentUrl: () => location.href,
       isTop: window === window.top,
-      isPrivate: browser.extension.inIncognitoContext,
       ask: createClient((message) => browser.runtime.sendMessage(message)),
       onMessage: browser.runtime.onMessage,
       signal: ctx.signal,

@@ -34,6 +34,14 @@ async function targetTab(): Promise<number | undefined> {
 const tabId = await targetTab();
 const askTab =
   tabId === undefined ? null : createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message));
+// (Asked of the browser here, not of the tab's content script: a page's script need not touch the extension API for it.)
+const inPrivate =
+  tabId === undefined
+    ? false
+    : await browser.tabs.get(tabId).then(
+        (tab) => tab.incognito,
+        () => false,
+      );
 const settings = await ask('getSettings', null).catch(() => null);
 const theme = applyPageTheme(document, settings?.theme ?? 'auto');
 const translator = await loadTranslator(settings?.language ?? 'browser', browser.i18n);
@@ -45,6 +53,7 @@ render(
   <Popup
     ask={ask}
     askTab={askTab}
+    inPrivate={inPrivate}
     theme={theme}
     initialQuery={handed?.query}
     openOptions={() => void browser.runtime.openOptionsPage()}

@@ -53,8 +53,6 @@ export interface PageSessionOptions {
   currentUrl: () => string;
   /** whether this frame is its tab's top frame: the page the reader sees */
   isTop: boolean;
-  /** whether the tab is in a private window (the popup keeps no switch for its site: nothing from one is stored) */
-  isPrivate: boolean;
   /** asks the background (runtime.sendMessage through createClient) */
   ask: Client;
   /** runtime.onMessage: the session listens while `signal` lasts */
@@ -122,7 +120,7 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
     handlers = startSession(config, signal, options, reportCount);
   };
 
-  const pageInfo = () => ({ url: options.currentUrl(), active, private: options.isPrivate });
+  const pageInfo = () => ({ url: options.currentUrl(), active });
   const onMessage: MessageListener = (message, _sender, sendResponse) => {
     // Every frame redraws on a change; only the top frame answers the rest: the popup and the
     // shortcut speak to the page the reader sees.

@@ -18,6 +18,8 @@ export interface PopupProps {
   ask: Client;
   /** the content script of the tab the popup is about, or null where Lens does not run */
   askTab: Client<TabProtocol> | null;
+  /** whether that tab is in a private window */
+  inPrivate?: boolean;
   openOptions(): void;
   download(name: string, type: string, text: string): void;
   close(): void;
@@ -32,7 +34,16 @@ const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'highlights', label: 'popupTabHighlights' },
 ];
 
-export function Popup({ ask, askTab, openOptions, download, close, initialQuery, theme }: PopupProps) {
+export function Popup({
+  ask,
+  askTab,
+  inPrivate = false,
+  openOptions,
+  download,
+  close,
+  initialQuery,
+  theme,
+}: PopupProps) {
   const [current, setTab] = useState<Tab>('search');
   const [search, setSearch] = useState<SearchState>({ query: initialQuery ?? '', filters: {}, active: null });
   const [trail, setTrail] = useState<Opened[]>([]);
@@ -56,7 +67,7 @@ export function Popup({ ask, askTab, openOptions, download, close, initialQuery,
     <main class="popup">
       <header>
         <h1>{t('extName')}</h1>
-        <SiteSwitch ask={ask} askTab={askTab} openOptions={openOptions} />
+        <SiteSwitch ask={ask} askTab={askTab} inPrivate={inPrivate} openOptions={openOptions} />
         <div role="tablist" aria-label={t('extName')} class="tabs">
           {TABS.map((tab) => (
             <button

@@ -11,22 +11,20 @@ import { errorMessage } from '../../errors';
 export interface SiteSwitchProps {
   ask: Client;
   askTab: Client<TabProtocol> | null;
+  /** whether the tab is in a private window (then no switch for its site: nothing from one is stored) */
+  inPrivate: boolean;
   openOptions(): void;
 }
 
-export function SiteSwitch({ ask, askTab, openOptions }: SiteSwitchProps) {
+export function SiteSwitch({ ask, askTab, inPrivate, openOptions }: SiteSwitchProps) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [url, setUrl] = useState<string | null>(null);
-  const [inPrivate, setInPrivate] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     ask('getSettings', null).then(setSettings, () => undefined);
     askTab?.('getPageInfo', null).then(
-      (info) => {
-        setUrl(/^https?:/.test(info.url) ? info.url : null);
-        setInPrivate(info.private === true);
-      },
+      (info) => setUrl(/^https?:/.test(info.url) ? info.url : null),
       () => undefined /* no content script here: a browser page */,
     );
   }, [askTab]);

@@ -115,7 +115,6 @@ function frame(options: {
     pageUrl: PAGE_URL,
     currentUrl: () => url,
     isTop: options.isTop ?? true,
-    isPrivate: false,
     ask,
     onMessage: { addListener: (l) => listeners.add(l), removeListener: (l) => listeners.delete(l) },
     signal: life.signal,
@@ -179,7 +178,7 @@ describe('a page where Lens runs', () => {
     await vi.waitFor(() => expect(page.counts).toEqual([2]));
     expect(page.asked).toEqual([PAGE_URL]);
     expect(marked()).toEqual(['Putin', 'Pyongyang', 'Putin', 'Pyongyang']);
-    expect(await page.tab('getPageInfo', null)).toEqual({ url: PAGE_URL, active: true, private: false });
+    expect(await page.tab('getPageInfo', null)).toEqual({ url: PAGE_URL, active: true });
     expect(await page.tab('getPageEntities', null)).toEqual([
       { id: 'pyongyang', label: 'Pyongyang', kind: 'place', count: 2 },
       { id: 'putin', label: 'Vladimir Putin', kind: 'person', count: 2 },
@@ -226,7 +225,7 @@ describe('a page where Lens is off', () => {
       await page.started;
       expect(page.counts).toEqual([0]);
       expect(marked()).toEqual([]);
-      expect(await page.tab('getPageInfo', null)).toEqual({ url: PAGE_URL, active: false, private: false });
+      expect(await page.tab('getPageInfo', null)).toEqual({ url: PAGE_URL, active: false });
       for (const type of ['openPanel', 'getPageEntities', 'getPageScope', 'getHighlightStatus'] as const)
         await expect(page.tab(type, null)).rejects.toThrow('Lens is off on this page');
       await expect(page.tab('showEntity', { entityId: 'putin' })).rejects.toThrow('Lens is off on this page');

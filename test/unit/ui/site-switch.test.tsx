@@ -22,10 +22,10 @@ async function switches(url: string, inPrivate: boolean) {
   }) as unknown as Client;
   const askTab = ((type: string) =>
     type === 'getPageInfo'
-      ? Promise.resolve({ url, active: true, private: inPrivate })
+      ? Promise.resolve({ url, active: true })
       : Promise.reject(new Error(`unexpected ${type}`))) as unknown as Client<TabProtocol>;
   await act(async () => {
-    render(<SiteSwitch ask={ask} askTab={askTab} openOptions={() => undefined} />, ui.root);
+    render(<SiteSwitch ask={ask} askTab={askTab} inPrivate={inPrivate} openOptions={() => undefined} />, ui.root);
   });
   return written;
 }
