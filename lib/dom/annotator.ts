@@ -74,8 +74,13 @@ export const RELEVANT_CORE_MENTIONS = 3;
 
 export interface AnnotatorOptions {
   matcher: Matcher;
-  /** `CSS.highlights` of the document the marks are drawn in */
-  registry: HighlightRegistry;
+  /**
+   * `CSS.highlights` of the document the marks are drawn in, asked for when
+   * the first mark is added: a frame or a page with nothing to mark never
+   * reads it (in a content script's world, the first read of `CSS` makes its
+   * bindings) and never has a highlight registered.
+   */
+  registry: () => HighlightRegistry;
   density?: Density;
   markStyle?: MarkStyle;
   performance?: Performance;
@@ -171,7 +176,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   const isRelevant = (core: number) => markEverywhere || core >= RELEVANT_CORE_MENTIONS;
   const name = TERM_HIGHLIGHTS[options.markStyle ?? 'underline'];
   const highlight = new Highlight();
-  registry.set(name, highlight);
+  /** where the highlight is registered, once there is a mark */
+  let registered: HighlightRegistry | null = null;
   /** how many marks each entity has, kept as marks come and go (read after every scan, for the badge) */
   const perEntity = new Map<string, number>();
   const count = (entityId: string, by: number) => {
@@ -280,6 +286,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   function addMark(mark: Mark, list: Mark[]) {
+    if (registered === null) (registered = registry()).set(name, highlight);
     highlight.add(mark.range);
     list.push(mark);
     count(mark.entityId, 1);
@@ -419,7 +426,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       highlight.clear();
     },
     destroy() {
-      if (registry.get(name) === highlight) registry.delete(name);
+      if (registered?.get(name) === highlight) registered.delete(name);
       fresh = [];
       byContainer.clear();
       coreByContainer.clear();

@@ -121,7 +121,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
   let observer: Observer | undefined;
   const annotator = createAnnotator({
     matcher: options.matcher,
-    registry: win.CSS.highlights,
+    registry: () => win.CSS.highlights,
     density: options.settings.density,
     markStyle: options.settings.markStyle,
     markEverywhere: options.settings.markEverywhere,

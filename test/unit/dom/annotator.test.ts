@@ -20,7 +20,7 @@ function annotate(html: string, density: 'every' | 'first-per-paragraph' = 'ever
   document.body.innerHTML = html;
   const annotator = createAnnotator({
     matcher,
-    registry: registry as unknown as HighlightRegistry,
+    registry: () => registry as unknown as HighlightRegistry,
     density,
     followBlocks: true,
   });
@@ -199,7 +199,7 @@ describe('annotator', () => {
     document.body.innerHTML = '<nav>Pyongyang</nav><p>Pyongyang</p>';
     const everywhere = createAnnotator({
       matcher,
-      registry: registry as unknown as HighlightRegistry,
+      registry: () => registry as unknown as HighlightRegistry,
       mainTextOnly: false,
       followBlocks: true,
     });
@@ -208,10 +208,32 @@ describe('annotator', () => {
     expect(everywhere.addedBlocks().map((block) => block.container)).toEqual([document.querySelector('p')]);
     everywhere.destroy();
 
-    const unfollowed = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry });
+    const unfollowed = createAnnotator({ matcher, registry: () => registry as unknown as HighlightRegistry });
     unfollowed.scan(document.body);
     expect(unfollowed.marks()).toHaveLength(1);
     expect(unfollowed.addedBlocks()).toEqual([]);
+  });
+
+  test('a page with nothing to mark is left without a highlight, and its registry is not even asked for', () => {
+    document.body.innerHTML = '<p>Weather: sunny in Lisbon.</p>';
+    let asked = 0;
+    const annotator = createAnnotator({
+      matcher,
+      registry: () => {
+        asked++;
+        return registry as unknown as HighlightRegistry;
+      },
+    });
+    annotator.scan(document.body);
+    expect(asked).toBe(0);
+    expect(registry.has(TERM_HIGHLIGHT)).toBe(false);
+    // The page's first mention registers it, once.
+    document.body.insertAdjacentHTML('beforeend', '<p>Then Putin.</p><p>And Putin again.</p>');
+    annotator.scan(document.body);
+    expect(textsOf(registry.get(TERM_HIGHLIGHT))).toEqual(['Putin', 'Putin']);
+    expect(asked).toBe(1);
+    annotator.destroy();
+    expect(registry.has(TERM_HIGHLIGHT)).toBe(false);
   });
 
   test('destroy unregisters the highlight', () => {
@@ -231,7 +253,7 @@ describe('what is marked: tiers, the page’s relevance and its main text (issue
     document.body.innerHTML = html;
     const annotator = createAnnotator({
       matcher,
-      registry: registry as unknown as HighlightRegistry,
+      registry: () => registry as unknown as HighlightRegistry,
       tierOf,
       ...options,
     });
@@ -313,7 +335,7 @@ describe('what is marked: tiers, the page’s relevance and its main text (issue
     document.body.innerHTML = '<p>Putin in Pyongyang, North Korea; Pyongyang again.</p>';
     const annotator = createAnnotator({
       matcher,
-      registry: registry as unknown as HighlightRegistry,
+      registry: () => registry as unknown as HighlightRegistry,
       tierOf,
       shows: (id) => id !== 'pyongyang',
     });
@@ -333,7 +355,7 @@ describe('a full scan in slices (issue 17)', () => {
     document.body.innerHTML = html;
     const annotator = createAnnotator({
       matcher,
-      registry: registry as unknown as HighlightRegistry,
+      registry: () => registry as unknown as HighlightRegistry,
       tierOf,
       followBlocks: true,
     });
@@ -352,7 +374,7 @@ describe('a full scan in slices (issue 17)', () => {
   /** The same page scanned at once, for comparison. */
   function scanAtOnce(html: string) {
     document.body.innerHTML = html;
-    const annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry, tierOf });
+    const annotator = createAnnotator({ matcher, registry: () => registry as unknown as HighlightRegistry, tierOf });
     const stats = annotator.scan(document.body);
     return { stats, marked: textsOf(registry.get(TERM_HIGHLIGHT)), counts: annotator.counts() };
   }
@@ -422,7 +444,7 @@ describe('a full scan in slices (issue 17)', () => {
 
   test('says its reading is stale when the page took away the node it had stopped at', async () => {
     document.body.innerHTML = `<div id="feed">${paragraphs(2000, 'Pyongyang.')}</div>`;
-    const annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry, tierOf });
+    const annotator = createAnnotator({ matcher, registry: () => registry as unknown as HighlightRegistry, tierOf });
     let pauses = 0;
     const scan = annotator.scanInSlices(document.body, {
       timeUp: () => true,

@@ -33,7 +33,11 @@ beforeEach(() => {
     configurable: true,
   });
   life = new AbortController();
-  annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry, followBlocks: true });
+  annotator = createAnnotator({
+    matcher,
+    registry: () => registry as unknown as HighlightRegistry,
+    followBlocks: true,
+  });
   finder = start();
 });
 afterEach(() => {

@@ -41,7 +41,7 @@ beforeEach(() => {
   const registry = installHighlightShim();
   document.body.innerHTML = '<p>Lavrov flew to Pyongyang, then to Wonsan.</p>';
   text = document.querySelector('p')!.firstChild as Text;
-  annotator = createAnnotator({ matcher, registry: registry as unknown as HighlightRegistry });
+  annotator = createAnnotator({ matcher, registry: () => registry as unknown as HighlightRegistry });
   annotator.scan(document.body);
 });
 

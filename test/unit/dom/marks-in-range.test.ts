@@ -17,7 +17,7 @@ beforeEach(() => {
 
 function marks() {
   const registry = installHighlightShim() as unknown as HighlightRegistry;
-  const annotator = createAnnotator({ matcher, registry });
+  const annotator = createAnnotator({ matcher, registry: () => registry });
   annotator.scan(document.body);
   return annotator.marks();
 }
