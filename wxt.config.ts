@@ -38,7 +38,7 @@ export default defineConfig({
     plugins: [
       preact(),
       corpusPlugin({ extraPack: process.env.RDL_CORPUS_EXTRA }),
-      compileHintPlugin('content-scripts/lens.js'),
+      compileHintPlugin('lens-session.js'),
     ],
     // RDL_SOURCEMAP=hidden: the whole-cost bench's build, the shipped code with .map files beside it (no comment in it).
     build: { target: 'es2022', sourcemap: process.env.RDL_SOURCEMAP === 'hidden' ? 'hidden' : false },
@@ -88,12 +88,13 @@ export default defineConfig({
     // storage with it (without, the persist() request of the background is not granted: it has no window to ask
     // the reader in), so the reader's highlights are never evicted when the disk runs low; in Chrome, no quota.
     permissions: ['contextMenus', 'unlimitedStorage'],
-    // The card UI and the anchoring code, loaded by the content script with import() when first needed.
+    // Lens's session (in a frame, once it has text: lib/dom/frame-gate.ts), and the card UI, the anchoring code
+    // and the claims, loaded by the session with import() when first needed.
     // Chrome: only at a per-session dynamic URL (runtime.getURL gives it), so that a page cannot probe the
     // extension's fixed id for them (Firefox already randomises its extension origin per install).
     web_accessible_resources: [
       {
-        resources: ['lens-ui.js', 'lens-anchoring.js', 'lens-claims.js'],
+        resources: ['lens-session.js', 'lens-ui.js', 'lens-anchoring.js', 'lens-claims.js'],
         matches: ['<all_urls>'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

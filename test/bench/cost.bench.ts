@@ -635,7 +635,8 @@ async function main() {
   const overall = averageTop(real.map((r) => Object.fromEntries(r.top)));
   console.log(`where the time goes, mean ms per real page (function → what it calls):`);
   for (const [where, ms] of overall.slice(0, TOP)) console.log(`  ${ms.toFixed(2).padStart(6)}  ${where}`);
-  // What every page loads (the content script), and the chunks it loads when first needed.
+  // What every frame loads (the content script), what the page the reader sees loads (its session), and the
+  // chunks the session loads when first needed.
   const sizeOf = (file: string) => `${file} ${(readFileSync(join(EXTENSION_DIR, file)).length / 1024).toFixed(1)} KB`;
   const sizes = [
     ...readdirSync(join(EXTENSION_DIR, 'content-scripts'))

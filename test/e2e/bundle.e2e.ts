@@ -11,10 +11,11 @@ import { describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, extensionDir } from './harness';
 
 describe.each(BROWSER_NAMES)('%s build', (browserName) => {
-  const file = `${extensionDir(browserName)}/content-scripts/lens.js`;
+  // The content script and the session it loads in the page the reader sees: what every page runs.
+  const everyPage = ['content-scripts/lens.js', 'lens-session.js'];
 
-  test('the content script contains neither Dexie nor fuse.js', () => {
-    const source = readFileSync(file, 'utf8');
+  test('the content script and its session contain neither Dexie nor fuse.js', () => {
+    const source = everyPage.map((path) => readFileSync(`${extensionDir(browserName)}/${path}`, 'utf8')).join('\n');
     // Strings each library carries in its code (Dexie's error names, fuse's option names).
     for (const marker of [
       'DatabaseClosedError',
@@ -34,8 +35,8 @@ describe.each(BROWSER_NAMES)('%s build', (browserName) => {
 
   test('the scripts that run in pages are ASCII only, so that a page holds their source at a byte a character', () => {
     const dir = extensionDir(browserName);
-    // The content script and the scripts it loads when needed (lib/lazy-script.ts).
-    for (const path of ['content-scripts/lens.js', 'lens-ui.js', 'lens-anchoring.js', 'lens-claims.js']) {
+    // The content script, its session and the scripts that loads when needed (lib/lazy-script.ts).
+    for (const path of [...everyPage, 'lens-ui.js', 'lens-anchoring.js', 'lens-claims.js']) {
       const source = readFileSync(`${dir}/${path}`, 'utf8');
       const wide = [...source].filter((c) => c.charCodeAt(0) > 0x7f);
       expect(wide.join(''), path).toBe('');

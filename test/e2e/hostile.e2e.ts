@@ -59,6 +59,22 @@ function frameHighlightedTexts(selector: string): string[] | null {
   return ranges.map((r) => r.toString());
 }
 
+/** Adds a sentence to a same-origin frame, as an embed's script would; returns when, on the frame's clock. */
+function addSentence(selector: string): number {
+  const frame = document.querySelector<HTMLIFrameElement>(selector)!;
+  frame.contentDocument!.body.insertAdjacentHTML(
+    'beforeend',
+    '<p>Sergei Lavrov flew on to Wonsan, where the talks went on late into the evening.</p>',
+  );
+  return frame.contentWindow!.performance.now();
+}
+
+/** When a same-origin frame's first scan by Lens began (its rdl:scan measure), on the frame's clock; null before. */
+function firstScanAt(selector: string): number | null {
+  const frame = document.querySelector<HTMLIFrameElement>(selector)!;
+  return frame.contentWindow!.performance.getEntriesByName('rdl:scan')[0]?.startTime ?? null;
+}
+
 /** The centre of a frame's first mark, in the top page's viewport. */
 function frameMarkCentre(selector: string): { x: number; y: number } | null {
   const frame = document.querySelector<HTMLIFrameElement>(selector)!;
@@ -278,6 +294,7 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
         `${server.url('/fixtures/hostile-frames.html')}?other=${encodeURIComponent(other.origin)}`,
       );
       expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toEqual(['Pyongyang']);
+      // (Each of these frames has a sentence of text at least: lib/dom/frame-gate.ts.)
       expect(await page.waitFor(frameHighlightedTexts, ['#same'])).toEqual(['Sergei Lavrov', 'Wonsan']);
       expect(await page.waitFor(frameHighlightedTexts, ['#srcdoc'])).toEqual(['Kim Jong Un']);
       // (Each frame decides alone whether it is about the relationship: these name only core entities.)
@@ -293,6 +310,19 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       const at = (await page.evaluate(frameMarkCentre, '#same'))!;
       await page.mouseMove(at.x, at.y);
       expect(await page.waitForUi(frameCardTitle, [], undefined, '#same')).toBe('Sergey Lavrov');
+      expect(page.errors()).toEqual([]);
+      await page.close();
+    });
+
+    test('a frame with less than a sentence of text (an ad label) gets no session until it has one', async () => {
+      const page = await lens.openPage(server.url('/fixtures/hostile-frames.html'));
+      // Lens runs in the page and in its frames with text: the one with a label only is not read yet.
+      await page.waitFor(frameHighlightedTexts, ['#srcdoc']);
+      expect(await page.evaluate(frameHighlightedTexts, '#late')).toBeNull();
+      const addedAt = await page.evaluate(addSentence, '#late');
+      expect(await page.waitFor(frameHighlightedTexts, ['#late'])).toEqual(['Pyongyang', 'Sergei Lavrov', 'Wonsan']);
+      // The frame's first scan began once the sentence was there: until then it had no session at all.
+      expect(await page.evaluate(firstScanAt, '#late')).toBeGreaterThan(addedAt);
       expect(page.errors()).toEqual([]);
       await page.close();
     });

@@ -1,0 +1,28 @@
+/**
+ * How the content script (entrypoints/lens.content) finds Lens's session once
+ * its script (entrypoints/lens-session.ts) has loaded: the script leaves its
+ * start under this key on the content script's global object, as the card UI
+ * does (../ui/ui-handle.ts). Kept apart from the session so that the content
+ * script can name it without bundling it (./frame-gate.ts says why).
+ */
+
+export interface LensStart {
+  /** the content script's life: when it aborts (the extension is updated or removed), everything stops */
+  signal: AbortSignal;
+  /** says what went wrong, under Lens's name; the page goes on */
+  failed: (error: unknown) => void;
+}
+
+/** Starts Lens's session in this frame; settles once it has started (or found the page inactive). */
+export type StartLens = (start: LensStart) => Promise<void>;
+
+export const SESSION_KEY = Symbol.for('rdl-lens.session');
+export const SESSION_SCRIPT = '/lens-session.js';
+
+export function registerSession(global: object, start: StartLens): void {
+  (global as Record<symbol, StartLens>)[SESSION_KEY] = start;
+}
+
+export function registeredSession(global: object): StartLens | undefined {
+  return (global as Record<symbol, StartLens | undefined>)[SESSION_KEY];
+}
