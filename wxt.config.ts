@@ -38,6 +38,7 @@ export default defineConfig({
     plugins: [
       preact(),
       corpusPlugin({ extraPack: process.env.RDL_CORPUS_EXTRA }),
+      compileHintPlugin('content-scripts/lens.js'),
       compileHintPlugin('lens-session.js'),
     ],
     // RDL_SOURCEMAP=hidden: the whole-cost bench's build, the shipped code with .map files beside it (no comment in it).

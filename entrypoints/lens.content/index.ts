@@ -1,37 +1,20 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { whenTextToRead } from '../../lib/dom/frame-gate';
-import { registeredSession, SESSION_SCRIPT } from '../../lib/dom/session-handle';
-import { importRegistered } from '../../lib/lazy-script';
 import { report } from '../../lib/report';
-import './style.css';
+import { startLens } from '../lens-session/start';
 
 /**
- * Runs in every frame, and is small: it loads Lens's session (entrypoints/lens-session.ts)
- * in the page the reader sees at once, and in a frame once the frame has text to read
- * (lib/dom/frame-gate.ts). The ::highlight() styles come with it, in every frame.
+ * Lens in the page the reader sees: its session, started at once. Frames have a content script
+ * of their own (entrypoints/lens-frames.content), which loads the same session only in a frame
+ * with text to read; the ::highlight() styles come with that one, in every frame, this one's too.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
-  allFrames: true,
+  // (A page a script wrote into a new window's about:blank, as a print view is, is read too.)
   matchAboutBlank: true,
   runAt: 'document_idle',
-  // The ::highlight() styles are declared in the manifest: no <style> element is added to the page.
-  cssInjectionMode: 'manifest',
-  async main(ctx) {
+  main(ctx) {
     // Anything that goes wrong is said in the page's console under our name, and the page goes on.
     const failed = (error: unknown) => report('could not annotate this page', error);
-    try {
-      if (window !== window.top) await whenTextToRead(document, ctx.signal);
-      if (ctx.signal.aborted) return;
-      const start = await importRegistered(
-        () => import(/* @vite-ignore */ browser.runtime.getURL(SESSION_SCRIPT)),
-        () => registeredSession(globalThis),
-        "Lens's session", // not UI text: the name of the script in a failure's log
-      );
-      await start({ signal: ctx.signal, failed });
-    } catch (error) {
-      failed(error);
-    }
+    return startLens({ signal: ctx.signal, failed }).catch(failed);
   },
 });

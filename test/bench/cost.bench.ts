@@ -635,8 +635,8 @@ async function main() {
   const overall = averageTop(real.map((r) => Object.fromEntries(r.top)));
   console.log(`where the time goes, mean ms per real page (function → what it calls):`);
   for (const [where, ms] of overall.slice(0, TOP)) console.log(`  ${ms.toFixed(2).padStart(6)}  ${where}`);
-  // What every frame loads (the content script), what the page the reader sees loads (its session), and the
-  // chunks the session loads when first needed.
+  // What the page loads (its content script) and every frame (the frames' small one), the session a frame with
+  // text loads, and the chunks a session loads when first needed.
   const sizeOf = (file: string) => `${file} ${(readFileSync(join(EXTENSION_DIR, file)).length / 1024).toFixed(1)} KB`;
   const sizes = [
     ...readdirSync(join(EXTENSION_DIR, 'content-scripts'))

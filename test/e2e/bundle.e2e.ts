@@ -11,10 +11,10 @@ import { describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, extensionDir } from './harness';
 
 describe.each(BROWSER_NAMES)('%s build', (browserName) => {
-  // The content script and the session it loads in the page the reader sees: what every page runs.
-  const everyPage = ['content-scripts/lens.js', 'lens-session.js'];
+  // The content scripts, of the page and of its frames, and the session a frame with text loads.
+  const everyPage = ['content-scripts/lens.js', 'content-scripts/lens-frames.js', 'lens-session.js'];
 
-  test('the content script and its session contain neither Dexie nor fuse.js', () => {
+  test('the content scripts and the session contain neither Dexie nor fuse.js', () => {
     const source = everyPage.map((path) => readFileSync(`${extensionDir(browserName)}/${path}`, 'utf8')).join('\n');
     // Strings each library carries in its code (Dexie's error names, fuse's option names).
     for (const marker of [
@@ -35,7 +35,7 @@ describe.each(BROWSER_NAMES)('%s build', (browserName) => {
 
   test('the scripts that run in pages are ASCII only, so that a page holds their source at a byte a character', () => {
     const dir = extensionDir(browserName);
-    // The content script, its session and the scripts that loads when needed (lib/lazy-script.ts).
+    // The content scripts, the frames' session and the scripts the session loads when needed (lib/lazy-script.ts).
     for (const path of [...everyPage, 'lens-ui.js', 'lens-anchoring.js', 'lens-claims.js']) {
       const source = readFileSync(`${dir}/${path}`, 'utf8');
       const wide = [...source].filter((c) => c.charCodeAt(0) > 0x7f);

@@ -354,7 +354,7 @@ interface Manifest {
   host_permissions?: string[];
   optional_permissions?: string[];
   optional_host_permissions?: string[];
-  content_scripts?: { matches: string[]; js?: string[] }[];
+  content_scripts?: { matches: string[]; js?: string[]; all_frames?: boolean }[];
   commands?: Record<string, unknown>;
   web_accessible_resources?: { resources: string[] }[];
   background?: { service_worker?: string; scripts?: string[] };
@@ -406,7 +406,9 @@ function asks(manifest: Manifest): string[] {
     ...(manifest.host_permissions ?? []).map((p) => `host_permissions: ${p}`),
     ...(manifest.optional_permissions ?? []).map((p) => `optional_permissions: ${p}`),
     ...(manifest.optional_host_permissions ?? []).map((p) => `optional_host_permissions: ${p}`),
-    ...(manifest.content_scripts ?? []).map((c) => `content_scripts: ${c.matches.join(', ')}`),
+    ...(manifest.content_scripts ?? []).map(
+      (c) => `content_scripts: ${c.matches.join(', ')}, ${c.all_frames === true ? 'all frames' : 'top frame'}`,
+    ),
     ...(manifest.commands ? ['commands'] : []),
     ...(manifest.web_accessible_resources ?? []).map((w) => `web_accessible_resources: ${w.resources.join(', ')}`),
   ].sort();

@@ -142,8 +142,9 @@ describe('web-ext lint', () => {
         // Preact's support for dangerouslySetInnerHTML, which Lens never uses (see README).
         'UNSAFE_VAR_ASSIGNMENT chunks/base.js: Unsafe assignment to innerHTML',
         'UNSAFE_VAR_ASSIGNMENT lens-ui.js: Unsafe assignment to innerHTML',
-        // The content script's and the session's import() of their own scripts by runtime.getURL.
+        // The content scripts' and the frames' session's import() of their own scripts by runtime.getURL.
         'UNSAFE_VAR_ASSIGNMENT content-scripts/lens.js: Unsafe call to import for argument 0',
+        'UNSAFE_VAR_ASSIGNMENT content-scripts/lens-frames.js: Unsafe call to import for argument 0',
         'UNSAFE_VAR_ASSIGNMENT lens-session.js: Unsafe call to import for argument 0',
       ].sort(),
     );

@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { whenTextToRead } from '../../lib/dom/frame-gate';
+import { registeredSession, SESSION_SCRIPT } from '../../lib/dom/session-handle';
+import { importRegistered } from '../../lib/lazy-script';
+import { report } from '../../lib/report';
+import './style.css';
+
+/**
+ * Lens in a page's frames, and the ::highlight() styles in every frame: a small script that loads
+ * Lens's session (entrypoints/lens-session) in a frame only once the frame has text to read
+ * (lib/dom/frame-gate.ts). In the page the reader sees it does nothing else: that page's own
+ * content script (entrypoints/lens.content) runs the session.
+ */
+export default defineContentScript({
+  matches: ['<all_urls>'],
+  allFrames: true,
+  matchAboutBlank: true,
+  runAt: 'document_idle',
+  // The ::highlight() styles are declared in the manifest: no <style> element is added to the page.
+  cssInjectionMode: 'manifest',
+  async main(ctx) {
+    if (window === window.top) return;
+    // Anything that goes wrong is said in the page's console under our name, and the page goes on.
+    const failed = (error: unknown) => report('could not annotate this frame', error);
+    try {
+      await whenTextToRead(document, ctx.signal);
+      if (ctx.signal.aborted) return;
+      const start = await importRegistered(
+        () => import(/* @vite-ignore */ browser.runtime.getURL(SESSION_SCRIPT)),
+        () => registeredSession(globalThis),
+        "Lens's session", // not UI text: the name of the script in a failure's log
+      );
+      await start({ signal: ctx.signal, failed });
+    } catch (error) {
+      failed(error);
+    }
+  },
+});
