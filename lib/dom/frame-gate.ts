@@ -1,16 +1,16 @@
 /**
  * Which frames Lens starts in (issue 17: what Lens costs a page, frames
- * included). The content script runs in every frame of every page, and a
- * news page has many: ads, video players, trackers, most with no text at
- * all. Each frame where Lens's session starts pays for it: evaluating and
- * compiling its code, its configuration, its heap (about a megabyte). So the
- * content script itself is small, and the session (entrypoints/lens-session.ts)
- * is loaded in the page the reader sees at once, and in a frame only once
- * the frame has text to read: FRAME_TEXT_MIN characters or more, not
- * counting white space and the text of scripts and styles. A frame whose
- * text comes later (an embed filled by its script) is watched until it has
- * that much.
+ * included). A news page has many frames: ads, video players, trackers, most
+ * with no text at all. Each frame where Lens's session starts pays for it:
+ * evaluating and compiling its code, its configuration, its heap (about a
+ * megabyte). So the page the reader sees runs the session from its own
+ * content script, and frames have a small one (entrypoints/lens-frames.content)
+ * that loads the session (entrypoints/lens-session) only once the frame has
+ * text to read: FRAME_TEXT_MIN characters or more, not counting white space
+ * and the text of scripts and styles. A frame whose text comes later (an
+ * embed filled by its script) is watched until it has that much.
  */
+import { NOT_PAGE_TEXT } from '../anchoring/skip-policy';
 
 /**
  * Characters of text (not white space) from which a frame is read: a
@@ -19,8 +19,8 @@
  */
 export const FRAME_TEXT_MIN = 40;
 
-/** Elements whose text is not shown as text (their text nodes are code, styles or inert markup). */
-const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'script', 'style', 'noscript', 'template']);
+/** Elements whose text is not the page's (scripts, styles, templates), by nodeName as the DOM gives it. */
+const NOT_TEXT = new Set(NOT_PAGE_TEXT.flatMap((name) => [name, name.toUpperCase()]));
 
 /** Whether `doc` has at least `min` characters of text to read (read until it has). */
 export function hasTextToRead(doc: Document, min = FRAME_TEXT_MIN): boolean {

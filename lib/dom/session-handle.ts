@@ -1,9 +1,10 @@
 /**
- * How the content script (entrypoints/lens.content) finds Lens's session once
- * its script (entrypoints/lens-session.ts) has loaded: the script leaves its
- * start under this key on the content script's global object, as the card UI
- * does (../ui/ui-handle.ts). Kept apart from the session so that the content
- * script can name it without bundling it (./frame-gate.ts says why).
+ * How the frames' content script (entrypoints/lens-frames.content) finds
+ * Lens's session once its script (entrypoints/lens-session) has loaded: the
+ * script leaves its start under this key on the content script's global
+ * object, as the card UI does (../ui/ui-handle.ts). Kept apart from the
+ * session so that the frames' script can name it without bundling it
+ * (./frame-gate.ts says why).
  */
 
 export interface LensStart {
