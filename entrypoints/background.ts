@@ -8,7 +8,7 @@ import { guardHandlers, type Caller } from '../lib/sender-policy';
 import { createService } from '../lib/service';
 import { toolbarIcon, toolbarTitleKey } from '../lib/toolbar-icon';
 import { loadTranslator } from '../lib/i18n/load';
-import type { LanguageSetting } from '../lib/i18n/locales';
+import { followLanguage } from '../lib/i18n/follow';
 import { setTranslator, t } from '../lib/i18n/translate';
 import { DEFAULT_SETTINGS } from '../lib/settings';
 
@@ -68,7 +68,7 @@ export default defineBackground(() => {
     },
     // Every frame of every tab redraws with the new settings or corpus (a tab without Lens does not answer).
     onConfigChanged: () => {
-      void followLanguage();
+      void language.follow();
       return toEveryTab((tabId) =>
         createClient<TabProtocol>((m) => browser.tabs.sendMessage(tabId, m))('configChanged', null),
       );
@@ -81,7 +81,7 @@ export default defineBackground(() => {
       const caller = sender as Caller;
       if (caller.kind !== 'page' || !caller.topFrame || caller.tabId === undefined) return;
       const { tabId } = caller;
-      await language;
+      await language.ready();
       await Promise.all([
         browser.action.setIcon({ tabId, path: toolbarIcon(state) }),
         browser.action.setTitle({ tabId, title: t(toolbarTitleKey(state)) }),
@@ -97,30 +97,17 @@ export default defineBackground(() => {
     },
   });
 
-  /**
-   * The background speaks the reader's language too (toolbar tooltips, the
-   * context menu, the errors it answers with): the setting's, read at start
-   * and again whenever the settings change.
-   */
-  let languageSetting: LanguageSetting | null = null;
-  let language: Promise<void> = Promise.resolve();
-  function followLanguage(): Promise<void> {
-    const previous = language;
-    language = previous
-      .then(() => service.handlers.getSettings(null, { kind: 'extension', private: false } satisfies Caller))
-      // A store that cannot be read: the browser's language, as on a first start.
-      .catch(() => DEFAULT_SETTINGS)
-      .then(async ({ language: setting }) => {
-        if (setting === languageSetting) return;
-        languageSetting = setting;
-        setTranslator(await loadTranslator(setting, browser.i18n));
-        await browser.contextMenus
-          .update(SAVE_HIGHLIGHT_MENU, { title: t('menuSaveHighlight') })
-          .catch(() => undefined);
-      });
-    return language;
-  }
-  void followLanguage();
+  // The background speaks the reader's language too (toolbar tooltips, the context menu, its errors).
+  const language = followLanguage({
+    read: async () =>
+      (await service.handlers.getSettings(null, { kind: 'extension', private: false } satisfies Caller)).language,
+    fallback: DEFAULT_SETTINGS.language,
+    apply: async (setting) => {
+      setTranslator(await loadTranslator(setting, browser.i18n));
+      await browser.contextMenus.update(SAVE_HIGHLIGHT_MENU, { title: t('menuSaveHighlight') }).catch(() => undefined);
+    },
+  });
+  void language.follow();
 
   // Every listener is registered synchronously on every start: an MV3 worker
   // (and Firefox's event page) is woken by the event itself and must have its
@@ -162,7 +149,7 @@ export default defineBackground(() => {
     // Menus outlive the worker but not an update: made again on every install and update.
     void browser.contextMenus
       .removeAll()
-      .then(() => language)
+      .then(() => language.ready())
       .then(() =>
         browser.contextMenus.create({
           id: SAVE_HIGHLIGHT_MENU,
