@@ -34,6 +34,14 @@ export const MAX_PAGE_ENTITY_IDS = 200;
  */
 export const MAX_CLAIM_BLOCKS = 200;
 export const MAX_CLAIM_BLOCK_TEXT = 20_000;
+/**
+ * The most UTF-16 units one `matchTerms` reads. A page sends its text a part
+ * at a time (a scan's slice, a rescan's changed blocks: far less than this);
+ * a longer text is sent in parts cut at block breaks (lib/text/term-matches.ts).
+ */
+export const MAX_MATCH_TEXT = 1 << 20;
+/** Why `matchTerms` refuses a term index's version: the page is told `configChanged` and starts anew. */
+export const STALE_TERM_INDEX_MESSAGE = 'The corpus changed: the page is marked again with the new one';
 
 export type { TermPattern };
 
@@ -63,8 +71,13 @@ export interface PageHighlights {
   unavailable: string | null;
 }
 
-/** What a page gets of the term index: the matcher's tables, which it uses as they arrive, not the patterns. */
-export type PageTermIndex = Pick<TermIndex, 'version' | 'matcher' | 'entities'>;
+/**
+ * What a page gets of the term index: its version and what it must know of
+ * each entity. Not the matcher: the background matches a page's text
+ * (`matchTerms`), so that the matcher's code, tables and regular expression
+ * are in no page (issue 17).
+ */
+export type PageTermIndex = Pick<TermIndex, 'version' | 'entities'>;
 
 /**
  * A page's configuration: where Lens runs, the term index to mark it with;
@@ -81,6 +94,14 @@ export interface Protocol {
   getTermIndex: { request: null; response: TermIndex };
   /** what a content script needs to start on a page, in one round trip */
   getPageConfig: { request: { url: string }; response: PageConfig };
+  /**
+   * The corpus's mentions in a page's text (blocks separated by BLOCK_BREAK, at
+   * most MAX_MATCH_TEXT units), matched with the term index of `version`: for
+   * each, its start, its end and its entity's index in that term index's
+   * `entities`, three numbers a mention. Refused once that index is replaced
+   * (the page is told `configChanged` and asks again).
+   */
+  matchTerms: { request: { version: string; text: string }; response: number[] };
   getSettings: { request: null; response: Settings };
   setSettings: { request: Partial<Settings>; response: Settings };
   /** `pageEntityIds`: the other entities marked on the page (at most 200), whose claims the card puts first */

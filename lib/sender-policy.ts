@@ -3,7 +3,7 @@
  * the extension, and a content script speaks for a web page: a page whose
  * renderer is compromised can send any message its content script could.
  * So a content script gets a narrow protocol — its page's configuration,
- * cards, opening a search, the badge, and the highlights of its own
+ * the mentions in its text, cards, opening a search, the badge, and the highlights of its own
  * top-frame page — and everything else (every row of every site, settings,
  * packs, imports, opening URLs) answers only the extension's own pages.
  *
@@ -49,6 +49,8 @@ const WRITES = new Set<keyof Protocol>([
 ]);
 const PAGE_MESSAGES = new Set<keyof Protocol>([
   'getPageConfig',
+  // the corpus's mentions in a part of its page's text (the background matches: issue 17)
+  'matchTerms',
   'getCard',
   'openSearch',
   'setPageEntityCount',

@@ -52,7 +52,7 @@ export function createService(db: LensDb, bundle: CorpusBundle, options: Service
   const handlers: Handlers = {
     ...storeHandlers(ctx),
     ...packHandlers(ctx, corpusChanged),
-    ...termIndexHandlers(termIndexes),
+    ...termIndexHandlers(termIndexes, ctx.store),
     ...pageHandlers(ctx, termIndexes),
     ...searchHandlers(ctx),
     ...cardHandlers(ctx),

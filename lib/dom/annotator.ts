@@ -17,11 +17,16 @@
  * the page again (./page-lens.ts). A page stays relevant until it is scanned
  * anew (`clear`, as after a navigation): a live page whose count hovers at
  * the threshold must not have every mark redrawn at each change.
+ *
+ * The page's text is matched elsewhere (`match`: the background, issue 17),
+ * so every scan waits for its mentions: a scan reads the page, asks, and
+ * marks what comes back. The caller runs one scan at a time; `clear`
+ * (a scan anew) drops what a scan under way would still mark.
  */
 import type { EntitySpan } from '../claims/tokens';
 import type { Tier } from '../corpus/schema';
 import type { Density, MarkStyle } from '../settings';
-import type { Matcher } from '../text/matcher';
+import type { MatchText, TermMatch } from '../text/term-matches';
 import {
   BlockBuilder,
   blockAt,
@@ -73,7 +78,8 @@ export interface ScanStats {
 export const RELEVANT_CORE_MENTIONS = 3;
 
 export interface AnnotatorOptions {
-  matcher: Matcher;
+  /** the corpus's mentions in a text of blocks (lib/text/term-matches.ts) */
+  match: MatchText;
   /**
    * `CSS.highlights` of the document the marks are drawn in, asked for when
    * the first mark is added: a frame or a page with nothing to mark never
@@ -104,17 +110,25 @@ export interface AnnotatorOptions {
 export interface Slices {
   /** whether the slice running now has had its time */
   timeUp(): boolean;
-  /** Lets the page run; resolves false when the scan is to stop (the page moved on, Lens stopped). */
-  pause(): Promise<boolean>;
+  /**
+   * Lets the page run, or waits for `until` (the slice's mentions: the page
+   * runs meanwhile); resolves false when the scan is to stop (the page moved
+   * on, Lens stopped), and rejects when `until` does.
+   */
+  pause(until?: Promise<unknown>): Promise<boolean>;
 }
 
 export interface Annotator {
-  /** Scans `root` (whose old marks are first dropped) and records an `rdl:scan` measure (with `measures`). */
-  scan(root: Node, kind?: 'full' | 'incremental'): ScanStats;
+  /**
+   * Scans `root` (whose old marks are dropped once its new ones come) and
+   * records an `rdl:scan` measure (with `measures`). Resolves null when the
+   * annotator was cleared meanwhile (nothing is marked then).
+   */
+  scan(root: Node, kind?: 'full' | 'incremental'): Promise<ScanStats | null>;
   /**
    * A full scan of `root` in slices, so that no stretch of it keeps the page
    * waiting: walk, match and mark a part, and pause when the slice's time is
-   * up. The first slice runs at once. Context entities found before the page
+   * up, and while the part's mentions are being found. The first slice runs at once. Context entities found before the page
    * is known to be relevant wait, and are marked once it is (so on a large
    * page they may appear a step after its core entities); on a page that
    * never becomes relevant they are dropped. One `rdl:scan` measure, at the
@@ -123,8 +137,12 @@ export interface Annotator {
    * (subtrees of `root`: what the reader sees), those are read first.
    */
   scanInSlices(root: Node, slices: Slices, first?: readonly Node[]): Promise<ScanStats | null>;
-  /** Rescans several roots as one batch (one measure); roots inside another root are skipped. */
-  rescan(roots: Iterable<Node>): ScanStats;
+  /**
+   * Rescans several roots as one batch (one request for their mentions, one
+   * measure); roots inside another root are skipped. Resolves null when the
+   * annotator was cleared meanwhile.
+   */
+  rescan(roots: Iterable<Node>): Promise<ScanStats | null>;
   /** Drops the marks of every block container in `root`'s subtree (e.g. removed from the page). */
   forget(root: Node): void;
   /** The marks covering `node` at `offset`. */
@@ -162,7 +180,7 @@ interface Waiting {
 }
 
 export function createAnnotator(options: AnnotatorOptions): Annotator {
-  const { matcher, registry, density = 'every', performance: perf = performance } = options;
+  const { match, registry, density = 'every', performance: perf = performance } = options;
   const tierOf = options.tierOf ?? (() => 'core');
   const markEverywhere = options.markEverywhere === true;
   const mainTextOnly = options.mainTextOnly !== false;
@@ -197,6 +215,8 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let fresh: MarkedBlock[] = [];
   /** the block containers handed to the follower already (see `addedBlocks`) */
   const handed = new WeakSet<Node>();
+  /** counts `clear`s: a scan that began before the latest marks nothing when its mentions come */
+  let epoch = 0;
 
   /** Block `b` of `blocks`, for the follower (see MarkedBlock): cut from what the scan read, no DOM call. */
   function follow(blocks: TextBlocks, b: number, container: Node): MarkedBlock {
@@ -206,11 +226,14 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   /**
-   * Marks every match of the matcher in `blocks` (all read in one call) that
-   * the page's relevance and main text allow; returns how many.
+   * Marks every mention in `blocks` (`matches`: in text order, offsets in
+   * `blocks.text`) that the page's relevance and main text allow; returns how many.
    */
-  function addMatches(blocks: TextBlocks, waiting?: Waiting[]): { added: number; relevant: boolean } {
-    const matches = matcher.scan(blocks.text);
+  function addMatches(
+    blocks: TextBlocks,
+    matches: readonly TermMatch[],
+    waiting?: Waiting[],
+  ): { added: number; relevant: boolean } {
     if (matches.length === 0) return { added: 0, relevant: isRelevant(coreMentions) };
     const { nodes, starts, blockStarts, blockNodes, main } = blocks;
     // The block of each match, and the core mentions in main text they add (first, since they
@@ -320,11 +343,36 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     }
   }
 
-  function scanInto(root: Node, stats: ScanStats) {
-    forget(root);
-    const blocks = readTextBlocks(root, options.onShadowRoot, mainTextOnly);
-    stats.chars += blocks.chars;
-    stats.matches += addMatches(blocks).added;
+  /**
+   * Reads `roots` (none inside another), asks for their mentions at once,
+   * and marks them in place of the roots' old marks, which stay until then;
+   * false when the annotator was cleared meanwhile (nothing is marked).
+   */
+  async function scanRoots(roots: readonly Node[], stats: ScanStats): Promise<boolean> {
+    const read = roots.map((root) => readTextBlocks(root, options.onShadowRoot, mainTextOnly));
+    const text = read.length === 1 ? read[0]!.text : read.map((blocks) => blocks.text).join('');
+    const at = epoch;
+    const matches = text === '' ? [] : await match(text);
+    if (at !== epoch) return false;
+    // Each root's mentions, in its own text's offsets (a text of blocks ends with a break: none crosses).
+    let m = 0;
+    let offset = 0;
+    read.forEach((blocks, r) => {
+      const first = m;
+      const end = offset + blocks.text.length;
+      while (m < matches.length && matches[m]!.start < end) m++;
+      const own =
+        read.length === 1
+          ? matches
+          : matches
+              .slice(first, m)
+              .map(({ start, end: stop, id }) => ({ start: start - offset, end: stop - offset, id }));
+      forget(roots[r]!);
+      stats.chars += blocks.chars;
+      stats.matches += addMatches(blocks, own).added;
+      offset = end;
+    });
+    return true;
   }
 
   /** After a scan: whether the page has become relevant, so that the marks of the rest of it are wrong now. */
@@ -347,11 +395,17 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const waiting: Waiting[] = [];
     const builder = new BlockBuilder();
     const steps = walkBlocks(root, builder, options.onShadowRoot, true, mainTextOnly, first);
+    const at = epoch;
     for (;;) {
       const done = steps.next().done === true;
+      // A slice reads until its time is up, then asks for the mentions of what it read: one request a slice.
+      if (!done && !slices.timeUp()) continue;
       const blocks = done ? builder.finish() : builder.take();
+      const asked = blocks.text === '' ? null : match(blocks.text);
+      if ((asked || !done) && !(await slices.pause(asked ?? undefined))) return null;
+      if (at !== epoch) return null;
       stats.chars += blocks.chars;
-      stats.matches += addMatches(blocks, markedRelevant ? undefined : waiting).added;
+      stats.matches += addMatches(blocks, asked ? await asked : [], markedRelevant ? undefined : waiting).added;
       if (!markedRelevant && isRelevant(coreMentions)) {
         markedRelevant = true;
         for (const { mark, list, block, span } of waiting) {
@@ -362,7 +416,6 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         waiting.length = 0;
       }
       if (done) break;
-      if (slices.timeUp() && !(await slices.pause())) return null;
     }
     measure(startedAt, stats, 'full');
     return stats;
@@ -370,22 +423,23 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
 
   return {
     scanInSlices,
-    scan(root, kind = 'full') {
+    async scan(root, kind = 'full') {
       const startedAt = perf.now();
       const stats: ScanStats = { chars: 0, matches: 0 };
       fresh = [];
       // A scan of a page without marks decides its relevance from the whole text at once.
       const whole = byContainer.size === 0 && coreMentions === 0;
-      scanInto(root, stats);
+      if (!(await scanRoots([root], stats))) return null;
       settle(stats, whole);
       measure(startedAt, stats, kind);
       return stats;
     },
-    rescan(roots) {
+    async rescan(roots) {
       const startedAt = perf.now();
       const stats: ScanStats = { chars: 0, matches: 0 };
       fresh = [];
       const set = new Set(roots);
+      const read: Node[] = [];
       for (const root of set) {
         if (!root.isConnected) {
           forget(root);
@@ -394,8 +448,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         let covered = false;
         for (let p = root.parentNode; p && !covered; p = p.parentNode ?? (p as ShadowRoot).host ?? null)
           covered = set.has(p);
-        if (!covered) scanInto(root, stats);
+        if (!covered) read.push(root);
       }
+      if (!(await scanRoots(read, stats))) return null;
       settle(stats, false);
       measure(startedAt, stats, 'incremental');
       return stats;
@@ -417,6 +472,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     entityCount: () => perEntity.size,
     relevant: () => markedRelevant,
     clear() {
+      epoch++;
       fresh = [];
       byContainer.clear();
       coreByContainer.clear();
@@ -426,6 +482,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       highlight.clear();
     },
     destroy() {
+      epoch++;
       if (registered?.get(name) === highlight) registered.delete(name);
       fresh = [];
       byContainer.clear();

@@ -5,7 +5,7 @@
  */
 import type { Tier } from '../corpus/schema';
 import type { Settings } from '../settings';
-import type { Matcher } from '../text/matcher';
+import type { MatchText } from '../text/term-matches';
 import { createAnnotator, type Annotator, type Slices } from './annotator';
 import { watchNavigation } from './navigation';
 import { observeMutations, type Observer } from './observe';
@@ -89,7 +89,8 @@ const MAX_IN_VIEW = 200;
 
 export interface PageLensOptions {
   document: Document;
-  matcher: Matcher;
+  /** the corpus's mentions in a text of blocks (the background's `matchTerms`) */
+  match: MatchText;
   settings: Pick<Settings, 'density' | 'markStyle' | 'markEverywhere' | 'mainTextOnly' | 'measures'>;
   /** an entity's tier (core entities are marked on every page, context ones on pages about the relationship) */
   tierOf?: (entityId: string) => Tier;
@@ -120,7 +121,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
   // Assigned below, before the first scan can meet a shadow root.
   let observer: Observer | undefined;
   const annotator = createAnnotator({
-    matcher: options.matcher,
+    match: options.match,
     registry: () => win.CSS.highlights,
     density: options.settings.density,
     markStyle: options.settings.markStyle,
@@ -144,7 +145,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
   const perf = win.performance;
   const navigationType = () =>
     (perf.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
-  /** the full scan under way, if any: changes the page makes meanwhile are rescanned after it */
+  /** the scan under way (full, or of changes), if any: changes the page makes meanwhile are rescanned after it */
   let scanning: Promise<void> | null = null;
   /** counts full scans: a scan that is no longer the latest stops at its next pause */
   let generation = 0;
@@ -153,8 +154,8 @@ export function startPageLens(options: PageLensOptions): PageLens {
     let sliceStart = perf.now();
     const slices: Slices = {
       timeUp: () => perf.now() - sliceStart > SLICE_MS,
-      pause: async () => {
-        await yieldToPage(win);
+      pause: async (until) => {
+        await (until ?? yieldToPage(win));
         sliceStart = perf.now();
         return current === generation && !signal.aborted;
       },
@@ -166,8 +167,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
       annotator.clear();
       if (attempt < STALE_RETRIES) return fullScan(current, attempt + 1);
       // A page that keeps taking away what was read: read it at once.
-      annotator.scan(root(), 'full');
-      changed();
+      if (await annotator.scan(root(), 'full')) changed();
     }
   }
 
@@ -197,9 +197,15 @@ export function startPageLens(options: PageLensOptions): PageLens {
       return;
     }
     for (const node of removed) annotator.forget(node);
-    // The page has become about the relationship, or stopped being: its context entities come or go everywhere.
-    if (annotator.rescan(roots).relevanceChanged) rescanAll();
-    else changed();
+    const run = annotator.rescan(roots).then((stats) => {
+      // The page has become about the relationship: its context entities come everywhere.
+      if (stats?.relevanceChanged) rescanAll();
+      else if (stats) changed();
+    });
+    const current = run.finally(() => {
+      if (scanning === current) scanning = null;
+    });
+    scanning = current;
     navigation.check();
   };
 

@@ -16,14 +16,17 @@ import {
   answer,
   isEnvelope,
   listAllHighlights,
+  MAX_MATCH_TEXT,
   MAX_PAGE_ENTITY_IDS,
+  STALE_TERM_INDEX_MESSAGE,
   type Client,
   type Handlers,
   type PageConfig,
   type TabProtocol,
   type PageTermIndex,
 } from '../messages';
-import { matcherFrom } from '../text/matcher';
+import { errorMessage } from '../errors';
+import { matchThrough } from '../text/term-matches';
 import { HOST_TAG } from '../ui/host-tag';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../ui/ui-handle';
 import { ANCHORING_SCRIPT, registeredAnchoring } from './anchoring-handle';
@@ -144,17 +147,28 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
 }
 
 /**
- * What the content script takes from the term index: the matcher, from the
- * tables the background built once (lib/text/matcher-tables.ts: nothing of
- * it is compiled here), and what it needs to know of each entity.
+ * What the content script takes from the term index: what it needs to know of
+ * each entity, and how it has the background match its text with that index
+ * (`matchTerms`: the matcher is in no page, issue 17).
  */
-function receiveTermIndex(termIndex: PageTermIndex, kinds: readonly string[]) {
+function receiveTermIndex(termIndex: PageTermIndex, kinds: readonly string[], ask: Client) {
   const labels = new Map(termIndex.entities.map((e) => [e.id, e.label]));
   const tiers = new Map(termIndex.entities.map((e) => [e.id, e.tier]));
   const shownKinds = new Set(kinds);
   const shown = new Set(termIndex.entities.filter((e) => shownKinds.has(e.kind)).map((e) => e.id));
+  const { version } = termIndex;
+  const matchTerms = (text: string) =>
+    ask('matchTerms', { version, text }).catch((error: unknown) => {
+      // The corpus changed under the page: the session is replaced (configChanged) and reads the page anew.
+      if (errorMessage(error) === STALE_TERM_INDEX_MESSAGE) return [];
+      throw error;
+    });
   return {
-    matcher: matcherFrom(termIndex.matcher),
+    match: matchThrough(
+      matchTerms,
+      termIndex.entities.map((e) => e.id),
+      MAX_MATCH_TEXT,
+    ),
     entities: termIndex.entities,
     labelOf: (id: string) => labels.get(id) ?? id,
     tierOf: (id: string) => tiers.get(id) ?? 'core',
@@ -171,7 +185,7 @@ function startSession(
 ): SessionHandlers {
   const { document, pageUrl, ask, isTop, failed, registry } = options;
   const { settings } = config;
-  const terms = receiveTermIndex(config.termIndex, settings.kinds);
+  const terms = receiveTermIndex(config.termIndex, settings.kinds, ask);
   const ownName = HOST_TAG.toUpperCase();
   // (Asked of every node a page mutation adds or removes.)
   const isOwnNode = (node: Node) => node.nodeName === ownName;
@@ -288,7 +302,7 @@ function startSession(
 
   const lens = startPageLens({
     document,
-    matcher: terms.matcher,
+    match: terms.match,
     settings,
     tierOf: terms.tierOf,
     shows: terms.shows,

@@ -1,22 +1,35 @@
 /**
- * The term index content scripts mark pages with: every alias of every entity
- * as a pattern, the prefilter's source, the matcher's tables built from them
- * (which a page uses as they arrive: lib/text/matcher-tables.ts), and what
- * the page panel shows of each entity. Built once per change of the corpus,
- * in the background.
+ * The term index pages are marked with: every alias of every entity as a
+ * pattern, the prefilter's source, the matcher's tables built from them
+ * (lib/text/matcher-tables.ts), and what a page needs of each entity. Built
+ * once per change of the corpus, in the background, which also matches the
+ * pages' text with it (`matchTerms`): a page gets only the entities, and
+ * none of the matcher's code, tables or regular expression (issue 17).
  */
 import type { Entity } from '../corpus/schema';
 import { termPatternsOf } from '../corpus/term-patterns';
-import type { EntitySummary, PageTermIndex, TermIndex } from '../messages';
+import {
+  MAX_MATCH_TEXT,
+  STALE_TERM_INDEX_MESSAGE,
+  type EntitySummary,
+  type PageTermIndex,
+  type TermIndex,
+} from '../messages';
+import { matcherFrom, type Matcher } from '../text/matcher';
 import { buildMatcherTables } from '../text/matcher-tables';
 import { prefilterSource } from '../text/prefilter';
+import { encodeMatches } from '../text/term-matches';
 import type { HandlerGroup, ServiceContext } from './context';
+
+export const MATCH_TEXT_MESSAGE = `A text to match is a string of at most ${MAX_MATCH_TEXT} characters`;
 
 export interface TermIndexes {
   /** the index of the corpus in the store (the bundled one and the packs) */
   current(): Promise<TermIndex>;
   /** the bundled corpus's, for when the store cannot be read */
   bundled(): TermIndex;
+  /** `bundled().version`, without building it */
+  bundledVersion: string;
 }
 
 /** The term index of `entities`. */
@@ -35,14 +48,21 @@ export function termIndexOf(
   return { version, patterns, prefilter, matcher: buildMatcherTables(patterns, prefilter), entities: summaries };
 }
 
-/** What a page is sent of a term index: not the patterns, which its tables stand for. */
-export function pageTermIndex({ version, matcher, entities }: TermIndex): PageTermIndex {
-  return { version, matcher, entities };
+/** What a page is sent of a term index: its version and its entities (the background matches: `matchTerms`). */
+export function pageTermIndex({ version, entities }: TermIndex): PageTermIndex {
+  return { version, entities };
+}
+
+/** A term index's matcher, and where each entity is in its `entities` (what a page gets of a mention). */
+interface Matching {
+  matcher: Matcher;
+  indexOf: Map<string, number>;
 }
 
 export function createTermIndexes({ bundle, corpus }: ServiceContext): TermIndexes {
   let built: Promise<TermIndex> | null = null;
   let bundled: TermIndex | null = null;
+  const bundledVersion = `bundled:${bundle.version}`;
   corpus.onChange(() => (built = null));
   return {
     current() {
@@ -52,10 +72,46 @@ export function createTermIndexes({ bundle, corpus }: ServiceContext): TermIndex
       });
       return building;
     },
-    bundled: () => (bundled ??= termIndexOf(bundle.records.entities, `bundled:${bundle.version}`)),
+    bundled: () => (bundled ??= termIndexOf(bundle.records.entities, bundledVersion)),
+    bundledVersion,
   };
 }
 
-export function termIndexHandlers(indexes: TermIndexes): HandlerGroup<'getTermIndex'> {
-  return { getTermIndex: () => indexes.current() };
+export function termIndexHandlers(
+  indexes: TermIndexes,
+  store: Pick<ServiceContext['store'], 'problem'>,
+): HandlerGroup<'getTermIndex' | 'matchTerms'> {
+  const matchings = new WeakMap<TermIndex, Matching>();
+  const matchingOf = (index: TermIndex): Matching => {
+    let matching = matchings.get(index);
+    if (!matching) {
+      matching = {
+        matcher: matcherFrom(index.matcher),
+        indexOf: new Map(index.entities.map((entity, i) => [entity.id, i])),
+      };
+      matchings.set(index, matching);
+    }
+    return matching;
+  };
+  /**
+   * The index a page was configured with (`getPageConfig`): the store's, or
+   * the bundled one while the store cannot be read (then the store's may not
+   * be built until it can).
+   */
+  const indexOf = async (version: unknown): Promise<TermIndex> => {
+    const index = (await store.problem()) ? indexes.bundled() : await indexes.current();
+    if (index.version === version) return index;
+    // A page configured while the store could not be read.
+    if (version === indexes.bundledVersion) return indexes.bundled();
+    throw new Error(STALE_TERM_INDEX_MESSAGE);
+  };
+  return {
+    getTermIndex: () => indexes.current(),
+    async matchTerms(request) {
+      const text: unknown = request?.text;
+      if (typeof text !== 'string' || text.length > MAX_MATCH_TEXT) throw new Error(MATCH_TEXT_MESSAGE);
+      const { matcher, indexOf: entityIndex } = matchingOf(await indexOf(request.version));
+      return encodeMatches(matcher.scan(text), entityIndex);
+    },
+  };
 }

@@ -104,6 +104,7 @@ import {
   filterKey,
   stemKey,
 } from './matcher-tables';
+import type { TermMatch } from './term-matches';
 
 export { BLOCK_BREAK };
 export type { MatcherTables };
@@ -121,11 +122,7 @@ export interface TermPattern extends AliasRules {
 }
 
 /** `[start, end)` are UTF-16 offsets into the string given to `scan`, covering whole words as written. */
-export interface TermMatch {
-  start: number;
-  end: number;
-  id: string;
-}
+export type { TermMatch } from './term-matches';
 
 export interface Matcher {
   /** Matches in text order, leftmost-longest, never overlapping. */

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { LIMITS, MAX_NOTE_LENGTH, privateWindowMessage } from '../../lib/db/highlight-store';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
-import { listAllHighlights, type Client } from '../../lib/messages';
+import { listAllHighlights, MAX_MATCH_TEXT, STALE_TERM_INDEX_MESSAGE, type Client } from '../../lib/messages';
+import { MATCH_TEXT_MESSAGE } from '../../lib/service/term-index';
+import { BLOCK_BREAK } from '../../lib/text/chars';
 import { type NewHighlight } from '../../lib/db/highlight-store';
 import {
   guardHandlers,
@@ -73,6 +75,21 @@ describe('what a web page’s content script may ask', () => {
     // Another URL (a pushState to it), or a frame: marks, but no highlights.
     expect((await as(pageA)('getPageConfig', { url: B })).highlights.rows).toEqual([]);
     expect((await as(frameOnA)('getPageConfig', { url: A })).highlights.rows).toEqual([]);
+  });
+
+  test('any frame has its text matched with the term index it was configured with; what is not a text, or too long, is refused', async () => {
+    const config = await as(frameOnA)('getPageConfig', { url: A });
+    if (!config.active) throw new Error('Lens is not active on the test page');
+    const { version, entities } = config.termIndex;
+    const text = `A day in Pyongyang.${BLOCK_BREAK}`;
+    const wire = await as(frameOnA)('matchTerms', { version, text });
+    expect(wire).toEqual([text.indexOf('Pyongyang'), text.indexOf('Pyongyang') + 9, expect.any(Number)]);
+    expect(entities[wire[2]!]!.id).toBe('pyongyang');
+    // A renderer that sends anything else, or more than a message may carry, is told what a text may be.
+    for (const bad of [{ version, text: 42 }, { version, text: 'x'.repeat(MAX_MATCH_TEXT + 1) }, null])
+      await expect(as(frameOnA)('matchTerms', bad as never)).rejects.toThrow(MATCH_TEXT_MESSAGE);
+    // Once the corpus changed, the old version is refused: the page is told to start anew.
+    await expect(as(frameOnA)('matchTerms', { version: 'v0', text })).rejects.toThrow(STALE_TERM_INDEX_MESSAGE);
   });
 
   test('it lists, changes and deletes only the rows of its own page', async () => {

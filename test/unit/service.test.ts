@@ -6,20 +6,16 @@ import { toWebAnnotations } from '../../lib/exchange/web-annotation-export';
 import Dexie from 'dexie';
 import { LensDb, type HighlightRow } from '../../lib/db/schema';
 import type { NewHighlight } from '../../lib/db/highlight-store';
-import type { PageConfig } from '../../lib/messages';
-import { matcherFrom } from '../../lib/text/matcher';
+import type { Client, PageConfig } from '../../lib/messages';
 import { blockedMessage, createService } from '../../lib/service';
 import { buildCorpusBundle } from '../../build/corpus-plugin';
 import { tinyBundle } from '../fixtures/corpus';
 import { readerPack } from '../fixtures/reader-packs';
-import { clientOf } from './client';
+import { clientOf, pageMatch } from './client';
 
-/** What a page's matcher, built from the tables the page was sent, marks in `text`: each mark as written. */
-function marksIn(config: PageConfig, text: string): string[] {
-  if (!config.active) throw new Error(`Lens is not active here (${config.reason})`);
-  return matcherFrom(config.termIndex.matcher)
-    .scan(text)
-    .map((m) => text.slice(m.start, m.end));
+/** What a page configured with `config` gets marked in `text` (the background matches it): each mark as written. */
+async function marksIn(ask: Client, config: PageConfig, text: string): Promise<string[]> {
+  return (await pageMatch(ask, config)(text)).map((m) => text.slice(m.start, m.end));
 }
 
 let db: LensDb;
@@ -288,7 +284,7 @@ describe('highlights', () => {
 
     const config = await privately('getPageConfig', { url: kept.url });
     expect(config.active).toBe(true);
-    expect(marksIn(config, 'A day in Pyongyang.')).toEqual(['Pyongyang']);
+    expect(await marksIn(privately, config, 'A day in Pyongyang.')).toEqual(['Pyongyang']);
     expect(config.highlights).toEqual({ rows: [], unavailable: privateWindowMessage() });
     await expect(privately('saveHighlight', draft({ note: 'private' }))).rejects.toThrow(privateWindowMessage());
 
@@ -313,7 +309,7 @@ describe('highlights', () => {
 
     const config = await ask('getPageConfig', { url: 'https://example.org/' });
     expect(config.active).toBe(true);
-    expect(marksIn(config, 'A day in Pyongyang.')).toEqual(['Pyongyang']);
+    expect(await marksIn(ask, config, 'A day in Pyongyang.')).toEqual(['Pyongyang']);
     expect(config.highlights.rows).toEqual([]);
     expect(config.highlights.unavailable).toMatch(/^Saving highlights is off: .*mutation operation.*normal window/);
     await expect(ask('saveHighlight', draft())).rejects.toThrow(config.highlights.unavailable!);
@@ -344,8 +340,8 @@ describe('packs and settings', () => {
     const aliasesMarkedAs = async () => {
       const config = await ask('getPageConfig', { url });
       if (!config.active) throw new Error(`Lens is not active here (${config.reason})`);
-      const matcher = matcherFrom(config.termIndex.matcher);
-      return packEntity.aliases.map((a) => matcher.scan(`… ${a.text} …`).map((m) => m.id));
+      const match = pageMatch(ask, config);
+      return Promise.all(packEntity.aliases.map(async (a) => (await match(`… ${a.text} …`)).map((m) => m.id)));
     };
     expect(await aliasesMarkedAs()).toEqual(packEntity.aliases.map(() => []));
     await ask('search', { query: 'Jane Example' }); // the search index is open before the import
@@ -538,7 +534,7 @@ describe('an upgrade blocked by another tab', () => {
 
     const config = await ask('getPageConfig', { url: row.url });
     expect(config.highlights.unavailable).toBe(blockedMessage());
-    expect(marksIn(config, 'Pyongyang, Пхеньяна, UN, un')).toEqual(['Pyongyang', 'Пхеньяна', 'UN']);
+    expect(await marksIn(ask, config, 'Pyongyang, Пхеньяна, UN, un')).toEqual(['Pyongyang', 'Пхеньяна', 'UN']);
     const { id: _, createdAt: __, updatedAt: ___, ...draft } = row;
     await expect(ask('saveHighlight', draft)).rejects.toThrow(blockedMessage());
     await expect(ask('listHighlights', { url: row.url })).rejects.toThrow(blockedMessage());

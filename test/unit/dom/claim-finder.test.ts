@@ -8,6 +8,7 @@ import { CLAIM_HIGHLIGHT } from '../../../lib/dom/claim-marks';
 import { startClaimSession } from '../../../lib/dom/claim-session';
 import type { FoundClaim } from '../../../lib/messages';
 import { compileMatcher } from '../../../lib/text/matcher';
+import { matchWith } from './local-match';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
 
 const matcher = compileMatcher([
@@ -34,7 +35,7 @@ beforeEach(() => {
   });
   life = new AbortController();
   annotator = createAnnotator({
-    matcher,
+    match: matchWith(matcher),
     registry: () => registry as unknown as HighlightRegistry,
     followBlocks: true,
   });
@@ -107,7 +108,7 @@ describe('claims on a live page (issue 17: the claims cost what changed, and wha
     'a paragraph added to a page of %i paragraphs: only its block is asked about; the claim script loads once one is found',
     async (paragraphs) => {
       document.body.innerHTML = '<p>Putin visited Pyongyang.</p>'.repeat(paragraphs);
-      annotator.scan(document.body);
+      await annotator.scan(document.body);
       finder.update(annotator.addedBlocks());
       await finder.settled();
       expect(asks.flat()).toHaveLength(paragraphs);
@@ -117,7 +118,7 @@ describe('claims on a live page (issue 17: the claims cost what changed, and wha
 
       asks = [];
       const added = addParagraph('Putin signed the treaty in Pyongyang. He left.');
-      annotator.rescan([added]);
+      await annotator.rescan([added]);
       finder.update(annotator.addedBlocks());
       await finder.settled();
       expect(asks).toEqual([['Putin signed the treaty in Pyongyang. He left.']]);
@@ -126,7 +127,7 @@ describe('claims on a live page (issue 17: the claims cost what changed, and wha
 
       // The page changes the paragraph: its container was considered already, it is not asked about again.
       added.textContent = 'Putin signed it again in Pyongyang.';
-      annotator.rescan([added]);
+      await annotator.rescan([added]);
       finder.update(annotator.addedBlocks());
       await finder.settled();
       expect(asks).toHaveLength(1);
@@ -136,10 +137,10 @@ describe('claims on a live page (issue 17: the claims cost what changed, and wha
   test('the blocks of updates given before the work runs are all asked about, none dropped', async () => {
     document.body.innerHTML = '';
     const first = addParagraph('Putin signed the treaty.');
-    annotator.rescan([first]);
+    await annotator.rescan([first]);
     finder.update(annotator.addedBlocks());
     const second = addParagraph('Later Pyongyang signed it too.');
-    annotator.rescan([second]);
+    await annotator.rescan([second]);
     finder.update(annotator.addedBlocks());
     await finder.settled();
     expect(asks.flat().sort()).toEqual(['Later Pyongyang signed it too.', 'Putin signed the treaty.']);
@@ -149,7 +150,7 @@ describe('claims on a live page (issue 17: the claims cost what changed, and wha
   test('every block of a container in one scan is asked about, across inline elements', async () => {
     document.body.innerHTML =
       '<div>Putin <b>signed</b> in Pyongyang.<p>Pyongyang said nothing.</p>Then Putin signed again.</div>';
-    annotator.scan(document.body);
+    await annotator.scan(document.body);
     finder.update(annotator.addedBlocks());
     await finder.settled();
     expect(asks.flat()).toEqual(['Putin signed in Pyongyang.', 'Pyongyang said nothing.', 'Then Putin signed again.']);
@@ -159,7 +160,7 @@ describe('claims on a live page (issue 17: the claims cost what changed, and wha
   test('a block the page took away before the answer is not drawn', async () => {
     document.body.innerHTML = '';
     const gone = addParagraph('Putin signed the treaty.');
-    annotator.rescan([gone]);
+    await annotator.rescan([gone]);
     finder.update(annotator.addedBlocks());
     gone.remove();
     await finder.settled();
@@ -173,17 +174,17 @@ describe('claims on a live page (issue 17: the claims cost what changed, and wha
     life = new AbortController();
     finder = start(1000);
     document.body.innerHTML = '';
-    const change = (text: string) => {
+    const change = async (text: string) => {
       const p = addParagraph(text);
-      annotator.rescan([p]);
+      await annotator.rescan([p]);
       finder.update(annotator.addedBlocks());
     };
-    change('Putin signed the treaty.');
+    await change('Putin signed the treaty.');
     await vi.advanceTimersByTimeAsync(10);
     expect(asks).toEqual([['Putin signed the treaty.']]);
-    change('Pyongyang signed it too.');
+    await change('Pyongyang signed it too.');
     await vi.advanceTimersByTimeAsync(500);
-    change('Putin left Pyongyang.');
+    await change('Putin left Pyongyang.');
     await vi.advanceTimersByTimeAsync(400);
     expect(asks).toHaveLength(1);
     await vi.advanceTimersByTimeAsync(200);
@@ -193,7 +194,7 @@ describe('claims on a live page (issue 17: the claims cost what changed, and wha
 
   test('once the session ends, nothing more is asked', async () => {
     document.body.innerHTML = '<p>Putin signed it.</p>';
-    annotator.scan(document.body);
+    await annotator.scan(document.body);
     life.abort();
     finder.update(annotator.addedBlocks());
     await finder.settled();

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { createAnnotator, type Annotator } from '../../../lib/dom/annotator';
 import { markAtPoint } from '../../../lib/dom/hit-test';
 import { compileMatcher } from '../../../lib/text/matcher';
+import { matchWith } from './local-match';
 import { installHighlightShim } from './highlight-shim';
 
 const matcher = compileMatcher([
@@ -37,12 +38,12 @@ function laidOut(caret: (x: number, y: number) => { offsetNode: Node; offset: nu
 
 let annotator: Annotator;
 let text: Text;
-beforeEach(() => {
+beforeEach(async () => {
   const registry = installHighlightShim();
   document.body.innerHTML = '<p>Lavrov flew to Pyongyang, then to Wonsan.</p>';
   text = document.querySelector('p')!.firstChild as Text;
-  annotator = createAnnotator({ matcher, registry: () => registry as unknown as HighlightRegistry });
-  annotator.scan(document.body);
+  annotator = createAnnotator({ match: matchWith(matcher), registry: () => registry as unknown as HighlightRegistry });
+  await annotator.scan(document.body);
 });
 
 describe('markAtPoint', () => {

@@ -3,6 +3,7 @@ import { beforeEach, expect, test } from 'vitest';
 import { createAnnotator } from '../../../lib/dom/annotator';
 import { entityIdsIn } from '../../../lib/dom/marks-in-range';
 import { compileMatcher } from '../../../lib/text/matcher';
+import { matchWith } from './local-match';
 import { installHighlightShim } from './highlight-shim';
 
 const matcher = compileMatcher([
@@ -15,10 +16,10 @@ beforeEach(() => {
   document.body.innerHTML = '<p>Putin flew to Pyongyang, in <b>North</b> Korea, and Putin spoke.</p>';
 });
 
-function marks() {
+async function marks() {
   const registry = installHighlightShim() as unknown as HighlightRegistry;
-  const annotator = createAnnotator({ matcher, registry: () => registry });
-  annotator.scan(document.body);
+  const annotator = createAnnotator({ match: matchWith(matcher), registry: () => registry });
+  await annotator.scan(document.body);
   return annotator.marks();
 }
 
@@ -49,6 +50,6 @@ test.each([
   ['a mark across inline elements', span('in North Korea'), ['nk']],
   ['part of a mark counts', [span('Pyongyang')[0] + 2, span('Pyongyang')[1] + 3], ['pyongyang']],
   ['text next to a mark, not on it', [span('Putin')[1], span('Pyongyang')[0]], []],
-])('%s', (_, [start, end], expected) => {
-  expect(entityIdsIn(marks(), over(start!, end!), document)).toEqual(expected);
+])('%s', async (_, [start, end], expected) => {
+  expect(entityIdsIn(await marks(), over(start!, end!), document)).toEqual(expected);
 });

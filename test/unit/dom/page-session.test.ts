@@ -16,8 +16,7 @@ import {
   type PageTermIndex,
 } from '../../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
-import { buildMatcherTables } from '../../../lib/text/matcher-tables';
-import { prefilterSource } from '../../../lib/text/prefilter';
+import { pageTermIndex, termIndexHandlers, termIndexOf } from '../../../lib/service/term-index';
 import { rangeOver } from '../range-over';
 import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
 import { clientOf } from '../client';
@@ -25,19 +24,19 @@ import { clientOf } from '../client';
 const PAGE_URL = 'https://news.example.org/article';
 const ARTICLE = '<p id="lead">Vladimir Putin arrived in Pyongyang, and Putin left Pyongyang the next day.</p>';
 
-const patterns = [
-  { id: 'putin', text: 'Putin', lang: 'en' as const },
-  { id: 'pyongyang', text: 'Pyongyang', lang: 'en' as const },
-];
-// As the background sends it: the matcher's tables, built there once.
-const termIndex: PageTermIndex = {
-  version: 'test',
-  matcher: buildMatcherTables(patterns, prefilterSource(patterns)),
-  entities: [
-    { id: 'putin', label: 'Vladimir Putin', kind: 'person', tier: 'core' },
-    { id: 'pyongyang', label: 'Pyongyang', kind: 'place', tier: 'core' },
+// The background's term index, and what it sends a page of it (the page's text is matched there: matchTerms).
+const index = termIndexOf(
+  [
+    { id: 'putin', label: 'Vladimir Putin', kind: 'person', tier: 'core', aliases: [{ text: 'Putin', lang: 'en' }] },
+    { id: 'pyongyang', label: 'Pyongyang', kind: 'place', tier: 'core', aliases: [{ text: 'Pyongyang', lang: 'en' }] },
   ],
-};
+  'test',
+);
+const termIndex: PageTermIndex = pageTermIndex(index);
+const { matchTerms } = termIndexHandlers(
+  { current: async () => index, bundled: () => index, bundledVersion: 'bundled:test' },
+  { problem: async () => null },
+);
 // The claim script is a test of its own; here it is off unless a test turns it on.
 const settings: Settings = { ...DEFAULT_SETTINGS, claims: false };
 const activeConfig = (over: Partial<Settings> = {}, rows: HighlightRow[] = []): PageConfig => ({
@@ -92,6 +91,7 @@ function frame(options: {
       if (!next) throw new Error('no configuration left for this test');
       return typeof next === 'function' ? next() : next;
     },
+    matchTerms,
     setPageEntityCount: ({ count }) => {
       counts.push(count);
       return null;
@@ -250,6 +250,23 @@ describe('configChanged', () => {
     await vi.waitFor(() => expect(page.counts).toEqual([2, 0, 1]));
     expect(marked()).toEqual(['Putin', 'Putin']);
     expect(page.asked).toEqual([PAGE_URL, PAGE_URL, PAGE_URL]);
+  });
+
+  test('a page configured with a term index the corpus has replaced marks nothing, fails nothing, and is marked anew on the change', async () => {
+    const replaced: PageConfig = {
+      active: true,
+      settings,
+      termIndex: { ...termIndex, version: 'replaced' },
+      highlights: { rows: [], unavailable: null },
+    };
+    const page = frame({ configs: [replaced, activeConfig()] });
+    await page.started;
+    // Its mentions are refused (the background matches with the new index only): nothing marked, no error.
+    await vi.waitFor(() => expect(page.counts).toEqual([0]));
+    expect(marked()).toEqual([]);
+    page.configChanged();
+    await vi.waitFor(() => expect(page.counts).toEqual([0, 2]));
+    expect(marked()).toEqual(['Putin', 'Pyongyang', 'Putin', 'Pyongyang']);
   });
 
   test('every frame restarts, the top one and the others', async () => {

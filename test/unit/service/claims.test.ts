@@ -27,7 +27,10 @@ async function start() {
   const ask = clientOf(createService(db, bundle, { now: () => 1000 }).handlers, null);
   const config = await ask('getPageConfig', { url: URL });
   if (!config.active) throw new Error('Lens is not active on the test page');
-  const terms = matcherFrom(config.termIndex.matcher);
+  // The entities the page's scan marks: the background's matcher for the term index the page was configured with.
+  const index = await ask('getTermIndex', null);
+  expect(index.version).toBe(config.termIndex.version);
+  const terms = matcherFrom(index.matcher);
   /** A block of the page as the content script sends it: its text and the entities the scan marked in it. */
   const block = (text: string) => ({ text, entities: terms.scan(text) });
   return { ask, block };
