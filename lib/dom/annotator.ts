@@ -74,6 +74,9 @@ export interface ScanStats {
   relevanceChanged?: boolean;
 }
 
+/** The block of a mention whose text the page took away before it was marked. */
+const GONE = -1;
+
 /** Mentions of core entities in a page's main text from which the page is about the relationship. */
 export const RELEVANT_CORE_MENTIONS = 3;
 
@@ -237,14 +240,21 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (matches.length === 0) return { added: 0, relevant: isRelevant(coreMentions) };
     const { nodes, starts, blockStarts, blockNodes, main } = blocks;
     // The block of each match, and the core mentions in main text they add (first, since they
-    // decide whether this batch's context entities are marked).
+    // decide whether this batch's context entities are marked). A block whose first node the page
+    // took away while its mentions were being found is left (GONE): its container is no longer
+    // known from the node, and the page's change brings a rescan of what replaced it.
     const blockOf = new Int32Array(matches.length);
     const core = new Uint8Array(matches.length);
     let coreHere = 0;
-    for (let i = 0, b = 0; i < matches.length; i++) {
+    for (let i = 0, b = 0, checked = -1, gone = false; i < matches.length; i++) {
       const match = matches[i]!;
       while (match.start >= blockStarts[b + 1]!) b++;
-      blockOf[i] = b;
+      if (b !== checked) {
+        checked = b;
+        gone = !nodes[blockNodes[b]!]!.isConnected;
+      }
+      blockOf[i] = gone ? GONE : b;
+      if (gone) continue;
       if (tierOf(match.id) === 'core') {
         core[i] = 1;
         if (main[b]) coreHere++;
@@ -262,6 +272,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     let followed: MarkedBlock | null = null;
     for (let i = 0; i < matches.length; i++) {
       const match = matches[i]!;
+      if (blockOf[i] === GONE) continue;
       if (blockOf[i] !== b) {
         // The next block with a match.
         b = blockOf[i]!;

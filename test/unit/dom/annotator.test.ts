@@ -136,6 +136,22 @@ describe('annotator', () => {
     expect(annotator.marks()).toEqual([]);
   });
 
+  test('text the page replaces while its mentions are being found is not marked; the rescan of the change marks what replaced it, and no mark is left behind', async () => {
+    const { annotator, marked } = await annotate('<p id="static">Pyongyang</p><p id="ticker">Putin</p>');
+    const ticker = document.getElementById('ticker')!;
+    ticker.textContent = 'Putin in North Korea';
+    const rescan = annotator.rescan([ticker]);
+    // Before the answer, the page replaces the ticker's text node (as a live ticker does).
+    ticker.textContent = 'Now Pyongyang';
+    await rescan;
+    expect(annotator.marks().map((m) => m.entityId)).toEqual(['pyongyang']);
+    await annotator.rescan([ticker]);
+    expect(marked()).toEqual(['Pyongyang', 'Pyongyang']);
+    expect(annotator.counts()).toEqual(new Map([['pyongyang', 2]]));
+    annotator.forget(ticker);
+    expect(marked()).toEqual(['Pyongyang']);
+  });
+
   test('marksAt finds the marks covering a text position', async () => {
     const { annotator } = await annotate('<p>Hi <i>North</i> Korea</p>');
     const north = document.querySelector('i')!.firstChild!;
