@@ -5,6 +5,7 @@
  * Kept apart from ../anchoring/page.ts so that the content script can name it
  * without bundling the matcher.
  */
+import { scriptHandle } from '../lazy-script';
 import type { PageAnchoring } from '../anchoring/page';
 import type { createSavedLayer } from './saved-layer';
 
@@ -16,13 +17,9 @@ export interface AnchoringScript extends PageAnchoring {
   createLayer: typeof createSavedLayer;
 }
 
-export const ANCHORING_KEY = Symbol.for('rdl-lens.anchoring');
-export const ANCHORING_SCRIPT = '/lens-anchoring.js';
-
-export function registerAnchoring(global: object, anchoring: AnchoringScript): void {
-  (global as Record<symbol, AnchoringScript>)[ANCHORING_KEY] = anchoring;
-}
-
-export function registeredAnchoring(global: object): AnchoringScript | undefined {
-  return (global as Record<symbol, AnchoringScript | undefined>)[ANCHORING_KEY];
-}
+export const {
+  key: ANCHORING_KEY,
+  script: ANCHORING_SCRIPT,
+  register: registerAnchoring,
+  registered: registeredAnchoring,
+} = scriptHandle<AnchoringScript, '/lens-anchoring.js'>('rdl-lens.anchoring', '/lens-anchoring.js');

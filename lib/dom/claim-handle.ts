@@ -4,15 +4,12 @@
  * Kept apart from ./claim-session.ts so that the content script can name it
  * without bundling it.
  */
+import { scriptHandle } from '../lazy-script';
 import type { ClaimSessionFactory } from './claim-session';
 
-export const CLAIMS_KEY = Symbol.for('rdl-lens.claims');
-export const CLAIMS_SCRIPT = '/lens-claims.js';
-
-export function registerClaims(global: object, factory: ClaimSessionFactory): void {
-  (global as Record<symbol, ClaimSessionFactory>)[CLAIMS_KEY] = factory;
-}
-
-export function registeredClaims(global: object): ClaimSessionFactory | undefined {
-  return (global as Record<symbol, ClaimSessionFactory | undefined>)[CLAIMS_KEY];
-}
+export const {
+  key: CLAIMS_KEY,
+  script: CLAIMS_SCRIPT,
+  register: registerClaims,
+  registered: registeredClaims,
+} = scriptHandle<ClaimSessionFactory, '/lens-claims.js'>('rdl-lens.claims', '/lens-claims.js');

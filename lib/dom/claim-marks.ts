@@ -5,7 +5,7 @@
  * DOM change), and found again under the pointer for the claim card.
  */
 import type { FoundClaim } from '../messages';
-import { caretAt, isUnder } from './hit-test';
+import { markUnder, type MarksByPosition } from './hit-test';
 import { locateIn } from './text-blocks';
 
 export const CLAIM_HIGHLIGHT = 'rdl-claim';
@@ -41,6 +41,7 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
 
   const all = new Set<ClaimMark>();
   const byNode = new WeakMap<Text, ClaimMark[]>();
+  const byPosition: MarksByPosition<ClaimMark> = { marksAt: (node) => byNode.get(node) ?? [], marks: () => all };
 
   function draw({ nodes, starts }: { nodes: Text[]; starts: number[] }, found: FoundClaim): void {
     const from = locateIn(nodes, starts, 0, nodes.length, found.start, false);
@@ -70,11 +71,7 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
 
   return {
     draw,
-    claimAt(x, y) {
-      const caret = caretAt(doc, x, y);
-      if (!caret || caret.node.nodeType !== 3) return null;
-      return byNode.get(caret.node as Text)?.find((mark) => isUnder(mark, doc, x, y)) ?? null;
-    },
+    claimAt: (x, y) => markUnder(byPosition, doc, x, y),
     remove(mark) {
       if (!all.delete(mark)) return;
       highlight.delete(mark.range);

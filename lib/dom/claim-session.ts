@@ -42,12 +42,11 @@ export const startClaimSession: ClaimSessionFactory = (options) => {
   });
   let ui: PageUi | null = null;
   let lastOpened: ClaimMark | null = null;
-  const liveOf = (mark: ClaimMark) => liveRange(mark.range, doc);
   const open = (mark: ClaimMark, pointer?: { x: number; y: number }) =>
     void options.loadUi().then((loaded) => {
       ui = loaded;
       lastOpened = mark;
-      loaded.openClaimCard(liveOf(mark), pointer, ask('getClaimCard', mark.target), () => {
+      loaded.openClaimCard(liveRange(mark.range, doc), pointer, ask('getClaimCard', mark.target), () => {
         claims.remove(mark);
         ask('dismissClaim', { url: url(), sentence: mark.sentence }).catch((error: unknown) =>
           report('could not remember "Not this"', error),
@@ -72,7 +71,7 @@ export const startClaimSession: ClaimSessionFactory = (options) => {
       if (!event.isTrusted || !event.altKey || !event.shiftKey || event.code !== 'KeyC') return;
       const marks = claims
         .marks()
-        .map((mark) => ({ mark, range: liveOf(mark) }))
+        .map((mark) => ({ mark, range: liveRange(mark.range, doc) }))
         .sort((a, b) => a.range.compareBoundaryPoints(Range.START_TO_START, b.range));
       if (marks.length === 0) return;
       event.preventDefault();

@@ -11,6 +11,7 @@
  * embed filled by its script) is watched until it has that much.
  */
 import { NOT_PAGE_TEXT } from '../anchoring/skip-policy';
+import { isWhiteSpace } from '../text/white-space';
 
 /**
  * Characters of text (not white space) from which a frame is read: a
@@ -31,10 +32,7 @@ export function hasTextToRead(doc: Document, min = FRAME_TEXT_MIN): boolean {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node.nodeValue!;
     if (NOT_TEXT.has(node.parentNode?.nodeName ?? '')) continue;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12 && c !== 0xa0 && ++count >= min) return true;
-    }
+    for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i)) && ++count >= min) return true;
   }
   return false;
 }

@@ -34,14 +34,32 @@ export function isUnder(mark: { range: AbstractRange }, doc: Document, x: number
   return false;
 }
 
-export function markAtPoint(annotator: Annotator, doc: Document, x: number, y: number): Mark | null {
+/** Marks of one kind (the annotator's entities, the claim marks), looked up by text position. */
+export interface MarksByPosition<M extends { range: AbstractRange }> {
+  /** the marks that may cover this text position (each is then hit-tested) */
+  marksAt(node: Text, offset: number): readonly M[];
+  marks(): Iterable<M>;
+}
+
+/** The first of these marks that a viewport point is on: of the marks at the caret's text position. */
+export function markUnder<M extends { range: AbstractRange }>(
+  index: MarksByPosition<M>,
+  doc: Document,
+  x: number,
+  y: number,
+): M | null {
   const caret = caretAt(doc, x, y);
   if (!caret) return null;
   if (caret.node.nodeType === 3)
-    return annotator.marksAt(caret.node, caret.offset).find((m) => isUnder(m, doc, x, y)) ?? null;
+    return index.marksAt(caret.node as Text, caret.offset).find((m) => isUnder(m, doc, x, y)) ?? null;
   // Not in a text node: the point may be over text that caret hit-testing
   // skips. Firefox's caretPositionFromPoint passes over `pointer-events: none`
   // (a page with `* { pointer-events: none !important }` gets its <html> back,
   // Chromium the text); the marks' own geometry still says where they are.
-  return annotator.marks().find((m) => isUnder(m, doc, x, y)) ?? null;
+  for (const mark of index.marks()) if (isUnder(mark, doc, x, y)) return mark;
+  return null;
+}
+
+export function markAtPoint(annotator: Annotator, doc: Document, x: number, y: number): Mark | null {
+  return markUnder(annotator, doc, x, y);
 }

@@ -6,6 +6,7 @@
  * session so that the frames' script can name it without bundling it
  * (./frame-gate.ts says why).
  */
+import { scriptHandle } from '../lazy-script';
 
 export interface LensStart {
   /** the content script's life: when it aborts (the extension is updated or removed), everything stops */
@@ -17,13 +18,9 @@ export interface LensStart {
 /** Starts Lens's session in this frame; settles once it has started (or found the page inactive). */
 export type StartLens = (start: LensStart) => Promise<void>;
 
-export const SESSION_KEY = Symbol.for('rdl-lens.session');
-export const SESSION_SCRIPT = '/lens-session.js';
-
-export function registerSession(global: object, start: StartLens): void {
-  (global as Record<symbol, StartLens>)[SESSION_KEY] = start;
-}
-
-export function registeredSession(global: object): StartLens | undefined {
-  return (global as Record<symbol, StartLens | undefined>)[SESSION_KEY];
-}
+export const {
+  key: SESSION_KEY,
+  script: SESSION_SCRIPT,
+  register: registerSession,
+  registered: registeredSession,
+} = scriptHandle<StartLens, '/lens-session.js'>('rdl-lens.session', '/lens-session.js');

@@ -14,9 +14,10 @@
  * elements that can host one.
  *
  * `readTextBlocks` gives all the blocks of a subtree as one string, blocks
- * separated by BLOCK_BREAK, so that the matcher reads a page in one call.
+ * separated by BLOCK_BREAK, so that the matcher reads them in one call.
  */
 import { BLOCK_BREAK } from '../text/chars';
+import { isWhiteSpace } from '../text/white-space';
 import { articleOf, contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
 import { NEVER_MARKED, NOT_PAGE_TEXT } from '../anchoring/skip-policy';
 
@@ -420,12 +421,9 @@ export function blockAt(blocks: TextBlocks, b: number): { text: string; nodes: T
   return { text: blocks.text.slice(at, blocks.blockStarts[b + 1]! - 1), nodes: blocks.nodes.slice(first, end), starts };
 }
 
-/** Whether the text has anything but ASCII white space (usually decided by its first character). */
+/** Whether the text has anything but white space (usually decided by its first character). */
 function hasContent(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12) return true;
-  }
+  for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i))) return true;
   return false;
 }
 

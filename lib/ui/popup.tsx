@@ -19,7 +19,7 @@ export interface PopupProps {
   /** the content script of the tab the popup is about, or null where Lens does not run */
   askTab: Client<TabProtocol> | null;
   /** whether that tab is in a private window */
-  inPrivate?: boolean;
+  inPrivate: boolean;
   openOptions(): void;
   download(name: string, type: string, text: string): void;
   close(): void;
@@ -34,16 +34,7 @@ const TABS: { id: Tab; label: MessageKey }[] = [
   { id: 'highlights', label: 'popupTabHighlights' },
 ];
 
-export function Popup({
-  ask,
-  askTab,
-  inPrivate = false,
-  openOptions,
-  download,
-  close,
-  initialQuery,
-  theme,
-}: PopupProps) {
+export function Popup({ ask, askTab, inPrivate, openOptions, download, close, initialQuery, theme }: PopupProps) {
   const [current, setTab] = useState<Tab>('search');
   const [search, setSearch] = useState<SearchState>({ query: initialQuery ?? '', filters: {}, active: null });
   const [trail, setTrail] = useState<Opened[]>([]);

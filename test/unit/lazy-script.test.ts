@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { importRegistered, loadOnce } from '../../lib/lazy-script';
+import { importRegistered, loadOnce, scriptHandle } from '../../lib/lazy-script';
 
 test('one load shared by every call; a failed load is tried again on the next call', async () => {
   const outcomes = [Promise.reject(new Error('offline')), Promise.resolve('ui')];
@@ -26,4 +26,19 @@ test('a script that registered nothing is an error that names it', async () => {
       'x',
     ),
   ).toBe(42);
+});
+
+test('a script and the content script, each bundling its own handle, meet under the one key on a global', () => {
+  // The loaded script and the content script each run scriptHandle: the key is the same symbol in both.
+  const inScript = scriptHandle<() => string, '/lens-test.js'>('rdl-lens.test', '/lens-test.js');
+  const inContentScript = scriptHandle<() => string, '/lens-test.js'>('rdl-lens.test', '/lens-test.js');
+  const other = scriptHandle<() => string, '/lens-other.js'>('rdl-lens.other', '/lens-other.js');
+  const global = {};
+  expect(inContentScript.registered(global)).toBeUndefined();
+  const offered = () => 'ui';
+  inScript.register(global, offered);
+  expect(inContentScript.registered(global)).toBe(offered);
+  expect(inContentScript.script).toBe('/lens-test.js');
+  expect(other.registered(global)).toBeUndefined();
+  expect(inScript.registered({})).toBeUndefined();
 });

@@ -44,6 +44,7 @@ describe('readTextBlocks: the blocks of a page', () => {
     ['list items are blocks', '<ul><li>Putin</li><li>Kim</li></ul>', ['Putin', 'Kim']],
     ['table cells are blocks', '<table><tr><td>Putin</td><td>Kim</td></tr></table>', ['Putin', 'Kim']],
     ['whitespace-only blocks are skipped', '<p> </p><p>Kim</p>\n', ['Kim']],
+    ['a block of only no-break and ideographic spaces is skipped', '<p>&nbsp;\u3000</p><p>Kim</p>', ['Kim']],
     [
       'script, style, noscript and template are not read',
       '<p>a</p><script>Putin</script><style>.x{}</style><noscript>Kim</noscript><template>Lavrov</template>',
