@@ -16,7 +16,7 @@
  * `readTextBlocks` gives all the blocks of a subtree as one string, blocks
  * separated by BLOCK_BREAK, so that the matcher reads them in one call.
  */
-import { BLOCK_BREAK } from '../text/chars';
+import { BLOCK_BREAK } from '../text/block-break';
 import { isWhiteSpace } from '../text/white-space';
 import { articleOf, contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
 import { NEVER_MARKED, NOT_PAGE_TEXT } from '../anchoring/skip-policy';

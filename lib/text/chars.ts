@@ -19,15 +19,7 @@
  * the original.
  */
 
-/**
- * Ends a block in a text given to the matcher's `scan`: DEL, a control
- * character that pages do not show, is punctuation to the matcher, and no
- * alias has it in a separator. ASCII, so that a page's text stays a one-byte
- * string. (Not a noncharacter such as U+FFFF: the minifier writes it into the
- * bundle as is, and Chrome refuses to load a script holding one as "not UTF-8
- * encoded".)
- */
-export const BLOCK_BREAK = '\x7f';
+export { BLOCK_BREAK } from './block-break';
 
 export const UNKNOWN = 0;
 /** a letter, mark or digit (\p{L}\p{M}\p{N}) */

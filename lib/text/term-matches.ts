@@ -5,7 +5,7 @@
  * term index it was sent), and a text over the message's limit goes in parts
  * cut at block breaks, which no mention crosses.
  */
-import { BLOCK_BREAK } from './chars';
+import { BLOCK_BREAK } from './block-break';
 
 /** One mention: `[start, end)` in the text that was matched, and its entity. */
 export interface TermMatch {
