@@ -30,7 +30,14 @@ function contains(rect: DOMRect, x: number, y: number): boolean {
 
 /** Whether a viewport point is on a mark (an entity's, a claim's): on one of its range's client rects. */
 export function isUnder(mark: { range: AbstractRange }, doc: Document, x: number, y: number): boolean {
-  for (const rect of liveRange(mark.range, doc).getClientRects()) if (contains(rect, x, y)) return true;
+  let live: Range;
+  try {
+    live = liveRange(mark.range, doc);
+  } catch {
+    // Text the page shortened since it was read: the mark ends past it until its block is rescanned.
+    return false;
+  }
+  for (const rect of live.getClientRects()) if (contains(rect, x, y)) return true;
   return false;
 }
 

@@ -421,9 +421,17 @@ export function blockAt(blocks: TextBlocks, b: number): { text: string; nodes: T
   return { text: blocks.text.slice(at, blocks.blockStarts[b + 1]! - 1), nodes: blocks.nodes.slice(first, end), starts };
 }
 
-/** Whether the text has anything but white space (usually decided by its first character). */
+/**
+ * Whether the text has anything but white space (usually decided by its first
+ * character). Asked of every text node a walk reads, most of them a page's
+ * indentation: the commonest units are decided here, without a call.
+ */
 function hasContent(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i))) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20 || c === 0x0a) continue;
+    if ((c > 0x20 && c < 0xa0) || !isWhiteSpace(c)) return true;
+  }
   return false;
 }
 

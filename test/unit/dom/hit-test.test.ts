@@ -52,3 +52,14 @@ describe('markAtPoint', () => {
     ).toBeNull();
   });
 });
+
+describe('a mark whose text the page shortened before its rescan', () => {
+  test('is under no point, and the hit-test does not fail', () => {
+    // The page cuts the paragraph's text: Wonsan's mark (34–40) now ends past it, until the rescan of the change.
+    text.data = 'Lavrov flew to Pyongyang.';
+    const doc = laidOut(() => ({ offsetNode: document.documentElement, offset: 0 }));
+    expect(() => markAtPoint(annotator, doc, 3450, 10)).not.toThrow();
+    expect(markAtPoint(annotator, doc, 3450, 10)).toBeNull();
+    expect(markAtPoint(annotator, doc, 1550, 10)?.entityId).toBe('pyongyang');
+  });
+});
