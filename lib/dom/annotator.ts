@@ -74,6 +74,14 @@ export interface ScanStats {
   relevanceChanged?: boolean;
 }
 
+/**
+ * Units of text after which a slice asks for its mentions whatever its time:
+ * the walk reads text much faster than its mentions are marked, and marking
+ * a few hundred thousand units' mentions at once (a long page dense with
+ * them) would be a long task of its own (issue 17).
+ */
+export const SLICE_TEXT = 65_536;
+
 /** The block of a mention whose text the page took away before it was marked. */
 const GONE = -1;
 
@@ -130,8 +138,9 @@ export interface Annotator {
   scan(root: Node, kind?: 'full' | 'incremental'): Promise<ScanStats | null>;
   /**
    * A full scan of `root` in slices, so that no stretch of it keeps the page
-   * waiting: walk, match and mark a part, and pause when the slice's time is
-   * up, and while the part's mentions are being found. The first slice runs at once. Context entities found before the page
+   * waiting: walk a part until the slice's time is up, let the page run while
+   * its mentions are being found, and mark them. The first slice runs at
+   * once. Context entities found before the page
    * is known to be relevant wait, and are marked once it is (so on a large
    * page they may appear a step after its core entities); on a page that
    * never becomes relevant they are dropped. One `rdl:scan` measure, at the
@@ -409,8 +418,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const at = epoch;
     for (;;) {
       const done = steps.next().done === true;
-      // A slice reads until its time is up, then asks for the mentions of what it read: one request a slice.
-      if (!done && !slices.timeUp()) continue;
+      // A slice reads until its time is up (or it has SLICE_TEXT), then asks for the mentions of what it read:
+      // one request a slice.
+      if (!done && !slices.timeUp() && builder.gathered < SLICE_TEXT) continue;
       const blocks = done ? builder.finish() : builder.take();
       const asked = blocks.text === '' ? null : match(blocks.text);
       if ((asked || !done) && !(await slices.pause(asked ?? undefined))) return null;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
-import { createAnnotator, TERM_HIGHLIGHT } from '../../../lib/dom/annotator';
+import { createAnnotator, SLICE_TEXT, TERM_HIGHLIGHT } from '../../../lib/dom/annotator';
 import { StaleWalk } from '../../../lib/dom/text-blocks';
 import { compileMatcher } from '../../../lib/text/matcher';
 import { matchWith } from './local-match';
@@ -457,6 +457,24 @@ describe('a full scan in slices (issue 17)', () => {
     expect(marked().sort()).toEqual(atOnce.marked.sort());
     expect(stats).toEqual(atOnce.stats);
     expect(annotator.counts()).toEqual(atOnce.counts);
+  });
+
+  test('a slice asks for the mentions of SLICE_TEXT units at most (and a walk’s step more), however fast it reads', async () => {
+    const paragraph = 'North Korea and Putin met in Pyongyang, said the long sentence of the article.';
+    document.body.innerHTML = paragraphs(3000, paragraph);
+    const sent: number[] = [];
+    const annotator = createAnnotator({
+      match: (text) => (sent.push(text.length), match(text)),
+      registry: () => registry as unknown as HighlightRegistry,
+      tierOf,
+    });
+    // A slice whose time is never up.
+    const stats = await annotator.scanInSlices(document.body, { timeUp: () => false, pause: async () => true });
+    expect(stats?.matches).toBe(3 * 3000);
+    const whole = 3000 * (paragraph.length + 1);
+    expect(sent.reduce((a, b) => a + b, 0)).toBe(whole);
+    expect(sent.length).toBeGreaterThanOrEqual(Math.floor(whole / (SLICE_TEXT + 16_384 + paragraph.length)));
+    expect(Math.max(...sent)).toBeLessThanOrEqual(SLICE_TEXT + 16_384 + paragraph.length + 1);
   });
 
   test('a list’s title read at a pause still goes with its list', async () => {
