@@ -10,11 +10,14 @@ import { startPageSession } from '../../lib/dom/page-session';
 import type { StartLens } from '../../lib/dom/session-handle';
 import { createClient } from '../../lib/messages';
 
-export const startLens: StartLens = ({ signal, failed }) =>
-  startPageSession({
+export const startLens: StartLens = ({ signal, failed }) => {
+  // Read once: the URL this document was loaded at (not what history.pushState made of location: see
+  // pageUrl), and how (a reload or a step back is read from where the reader was: inView).
+  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return startPageSession({
     document,
-    // The URL this document was loaded at, not what history.pushState made of location (see pageUrl).
-    pageUrl: performance.getEntriesByType('navigation')[0]?.name ?? location.href,
+    pageUrl: entry?.name ?? location.href,
+    ...(entry ? { navigationType: entry.type } : {}),
     currentUrl: () => location.href,
     isTop: window === window.top,
     ask: createClient((message) => browser.runtime.sendMessage(message)),
@@ -24,3 +27,4 @@ export const startLens: StartLens = ({ signal, failed }) =>
     registry: globalThis,
     failed,
   });
+};

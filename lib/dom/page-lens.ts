@@ -105,6 +105,8 @@ export interface PageLensOptions {
   followBlocks?: boolean;
   onNavigate?: (url: string) => void;
   batchDelay?: number;
+  /** how the document was loaded (PerformanceNavigationTiming's type: 'navigate', 'reload', 'back_forward'), for `inView` */
+  navigationType?: string;
 }
 
 export interface PageLens {
@@ -143,8 +145,6 @@ export function startPageLens(options: PageLensOptions): PageLens {
   const root = () => doc.body ?? doc.documentElement;
 
   const perf = win.performance;
-  const navigationType = () =>
-    (perf.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.type;
   /** the scan under way (full, or of changes), if any: changes the page makes meanwhile are rescanned after it */
   let scanning: Promise<void> | null = null;
   /** counts full scans: a scan that is no longer the latest stops at its next pause */
@@ -161,7 +161,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
       },
     };
     try {
-      if (await annotator.scanInSlices(root(), slices, inView(doc, navigationType()))) changed();
+      if (await annotator.scanInSlices(root(), slices, inView(doc, options.navigationType))) changed();
     } catch (error) {
       if (!(error instanceof StaleWalk) || current !== generation || signal.aborted) throw error;
       annotator.clear();

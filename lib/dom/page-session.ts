@@ -52,6 +52,8 @@ export interface PageSessionOptions {
    * another page's highlights by pushing that page's URL.
    */
   pageUrl: string;
+  /** how it was loaded (its navigation entry's type: 'navigate', 'reload', 'back_forward'), read with `pageUrl` */
+  navigationType?: string;
   /** the address the frame shows now (location.href), for the popup's per-site switch */
   currentUrl: () => string;
   /** whether this frame is its tab's top frame: the page the reader sees */
@@ -318,6 +320,7 @@ function startSession(
       reportCount(annotator.entityCount());
     },
     // A same-document navigation brings no other page's highlights (see pageUrl): Lens draws them on a load of that URL.
+    ...(options.navigationType !== undefined ? { navigationType: options.navigationType } : {}),
   });
   const actions = createPageActions({ document, lens, entities: terms.entities, signal, loadUi });
   const highlights =

@@ -98,7 +98,7 @@ export function termIndexHandlers(
    * the bundled one while the store cannot be read (then the store's may not
    * be built until it can).
    */
-  const indexOf = async (version: unknown): Promise<TermIndex> => {
+  const configuredIndex = async (version: unknown): Promise<TermIndex> => {
     const index = (await store.problem()) ? indexes.bundled() : await indexes.current();
     if (index.version === version) return index;
     // A page configured while the store could not be read.
@@ -110,8 +110,8 @@ export function termIndexHandlers(
     async matchTerms(request) {
       const text: unknown = request?.text;
       if (typeof text !== 'string' || text.length > MAX_MATCH_TEXT) throw new Error(MATCH_TEXT_MESSAGE);
-      const { matcher, indexOf: entityIndex } = matchingOf(await indexOf(request.version));
-      return encodeMatches(matcher.scan(text), entityIndex);
+      const { matcher, indexOf } = matchingOf(await configuredIndex(request.version));
+      return encodeMatches(matcher.scan(text), indexOf);
     },
   };
 }
