@@ -12,7 +12,7 @@ import type { PageUi } from '../ui/page-ui';
 import type { Annotator } from './annotator';
 import { idleSlice, measureClaims, type ClaimDrawer } from './claim-finder';
 import { createClaimMarks, type ClaimMark } from './claim-marks';
-import { markAtPoint } from './hit-test';
+import { markUnder } from './hit-test';
 import { watchHover } from './hover';
 
 export interface ClaimSessionOptions {
@@ -56,7 +56,7 @@ export const startClaimSession: ClaimSessionFactory = (options) => {
   watchHover({
     document: doc,
     signal,
-    markAt: (x, y) => (markAtPoint(options.annotator, doc, x, y) ? null : claims.claimAt(x, y)),
+    markAt: (x, y) => (markUnder(options.annotator, doc, x, y) ? null : claims.claimAt(x, y)),
     isInsideUi: (event) => ui?.containsEvent(event) ?? false,
     open,
     close: () => ui?.closeClaimCard(),

@@ -5,7 +5,6 @@
  * decide whether the point is really on it.
  */
 import { liveRange } from '../anchoring/text-range';
-import type { Annotator, Mark } from './annotator';
 
 /** Both are missing in some browsers, whatever lib.dom says. */
 interface CaretDocument {
@@ -65,8 +64,4 @@ export function markUnder<M extends { range: AbstractRange }>(
   // Chromium the text); the marks' own geometry still says where they are.
   for (const mark of index.marks()) if (isUnder(mark, doc, x, y)) return mark;
   return null;
-}
-
-export function markAtPoint(annotator: Annotator, doc: Document, x: number, y: number): Mark | null {
-  return markUnder(annotator, doc, x, y);
 }

@@ -9,7 +9,7 @@ import type { CardUi } from '../ui/page-ui';
 import type { PanelEntity } from '../ui/panel';
 import type { Mark } from './annotator';
 import { liveRange } from '../anchoring/text-range';
-import { markAtPoint } from './hit-test';
+import { markUnder } from './hit-test';
 import { watchHover } from './hover';
 import type { PageLens } from './page-lens';
 
@@ -43,7 +43,7 @@ export function createPageActions(options: PageActionsOptions): PageActions {
   watchHover({
     document: doc,
     signal,
-    markAt: (x, y) => markAtPoint(lens.annotator, doc, x, y),
+    markAt: (x, y) => markUnder(lens.annotator, doc, x, y),
     isInsideUi: (event) => ui?.containsEvent(event) ?? false,
     open,
     close: () => ui?.closeCard(),

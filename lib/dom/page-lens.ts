@@ -171,13 +171,17 @@ export function startPageLens(options: PageLensOptions): PageLens {
     }
   }
 
+  /** Makes `run` the scan under way until it settles (unless another has taken its place meanwhile). */
+  const track = (run: Promise<void>) => {
+    const tracked = run.finally(() => {
+      if (scanning === tracked) scanning = null;
+    });
+    scanning = tracked;
+  };
+
   const rescanAll = () => {
     annotator.clear();
-    const current = ++generation;
-    const run = fullScan(current, 0).finally(() => {
-      if (generation === current) scanning = null;
-    });
-    scanning = run;
+    track(fullScan(++generation, 0));
   };
 
   const navigation = watchNavigation(
@@ -197,15 +201,13 @@ export function startPageLens(options: PageLensOptions): PageLens {
       return;
     }
     for (const node of removed) annotator.forget(node);
-    const run = annotator.rescan(roots).then((stats) => {
-      // The page has become about the relationship: its context entities come everywhere.
-      if (stats?.relevanceChanged) rescanAll();
-      else if (stats) changed();
-    });
-    const current = run.finally(() => {
-      if (scanning === current) scanning = null;
-    });
-    scanning = current;
+    track(
+      annotator.rescan(roots).then((stats) => {
+        // The page has become about the relationship: its context entities come everywhere.
+        if (stats?.relevanceChanged) rescanAll();
+        else if (stats) changed();
+      }),
+    );
     navigation.check();
   };
 

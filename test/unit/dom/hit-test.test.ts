@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, test } from 'vitest';
 import { createAnnotator, type Annotator } from '../../../lib/dom/annotator';
-import { markAtPoint } from '../../../lib/dom/hit-test';
+import { markUnder } from '../../../lib/dom/hit-test';
 import { compileMatcher } from '../../../lib/text/matcher';
 import { matchWith } from './local-match';
 import { installHighlightShim } from './highlight-shim';
@@ -22,7 +22,7 @@ beforeEach(async () => {
   await annotator.scan(document.body);
 });
 
-describe('markAtPoint', () => {
+describe('markUnder', () => {
   // "Wonsan" starts at offset 34 (x 3,400–3,500), "flew" at 7.
   test.each([
     ['on a mark', 36, 3450, 10, 'wonsan'],
@@ -30,20 +30,20 @@ describe('markAtPoint', () => {
     ['below the line the caret snapped to', 36, 3450, 50, null],
   ])('a caret in the text, the pointer %s', (_, offset, x, y, expected) => {
     const doc = laidOut(() => ({ offsetNode: text, offset }));
-    expect(markAtPoint(annotator, doc, x, y)?.entityId ?? null).toBe(expected);
+    expect(markUnder(annotator, doc, x, y)?.entityId ?? null).toBe(expected);
   });
 
   // Firefox's caretPositionFromPoint skips text under `pointer-events: none` and gives an element.
   test('a caret on an element (text under pointer-events: none in Firefox): the mark under the pointer by its geometry', () => {
     const doc = laidOut(() => ({ offsetNode: document.documentElement, offset: 3 }));
-    expect(markAtPoint(annotator, doc, 3450, 10)?.entityId).toBe('wonsan');
-    expect(markAtPoint(annotator, doc, 1550, 10)?.entityId).toBe('pyongyang');
-    expect(markAtPoint(annotator, doc, 1000, 10)).toBeNull();
+    expect(markUnder(annotator, doc, 3450, 10)?.entityId).toBe('wonsan');
+    expect(markUnder(annotator, doc, 1550, 10)?.entityId).toBe('pyongyang');
+    expect(markUnder(annotator, doc, 1000, 10)).toBeNull();
   });
 
   test('no caret at all: no mark', () => {
     expect(
-      markAtPoint(
+      markUnder(
         annotator,
         laidOut(() => null),
         3450,
@@ -58,8 +58,8 @@ describe('a mark whose text the page shortened before its rescan', () => {
     // The page cuts the paragraph's text: Wonsan's mark (34–40) now ends past it, until the rescan of the change.
     text.data = 'Lavrov flew to Pyongyang.';
     const doc = laidOut(() => ({ offsetNode: document.documentElement, offset: 0 }));
-    expect(() => markAtPoint(annotator, doc, 3450, 10)).not.toThrow();
-    expect(markAtPoint(annotator, doc, 3450, 10)).toBeNull();
-    expect(markAtPoint(annotator, doc, 1550, 10)?.entityId).toBe('pyongyang');
+    expect(() => markUnder(annotator, doc, 3450, 10)).not.toThrow();
+    expect(markUnder(annotator, doc, 3450, 10)).toBeNull();
+    expect(markUnder(annotator, doc, 1550, 10)?.entityId).toBe('pyongyang');
   });
 });
