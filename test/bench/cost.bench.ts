@@ -53,6 +53,7 @@ import { sendFromExtensionPage } from '../e2e/page-helpers';
 import { generatePages } from './generate-pages';
 import { median } from './stats';
 import { floorScan } from './floor';
+import { CONTROL_CSS, highlightRecalcCost, RECALC_ROUNDS } from './style-probe';
 
 const RUNS = Number(process.argv[2] ?? 3);
 /** how long after the full scan the profile goes on: the observers' and late scans' share */
@@ -493,8 +494,18 @@ function build(): void {
   });
 }
 
+/** The stylesheets the manifest has the browser add to pages (every page, marks or not), as one text. */
+function manifestCss(): string {
+  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+    content_scripts?: { css?: string[] }[];
+  };
+  const files = new Set((manifest.content_scripts ?? []).flatMap((script) => script.css ?? []));
+  return [...files].map((file) => readFileSync(join(EXTENSION_DIR, file), 'utf8')).join('\n');
+}
+
 async function main() {
   build();
+  const lensCss = manifestCss();
   generatePages(GENERATED_PAGES);
   const only = process.env.RDL_BENCH_PAGES ? new RegExp(process.env.RDL_BENCH_PAGES) : null;
   const list = (dir: string, prefix: string) =>
@@ -579,6 +590,7 @@ async function main() {
       'bg'.padStart(5),
       'longest'.padStart(8),
       'b′'.padStart(6),
+      'css'.padStart(5),
       'longest in'.padStart(10),
       'heap KB'.padStart(8),
       ...buckets.map((b) => b.slice(0, 8).padStart(9)),
@@ -606,6 +618,9 @@ async function main() {
     /** of it, the least any content script costs: an empty isolated world on the same page, in KB */
     emptyWorldKb: number;
     floorIsolated: number;
+    /** ms more per full style recalculation of the page with Lens's stylesheets (./style-probe.ts); and the control's reading */
+    css: number;
+    cssControl: number;
     /** the page took its own text away (it navigated itself away before its <body>): no load a reader sees */
     emptied: boolean;
     split: Record<string, number>;
@@ -614,6 +629,8 @@ async function main() {
     const url = server.url(p.path);
     const costs: (Cost & { heap: number; emptied: boolean; bg: number })[] = [];
     const floors: number[] = [];
+    const styles: number[] = [];
+    const controls: number[] = [];
     const without: number[] = [];
     const emptyWorlds: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -623,6 +640,10 @@ async function main() {
       emptyWorlds.push(bareHeap.emptyWorld);
       const tab = await plain.openPage(url);
       floors.push(await tab.evaluateIsolated!(floorScan));
+      // (After the bare walk: the probe restyles the page, in this browser without Lens.)
+      if (!lensCss) throw new Error(`The manifest in ${EXTENSION_DIR} adds no stylesheet: the build changed`);
+      styles.push(await tab.evaluate(highlightRecalcCost, lensCss, RECALC_ROUNDS));
+      controls.push(await tab.evaluate(highlightRecalcCost, CONTROL_CSS, RECALC_ROUNDS));
       await tab.close();
     }
     const split = Object.fromEntries(buckets.map((b) => [b, median(costs.map((c) => c.split[b] ?? 0))]));
@@ -644,6 +665,8 @@ async function main() {
       heapKb: (median(costs.map((c) => c.heap)) - median(without)) / 1024,
       emptyWorldKb: median(emptyWorlds) / 1024,
       floorIsolated: median(floors),
+      css: median(styles),
+      cssControl: median(controls),
       emptied: costs.every((c) => c.emptied),
       split,
     };
@@ -659,6 +682,7 @@ async function main() {
         ms(row.bg, 5),
         ms(row.longest, 8),
         ms(row.floorIsolated, 6),
+        ms(row.css, 5),
         row.longestIn.slice(0, 10).padStart(10),
         row.heapKb.toFixed(0).padStart(8),
         ...buckets.map((b) => ms(split[b]!, 9)),
@@ -694,6 +718,10 @@ async function main() {
   );
   console.log(
     `a live page: median ${median(read.map((r) => r.live)).toFixed(1)} ms for ${LIVE_CHANGES} added paragraphs (most ${Math.max(...read.map((r) => r.live)).toFixed(1)}); moving the pointer over the text: median ${median(read.map((r) => r.hover)).toFixed(1)} ms (most ${Math.max(...read.map((r) => r.hover)).toFixed(1)})`,
+  );
+  const worstCss = real.reduce((a, r) => (r.css > a.css ? r : a), real[0]!);
+  console.log(
+    `Lens's ::highlight() rules (the manifest's stylesheet, on every page, marks or not): each full style recalculation of a real page takes median ${median(real.map((r) => r.css)).toFixed(1)} ms more, most ${worstCss.css.toFixed(1)} on ${worstCss.page}; the page's main thread pays it outside Lens's code, so it is not in whole (a stylesheet that matches nothing reads median ${median(real.map((r) => r.cssControl)).toFixed(1)} ms)`,
   );
   // Where Lens's time goes over all real pages: its functions and what they call.
   const overall = averageTop(real.map((r) => Object.fromEntries(r.top)));
