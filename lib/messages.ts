@@ -40,7 +40,7 @@ export const MAX_CLAIM_BLOCK_TEXT = 20_000;
  * a longer text is sent in parts cut at block breaks (lib/text/term-matches.ts).
  */
 export const MAX_MATCH_TEXT = 1 << 20;
-/** Why `matchTerms` refuses a term index's version: the page is told `configChanged` and starts anew. */
+/** Why `matchTerms` refuses a term index's version (a Refusal, `stale-term-index`): the page is told `configChanged` and starts anew. */
 export const STALE_TERM_INDEX_MESSAGE = 'The corpus changed: the page is marked again with the new one';
 
 export type { TermPattern };
@@ -250,7 +250,24 @@ export interface Envelope {
   payload: unknown;
 }
 
-export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+/**
+ * Why a request was refused, where the caller acts on the reason rather than
+ * only showing it: a `Refusal` thrown by a handler reaches the caller as a
+ * MessageError with its `code`.
+ */
+export type RefusalCode = 'stale-term-index';
+
+export class Refusal extends Error {
+  override name = 'Refusal';
+  constructor(
+    readonly code: RefusalCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Reply<T = unknown> = { ok: true; value: T } | { ok: false; error: string; code?: RefusalCode };
 
 export type Handlers<P extends ProtocolShape<P> = Protocol, Sender = unknown> = {
   [K in keyof P]: (payload: P[K]['request'], sender: Sender) => Promise<P[K]['response']> | P[K]['response'];
@@ -279,12 +296,23 @@ export function answer<P extends ProtocolShape<P>, Sender>(
     .then(() => handler(message.payload, sender))
     .then(
       (value): Reply => ({ ok: true, value }),
-      (error: unknown): Reply => ({ ok: false, error: errorMessage(error) }),
+      (error: unknown): Reply => ({
+        ok: false,
+        error: errorMessage(error),
+        ...(error instanceof Refusal ? { code: error.code } : {}),
+      }),
     );
 }
 
 export class MessageError extends Error {
   override name = 'MessageError';
+  constructor(
+    message: string,
+    /** why it was refused, when the handler said (a Refusal) */
+    readonly code?: RefusalCode,
+  ) {
+    super(message);
+  }
 }
 
 export type Client<P extends ProtocolShape<P> = Protocol> = <K extends MessageType<P>>(
@@ -299,7 +327,7 @@ export function createClient<P extends ProtocolShape<P> = Protocol>(
   return async (type, payload) => {
     const reply = (await send({ [TAG]: 1, type, payload })) as Reply | undefined;
     if (!reply) throw new MessageError(`No answer to "${type}"`);
-    if (!reply.ok) throw new MessageError(reply.error);
+    if (!reply.ok) throw new MessageError(reply.error, reply.code);
     return reply.value as never;
   };
 }

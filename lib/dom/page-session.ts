@@ -18,14 +18,13 @@ import {
   listAllHighlights,
   MAX_MATCH_TEXT,
   MAX_PAGE_ENTITY_IDS,
-  STALE_TERM_INDEX_MESSAGE,
+  MessageError,
   type Client,
   type Handlers,
   type PageConfig,
   type TabProtocol,
   type PageTermIndex,
 } from '../messages';
-import { errorMessage } from '../errors';
 import { matchThrough } from '../text/term-matches';
 import { HOST_TAG } from '../ui/host-tag';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../ui/ui-handle';
@@ -162,7 +161,7 @@ function receiveTermIndex(termIndex: PageTermIndex, kinds: readonly string[], as
   const matchTerms = (text: string) =>
     ask('matchTerms', { version, text }).catch((error: unknown) => {
       // The corpus changed under the page: the session is replaced (configChanged) and reads the page anew.
-      if (errorMessage(error) === STALE_TERM_INDEX_MESSAGE) return [];
+      if (error instanceof MessageError && error.code === 'stale-term-index') return [];
       throw error;
     });
   return {

@@ -32,11 +32,10 @@ export function pageHandlers(
       if (state !== 'active') return { active: false, reason: state, settings: current, highlights };
       // Every pattern, whatever kinds the reader marks: an unmarked kind's mentions still tell whether
       // the page is about the relationship (the content script leaves them unmarked).
-      if (problem)
-        return { active: true, settings: current, termIndex: pageTermIndex(termIndexes.bundled()), highlights };
-      const termIndex = await termIndexes.current();
+      const termIndex = pageTermIndex(await termIndexes.configured(problem));
+      // (Not while the store cannot be read: then `unavailable` is its problem.)
       if (!highlights.unavailable) highlights.rows = await listHighlights(db, url);
-      return { active: true, settings: current, termIndex: pageTermIndex(termIndex), highlights };
+      return { active: true, settings: current, termIndex, highlights };
     },
     async setPageEntityCount({ count }, sender) {
       if (!Number.isInteger(count) || count < 0) throw new Error('A count is a whole number');

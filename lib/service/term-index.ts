@@ -10,6 +10,7 @@ import type { Entity } from '../corpus/schema';
 import { termPatternsOf } from '../corpus/term-patterns';
 import {
   MAX_MATCH_TEXT,
+  Refusal,
   STALE_TERM_INDEX_MESSAGE,
   type EntitySummary,
   type PageTermIndex,
@@ -30,6 +31,12 @@ export interface TermIndexes {
   bundled(): TermIndex;
   /** `bundled().version`, without building it */
   bundledVersion: string;
+  /**
+   * The index pages are configured with: the store's, or the bundled one while
+   * the store cannot be read (`problem`, from `store.problem()`; then the
+   * store's may not be built until it can).
+   */
+  configured(problem: string | null): Promise<TermIndex>;
 }
 
 /** The term index of `entities`. */
@@ -64,16 +71,19 @@ export function createTermIndexes({ bundle, corpus }: ServiceContext): TermIndex
   let bundled: TermIndex | null = null;
   const bundledVersion = `bundled:${bundle.version}`;
   corpus.onChange(() => (built = null));
+  const current = () => {
+    const building = (built ??= corpus.read().then((model) => termIndexOf(model.records.entities, model.version)));
+    building.catch(() => {
+      if (built === building) built = null;
+    });
+    return building;
+  };
+  const bundledIndex = () => (bundled ??= termIndexOf(bundle.records.entities, bundledVersion));
   return {
-    current() {
-      const building = (built ??= corpus.read().then((model) => termIndexOf(model.records.entities, model.version)));
-      building.catch(() => {
-        if (built === building) built = null;
-      });
-      return building;
-    },
-    bundled: () => (bundled ??= termIndexOf(bundle.records.entities, bundledVersion)),
+    current,
+    bundled: bundledIndex,
     bundledVersion,
+    configured: async (problem) => (problem ? bundledIndex() : current()),
   };
 }
 
@@ -93,17 +103,13 @@ export function termIndexHandlers(
     }
     return matching;
   };
-  /**
-   * The index a page was configured with (`getPageConfig`): the store's, or
-   * the bundled one while the store cannot be read (then the store's may not
-   * be built until it can).
-   */
+  /** The index a page was configured with (`getPageConfig`), if it is still the one pages are configured with. */
   const configuredIndex = async (version: unknown): Promise<TermIndex> => {
-    const index = (await store.problem()) ? indexes.bundled() : await indexes.current();
+    const index = await indexes.configured(await store.problem());
     if (index.version === version) return index;
     // A page configured while the store could not be read.
     if (version === indexes.bundledVersion) return indexes.bundled();
-    throw new Error(STALE_TERM_INDEX_MESSAGE);
+    throw new Refusal('stale-term-index', STALE_TERM_INDEX_MESSAGE);
   };
   return {
     getTermIndex: () => indexes.current(),

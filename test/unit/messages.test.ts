@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { answer, createClient, isEnvelope, type Handlers } from '../../lib/messages';
+import { answer, createClient, isEnvelope, MessageError, Refusal, type Handlers } from '../../lib/messages';
 
 /** A protocol of its own: these tests are about the mechanics, not the product's messages. */
 interface TestProtocol {
   echo: { request: { text: string }; response: string };
   thrown: { request: null; response: never };
   rejected: { request: null; response: never };
+  refused: { request: null; response: never };
 }
 
 const handlers: Handlers<TestProtocol> = {
@@ -14,6 +15,9 @@ const handlers: Handlers<TestProtocol> = {
     throw new Error('store closed');
   },
   rejected: () => Promise.reject(new Error('QuotaExceededError')),
+  refused: () => {
+    throw new Refusal('stale-term-index', 'The corpus changed');
+  },
 };
 
 const ask = createClient<TestProtocol>((message) => answer(handlers, message, null) ?? Promise.resolve(undefined));
@@ -28,6 +32,14 @@ describe('messages', () => {
     ['a rejected promise', 'rejected', 'QuotaExceededError'],
   ] as const)('%s reaches the caller as an error', async (_, type, message) => {
     await expect(ask(type, null)).rejects.toThrow(message);
+  });
+
+  test('a refusal reaches the caller with its reason, which it can act on', async () => {
+    const error: unknown = await ask('refused', null).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MessageError);
+    expect(error).toMatchObject({ message: 'The corpus changed', code: 'stale-term-index' });
+    // Any other failure has no reason to act on: it is shown.
+    expect(await ask('thrown', null).catch((e: unknown) => (e as MessageError).code)).toBeUndefined();
   });
 
   test('messages that are not ours are left to other listeners', () => {

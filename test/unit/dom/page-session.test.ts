@@ -34,7 +34,7 @@ const index = termIndexOf(
 );
 const termIndex: PageTermIndex = pageTermIndex(index);
 const { matchTerms } = termIndexHandlers(
-  { current: async () => index, bundled: () => index, bundledVersion: 'bundled:test' },
+  { current: async () => index, bundled: () => index, bundledVersion: 'bundled:test', configured: async () => index },
   { problem: async () => null },
 );
 // The claim script is a test of its own; here it is off unless a test turns it on.
