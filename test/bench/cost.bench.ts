@@ -28,7 +28,8 @@
  *   heap KB   Lens's share of the page's JavaScript heap (all worlds of the
  *             renderer, typed arrays' buffers included) after a full garbage
  *             collection: with Lens, less the same page loaded in a browser
- *             without it; beside it, what one empty isolated world costs the
+ *             without it (under the profiler too, with the same changes and
+ *             pointer moves); beside it, what one empty isolated world costs the
  *             same page (the least any content script costs). The background's
  *             heap (its service worker) is measured once, after every page
  *   bg        the background's own time for the page load, on its thread, not
@@ -44,7 +45,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, launchPlainChromium, stayLocal } from '../e2e/harness/chromium';
@@ -369,6 +370,22 @@ function backgroundTime(profile: Profile, extensionOrigin: string, until: number
 /** A DevTools session on the extension's service worker (a second client: see backgroundHeap), per page. */
 type WorkerSession = { send(method: string, params?: object): Promise<unknown>; detach(): Promise<void> };
 
+/**
+ * What the bench does to a loaded page, with Lens or without (so that both heaps hold it): a steady page,
+ * paragraphs added one by one, then the pointer moved over the text without resting. Whether the page
+ * took its own text away.
+ */
+async function changeAndPoint(page: Page): Promise<boolean> {
+  await page.evaluate(`(${steadyPage.toString()})(${LIVE_CHANGES})`);
+  // Not on a page that stopped parsing before its <body> (it navigated itself away in its <head>): Chromium
+  // never renders it, and a pointer event waits on a frame that never comes.
+  const emptied = await page.evaluate(() => document.body === null || !document.body.textContent?.trim());
+  if (!emptied) for (let i = 0; i < 30; i++) await page.mouse.move(40 + i * 35, 120 + ((i * 97) % 600), { steps: 2 });
+  // (The hover's dwell timers, started by the last moves.)
+  await page.waitForTimeout(300);
+  return emptied;
+}
+
 async function profileLoad(
   context: BrowserContext,
   url: string,
@@ -399,14 +416,7 @@ async function profileLoad(
   // The rest of the page load: what the page itself does after the scan, and Lens's observers on it (a bench,
   // not a test: it waits on time on purpose).
   await page.waitForTimeout(COST_WINDOW_MS);
-  // A steady page: paragraphs added one by one, then the pointer moved over the text without resting.
-  await page.evaluate(`(${steadyPage.toString()})(${LIVE_CHANGES})`);
-  // Not on a page that stopped parsing before its <body> (it navigated itself away in its <head>): Chromium
-  // never renders it, and a pointer event waits on a frame that never comes.
-  const emptied = await page.evaluate(() => document.body === null || !document.body.textContent?.trim());
-  if (!emptied) for (let i = 0; i < 30; i++) await page.mouse.move(40 + i * 35, 120 + ((i * 97) % 600), { steps: 2 });
-  // (The hover's dwell timers, started by the last moves.)
-  await page.waitForTimeout(300);
+  const emptied = await changeAndPoint(page);
   await page.evaluate(() => performance.mark('bench:end'));
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   const { profile: backgroundProfile } = (await background.send('Profiler.stop')) as { profile: Profile };
@@ -442,17 +452,26 @@ async function usedHeap(send: (method: 'HeapProfiler.collectGarbage' | 'Runtime.
 }
 
 /**
- * The same, for a load of the page in a browser without Lens; and then with one empty isolated world
- * added, the least heap any content script costs a page (its world's global object and builtins).
+ * The same, for a load of the page in a browser without Lens, and the same changes and pointer moves;
+ * and then with one empty isolated world added, the least heap any content script costs a page (its
+ * world's global object and builtins).
  */
 async function heapWithout(context: BrowserContext, url: string): Promise<{ without: number; emptyWorld: number }> {
   const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  // As the load with Lens is measured: under the profiler, and after the bench's changes and pointer moves
+  // (its paragraphs and the page's own objects for them are the page's heap, not Lens's).
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
   await page.goto(url, { waitUntil: 'commit' });
   // Not goto's 'load': a live page may keep a request open that stayLocal refused, and never fire it.
   await page
     .waitForFunction(() => document.readyState === 'complete', undefined, { timeout: 10_000, polling: 50 })
     .catch(() => {});
-  const cdp = await context.newCDPSession(page);
+  await page.waitForTimeout(COST_WINDOW_MS);
+  await changeAndPoint(page);
+  await cdp.send('Profiler.stop');
   const without = await heapAfterGc(cdp);
   const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
   const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
