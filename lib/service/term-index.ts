@@ -103,7 +103,11 @@ export function termIndexHandlers(
     }
     return matching;
   };
-  /** The index a page was configured with (`getPageConfig`), if it is still the one pages are configured with. */
+  /**
+   * The index a page was configured with (`getPageConfig`): the one pages are
+   * configured with now, or the bundled one a page got while the store could
+   * not be read. Any other is stale: refused, and the page asks again.
+   */
   const configuredIndex = async (version: unknown): Promise<TermIndex> => {
     const index = await indexes.configured(await store.problem());
     if (index.version === version) return index;

@@ -520,6 +520,8 @@ function manifestCss(): string {
     content_scripts?: { css?: string[] }[];
   };
   const files = new Set((manifest.content_scripts ?? []).flatMap((script) => script.css ?? []));
+  if (files.size === 0)
+    throw new Error(`The manifest in ${EXTENSION_DIR} adds no stylesheet: the css column needs another probe`);
   return [...files].map((file) => readFileSync(join(EXTENSION_DIR, file), 'utf8')).join('\n');
 }
 
@@ -661,7 +663,6 @@ async function main() {
       const tab = await plain.openPage(url);
       floors.push(await tab.evaluateIsolated!(floorScan));
       // (After the bare walk: the probe restyles the page, in this browser without Lens.)
-      if (!lensCss) throw new Error(`The manifest in ${EXTENSION_DIR} adds no stylesheet: the build changed`);
       styles.push(await tab.evaluate(highlightRecalcCost, lensCss, RECALC_ROUNDS));
       controls.push(await tab.evaluate(highlightRecalcCost, CONTROL_CSS, RECALC_ROUNDS));
       await tab.close();
