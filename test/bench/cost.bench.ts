@@ -740,10 +740,11 @@ async function main() {
   console.log(
     `a live page: median ${median(read.map((r) => r.live)).toFixed(1)} ms for ${LIVE_CHANGES} added paragraphs (most ${Math.max(...read.map((r) => r.live)).toFixed(1)}); moving the pointer over the text: median ${median(read.map((r) => r.hover)).toFixed(1)} ms (most ${Math.max(...read.map((r) => r.hover)).toFixed(1)})`,
   );
-  const worstCss = real.reduce((a, r) => (r.css > a.css ? r : a), real[0]!);
-  console.log(
-    `Lens's ::highlight() rules (the manifest's stylesheet, on every page, marks or not): each full style recalculation of a real page takes median ${median(real.map((r) => r.css)).toFixed(1)} ms more, most ${worstCss.css.toFixed(1)} on ${worstCss.page}; the page's main thread pays it outside Lens's code, so it is not in whole (a stylesheet that matches nothing reads median ${median(real.map((r) => r.cssControl)).toFixed(1)} ms)`,
-  );
+  const worstCss = real.reduce<(typeof real)[number] | null>((a, r) => (a && a.css >= r.css ? a : r), null);
+  if (worstCss)
+    console.log(
+      `Lens's ::highlight() rules (the manifest's stylesheet, on every page, marks or not): each full style recalculation of a real page takes median ${median(real.map((r) => r.css)).toFixed(1)} ms more, most ${worstCss.css.toFixed(1)} on ${worstCss.page}; the page's main thread pays it outside Lens's code, so it is not in whole (a stylesheet that matches nothing reads median ${median(real.map((r) => r.cssControl)).toFixed(1)} ms)`,
+    );
   // Where Lens's time goes over all real pages: its functions and what they call.
   const overall = averageTop(real.map((r) => Object.fromEntries(r.top)));
   console.log(`where the time goes, mean ms per real page (function → what it calls):`);
