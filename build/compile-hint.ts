@@ -26,7 +26,7 @@ export function compileHintPlugin(fileName: string): Plugin {
       if (chunk?.type !== 'chunk') return;
       chunk.code = `${COMPILE_HINT}\n${chunk.code}`;
       // A source map is only built for the whole-cost bench (RDL_SOURCEMAP): one more line before the code.
-      if (chunk.map) chunk.map.mappings = `;${chunk.map.mappings}`;
+      // By now it is the .map asset's text (the chunk's own map was already written into it).
       const map = bundle[`${fileName}.map`];
       if (map?.type === 'asset' && typeof map.source === 'string') {
         const parsed = JSON.parse(map.source) as { mappings: string };

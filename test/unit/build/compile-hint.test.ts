@@ -27,9 +27,9 @@ describe('compileHintPlugin', () => {
   test('puts the hint on the first line of the content script, and moves its source map down a line', () => {
     const out = bundle();
     run(out);
-    const script = out[FILE] as { code: string; map: { mappings: string } };
+    const script = out[FILE] as { code: string };
     expect(script.code.split('\n')).toEqual([COMPILE_HINT, 'var lens=(function(){})();']);
-    expect(script.map.mappings).toBe(';AAAA,CAAC');
+    // What is written is the .map asset (Rollup has already written the chunk's own map into it).
     const map = JSON.parse((out[`${FILE}.map`] as { source: string }).source) as { mappings: string; version: number };
     expect(map).toEqual({ version: 3, mappings: ';AAAA,CAAC' });
   });
