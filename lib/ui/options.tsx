@@ -15,6 +15,7 @@ import { plural, t, type MessageKey, type PluralKey } from '../i18n/translate';
 import { LANGUAGE_SETTINGS, LOCALE_NAMES } from '../i18n/locales';
 import { formatDay } from './format';
 import { errorMessage } from '../errors';
+import { useSettings } from './use-settings';
 
 export interface OptionsProps {
   ask: Client;
@@ -39,7 +40,6 @@ const KIND_LABELS: Record<EntityKind, MessageKey> = {
 type Message = NoticeMessage | null;
 
 export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
-  const [settings, setSettings] = useState<Settings | null>(null);
   const [status, setStatus] = useState<ResponseOf<'getStatus'> | null>(null);
   const [packs, setPacks] = useState<PackSummary[] | null>(null);
   const [settingsMessage, setSettingsMessage] = useState<Message>(null);
@@ -53,25 +53,26 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
     setStatus(s);
     setPacks(p);
   };
+  const { settings, change: store } = useSettings(
+    ask,
+    (s) => onTheme?.(s.theme),
+    (e) => setSettingsMessage({ kind: 'error', text: t('optionsNoSettings', { reason: errorMessage(e) }) }),
+  );
+
   useEffect(() => {
-    ask('getSettings', null).then(
-      (s) => {
-        setSettings(s);
-        onTheme?.(s.theme);
-      },
-      (e: unknown) => setSettingsMessage({ kind: 'error', text: t('optionsNoSettings', { reason: errorMessage(e) }) }),
-    );
     loadCorpus().catch((e: unknown) =>
       setPackMessage({ kind: 'error', text: t('optionsNoCorpus', { reason: errorMessage(e) }) }),
     );
   }, []);
 
-  async function change(patch: Partial<Settings>) {
+  /** Stores what `edit` makes of the latest settings (./use-settings.ts), and says so. */
+  async function change(edit: (current: Settings) => Partial<Settings>) {
     try {
-      const next = await ask('setSettings', patch);
-      setSettings(next);
-      if (patch.theme) onTheme?.(next.theme);
-      if (patch.language) onLanguage?.(next.language);
+      const changed = await store(edit);
+      if (!changed) return;
+      const { patch, stored } = changed;
+      if (patch.theme) onTheme?.(stored.theme);
+      if (patch.language) onLanguage?.(stored.language);
       setSettingsMessage({ kind: 'ok', text: t('optionsSaved') });
     } catch (e) {
       setSettingsMessage({ kind: 'error', text: t('siteNotSaved', { reason: errorMessage(e) }) });
@@ -158,7 +159,9 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
       return;
     }
     setNewSite('');
-    if (!settings.disabledSites.includes(site)) void change({ disabledSites: [...settings.disabledSites, site] });
+    void change((s) => ({
+      disabledSites: s.disabledSites.includes(site) ? s.disabledSites : [...s.disabledSites, site],
+    }));
   }
 
   const bundled = status?.status.corpora.find((c) => c.origin === 'bundled');
@@ -170,18 +173,18 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
       {settings ? (
         <>
           <Section id="marking" title={t('optionsMarking')}>
-            <Toggle checked={settings.paused} onChange={() => void change({ paused: !settings.paused })}>
+            <Toggle checked={settings.paused} onChange={() => void change((s) => ({ paused: !s.paused }))}>
               {t('optionsPause')}
             </Toggle>
             <Toggle
               checked={settings.markEverywhere}
-              onChange={() => void change({ markEverywhere: !settings.markEverywhere })}
+              onChange={() => void change((s) => ({ markEverywhere: !s.markEverywhere }))}
             >
               {t('optionsMarkEverywhere')}
             </Toggle>
             <Toggle
               checked={settings.mainTextOnly}
-              onChange={() => void change({ mainTextOnly: !settings.mainTextOnly })}
+              onChange={() => void change((s) => ({ mainTextOnly: !s.mainTextOnly }))}
             >
               {t('optionsMainText')}
             </Toggle>
@@ -193,7 +196,7 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
                 ['every', t('optionsDensityEvery')],
                 ['first-per-paragraph', t('optionsDensityFirst')],
               ]}
-              onChange={(density) => void change({ density })}
+              onChange={(density) => void change(() => ({ density }))}
             />
             <Choice
               legend={t('optionsMarkStyle')}
@@ -203,7 +206,7 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
                 ['underline', t('optionsUnderline')],
                 ['tint', t('optionsTint')],
               ]}
-              onChange={(markStyle) => void change({ markStyle })}
+              onChange={(markStyle) => void change(() => ({ markStyle }))}
             />
             <fieldset>
               <legend>{t('optionsKinds')}</legend>
@@ -213,11 +216,11 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
                     type="checkbox"
                     checked={settings.kinds.includes(kind)}
                     onChange={() =>
-                      void change({
-                        kinds: settings.kinds.includes(kind)
-                          ? settings.kinds.filter((k) => k !== kind)
-                          : ALL_KINDS.filter((k) => k === kind || settings.kinds.includes(k)),
-                      })
+                      void change((s) => ({
+                        kinds: s.kinds.includes(kind)
+                          ? s.kinds.filter((k) => k !== kind)
+                          : ALL_KINDS.filter((k) => k === kind || s.kinds.includes(k)),
+                      }))
                     }
                   />
                   {t(KIND_LABELS[kind])}
@@ -228,7 +231,7 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
               <input
                 type="checkbox"
                 checked={settings.claims}
-                onChange={() => void change({ claims: !settings.claims })}
+                onChange={() => void change((s) => ({ claims: !s.claims }))}
               />
               {t('optionsClaims')}
             </label>
@@ -244,7 +247,7 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
                 ['light', t('optionsThemeLight')],
                 ['dark', t('optionsThemeDark')],
               ]}
-              onChange={(theme) => void change({ theme })}
+              onChange={(theme) => void change(() => ({ theme }))}
             />
           </Section>
 
@@ -257,7 +260,7 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
                 language,
                 language === 'browser' ? t('optionsLanguageBrowser') : LOCALE_NAMES[language],
               ])}
-              onChange={(language) => void change({ language })}
+              onChange={(language) => void change(() => ({ language }))}
             />
           </Section>
 
@@ -273,7 +276,7 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
                       type="button"
                       class="link"
                       aria-label={t('optionsSiteOn', { site })}
-                      onClick={() => void change({ disabledSites: settings.disabledSites.filter((s) => s !== site) })}
+                      onClick={() => void change((s) => ({ disabledSites: s.disabledSites.filter((d) => d !== site) }))}
                     >
                       {t('optionsSwitchBackOn')}
                     </button>
@@ -301,7 +304,7 @@ export function Options({ ask, onTheme, onLanguage, download }: OptionsProps) {
                 type="checkbox"
                 data-setting="measures"
                 checked={settings.measures}
-                onChange={() => void change({ measures: !settings.measures })}
+                onChange={() => void change((s) => ({ measures: !s.measures }))}
               />
               {t('optionsMeasures')}
             </label>

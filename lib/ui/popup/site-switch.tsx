@@ -7,6 +7,7 @@ import type { Client, TabProtocol } from '../../messages';
 import { isActiveOn, switchSite, type Settings } from '../../settings';
 import { t } from '../../i18n/translate';
 import { errorMessage } from '../../errors';
+import { useSettings } from '../use-settings';
 
 export interface SiteSwitchProps {
   ask: Client;
@@ -17,12 +18,11 @@ export interface SiteSwitchProps {
 }
 
 export function SiteSwitch({ ask, askTab, inPrivate, openOptions }: SiteSwitchProps) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const { settings, change: store } = useSettings(ask);
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    ask('getSettings', null).then(setSettings, () => undefined);
     askTab?.('getPageInfo', null).then(
       (info) => setUrl(/^https?:/.test(info.url) ? info.url : null),
       () => undefined /* no content script here: a browser page */,
@@ -30,16 +30,16 @@ export function SiteSwitch({ ask, askTab, inPrivate, openOptions }: SiteSwitchPr
   }, [askTab]);
 
   if (!settings) return null;
-  const change = (patch: Partial<Settings>) =>
-    ask('setSettings', patch).then(
-      (next) => {
-        setSettings(next);
-        setError(null);
-      },
+  // (./use-settings.ts: a switch shows its change at once, and two quick clicks are two changes.)
+  const change = (edit: (current: Settings) => Partial<Settings>) =>
+    store(edit).then(
+      () => setError(null),
       (e: unknown) => setError(t('siteNotSaved', { reason: errorMessage(e) })),
     );
   const host = url && new URL(url).hostname;
-  const siteOn = url !== null && isActiveOn({ ...settings, paused: false }, url);
+  /** whether Lens is on for the tab's site in `s` (paused or not) */
+  const onHere = (s: Settings) => url !== null && isActiveOn({ ...s, paused: false }, url);
+  const siteOn = onHere(settings);
 
   return (
     <div class="switches">
@@ -54,7 +54,7 @@ export function SiteSwitch({ ask, askTab, inPrivate, openOptions }: SiteSwitchPr
             role="switch"
             checked={siteOn}
             disabled={settings.paused}
-            onChange={() => void change({ disabledSites: switchSite(settings.disabledSites, url, !siteOn) })}
+            onChange={() => void change((s) => ({ disabledSites: switchSite(s.disabledSites, url, !onHere(s)) }))}
           />
           {t('siteOn', { host })}
         </label>
@@ -64,7 +64,7 @@ export function SiteSwitch({ ask, askTab, inPrivate, openOptions }: SiteSwitchPr
           type="checkbox"
           role="switch"
           checked={settings.paused}
-          onChange={() => void change({ paused: !settings.paused })}
+          onChange={() => void change((s) => ({ paused: !s.paused }))}
         />
         {t('sitePauseEverywhere')}
       </label>
