@@ -17,7 +17,7 @@ export const startLens: StartLens = ({ signal, failed }) => {
   return startPageSession({
     document,
     pageUrl: entry?.name ?? location.href,
-    ...(entry ? { navigationType: entry.type } : {}),
+    navigationType: entry?.type,
     currentUrl: () => location.href,
     isTop: window === window.top,
     ask: createClient((message) => browser.runtime.sendMessage(message)),

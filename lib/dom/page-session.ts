@@ -318,8 +318,8 @@ function startSession(
       layer?.repaint();
       reportCount(annotator.entityCount());
     },
+    navigationType: options.navigationType,
     // A same-document navigation brings no other page's highlights (see pageUrl): Lens draws them on a load of that URL.
-    ...(options.navigationType !== undefined ? { navigationType: options.navigationType } : {}),
   });
   const actions = createPageActions({ document, lens, entities: terms.entities, signal, loadUi });
   const highlights =
