@@ -1,56 +1,24 @@
 // @vitest-environment happy-dom
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { expect, test } from 'vitest';
-import type { Client } from '../../../lib/messages';
-import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { Options } from '../../../lib/ui/options';
+import { heldSettings } from './held-settings';
 import { useRenderRoot } from './render-root';
 
 const ui = useRenderRoot();
 
-/**
- * The options page over a store whose answers to setSettings wait until the
- * test lets them go (`answer`), as a busy background's do; `fail` makes the
- * next write fail.
- */
+/** The options page over a background that answers when the test lets it (./held-settings.tsx). */
 async function optionsPage() {
-  let stored: Settings = { ...DEFAULT_SETTINGS };
-  const waiting: (() => void)[] = [];
-  let failNext = false;
-  const ask = ((type: string, payload: Partial<Settings>) => {
-    if (type === 'getSettings') return Promise.resolve(stored);
-    if (type === 'setSettings') {
-      const fails = failNext;
-      failNext = false;
-      return new Promise<Settings>((resolve, reject) =>
-        waiting.push(() => {
-          if (fails) return reject(new Error('The disk is full'));
-          stored = { ...stored, ...payload };
-          resolve(stored);
-        }),
-      );
-    }
-    return Promise.reject(new Error(`not in this test: ${type}`));
-  }) as unknown as Client;
-  // (The fake store's answers are settled promises: a task after they are asked for, the page has done
-  // with them. The settings are asked for by an effect, which runs once the render's act is done.)
-  const settle = () => act(() => new Promise((resolve) => setTimeout(resolve)));
-  await act(() => {
-    render(<Options ask={ask} />, ui.root);
-  });
-  await settle();
+  const background = heldSettings();
+  await background.render(<Options ask={background.ask} />, ui.root);
   const kind = (label: string) =>
     [...ui.root.querySelectorAll('label')].find((l) => l.textContent!.trim() === label)!.querySelector('input')!;
   return {
     kind,
-    stored: () => stored,
+    stored: background.stored,
     click: (input: HTMLInputElement) => act(() => input.click()),
-    answer: () => {
-      waiting.shift()!();
-      return settle();
-    },
-    fail: () => (failNext = true),
+    answer: background.answer,
+    fail: background.failNext,
   };
 }
 

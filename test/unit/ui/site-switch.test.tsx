@@ -5,6 +5,7 @@ import { expect, test } from 'vitest';
 import type { Client, TabProtocol } from '../../../lib/messages';
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { SiteSwitch } from '../../../lib/ui/popup/site-switch';
+import { heldSettings } from './held-settings';
 import { useRenderRoot } from './render-root';
 
 const ui = useRenderRoot();
@@ -46,31 +47,19 @@ test("a private window's tab offers no site switch, so its host is never stored;
 });
 
 test('two quick clicks on "pause everywhere" are two changes: it ends as it began, shown and stored', async () => {
-  let stored: Settings = { ...DEFAULT_SETTINGS };
   // The background answers only when the test lets it (a busy one).
-  const answers: (() => void)[] = [];
-  const ask = ((type: string, payload: Partial<Settings>) => {
-    if (type === 'getSettings') return Promise.resolve(stored);
-    if (type === 'setSettings')
-      return new Promise((resolve) => answers.push(() => resolve((stored = { ...stored, ...payload }))));
-    return Promise.reject(new Error(`unexpected ${type}`));
-  }) as unknown as Client;
-  // (The fake background's answers are settled promises: a task after they are asked for, the switches
-  // have done with them. The settings are asked for by an effect, which runs once the render's act is done.)
-  const settle = () => act(() => new Promise((resolve) => setTimeout(resolve)));
-  await act(() => {
-    render(<SiteSwitch ask={ask} askTab={null} inPrivate={false} openOptions={() => undefined} />, ui.root);
-  });
-  await settle();
+  const background = heldSettings();
+  await background.render(
+    <SiteSwitch ask={background.ask} askTab={null} inPrivate={false} openOptions={() => undefined} />,
+    ui.root,
+  );
   const pause = () => ui.root.querySelector<HTMLInputElement>('input[role="switch"]')!;
   await act(() => pause().click());
   expect(pause().checked).toBe(true);
   await act(() => pause().click());
   expect(pause().checked).toBe(false);
-  for (const answer of answers.splice(0)) {
-    answer();
-    await settle();
-  }
-  expect(stored.paused).toBe(false);
+  await background.answer();
+  await background.answer();
+  expect(background.stored().paused).toBe(false);
   expect(pause().checked).toBe(false);
 });
