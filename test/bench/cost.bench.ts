@@ -387,6 +387,16 @@ async function changeAndPoint(page: Page): Promise<boolean> {
   return emptied;
 }
 
+/** how often a page's profile is sampled, in µs */
+const PAGE_SAMPLING_US = 100;
+
+/** Starts V8's sampling profiler in a DevTools session (a page's, or the background's through the second client). */
+async function startProfiler(session: { send(method: string, params?: object): Promise<unknown> }, intervalUs: number) {
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await session.send('Profiler.start');
+}
+
 async function profileLoad(
   context: BrowserContext,
   url: string,
@@ -397,10 +407,8 @@ async function profileLoad(
   const page = await context.newPage();
   // The background's side of the page load (the matching happens there since issue 17).
   const background = await worker();
-  await background.send('Profiler.enable');
   // (Every ms, not every 100 µs as the page: the sampler's own thread competes with the page for the cores.)
-  await background.send('Profiler.setSamplingInterval', { interval: 1000 });
-  await background.send('Profiler.start');
+  await startProfiler(background, 1000);
   const cdp = await context.newCDPSession(page);
   // The main thread's tasks, so that the longest stretch of Lens's work is measured within one task.
   const trace: TraceEvent[] = [];
@@ -409,9 +417,7 @@ async function profileLoad(
     categories: 'disabled-by-default-devtools.timeline,blink.user_timing,__metadata',
     transferMode: 'ReportEvents',
   });
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  await startProfiler(cdp, PAGE_SAMPLING_US);
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(`(${scanDone.toString()})()`, undefined, { timeout: 60_000, polling: 50 });
   // The rest of the page load: what the page itself does after the scan, and Lens's observers on it (a bench,
@@ -462,9 +468,7 @@ async function heapWithout(context: BrowserContext, url: string): Promise<{ with
   const cdp = await context.newCDPSession(page);
   // As the load with Lens is measured: under the profiler, and after the bench's changes and pointer moves
   // (its paragraphs and the page's own objects for them are the page's heap, not Lens's).
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  await startProfiler(cdp, PAGE_SAMPLING_US);
   await page.goto(url, { waitUntil: 'commit' });
   // Not goto's 'load': a live page may keep a request open that stayLocal refused, and never fire it.
   await page
