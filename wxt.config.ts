@@ -88,7 +88,10 @@ export default defineConfig({
     // "Save highlight" on a selection's context menu. unlimitedStorage: Firefox grants the extension persistent
     // storage with it (without, the persist() request of the background is not granted: it has no window to ask
     // the reader in), so the reader's highlights are never evicted when the disk runs low; in Chrome, no quota.
-    permissions: ['contextMenus', 'unlimitedStorage'],
+    // scripting (with the host permissions, which the content scripts' <all_urls> already ask for): the marks'
+    // ::highlight() rules are added to a frame with its first mark, not to every page (lib/mark-styles.ts).
+    permissions: ['contextMenus', 'scripting', 'unlimitedStorage'],
+    host_permissions: ['<all_urls>'],
     // Lens's session (in a frame, once it has text: lib/dom/frame-gate.ts), and the card UI, the anchoring code
     // and the claims, loaded by the session with import() when first needed.
     // Chrome: only at a per-session dynamic URL (runtime.getURL gives it), so that a page cannot probe the

@@ -87,6 +87,12 @@ export default defineBackground(() => {
         browser.action.setTitle({ tabId, title: t(toolbarTitleKey(state)) }),
       ]);
     },
+    // Into the frame that asked, as the manifest's content-script CSS would be: no element in its DOM.
+    insertCss: async (css, sender) => {
+      const caller = sender as Caller;
+      if (caller.kind !== 'page' || caller.tabId === undefined || caller.frameId === undefined) return;
+      await browser.scripting.insertCSS({ target: { tabId: caller.tabId, frameIds: [caller.frameId] }, css });
+    },
     setBadge: async (count, sender) => {
       const tabId = pageTab(sender as Caller);
       if (tabId === undefined) return;
@@ -121,7 +127,14 @@ export default defineBackground(() => {
     // An extension page (popup, options, also when opened in a tab) has the extension's origin.
     if (new URL(sender.url).origin === extensionOrigin) return { kind: 'extension', private: incognito };
     if (!sender.tab) return { kind: 'other' };
-    return { kind: 'page', url: sender.url, topFrame: sender.frameId === 0, tabId: sender.tab.id, private: incognito };
+    return {
+      kind: 'page',
+      url: sender.url,
+      topFrame: sender.frameId === 0,
+      tabId: sender.tab.id,
+      frameId: sender.frameId,
+      private: incognito,
+    };
   };
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     const reply = answer(handlers, message, callerOf(sender));

@@ -23,6 +23,7 @@ import type { EntitySpan } from './claims/tokens';
 import type { RecordDetail } from './corpus/detail-model';
 import type { MatcherTables, TermPattern } from './text/matcher';
 import { errorMessage } from './errors';
+import type { MarkStyleName } from './mark-styles';
 
 /** The most page entities a card request may name: a page's own marks, not a way to make the background scan the corpus. */
 export const MAX_PAGE_ENTITY_IDS = 200;
@@ -169,6 +170,8 @@ export interface Protocol {
   dismissClaim: { request: { url: string; sentence: string }; response: null };
   /** from a tab's top frame: how many distinct entities it has marked (the toolbar badge) */
   setPageEntityCount: { request: { count: number }; response: null };
+  /** from a frame that registers a highlight for the first time: its `::highlight()` rule, added to that frame (lib/mark-styles.ts) */
+  styleMarks: { request: { name: MarkStyleName }; response: null };
 }
 
 /** A sentence of a page's block that states a claim or takes a position (`matchClaims`). */

@@ -3,7 +3,7 @@
  * the extension, and a content script speaks for a web page: a page whose
  * renderer is compromised can send any message its content script could.
  * So a content script gets a narrow protocol — its page's configuration,
- * the mentions in its text, cards, opening a search, the badge, and the highlights of its own
+ * the mentions in its text, its marks' styles, cards, opening a search, the badge, and the highlights of its own
  * top-frame page — and everything else (every row of every site, settings,
  * packs, imports, opening URLs) answers only the extension's own pages.
  *
@@ -26,6 +26,8 @@ export type Caller =
       /** whether the sender is the top frame of its tab (the page the reader sees) */
       topFrame: boolean;
       tabId: number | undefined;
+      /** the sender's frame in its tab (0: the top frame) */
+      frameId: number | undefined;
       /** whether its tab is in a private window */
       private: boolean;
     }
@@ -54,6 +56,8 @@ const PAGE_MESSAGES = new Set<keyof Protocol>([
   'getCard',
   'openSearch',
   'setPageEntityCount',
+  // the marks' styles, added to the frame that asks with its first mark (lib/mark-styles.ts)
+  'styleMarks',
   'saveHighlight',
   'listHighlights',
   'updateHighlight',

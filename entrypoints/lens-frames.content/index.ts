@@ -4,21 +4,17 @@ import { whenTextToRead } from '../../lib/dom/frame-gate';
 import { registeredSession, SESSION_SCRIPT } from '../../lib/dom/session-handle';
 import { importRegistered } from '../../lib/lazy-script';
 import { report } from '../../lib/report';
-import './style.css';
 
 /**
- * Lens in a page's frames, and the ::highlight() styles in every frame: a small script that loads
- * Lens's session (entrypoints/lens-session) in a frame only once the frame has text to read
- * (lib/dom/frame-gate.ts). In the page the reader sees it does nothing else: that page's own
- * content script (entrypoints/lens.content) runs the session.
+ * Lens in a page's frames: a small script that loads Lens's session (entrypoints/lens-session) in a
+ * frame only once the frame has text to read (lib/dom/frame-gate.ts). In the page the reader sees it
+ * does nothing: that page's own content script (entrypoints/lens.content) runs the session.
  */
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   matchAboutBlank: true,
   runAt: 'document_idle',
-  // The ::highlight() styles are declared in the manifest: no <style> element is added to the page.
-  cssInjectionMode: 'manifest',
   async main(ctx) {
     if (window === window.top) return;
     // Anything that goes wrong is said in the page's console under our name, and the page goes on.

@@ -5,7 +5,7 @@ import { startLens } from '../lens-session/start';
 /**
  * Lens in the page the reader sees: its session, started at once. Frames have a content script
  * of their own (entrypoints/lens-frames.content), which loads the same session only in a frame
- * with text to read; the ::highlight() styles come with that one, in every frame, this one's too.
+ * with text to read. The marks' ::highlight() styles come with a frame's first marks (lib/mark-styles.ts).
  */
 export default defineContentScript({
   matches: ['<all_urls>'],

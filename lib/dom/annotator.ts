@@ -25,6 +25,7 @@
  */
 import type { EntitySpan } from '../claims/tokens';
 import type { Tier } from '../corpus/schema';
+import type { MarkStyleName } from '../mark-styles';
 import type { Density, MarkStyle } from '../settings';
 import type { MatchText, TermMatch } from '../text/term-matches';
 import {
@@ -38,8 +39,12 @@ import {
 } from './text-blocks';
 
 export const TERM_HIGHLIGHT = 'rdl-term';
-/** The marks' highlight name for each mark style (styled in the content script's stylesheet). */
-export const TERM_HIGHLIGHTS: Record<MarkStyle, string> = { underline: TERM_HIGHLIGHT, tint: 'rdl-term-tint' };
+/** The marks' highlight name for each mark style (styled by its rule in lib/mark-styles.ts). */
+export const TERM_HIGHLIGHTS = { underline: TERM_HIGHLIGHT, tint: 'rdl-term-tint' } as const satisfies Record<
+  MarkStyle,
+  MarkStyleName
+>;
+export type TermHighlight = (typeof TERM_HIGHLIGHTS)[MarkStyle];
 
 /**
  * One mark: its entity and its range, nothing more (issue 17: a page of
@@ -93,11 +98,12 @@ export interface AnnotatorOptions {
   match: MatchText;
   /**
    * `CSS.highlights` of the document the marks are drawn in, asked for when
-   * the first mark is added: a frame or a page with nothing to mark never
-   * reads it (in a content script's world, the first read of `CSS` makes its
-   * bindings) and never has a highlight registered.
+   * the first mark is added, with the highlight's name: a frame or a page
+   * with nothing to mark never reads it (in a content script's world, the
+   * first read of `CSS` makes its bindings), never has a highlight
+   * registered, and never gets the marks' styles (lib/mark-styles.ts).
    */
-  registry: () => HighlightRegistry;
+  registry: (name: TermHighlight) => HighlightRegistry;
   density?: Density;
   markStyle?: MarkStyle;
   performance?: Performance;
@@ -329,7 +335,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   function addMark(mark: Mark, list: Mark[]) {
-    if (registered === null) (registered = registry()).set(name, highlight);
+    if (registered === null) (registered = registry(name)).set(name, highlight);
     highlight.add(mark.range);
     list.push(mark);
     count(mark.entityId, 1);

@@ -4,11 +4,12 @@
  * registered as the `rdl-claim` highlight over the page's own text nodes (no
  * DOM change), and found again under the pointer for the claim card.
  */
+import type { MarkStyleName } from '../mark-styles';
 import type { FoundClaim } from '../messages';
 import { markUnder, type MarksByPosition } from './hit-test';
 import { locateIn } from './text-blocks';
 
-export const CLAIM_HIGHLIGHT = 'rdl-claim';
+export const CLAIM_HIGHLIGHT = 'rdl-claim' satisfies MarkStyleName;
 
 export interface ClaimMark {
   range: StaticRange;
@@ -20,6 +21,8 @@ export interface ClaimMark {
 export interface ClaimMarksOptions {
   document: Document;
   registry: HighlightRegistry;
+  /** has the claim highlight's `::highlight()` rule added to the frame (lib/mark-styles.ts) */
+  styleMarks?: (name: typeof CLAIM_HIGHLIGHT) => void;
   signal: AbortSignal;
 }
 
@@ -36,6 +39,7 @@ export interface ClaimMarks {
 export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
   const { document: doc, signal } = options;
   const highlight = new Highlight();
+  options.styleMarks?.(CLAIM_HIGHLIGHT);
   options.registry.set(CLAIM_HIGHLIGHT, highlight);
   signal.addEventListener('abort', () => options.registry.delete(CLAIM_HIGHLIGHT));
 

@@ -6,6 +6,7 @@
  * pages do not pay for it.
  */
 import { liveRange } from '../anchoring/text-range';
+import type { MarkStyleName } from '../mark-styles';
 import type { Client } from '../messages';
 import { report } from '../report';
 import type { PageUi } from '../ui/page-ui';
@@ -23,6 +24,8 @@ export interface ClaimSessionOptions {
   /** the entity marks: where one is under the pointer, the entity's own card opens */
   annotator: Annotator;
   loadUi(): Promise<PageUi>;
+  /** has a highlight's `::highlight()` rule added to the frame, once (lib/mark-styles.ts) */
+  styleMarks?: (name: MarkStyleName) => void;
   /** write `rdl:claims` measures (the developer setting: a page can read them) */
   measures?: boolean;
 }
@@ -38,6 +41,7 @@ export const startClaimSession: ClaimSessionFactory = (options) => {
   const claims = createClaimMarks({
     document: doc,
     registry: doc.defaultView!.CSS.highlights,
+    styleMarks: options.styleMarks,
     signal,
   });
   let ui: PageUi | null = null;

@@ -4,6 +4,7 @@
  * Everything it starts is tied to `signal`.
  */
 import type { Tier } from '../corpus/schema';
+import type { MarkStyleName } from '../mark-styles';
 import type { Settings } from '../settings';
 import type { MatchText } from '../text/term-matches';
 import { createAnnotator, type Annotator, type Slices } from './annotator';
@@ -97,6 +98,8 @@ export interface PageLensOptions {
   /** whether an entity's kind is one the reader marks */
   shows?: (entityId: string) => boolean;
   signal: AbortSignal;
+  /** has a highlight's `::highlight()` rule added to the frame, when the first mark registers it */
+  styleMarks?: (name: MarkStyleName) => void;
   /** the extension's own UI: never scanned, and its changes never trigger a rescan */
   isOwnNode: (node: Node) => boolean;
   /** after every scan, with what the page now has marked */
@@ -124,7 +127,10 @@ export function startPageLens(options: PageLensOptions): PageLens {
   let observer: Observer | undefined;
   const annotator = createAnnotator({
     match: options.match,
-    registry: () => win.CSS.highlights,
+    registry: (name) => {
+      options.styleMarks?.(name);
+      return win.CSS.highlights;
+    },
     density: options.settings.density,
     markStyle: options.settings.markStyle,
     markEverywhere: options.settings.markEverywhere,

@@ -12,6 +12,7 @@
 import type { HighlightStatus } from '../anchoring/page';
 import { DRAFT_HIGHLIGHT } from '../highlight-colours';
 import { importRegistered, loadOnce } from '../lazy-script';
+import { markStyler, type MarkStyleName } from '../mark-styles';
 import {
   answer,
   isEnvelope,
@@ -109,6 +110,9 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
     void ask('setPageEntityCount', { count }).catch(() => undefined /* the background is being updated */);
   };
 
+  // Per frame, not per session: a rule added to the frame stays for its later sessions.
+  const styleMarks = markStyler((name) => ask('styleMarks', { name }), options.failed);
+
   const run = async () => {
     session?.abort();
     const current = (session = new AbortController());
@@ -121,7 +125,7 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
       reportCount(0);
       return;
     }
-    handlers = startSession(config, signal, options, reportCount);
+    handlers = startSession(config, signal, options, { reportCount, styleMarks });
   };
 
   const pageInfo = () => ({ url: options.currentUrl(), active });
@@ -182,8 +186,14 @@ function startSession(
   config: Extract<PageConfig, { active: true }>,
   signal: AbortSignal,
   options: PageSessionOptions,
-  reportCount: (count: number) => void,
+  frame: {
+    /** tells the toolbar badge the page's count of marked entities */
+    reportCount: (count: number) => void;
+    /** has a highlight's rule added to the frame with its first mark */
+    styleMarks: (name: MarkStyleName) => void;
+  },
 ): SessionHandlers {
+  const { reportCount, styleMarks } = frame;
   const { document, pageUrl, ask, isTop, failed, registry } = options;
   const { settings } = config;
   const terms = receiveTermIndex(config.termIndex, settings.kinds, ask);
@@ -285,6 +295,7 @@ function startSession(
             signal,
             ask,
             annotator: lens.annotator,
+            styleMarks,
             measures: settings.measures,
             loadUi,
           }),
@@ -309,6 +320,7 @@ function startSession(
     shows: terms.shows,
     signal,
     isOwnNode,
+    styleMarks,
     followBlocks: claims !== null,
     // Dynamic content may bring (or take away) the text of a highlight.
     onMarksChanged: (annotator) => {

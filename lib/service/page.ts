@@ -1,9 +1,11 @@
 /**
  * What a page's content script asks of the background: its configuration at
  * every start (settings, term index, the page's highlights; the toolbar icon
- * follows), and the count of entities it marked (the toolbar badge).
+ * follows), its marks' styles with its first marks, and the count of
+ * entities it marked (the toolbar badge).
  */
 import { listHighlights, privateWindowMessage } from '../db/highlight-store';
+import { isMarkStyleName, MARK_STYLES } from '../mark-styles';
 import type { PageHighlights } from '../messages';
 import { DEFAULT_SETTINGS } from '../settings';
 import { toolbarState } from '../toolbar-icon';
@@ -14,7 +16,7 @@ import { pageTermIndex, type TermIndexes } from './term-index';
 export function pageHandlers(
   ctx: ServiceContext,
   termIndexes: TermIndexes,
-): HandlerGroup<'getPageConfig' | 'setPageEntityCount'> {
+): HandlerGroup<'getPageConfig' | 'setPageEntityCount' | 'styleMarks'> {
   const { db, store, options } = ctx;
   return {
     async getPageConfig({ url }, sender) {
@@ -40,6 +42,12 @@ export function pageHandlers(
     async setPageEntityCount({ count }, sender) {
       if (!Number.isInteger(count) || count < 0) throw new Error('A count is a whole number');
       await options.setBadge?.(count, sender);
+      return null;
+    },
+    async styleMarks({ name }, sender) {
+      // Only Lens's own rules, by name: a page never has the background add a stylesheet of its choosing.
+      if (!isMarkStyleName(name)) throw new Error('Lens has no such mark style');
+      await options.insertCss?.(MARK_STYLES[name], sender);
       return null;
     },
   };

@@ -39,6 +39,11 @@
  *             page's text since issue 17 moved it there, the claims)
  *   b′        the bare TreeWalker walk run in an isolated world of the same
  *             page, in a browser without Lens: the floor a content script has
+ *   css       what the `::highlight()` rules Lens added to the page (with its
+ *             first marks: lib/mark-styles.ts) cost its every full style
+ *             recalculation, on the page's main thread outside Lens's code;
+ *             css+ the recalculation adding them forced, once (./style-probe.ts;
+ *             0 on a page Lens added no rule to)
  *
  * Numbers only: nothing here asserts. Writes .output/bench/cost.json.
  */
@@ -55,7 +60,8 @@ import { sendFromExtensionPage } from '../e2e/page-helpers';
 import { generatePages } from './generate-pages';
 import { median } from './stats';
 import { floorScan } from './floor';
-import { CONTROL_CSS, highlightRecalcCost, RECALC_ROUNDS } from './style-probe';
+import { isMarkStyleName, MARK_STYLES } from '../../lib/mark-styles';
+import { addedSheetCost, CONTROL_CSS, highlightRecalcCost, RECALC_ROUNDS } from './style-probe';
 
 const RUNS = Number(process.argv[2] ?? 3);
 /** how long after the full scan the profile goes on: the observers' and late scans' share */
@@ -432,11 +438,13 @@ async function profileLoad(
   await cdp.send('Tracing.end');
   await traced;
   const heap = await heapAfterGc(cdp);
+  // The highlights Lens registered in the page (the page can read their names): their rules are what it added.
+  const styled = (await page.evaluate(() => [...CSS.highlights.keys()])).filter(isMarkStyleName);
   await cdp.detach();
   await page.close();
   const liveAt = trace.find((e) => e.name === 'bench:live')?.ts ?? Infinity;
   const bg = backgroundTime(backgroundProfile, origin, liveAt);
-  return { ...costOf(profile, origin, original, trace), heap, emptied, bg };
+  return { ...costOf(profile, origin, original, trace), heap, emptied, bg, styled };
 }
 
 /**
@@ -518,20 +526,8 @@ function build(): void {
   });
 }
 
-/** The stylesheets the manifest has the browser add to pages (every page, marks or not), as one text. */
-function manifestCss(): string {
-  const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
-    content_scripts?: { css?: string[] }[];
-  };
-  const files = new Set((manifest.content_scripts ?? []).flatMap((script) => script.css ?? []));
-  if (files.size === 0)
-    throw new Error(`The manifest in ${EXTENSION_DIR} adds no stylesheet: the css column needs another probe`);
-  return [...files].map((file) => readFileSync(join(EXTENSION_DIR, file), 'utf8')).join('\n');
-}
-
 async function main() {
   build();
-  const lensCss = manifestCss();
   generatePages(GENERATED_PAGES);
   const only = process.env.RDL_BENCH_PAGES ? new RegExp(process.env.RDL_BENCH_PAGES) : null;
   const list = (dir: string, prefix: string) =>
@@ -617,6 +613,7 @@ async function main() {
       'longest'.padStart(8),
       'b′'.padStart(6),
       'css'.padStart(5),
+      'css+'.padStart(5),
       'longest in'.padStart(10),
       'heap KB'.padStart(8),
       ...buckets.map((b) => b.slice(0, 8).padStart(9)),
@@ -644,30 +641,38 @@ async function main() {
     /** of it, about what a content script costs before its own code: an isolated world on the same page that has read `document.body`, in KB */
     emptyWorldKb: number;
     floorIsolated: number;
-    /** ms more per full style recalculation of the page with Lens's stylesheets (./style-probe.ts); and the control's reading */
+    /** the highlights Lens registered, and so styled, in the page (lib/mark-styles.ts) */
+    styled: string[];
+    /** ms more per full style recalculation of the page with the rules Lens added to it (./style-probe.ts); the control's reading */
     css: number;
     cssControl: number;
+    /** ms of the recalculation adding them forced, once */
+    cssAdded: number;
     /** the page took its own text away (it navigated itself away before its <body>): no load a reader sees */
     emptied: boolean;
     split: Record<string, number>;
   }[] = [];
   for (const p of pages) {
     const url = server.url(p.path);
-    const costs: (Cost & { heap: number; emptied: boolean; bg: number })[] = [];
+    const costs: (Cost & { heap: number; emptied: boolean; bg: number; styled: string[] })[] = [];
     const floors: number[] = [];
     const styles: number[] = [];
     const controls: number[] = [];
+    const added: number[] = [];
     const without: number[] = [];
     const emptyWorlds: number[] = [];
     for (let i = 0; i < RUNS; i++) {
-      costs.push(await profileLoad(context, url, origin, original, workerSession));
+      const cost = await profileLoad(context, url, origin, original, workerSession);
+      costs.push(cost);
       const bareHeap = await heapWithout(bareContext, url);
       without.push(bareHeap.without);
       emptyWorlds.push(bareHeap.emptyWorld);
       const tab = await plain.openPage(url);
       floors.push(await tab.evaluateIsolated!(floorScan));
-      // (After the bare walk: the probe restyles the page, in this browser without Lens.)
-      styles.push(await tab.evaluate(highlightRecalcCost, lensCss, RECALC_ROUNDS));
+      // (After the bare walk: the probe restyles the page, in this browser without Lens.) The rules of this load.
+      const css = cost.styled.map((name) => MARK_STYLES[name]).join('\n');
+      styles.push(css ? await tab.evaluate(highlightRecalcCost, css, RECALC_ROUNDS) : 0);
+      added.push(css ? await tab.evaluate(addedSheetCost, css, CONTROL_CSS, RECALC_ROUNDS) : 0);
       controls.push(await tab.evaluate(highlightRecalcCost, CONTROL_CSS, RECALC_ROUNDS));
       await tab.close();
     }
@@ -690,8 +695,10 @@ async function main() {
       heapKb: (median(costs.map((c) => c.heap)) - median(without)) / 1024,
       emptyWorldKb: median(emptyWorlds) / 1024,
       floorIsolated: median(floors),
+      styled: [...new Set(costs.flatMap((c) => c.styled))].sort(),
       css: median(styles),
       cssControl: median(controls),
+      cssAdded: median(added),
       emptied: costs.every((c) => c.emptied),
       split,
     };
@@ -708,6 +715,7 @@ async function main() {
         ms(row.longest, 8),
         ms(row.floorIsolated, 6),
         ms(row.css, 5),
+        ms(row.cssAdded, 5),
         row.longestIn.slice(0, 10).padStart(10),
         row.heapKb.toFixed(0).padStart(8),
         ...buckets.map((b) => ms(split[b]!, 9)),
@@ -744,11 +752,15 @@ async function main() {
   console.log(
     `a live page: median ${median(read.map((r) => r.live)).toFixed(1)} ms for ${LIVE_CHANGES} added paragraphs (most ${Math.max(...read.map((r) => r.live)).toFixed(1)}); moving the pointer over the text: median ${median(read.map((r) => r.hover)).toFixed(1)} ms (most ${Math.max(...read.map((r) => r.hover)).toFixed(1)})`,
   );
-  const worstCss = real.reduce<(typeof real)[number] | null>((a, r) => (a && a.css >= r.css ? a : r), null);
-  if (worstCss)
-    console.log(
-      `Lens's ::highlight() rules (the manifest's stylesheet, on every page, marks or not): each full style recalculation of a real page takes median ${median(real.map((r) => r.css)).toFixed(1)} ms more, most ${worstCss.css.toFixed(1)} on ${worstCss.page}; the page's main thread pays it outside Lens's code, so it is not in whole (a stylesheet that matches nothing reads median ${median(real.map((r) => r.cssControl)).toFixed(1)} ms)`,
-    );
+  const styledReal = real.filter((r) => r.styled.length > 0);
+  const worstCss = styledReal.reduce<(typeof real)[number] | null>((a, r) => (a && a.css >= r.css ? a : r), null);
+  console.log(
+    `Lens's ::highlight() rules (added to a page with its first marks): ${real.length - styledReal.length} of ${real.length} real pages got none and pay nothing for them${
+      worstCss
+        ? `; on the ${styledReal.length} with marks, each full style recalculation takes median ${median(styledReal.map((r) => r.css)).toFixed(1)} ms more (most ${worstCss.css.toFixed(1)} on ${worstCss.page}), and adding them took median ${median(styledReal.map((r) => r.cssAdded)).toFixed(1)} ms once (most ${Math.max(...styledReal.map((r) => r.cssAdded)).toFixed(1)})`
+        : ''
+    }; the page's main thread pays it outside Lens's code, so it is not in whole (a stylesheet that matches nothing reads median ${median(real.map((r) => r.cssControl)).toFixed(1)} ms)`,
+  );
   // Where Lens's time goes over all real pages: its functions and what they call.
   const overall = averageTop(real.map((r) => Object.fromEntries(r.top)));
   console.log(`where the time goes, mean ms per real page (function → what it calls):`);

@@ -5,12 +5,13 @@
  *
  * A custom highlight's style is computed for every element that can be the
  * originating element of a highlighted text: a rule `::highlight(name)`
- * matches them all, whether the page has marks or not. Measured in a page
- * of a browser without Lens: a full style recalculation is forced by
- * toggling a universal rule that changes no value, RECALC_ROUNDS times with Lens's
- * stylesheet disabled and as often with it enabled, alternating; the result
- * is the difference of the medians. A control stylesheet that matches
- * nothing gives what the method reads as a difference when there is none.
+ * matches them all, whether the page has marks or not. So a frame gets a
+ * rule only with its first mark of that name (lib/mark-styles.ts), and pays
+ * twice: once, the recalculation that adding the rule forces; then more at
+ * every full recalculation. Both are measured in a page of a browser
+ * without Lens, with the rules Lens added to that page, against a control
+ * stylesheet that matches nothing (what the method reads as a difference
+ * when there is none).
  */
 
 export const RECALC_ROUNDS = 5;
@@ -53,6 +54,30 @@ export function highlightRecalcCost(css: string, rounds: number): number {
   lens.remove();
   probe.remove();
   return median(on) - median(off);
+}
+
+/**
+ * Runs in the page (its main world, the bench's own tab): ms of the style
+ * recalculation that adding `css` to the loaded page forces, less the same
+ * for `control`, the median of `rounds` of each. (Sent to the page as
+ * source: it uses nothing of this module.)
+ */
+export function addedSheetCost(css: string, control: string, rounds: number): number {
+  const root = document.body ?? document.documentElement;
+  const added = (text: string) => {
+    void root.offsetHeight;
+    const style = document.createElement('style');
+    style.textContent = text;
+    const t = performance.now();
+    document.head.append(style);
+    void root.offsetHeight;
+    const ms = performance.now() - t;
+    style.remove();
+    return ms;
+  };
+  const differences: number[] = [];
+  for (let i = 0; i < rounds; i++) differences.push(added(css) - added(control));
+  return differences.sort((a, b) => a - b)[differences.length >> 1]!;
 }
 
 /** A stylesheet that matches no element and no highlight: the method's reading of no cost. */

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSER_NAMES, launch, launchPlain, type LensBrowser, usePageServer } from './harness';
-import { highlightedTexts, serialisedDom } from './page-helpers';
+import { fullScan } from '../bench/mark-labels';
+import { drawnHighlights, highlightedTexts, serialisedDom } from './page-helpers';
 
 const server = usePageServer();
 
@@ -39,6 +40,28 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const page = await lens.openPage(server.url('/fixtures/basic.html'));
     const texts = await page.waitFor(highlightedTexts, ['rdl-term']);
     expect(texts).toEqual(BASIC_MARKS);
+    expect(page.errors()).toEqual([]);
+    await page.close();
+  });
+
+  test('marks are drawn with a dotted underline; a page with nothing to mark gets no style of Lens until it has', async () => {
+    const marked = await lens.openPage(server.url('/fixtures/basic.html'));
+    await marked.waitFor(highlightedTexts, ['rdl-term']);
+    expect(await marked.waitFor(drawnHighlights, [null, ['rdl-term: underline dotted']])).toEqual([
+      'rdl-term: underline dotted',
+    ]);
+    await marked.close();
+
+    // (Lens's ::highlight() rules make every style recalculation of a page dearer: they come with its first mark.)
+    const page = await lens.openPage(server.url('/fixtures/no-mentions.html'));
+    expect(await page.waitFor(fullScan)).toBe('scanned');
+    expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+    expect(await page.evaluate(drawnHighlights)).toEqual([]);
+    await page.evaluate(() => {
+      document.querySelector('article')!.insertAdjacentHTML('beforeend', '<p>The mayor then flew to Pyongyang.</p>');
+    });
+    expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toEqual(['Pyongyang']);
+    await page.waitFor(drawnHighlights, [null, ['rdl-term: underline dotted']]);
     expect(page.errors()).toEqual([]);
     await page.close();
   });

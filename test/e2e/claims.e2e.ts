@@ -14,6 +14,7 @@ import {
   claimCardClosed,
   claimWordCentre,
   claimCardButton,
+  drawnHighlights,
   highlightedTexts,
   openClaimCard,
   sendFromExtensionPage,
@@ -56,6 +57,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const terms = await page.waitFor(highlightedTexts, ['rdl-term']);
     expect(terms.filter((t) => t === 'Russia')).toHaveLength(2);
     expect(await claimMarks(page, 2)).toEqual([OIL, ALLIES]);
+    // A claim's sentence is drawn with a wavy line, an entity with a dotted one.
+    await page.waitFor(drawnHighlights, [null, ['rdl-term: underline dotted', 'rdl-claim: underline wavy']]);
 
     // The claim: what the corpus says, who said it and when, and where it stands.
     const oil = await page.waitFor(claimWordCentre, [OIL.slice(0, 20), 'petroleum']);

@@ -17,7 +17,7 @@ import {
   usePageServer,
 } from './harness';
 import { fullScan } from '../bench/mark-labels';
-import { highlightedTexts, markCentre, marksAre, openCard } from './page-helpers';
+import { drawnHighlights, highlightedTexts, markCentre, marksAre, openCard } from './page-helpers';
 import { hover } from './reader-actions';
 
 const server = usePageServer();
@@ -302,6 +302,9 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       expect(await page.waitFor(frameHighlightedTexts, ['#srcdoc'])).toEqual(['Kim Jong Un']);
       // (Each frame decides alone whether it is about the relationship: these name only core entities.)
       expect(await page.waitFor(frameHighlightedTexts, ['#blank'])).toEqual(['Ri Sol Ju']);
+      // Each frame has the marks' style added with its own first mark.
+      for (const frame of [null, '#same', '#srcdoc', '#blank'])
+        await page.waitFor(drawnHighlights, [frame, ['rdl-term: underline dotted']]);
       expect(
         await page.waitFor(
           (origin: string) =>

@@ -11,6 +11,7 @@ import { BROWSER_NAMES, launch, screenshotPath, type LensBrowser, type LensPage,
 import {
   chooseFile,
   chooseLargeFile,
+  drawnHighlights,
   openCard,
   packList,
   packMessage,
@@ -103,6 +104,11 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await choose('Light tint');
     await page.waitFor(marksAre, [{ style: 'tint', texts: ['Kim Jong Un', 'Vladimir Putin', 'Pyongyang', 'Russia'] }]);
     expect(await page.evaluate(() => CSS.highlights.has('rdl-term'))).toBe(false);
+    // The tint's rule comes with its first mark (the underline's stays, with nothing under it).
+    await page.waitFor(drawnHighlights, [
+      null,
+      ['rdl-term: underline dotted', 'rdl-term-tint: rgba(59, 130, 196, 0.16)'],
+    ]);
 
     await choose('People');
     await page.waitFor(marksAre, [{ style: 'tint', texts: ['Pyongyang', 'Russia'] }]);

@@ -18,6 +18,26 @@ export function highlightedTexts(name: string): string[] | null {
   return texts.map((t) => t.text);
 }
 
+/**
+ * Runs in the page: how its styles draw each of Lens's highlights, as
+ * `name: line style` or `name: background colour` (what a `::highlight()`
+ * rule gives the body's text, whoever added it), for the names that draw
+ * anything; in the same-origin frame `frame` selects, when given. With
+ * `until`, null until that is what is drawn (for waitFor).
+ */
+export function drawnHighlights(frame?: string | null, until?: string[]): string[] | null {
+  const doc = frame ? document.querySelector<HTMLIFrameElement>(frame)?.contentDocument : document;
+  if (!doc?.body) return null;
+  const drawn: string[] = [];
+  for (const name of ['rdl-term', 'rdl-term-tint', 'rdl-claim']) {
+    const style = doc.defaultView!.getComputedStyle(doc.body, `::highlight(${name})`);
+    if (style.textDecorationLine !== 'none')
+      drawn.push(`${name}: ${style.textDecorationLine} ${style.textDecorationStyle}`);
+    if (style.backgroundColor !== 'rgba(0, 0, 0, 0)') drawn.push(`${name}: ${style.backgroundColor}`);
+  }
+  return !until || JSON.stringify(drawn) === JSON.stringify(until) ? drawn : null;
+}
+
 /** Sends one protocol message from an extension page and returns the reply. */
 export async function sendFromExtensionPage(type: string, payload: unknown): Promise<unknown> {
   const g = globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome };

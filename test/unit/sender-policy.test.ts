@@ -25,6 +25,8 @@ let n = 0;
 let clock = 0;
 let ids = 0;
 let as: (caller: Caller) => Client;
+/** the stylesheets the background added, and to whom */
+let inserted: [string, unknown][];
 
 beforeEach(() => {
   db = new LensDb(`policy-${++n}`);
@@ -33,7 +35,9 @@ beforeEach(() => {
     now: () => clock,
     newId: () => `id-${++ids}`,
     onLoadError: () => undefined,
+    insertCss: async (css, sender) => void inserted.push([css, sender]),
   });
+  inserted = [];
   const handlers = guardHandlers(service.handlers, { rowUrl: service.rowUrl, now: () => clock, writesPerMinute: 5 });
   as = (caller) => clientOf(handlers, caller);
 });
@@ -42,8 +46,8 @@ afterEach(async () => {
 });
 
 const extension: Caller = { kind: 'extension', private: false };
-const pageA: Caller = { kind: 'page', url: `${A}#top`, topFrame: true, tabId: 1, private: false };
-const frameOnA: Caller = { ...pageA, topFrame: false };
+const pageA: Caller = { kind: 'page', url: `${A}#top`, topFrame: true, tabId: 1, frameId: 0, private: false };
+const frameOnA: Caller = { ...pageA, topFrame: false, frameId: 3 };
 const privateA: Caller = { ...pageA, tabId: 2, private: true };
 
 const draft = (url: string, overrides: Partial<NewHighlight> = {}): NewHighlight => ({
@@ -90,6 +94,20 @@ describe('what a web page’s content script may ask', () => {
       await expect(as(frameOnA)('matchTerms', bad as never)).rejects.toThrow(MATCH_TEXT_MESSAGE);
     // Once the corpus changed, the old version is refused: the page is told to start anew.
     await expect(as(frameOnA)('matchTerms', { version: 'v0', text })).rejects.toThrow(STALE_TERM_INDEX_MESSAGE);
+  });
+
+  test("any frame has a mark style's rule added to itself, by name; a name Lens has no rule for is refused and adds nothing", async () => {
+    await as(frameOnA)('styleMarks', { name: 'rdl-term' });
+    await as(pageA)('styleMarks', { name: 'rdl-claim' });
+    expect(inserted).toEqual([
+      [expect.stringMatching(/^::highlight\(rdl-term\)\{[^}]*underline dotted[^}]*\}$/), frameOnA],
+      [expect.stringMatching(/^::highlight\(rdl-claim\)\{[^}]*underline wavy[^}]*\}$/), pageA],
+    ]);
+    // A page's renderer cannot have the background add a stylesheet of its own, nor reach the object's prototype.
+    for (const name of ['*{display:none}', 'toString', 'rdl-saved-yellow', 42])
+      await expect(as(pageA)('styleMarks', { name } as never)).rejects.toThrow('Lens has no such mark style');
+    await expect(as(pageA)('styleMarks', null as never)).rejects.toThrow();
+    expect(inserted).toHaveLength(2);
   });
 
   test('it lists, changes and deletes only the rows of its own page', async () => {

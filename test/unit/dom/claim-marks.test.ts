@@ -19,11 +19,15 @@ describe('claim marks (the claim script)', () => {
     document.body.innerHTML = '<p>Before. Putin <b>signed</b> it. After.</p>';
     const p = document.querySelector('p')!;
     const nodes = [p.firstChild as Text, p.querySelector('b')!.firstChild as Text, p.lastChild as Text];
+    const styled: string[] = [];
     const marks = createClaimMarks({
       document,
       registry: registry as unknown as HighlightRegistry,
+      styleMarks: (name) => styled.push(name),
       signal: life.signal,
     });
+    // The claims' rule is asked for with their highlight.
+    expect(styled).toEqual([CLAIM_HIGHLIGHT]);
     marks.draw(
       { nodes, starts: [0, 14, 20] },
       { block: 0, start: 8, end: 24, sentence: 'Putin signed it.', target: { kind: 'claim', claimId: 'treaty' } },

@@ -79,6 +79,8 @@ function frame(options: {
   claimIn?: (text: string) => boolean;
 }) {
   const counts: number[] = [];
+  /** the highlights the frame had the background style, in order */
+  const styled: string[] = [];
   const asked: string[] = [];
   const imported: LazyScript[] = [];
   const listeners = new Set<MessageListener>();
@@ -94,6 +96,10 @@ function frame(options: {
     matchTerms,
     setPageEntityCount: ({ count }) => {
       counts.push(count);
+      return null;
+    },
+    styleMarks: ({ name }) => {
+      styled.push(name);
       return null;
     },
     listHighlights: (request) => {
@@ -152,6 +158,7 @@ function frame(options: {
   return {
     started,
     counts,
+    styled,
     asked,
     imported,
     claimAsks,
@@ -178,6 +185,8 @@ describe('a page where Lens runs', () => {
     await vi.waitFor(() => expect(page.counts).toEqual([2]));
     expect(page.asked).toEqual([PAGE_URL]);
     expect(marked()).toEqual(['Putin', 'Pyongyang', 'Putin', 'Pyongyang']);
+    // The marks' rule, asked for once, with the first mark.
+    expect(page.styled).toEqual(['rdl-term']);
     expect(await page.tab('getPageInfo', null)).toEqual({ url: PAGE_URL, active: true });
     expect(await page.tab('getPageEntities', null)).toEqual([
       { id: 'pyongyang', label: 'Pyongyang', kind: 'place', count: 2 },
@@ -188,6 +197,17 @@ describe('a page where Lens runs', () => {
       markEverywhere: false,
       mainTextOnly: true,
     });
+  });
+
+  test("a page with nothing to mark asks for no style: the marks' rule comes with the first mark", async () => {
+    document.body.innerHTML = '<p id="lead">The council approved the budget for parks and libraries.</p>';
+    const page = frame({ configs: [activeConfig()] });
+    await page.started;
+    await vi.waitFor(() => expect(page.counts).toEqual([0]));
+    expect(page.styled).toEqual([]);
+    document.getElementById('lead')!.append(' The mayor then flew to Pyongyang.');
+    await vi.waitFor(() => expect(marked()).toEqual(['Pyongyang']));
+    expect(page.styled).toEqual(['rdl-term']);
   });
 
   test('marks only the kinds the reader marks', async () => {
@@ -250,6 +270,8 @@ describe('configChanged', () => {
     await vi.waitFor(() => expect(page.counts).toEqual([2, 0, 1]));
     expect(marked()).toEqual(['Putin', 'Putin']);
     expect(page.asked).toEqual([PAGE_URL, PAGE_URL, PAGE_URL]);
+    // The frame keeps the rule it was given: the new session asks for none.
+    expect(page.styled).toEqual(['rdl-term']);
   });
 
   test('a page configured with a term index the corpus has replaced marks nothing, fails nothing, and is marked anew on the change', async () => {

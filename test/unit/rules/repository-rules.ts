@@ -28,7 +28,7 @@ export const LAYERS: readonly { name: string; areas: readonly string[] }[] = [
   { name: 'corpus: the records, their schema, validation, and the models read from them', areas: ['corpus'] },
   {
     name: 'domain logic over the corpus and page text',
-    areas: ['settings', 'search-handoff', 'toolbar-icon', 'anchoring', 'search', 'claims'],
+    areas: ['settings', 'search-handoff', 'toolbar-icon', 'mark-styles', 'anchoring', 'search', 'claims'],
   },
   { name: 'the store (the one Dexie schema)', areas: ['db'] },
   { name: 'highlights in and out (Web Annotation, Markdown, Hypothesis)', areas: ['exchange'] },
