@@ -27,9 +27,11 @@ export async function openOnThisPage(lens: LensBrowser): Promise<LensPage> {
   return onPage;
 }
 
-/** Rests the pointer on the first mark whose text is `text` (once the page is marked); returns where. */
+/** Rests the pointer on the first mark whose text is `text`, once the page is marked and the marks drawn; returns where. */
 export async function hover(page: LensPage, text: string) {
   await page.waitFor(highlightedTexts, ['rdl-term']);
+  // (A reader hovers what they see: the marks' rule comes with the first mark, lib/mark-styles.ts.)
+  await page.waitFor(() => getComputedStyle(document.body, '::highlight(rdl-term)').textDecorationLine !== 'none');
   const at = await page.evaluate(markCentre, 'rdl-term', text);
   if (!at) throw new Error(`No mark "${text}" on the page`);
   await page.mouseMove(at.x, at.y);
