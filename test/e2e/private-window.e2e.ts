@@ -18,7 +18,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { HighlightRow } from '../../lib/db/schema';
 import { BROWSER_NAMES, launch, type LensBrowser, usePageServer } from './harness';
 import { dragSelect } from './reader-actions';
-import { highlightedTexts, savedHighlights, selectText, sendFromExtensionPage, sendToPageTabs } from './page-helpers';
+import {
+  drawnHighlights,
+  highlightedTexts,
+  savedHighlights,
+  selectText,
+  sendFromExtensionPage,
+  sendToPageTabs,
+} from './page-helpers';
 
 const LEAD = 'Putin arrived in Pyongyang';
 const PACT = 'signed a mutual defence pact';
@@ -47,6 +54,8 @@ describe.each(BROWSER_NAMES.filter((name) => name === 'firefox'))('%s', (browser
     const url = server.url('/fixtures/highlight-article.html?case=private');
     const page = await lens.openPrivatePage(url);
     expect(await page.waitFor(highlightedTexts, ['rdl-term'])).toContain('Pyongyang');
+    // Drawn as in any window (the rule comes from the background with the first mark).
+    await page.waitFor(drawnHighlights, [null, ['rdl-term: underline dotted']]);
 
     await dragSelect(page, LEAD);
     const shown = await page.waitForUi(toolbar);
