@@ -44,8 +44,9 @@ export function pageHandlers(
       await options.setBadge?.(count, sender);
       return null;
     },
-    async styleMarks({ name }, sender) {
+    async styleMarks(request, sender) {
       // Only Lens's own rules, by name: a page never has the background add a stylesheet of its choosing.
+      const name = (request as { name?: unknown } | null)?.name;
       if (!isMarkStyleName(name)) throw new Error('Lens has no such mark style');
       await options.insertCss?.(MARK_STYLES[name], sender);
       return null;

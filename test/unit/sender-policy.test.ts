@@ -106,7 +106,7 @@ describe('what a web page’s content script may ask', () => {
     // A page's renderer cannot have the background add a stylesheet of its own, nor reach the object's prototype.
     for (const name of ['*{display:none}', 'toString', 'rdl-saved-yellow', 42])
       await expect(as(pageA)('styleMarks', { name } as never)).rejects.toThrow('Lens has no such mark style');
-    await expect(as(pageA)('styleMarks', null as never)).rejects.toThrow();
+    await expect(as(pageA)('styleMarks', null as never)).rejects.toThrow('Lens has no such mark style');
     expect(inserted).toHaveLength(2);
   });
 
