@@ -23,7 +23,7 @@
  * (no eval, no remote code) and its permissions against the README's table.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   BROWSER_NAMES,
@@ -489,6 +489,17 @@ describe.each(BROWSER_NAMES)('the %s build', (browserName) => {
     ];
     expect(scripts.length).toBeGreaterThan(0);
     for (const script of scripts) expect(statSync(join(dir, script)).isFile()).toBe(true);
+  });
+
+  test('the scripting permission only styles marks: the built code injects no script and registers none', () => {
+    const uses: string[] = [];
+    for (const file of code) {
+      const text = readFileSync(file, 'utf8');
+      for (const match of text.matchAll(/\.(executeScript|registerContentScripts|updateContentScripts|insertCSS)\b/g))
+        uses.push(`${relative(dir, file)}: ${match[1]}`);
+    }
+    // The one use: the background adds a mark style's rule to the frame that asks (lib/mark-styles.ts).
+    expect(uses).toEqual(['background.js: insertCSS']);
   });
 
   test('the manifest asks for exactly what the README explains, each with a reason', () => {
