@@ -6,7 +6,7 @@
  * context when it hears that event with another id. Any page script can send
  * it, so a page could switch Lens off in its tab, and reading the message
  * tells it the extension's id. Lens's content script is never injected twice
- * (the `scripting` permission serves only `insertCSS` of the marks' rules,
+ * (the `scripting` permission serves only `insertCSS`/`removeCSS` of the marks' rules,
  * lib/mark-styles.ts: no script is ever injected), so it needs neither; what it does need from the
  * context — a signal that aborts once the extension is gone (updated,
  * reloaded, removed) — is kept here, with nothing the page can see or send.

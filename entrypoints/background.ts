@@ -15,6 +15,12 @@ import { DEFAULT_SETTINGS } from '../lib/settings';
 /** The tab a web page's message came from, as the browser reports it (none for the extension's own pages). */
 const pageTab = (caller: Caller): number | undefined => (caller.kind === 'page' ? caller.tabId : undefined);
 
+/** The frame a web page's message came from, as the browser reports it. */
+const frameOf = (caller: Caller) =>
+  caller.kind === 'page' && caller.tabId !== undefined && caller.frameId !== undefined
+    ? { tabId: caller.tabId, frameIds: [caller.frameId] }
+    : undefined;
+
 /** The context menu item on a selection. */
 const SAVE_HIGHLIGHT_MENU = 'save-highlight';
 
@@ -89,9 +95,12 @@ export default defineBackground(() => {
     },
     // Into the frame that asked, as the manifest's content-script CSS would be: no element in its DOM.
     insertCss: async (css, sender) => {
-      const caller = sender as Caller;
-      if (caller.kind !== 'page' || caller.tabId === undefined || caller.frameId === undefined) return;
-      await browser.scripting.insertCSS({ target: { tabId: caller.tabId, frameIds: [caller.frameId] }, css });
+      const target = frameOf(sender as Caller);
+      if (target) await browser.scripting.insertCSS({ target, css });
+    },
+    removeCss: async (css, sender) => {
+      const target = frameOf(sender as Caller);
+      if (target) await browser.scripting.removeCSS({ target, css });
     },
     setBadge: async (count, sender) => {
       const tabId = pageTab(sender as Caller);

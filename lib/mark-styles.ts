@@ -7,7 +7,8 @@
  * at every full style recalculation, marks or not: 0.3–8.6 ms more each
  * time on the shared real pages, about 200 ms on a page of 200,000 text
  * nodes (`npm run bench:cost`, the css column). So a page without marks
- * pays nothing, and a page with marks only for the rules it uses.
+ * pays nothing, and a page with marks only for the rules it uses; when Lens
+ * is paused or off for the site, the rules go with the marks (`unstyleMarks`).
  */
 export const MARK_STYLES = {
   // Term marks: subtle enough for a long article, visible on light and dark pages.
@@ -29,23 +30,52 @@ export function isMarkStyleName(name: unknown): name is MarkStyleName {
   return typeof name === 'string' && Object.hasOwn(MARK_STYLES, name);
 }
 
+export interface MarkStyler {
+  /**
+   * Has a highlight styled: asks once per name, the first time the frame
+   * registers it (a page's later sessions, after a change of settings, find
+   * it styled already). A failure is said, and the next registration of
+   * that name asks again.
+   */
+  style(name: MarkStyleName): void;
+  /** Has every rule the frame was given taken away (Lens paused, or off for the site): its marks are gone. */
+  unstyle(): void;
+}
+
 /**
- * A frame's way to have a highlight styled: asks `style` once per name, the
- * first time the frame registers it (a page's later sessions, after a change
- * of settings, find it styled already). A failure is said with `failed`, and
- * the next registration of that name asks again.
+ * A frame's mark styles, asked of the background (`style`, `unstyle`) one
+ * request at a time, in order (a rule taken away while it was being added
+ * would stay); failures are said with `failed`.
  */
 export function markStyler(
-  style: (name: MarkStyleName) => Promise<unknown>,
+  ask: {
+    style: (name: MarkStyleName) => Promise<unknown>;
+    unstyle: (names: MarkStyleName[]) => Promise<unknown>;
+  },
   failed: (error: unknown) => void,
-): (name: MarkStyleName) => void {
+): MarkStyler {
   const asked = new Set<MarkStyleName>();
-  return (name) => {
-    if (asked.has(name)) return;
-    asked.add(name);
-    style(name).catch((error: unknown) => {
-      asked.delete(name);
-      failed(error);
-    });
+  let queue: Promise<void> = Promise.resolve();
+  const inTurn = (request: () => Promise<unknown>, onError: (error: unknown) => void) => {
+    queue = queue.then(request).then(() => undefined, onError);
+  };
+  return {
+    style(name) {
+      if (asked.has(name)) return;
+      asked.add(name);
+      inTurn(
+        () => ask.style(name),
+        (error) => {
+          asked.delete(name);
+          failed(error);
+        },
+      );
+    },
+    unstyle() {
+      if (asked.size === 0) return;
+      const names = [...asked];
+      asked.clear();
+      inTurn(() => ask.unstyle(names), failed);
+    },
   };
 }

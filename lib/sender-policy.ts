@@ -58,6 +58,7 @@ const PAGE_MESSAGES = new Set<keyof Protocol>([
   'setPageEntityCount',
   // the marks' styles, added to the frame that asks with its first mark (lib/mark-styles.ts)
   'styleMarks',
+  'unstyleMarks',
   'saveHighlight',
   'listHighlights',
   'updateHighlight',

@@ -111,7 +111,11 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
   };
 
   // Per frame, not per session: a rule added to the frame stays for its later sessions.
-  const styleMarks = markStyler((name) => ask('styleMarks', { name }), options.failed);
+  const styles = markStyler(
+    { style: (name) => ask('styleMarks', { name }), unstyle: (names) => ask('unstyleMarks', { names }) },
+    options.failed,
+  );
+  const styleMarks = (name: MarkStyleName) => styles.style(name);
 
   const run = async () => {
     session?.abort();
@@ -123,6 +127,8 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
     active = config.active;
     if (!config.active) {
       reportCount(0);
+      // No marks now: the page need not pay for their rules (lib/mark-styles.ts) until it has some again.
+      styles.unstyle();
       return;
     }
     handlers = startSession(config, signal, options, { reportCount, styleMarks });

@@ -32,6 +32,8 @@ export interface ServiceOptions {
   showToolbarState?: (state: ToolbarState, sender: unknown) => Promise<void>;
   /** adds a stylesheet to the sender's frame (the marks' `::highlight()` rules: lib/mark-styles.ts) */
   insertCss?: (css: string, sender: unknown) => Promise<void>;
+  /** takes away a stylesheet `insertCss` added to the sender's frame */
+  removeCss?: (css: string, sender: unknown) => Promise<void>;
   /** shows the count of entities on the sender's tab (the toolbar badge) */
   setBadge?: (count: number, sender: unknown) => Promise<void>;
   /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it (default: the Caller's `private`) */

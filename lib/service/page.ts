@@ -16,7 +16,7 @@ import { pageTermIndex, type TermIndexes } from './term-index';
 export function pageHandlers(
   ctx: ServiceContext,
   termIndexes: TermIndexes,
-): HandlerGroup<'getPageConfig' | 'setPageEntityCount' | 'styleMarks'> {
+): HandlerGroup<'getPageConfig' | 'setPageEntityCount' | 'styleMarks' | 'unstyleMarks'> {
   const { db, store, options } = ctx;
   return {
     async getPageConfig({ url }, sender) {
@@ -49,6 +49,12 @@ export function pageHandlers(
       const name = (request as { name?: unknown } | null)?.name;
       if (!isMarkStyleName(name)) throw new Error('Lens has no such mark style');
       await options.insertCss?.(MARK_STYLES[name], sender);
+      return null;
+    },
+    async unstyleMarks(request, sender) {
+      const names = (request as { names?: unknown } | null)?.names;
+      if (!Array.isArray(names) || !names.every(isMarkStyleName)) throw new Error('Lens has no such mark style');
+      for (const name of new Set(names)) await options.removeCss?.(MARK_STYLES[name], sender);
       return null;
     },
   };

@@ -129,8 +129,11 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await choose('Pause Lens everywhere (no marks on any page)');
     await page.waitFor(marksAre, [null]);
     await options.waitFor(badgeIs, [tabId, '']);
+    // Paused, the page no longer pays for the marks' rules (the underline's, and the tint's from before).
+    await page.waitFor(drawnHighlights, [null, []]);
     await choose('Pause Lens everywhere (no marks on any page)');
     await page.waitFor(marksAre, [ALL]);
+    await page.waitFor(drawnHighlights, [null, ['rdl-term: underline dotted']]);
 
     // The change restarts the page's session: its marks are drawn again under a new Highlight, and the
     // next hover builds the card UI in the new theme. Until the new marks are there, a hover would race it.

@@ -495,11 +495,13 @@ describe.each(BROWSER_NAMES)('the %s build', (browserName) => {
     const uses: string[] = [];
     for (const file of code) {
       const text = readFileSync(file, 'utf8');
-      for (const match of text.matchAll(/\.(executeScript|registerContentScripts|updateContentScripts|insertCSS)\b/g))
+      for (const match of text.matchAll(
+        /\.(executeScript|registerContentScripts|updateContentScripts|insertCSS|removeCSS)\b/g,
+      ))
         uses.push(`${relative(dir, file)}: ${match[1]}`);
     }
-    // The one use: the background adds a mark style's rule to the frame that asks (lib/mark-styles.ts).
-    expect(uses).toEqual(['background.js: insertCSS']);
+    // The background adds a mark style's rule to the frame that asks, and takes it away (lib/mark-styles.ts).
+    expect(uses).toEqual(['background.js: insertCSS', 'background.js: removeCSS']);
   });
 
   test('the manifest asks for exactly what the README explains, each with a reason', () => {

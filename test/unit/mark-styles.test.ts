@@ -1,7 +1,8 @@
 /**
  * A frame asks for a highlight's rule once, with its first mark of that name
- * (lib/mark-styles.ts): every highlight Lens registers has one, and a request
- * that failed is said and made again with the next mark.
+ * (lib/mark-styles.ts): every highlight Lens registers has one, a request
+ * that failed is said and made again with the next mark, and the rules go
+ * when the frame's marks go.
  */
 import { expect, test } from 'vitest';
 import { TERM_HIGHLIGHTS } from '../../lib/dom/annotator';
@@ -15,25 +16,59 @@ test('every highlight Lens registers in a page has a rule, which styles that hig
   for (const name of names) expect(MARK_STYLES[name]).toMatch(new RegExp(`^::highlight\\(${name}\\)\\{[^{}]+\\}$`));
 });
 
-test('a frame asks once per name; a failed request is said, and asked again with the next mark', async () => {
-  const asked: MarkStyleName[] = [];
+/** A styler over a background that records, in order, what it was asked; `held` holds every answer until released. */
+function background(fails: (request: string) => boolean = () => false) {
+  const requests: string[] = [];
   const failures: unknown[] = [];
-  let fail = true;
-  const style = markStyler(
-    async (name) => {
-      asked.push(name);
-      if (name === 'rdl-claim' && fail) throw new Error('the background is being updated');
-    },
+  let release: () => void = () => undefined;
+  let held: Promise<void> | null = null;
+  const answer = async (request: string) => {
+    requests.push(request);
+    if (held) await held;
+    if (fails(request)) throw new Error(`the background could not ${request}`);
+  };
+  const styler = markStyler(
+    { style: (name) => answer(`style ${name}`), unstyle: (names) => answer(`unstyle ${names.join(' ')}`) },
     (error) => failures.push(error),
   );
-  style('rdl-term');
-  style('rdl-term');
-  style('rdl-claim');
-  await expect.poll(() => failures).toHaveLength(1);
-  expect(String(failures[0])).toContain('the background is being updated');
-  style('rdl-term');
+  return {
+    styler,
+    requests,
+    failures,
+    hold: () => (held = new Promise((resolve) => (release = resolve))),
+    release: () => release(),
+  };
+}
+
+test('a frame asks once per name; a failed request is said, and asked again with the next mark', async () => {
+  let fail = true;
+  const frame = background((request) => request === 'style rdl-claim' && fail);
+  frame.styler.style('rdl-term');
+  frame.styler.style('rdl-term');
+  frame.styler.style('rdl-claim');
+  await expect.poll(() => frame.failures).toHaveLength(1);
+  expect(String(frame.failures[0])).toContain('the background could not style rdl-claim');
+  frame.styler.style('rdl-term');
   fail = false;
-  style('rdl-claim');
-  style('rdl-claim');
-  expect(asked).toEqual(['rdl-term', 'rdl-claim', 'rdl-claim']);
+  frame.styler.style('rdl-claim');
+  frame.styler.style('rdl-claim');
+  await expect.poll(() => frame.requests).toEqual(['style rdl-term', 'style rdl-claim', 'style rdl-claim']);
+  expect(frame.failures).toHaveLength(1);
+});
+
+test('the rules go with the marks, after any request under way, and come back with the next mark', async () => {
+  const frame = background();
+  frame.styler.unstyle(); // nothing given yet: nothing to ask
+  frame.hold();
+  frame.styler.style('rdl-term');
+  frame.styler.style('rdl-claim');
+  frame.styler.unstyle();
+  frame.styler.style('rdl-term');
+  // One request at a time: the rule being added is added before it is taken away, then added again.
+  await expect.poll(() => frame.requests).toEqual(['style rdl-term']);
+  frame.release();
+  await expect
+    .poll(() => frame.requests)
+    .toEqual(['style rdl-term', 'style rdl-claim', 'unstyle rdl-term rdl-claim', 'style rdl-term']);
+  expect(frame.failures).toEqual([]);
 });

@@ -36,6 +36,7 @@ beforeEach(() => {
     newId: () => `id-${++ids}`,
     onLoadError: () => undefined,
     insertCss: async (css, sender) => void inserted.push([css, sender]),
+    removeCss: async (css, sender) => void inserted.push([`-${css}`, sender]),
   });
   inserted = [];
   const handlers = guardHandlers(service.handlers, { rowUrl: service.rowUrl, now: () => clock, writesPerMinute: 5 });
@@ -108,6 +109,12 @@ describe('what a web page’s content script may ask', () => {
       await expect(as(pageA)('styleMarks', { name } as never)).rejects.toThrow('Lens has no such mark style');
     await expect(as(pageA)('styleMarks', null as never)).rejects.toThrow('Lens has no such mark style');
     expect(inserted).toHaveLength(2);
+    // Its marks gone, a frame has the rules taken away, each once; again only Lens's, by name.
+    await as(frameOnA)('unstyleMarks', { names: ['rdl-term', 'rdl-term'] });
+    expect(inserted.slice(2)).toEqual([[`-${inserted[0]![0]}`, frameOnA]]);
+    for (const names of [['*{display:none}'], 'rdl-term', [42], null])
+      await expect(as(pageA)('unstyleMarks', { names } as never)).rejects.toThrow('Lens has no such mark style');
+    expect(inserted).toHaveLength(3);
   });
 
   test('it lists, changes and deletes only the rows of its own page', async () => {

@@ -79,7 +79,7 @@ function frame(options: {
   claimIn?: (text: string) => boolean;
 }) {
   const counts: number[] = [];
-  /** the highlights the frame had the background style, in order */
+  /** the highlights the frame had the background style, in order (`-names`: the rules it had taken away) */
   const styled: string[] = [];
   const asked: string[] = [];
   const imported: LazyScript[] = [];
@@ -100,6 +100,10 @@ function frame(options: {
     },
     styleMarks: ({ name }) => {
       styled.push(name);
+      return null;
+    },
+    unstyleMarks: ({ names }) => {
+      styled.push(`-${names.join(' ')}`);
       return null;
     },
     listHighlights: (request) => {
@@ -270,7 +274,16 @@ describe('configChanged', () => {
     await vi.waitFor(() => expect(page.counts).toEqual([2, 0, 1]));
     expect(marked()).toEqual(['Putin', 'Putin']);
     expect(page.asked).toEqual([PAGE_URL, PAGE_URL, PAGE_URL]);
-    // The frame keeps the rule it was given: the new session asks for none.
+    // Off, the page had the marks' rule taken away with its marks; on again, it asks for it with its first mark.
+    await vi.waitFor(() => expect(page.styled).toEqual(['rdl-term', '-rdl-term', 'rdl-term']));
+  });
+
+  test('a new session of settings keeps the rule the frame was given: it asks for none', async () => {
+    const page = frame({ configs: [activeConfig(), activeConfig({ kinds: ['person'] })] });
+    await page.started;
+    await vi.waitFor(() => expect(page.counts).toEqual([2]));
+    page.configChanged();
+    await vi.waitFor(() => expect(page.counts).toEqual([2, 1]));
     expect(page.styled).toEqual(['rdl-term']);
   });
 
