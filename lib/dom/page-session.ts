@@ -110,12 +110,12 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
     void ask('setPageEntityCount', { count }).catch(() => undefined /* the background is being updated */);
   };
 
-  // Per frame, not per session: a rule added to the frame stays for its later sessions.
+  // Per frame, not per session: a rule the frame was given stays for its later sessions, and goes when the frame
+  // has no marks any more (Lens paused, or off for the site).
   const styles = markStyler(
     { style: (name) => ask('styleMarks', { name }), unstyle: (names) => ask('unstyleMarks', { names }) },
     options.failed,
   );
-  const styleMarks = (name: MarkStyleName) => styles.style(name);
 
   const run = async () => {
     session?.abort();
@@ -131,7 +131,7 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
       styles.unstyle();
       return;
     }
-    handlers = startSession(config, signal, options, { reportCount, styleMarks });
+    handlers = startSession(config, signal, options, { reportCount, styleMarks: styles.style });
   };
 
   const pageInfo = () => ({ url: options.currentUrl(), active });

@@ -654,7 +654,7 @@ async function main() {
   }[] = [];
   for (const p of pages) {
     const url = server.url(p.path);
-    const costs: (Cost & { heap: number; emptied: boolean; bg: number; styled: string[] })[] = [];
+    const costs: Awaited<ReturnType<typeof profileLoad>>[] = [];
     const floors: number[] = [];
     const styles: number[] = [];
     const controls: number[] = [];
