@@ -8,7 +8,8 @@
  * time on the shared real pages, about 200 ms on a page of 200,000 text
  * nodes (`npm run bench:cost`, the css column). So a page without marks
  * pays nothing, and a page with marks only for the rules it uses; when Lens
- * is paused or off for the site, the rules go with the marks (`unstyleMarks`).
+ * is paused or off for the site, the rules go with the marks, and when the
+ * reader's settings no longer draw a highlight, its rule goes (`unstyleMarks`).
  */
 export const MARK_STYLES = {
   // Term marks: subtle enough for a long article, visible on light and dark pages.
@@ -38,8 +39,14 @@ export interface MarkStyler {
    * that name asks again.
    */
   style(name: MarkStyleName): void;
-  /** Has every rule the frame was given taken away (Lens paused, or off for the site): its marks are gone. */
-  unstyle(): void;
+  /**
+   * Has the rules the frame was given taken away, but those in `keep`: all
+   * of them when Lens is paused or off for the site (its marks are gone); the
+   * ones a new session's settings draw nothing with (the underline after a
+   * switch to the tint, the claims' after they are turned off), which every
+   * full style recalculation would pay for all the same.
+   */
+  unstyle(keep?: ReadonlySet<MarkStyleName>): void;
 }
 
 /**
@@ -71,10 +78,10 @@ export function markStyler(
         },
       );
     },
-    unstyle() {
-      if (asked.size === 0) return;
-      const names = [...asked];
-      asked.clear();
+    unstyle(keep) {
+      const names = [...asked].filter((name) => !keep?.has(name));
+      if (names.length === 0) return;
+      for (const name of names) asked.delete(name);
       inTurn(() => ask.unstyle(names), failed);
     },
   };

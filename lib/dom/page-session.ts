@@ -13,6 +13,7 @@ import type { HighlightStatus } from '../anchoring/page';
 import { DRAFT_HIGHLIGHT } from '../highlight-colours';
 import { importRegistered, loadOnce } from '../lazy-script';
 import { markStyler, type MarkStyleName } from '../mark-styles';
+import type { Settings } from '../settings';
 import {
   answer,
   isEnvelope,
@@ -29,9 +30,11 @@ import {
 import { matchThrough } from '../text/term-matches';
 import { HOST_TAG } from '../ui/host-tag';
 import { CARD_UI_SCRIPT, registeredCardUi } from '../ui/ui-handle';
+import { TERM_HIGHLIGHTS } from './annotator';
 import { ANCHORING_SCRIPT, registeredAnchoring } from './anchoring-handle';
 import { CLAIMS_SCRIPT, registeredClaims } from './claim-handle';
 import { createClaimFinder } from './claim-finder';
+import { CLAIM_HIGHLIGHT } from './claim-marks';
 import { createHighlightActions } from './highlight-actions';
 import { entityIdsIn } from './marks-in-range';
 import { createPageActions } from './page-actions';
@@ -131,6 +134,9 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
       styles.unstyle();
       return;
     }
+    // A rule these settings draw nothing with goes (the underline after a switch to the tint, the claims' once
+    // they are off): its cost would stay with the page.
+    styles.unstyle(drawnWith(config.settings, isTop));
     handlers = startSession(config, signal, options, { reportCount, styleMarks: styles.style });
   };
 
@@ -155,6 +161,13 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
   options.onMessage.addListener(onMessage);
   life.addEventListener('abort', () => options.onMessage.removeListener(onMessage), { once: true });
   await run();
+}
+
+/** The highlights a session with `settings` may register in a frame: its marks' style, and the claims' in the top frame. */
+function drawnWith(settings: Settings, isTop: boolean): ReadonlySet<MarkStyleName> {
+  const drawn = new Set<MarkStyleName>([TERM_HIGHLIGHTS[settings.markStyle]]);
+  if (settings.claims && isTop) drawn.add(CLAIM_HIGHLIGHT);
+  return drawn;
 }
 
 /**

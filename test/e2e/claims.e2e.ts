@@ -108,6 +108,8 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     const options = await lens.openExtensionPage('options.html');
     await options.evaluate(sendFromExtensionPage, 'setSettings', { claims: false });
     await page.waitFor(() => (CSS.highlights.get('rdl-claim') ? null : true));
+    // Its rule goes with it, before any reload: the page no longer pays for it.
+    await page.waitFor(drawnHighlights, [null, ['rdl-term: underline dotted']]);
     await page.reload();
     await page.waitFor(highlightedTexts, ['rdl-term']);
     expect(await page.evaluate(() => CSS.highlights.has('rdl-claim'))).toBe(false);

@@ -2,7 +2,7 @@
  * A frame asks for a highlight's rule once, with its first mark of that name
  * (lib/mark-styles.ts): every highlight Lens registers has one, a request
  * that failed is said and made again with the next mark, and the rules go
- * when the frame's marks go.
+ * when the frame's marks go, or when its settings no longer draw them.
  */
 import { expect, test } from 'vitest';
 import { TERM_HIGHLIGHTS } from '../../lib/dom/annotator';
@@ -70,5 +70,20 @@ test('the rules go with the marks, after any request under way, and come back wi
   await expect
     .poll(() => frame.requests)
     .toEqual(['style rdl-term', 'style rdl-claim', 'unstyle rdl-term rdl-claim', 'style rdl-term']);
+  expect(frame.failures).toEqual([]);
+});
+
+test("a new session's settings keep the rules they draw with; the others go, and only they", async () => {
+  const frame = background();
+  frame.styler.style('rdl-term');
+  frame.styler.style('rdl-claim');
+  frame.styler.unstyle(new Set(['rdl-term', 'rdl-claim'])); // the same settings: nothing to ask
+  frame.styler.unstyle(new Set(['rdl-term'])); // claims turned off
+  frame.styler.style('rdl-term'); // still given: not asked again
+  frame.styler.unstyle(new Set(['rdl-term-tint'])); // a switch to the tint
+  frame.styler.style('rdl-term-tint');
+  await expect
+    .poll(() => frame.requests)
+    .toEqual(['style rdl-term', 'style rdl-claim', 'unstyle rdl-claim', 'unstyle rdl-term', 'style rdl-term-tint']);
   expect(frame.failures).toEqual([]);
 });

@@ -287,6 +287,20 @@ describe('configChanged', () => {
     expect(page.styled).toEqual(['rdl-term']);
   });
 
+  test("a switch of mark style takes away the rule the marks no longer use, and asks for the new style's with its first mark", async () => {
+    const page = frame({ configs: [activeConfig(), activeConfig({ markStyle: 'tint' }), activeConfig()] });
+    await page.started;
+    await vi.waitFor(() => expect(page.counts).toEqual([2]));
+    page.configChanged();
+    await vi.waitFor(() => expect(registry.has('rdl-term-tint')).toBe(true));
+    expect(page.styled).toEqual(['rdl-term', '-rdl-term', 'rdl-term-tint']);
+    page.configChanged();
+    await vi.waitFor(() => expect(marked()).toHaveLength(4));
+    await vi.waitFor(() =>
+      expect(page.styled).toEqual(['rdl-term', '-rdl-term', 'rdl-term-tint', '-rdl-term-tint', 'rdl-term']),
+    );
+  });
+
   test('a page configured with a term index the corpus has replaced marks nothing, fails nothing, and is marked anew on the change', async () => {
     const replaced: PageConfig = {
       active: true,
