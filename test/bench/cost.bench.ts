@@ -68,7 +68,8 @@ const RUNS = Number(process.argv[2] ?? 3);
 const COST_WINDOW_MS = Number(process.env.RDL_COST_WINDOW_MS ?? 1000);
 /** how many of Lens's functions the summary lists */
 const TOP = Number(process.env.RDL_COST_TOP ?? 15);
-// (RDL_COST_OUT: another build directory, so that two runs of the bench do not share one.)
+// (RDL_COST_OUT: another build directory, so that two runs of the bench do not share one; with RDL_COST_PREBUILT
+// the bench measures the build already there, as it is: an experiment edited into the built code.)
 const BUILD_DIR = resolve(process.env.RDL_COST_OUT ?? '.output/bench-cost');
 const EXTENSION_DIR = join(BUILD_DIR, 'chrome-mv3');
 
@@ -527,7 +528,7 @@ function build(): void {
 }
 
 async function main() {
-  build();
+  if (!process.env.RDL_COST_PREBUILT) build();
   generatePages(GENERATED_PAGES);
   const only = process.env.RDL_BENCH_PAGES ? new RegExp(process.env.RDL_BENCH_PAGES) : null;
   const list = (dir: string, prefix: string) =>
