@@ -12,7 +12,7 @@
  * reloaded, removed) — is kept here, with nothing the page can see or send.
  * Reported upstream: docs/upstream/wxt-content-script-started.md.
  */
-import { browser } from 'wxt/browser';
+import { extensionApi } from './extension-api';
 
 export class ContentScriptContext {
   readonly #controller = new AbortController();
@@ -28,7 +28,7 @@ export class ContentScriptContext {
 
   /** True once the extension that ran this script is gone (its runtime has no id any more). */
   get isInvalid(): boolean {
-    if (browser.runtime?.id == null) this.notifyInvalidated();
+    if (extensionApi().runtime?.id == null) this.notifyInvalidated();
     return this.signal.aborted;
   }
 

@@ -40,6 +40,20 @@ describe('the repository', () => {
       expect(popup, importer).not.toContain(importer);
     expect(staticClosure(modules, 'entrypoints/background.ts')).toContain('lib/exchange/import.ts');
   });
+
+  test("the frames' content script reads the extension API only in a frame with text: nothing it loads reads it as it starts", () => {
+    // (Its context is WXT's, replaced at build time by build/content-script-context.ts: wxt.config.ts.)
+    const withBuild = parseModules(readRepository(ROOT, ['lib', 'entrypoints', 'build']));
+    const loaded = new Set([
+      ...staticClosure(withBuild, 'entrypoints/lens-frames.content/index.ts'),
+      ...staticClosure(withBuild, 'build/content-script-context.ts'),
+    ]);
+    expect(loaded).toContain('build/extension-api.ts');
+    const reading = [...loaded].filter((path) =>
+      withBuild.get(path)!.imports.some((imp) => imp.specifier === 'wxt/browser' && !imp.typeOnly),
+    );
+    expect(reading).toEqual([]);
+  });
 });
 
 /** A made-up repository, one file per entry, that breaks one rule at a time. */

@@ -1,0 +1,18 @@
+/**
+ * The extension's API, as `wxt/browser`'s `browser` gives it, but read when
+ * first used rather than when a script is evaluated. A world's first read of
+ * it has the browser build the API's bindings there (in Chromium the `chrome`
+ * object, its lazy `app` getter among them: 0.1–1 ms a frame on the shared
+ * real pages, `npm run bench:cost`). The frames' content script
+ * (entrypoints/lens-frames.content) runs in every frame of a page, ads and
+ * players included, and most of them never have text to read: so that they
+ * never pay it, neither it nor its context (./content-script-context.ts)
+ * imports `wxt/browser`, whose `browser` is read as the script starts.
+ */
+import type { browser } from 'wxt/browser';
+
+export function extensionApi(): typeof browser {
+  const global = globalThis as unknown as { browser?: typeof browser; chrome?: typeof browser };
+  // (wxt/browser's choice: Firefox's `browser` where it is the extension's, else `chrome`.)
+  return (global.browser?.runtime?.id ? global.browser : global.chrome)!;
+}
