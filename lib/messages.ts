@@ -172,7 +172,7 @@ export interface Protocol {
   setPageEntityCount: { request: { count: number }; response: null };
   /** from a frame that registers a highlight for the first time: its `::highlight()` rule, added to that frame (lib/mark-styles.ts) */
   styleMarks: { request: { name: MarkStyleName }; response: null };
-  /** from a frame whose marks are gone (Lens paused, or off for the site): the rules `styleMarks` added, taken away */
+  /** from a frame whose marks are gone (Lens paused, or off for the site) or whose settings no longer draw them: the rules `styleMarks` added, taken away */
   unstyleMarks: { request: { names: MarkStyleName[] }; response: null };
 }
 

@@ -113,8 +113,8 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
     void ask('setPageEntityCount', { count }).catch(() => undefined /* the background is being updated */);
   };
 
-  // Per frame, not per session: a rule the frame was given stays for its later sessions, and goes when the frame
-  // has no marks any more (Lens paused, or off for the site).
+  // Per frame, not per session: a rule the frame was given stays for its later sessions that draw it, and goes
+  // when the frame has no marks any more (Lens paused, or off for the site) or its settings no longer draw it.
   const styles = markStyler(
     { style: (name) => ask('styleMarks', { name }), unstyle: (names) => ask('unstyleMarks', { names }) },
     options.failed,
