@@ -33,6 +33,13 @@
  *             same page, having read `document.body` (about what a content
  *             script costs before its own code). The background's
  *             heap (its service worker) is measured once, after every page
+ *   floor KB  the heap's floor (./floor.ts), in that same world, in KB: the
+ *             empty world, then b′'s bare walk of the text nodes, then a bare
+ *             walk of every element and text node reading each one's name or
+ *             data, the least a content script that finds the page's blocks
+ *             touches (every node it is handed gets a wrapper in its world,
+ *             every kind of element its interface's prototype). The summary
+ *             gives Lens's heap above it
  *   bg        the background's own time for the page load, on its thread, not
  *             the page's (its service worker's samples in the extension's files
  *             until the live page begins: the configuration, the matching of the
@@ -59,7 +66,7 @@ import { GENERATED_PAGES, SHARED_PAGES, startPageServer } from '../e2e/harness/s
 import { sendFromExtensionPage } from '../e2e/page-helpers';
 import { generatePages } from './generate-pages';
 import { median } from './stats';
-import { floorScan } from './floor';
+import { floorBlockWalk, floorScan } from './floor';
 import { isMarkStyleName, MARK_STYLES } from '../../lib/mark-styles';
 import { addedSheetCost, CONTROL_CSS, highlightRecalcCost, RECALC_ROUNDS } from './style-probe';
 
@@ -472,7 +479,10 @@ async function usedHeap(send: (method: 'HeapProfiler.collectGarbage' | 'Runtime.
  * and then with one isolated world added that has read `document.body`: about what a content script
  * costs a page before its own code (its world's global object, builtins and the document's bindings).
  */
-async function heapWithout(context: BrowserContext, url: string): Promise<{ without: number; emptyWorld: number }> {
+async function heapWithout(
+  context: BrowserContext,
+  url: string,
+): Promise<{ without: number; emptyWorld: number; textWalk: number; blockWalk: number }> {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   // As the load with Lens is measured: under the profiler, and after the bench's changes and pointer moves
@@ -492,11 +502,17 @@ async function heapWithout(context: BrowserContext, url: string): Promise<{ with
     frameId: frameTree.frame.id,
     worldName: 'rdl-empty',
   })) as { executionContextId: number };
-  await cdp.send('Runtime.evaluate', { expression: 'document.body', contextId: executionContextId });
-  const emptyWorld = (await heapAfterGc(cdp)) - without;
+  const inWorld = async (fn: () => unknown) => {
+    await cdp.send('Runtime.evaluate', { expression: `(${fn.toString()})()`, contextId: executionContextId });
+    return (await heapAfterGc(cdp)) - without;
+  };
+  const emptyWorld = await inWorld(() => document.body);
+  // The floor's walks, in the same world: what each adds to it stays (a node's wrapper lives as long as the node).
+  const textWalk = await inWorld(floorScan);
+  const blockWalk = await inWorld(floorBlockWalk);
   await cdp.detach();
   await page.close();
-  return { without, emptyWorld };
+  return { without, emptyWorld, textWalk, blockWalk };
 }
 
 /**
@@ -617,6 +633,7 @@ async function main() {
       'css+'.padStart(5),
       'longest in'.padStart(10),
       'heap KB'.padStart(8),
+      'floor KB'.padStart(8),
       ...buckets.map((b) => b.slice(0, 8).padStart(9)),
     ].join(' '),
   );
@@ -641,6 +658,9 @@ async function main() {
     heapKb: number;
     /** of it, about what a content script costs before its own code: an isolated world on the same page that has read `document.body`, in KB */
     emptyWorldKb: number;
+    /** the heap's floor in that world (./floor.ts), in KB: with b′'s bare walk of the text; then with a bare walk of the elements too */
+    textWalkKb: number;
+    blockWalkKb: number;
     floorIsolated: number;
     /** the highlights Lens registered, and so styled, in the page (lib/mark-styles.ts) */
     styled: string[];
@@ -662,12 +682,16 @@ async function main() {
     const added: number[] = [];
     const without: number[] = [];
     const emptyWorlds: number[] = [];
+    const textWalks: number[] = [];
+    const blockWalks: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const cost = await profileLoad(context, url, origin, original, workerSession);
       costs.push(cost);
       const bareHeap = await heapWithout(bareContext, url);
       without.push(bareHeap.without);
       emptyWorlds.push(bareHeap.emptyWorld);
+      textWalks.push(bareHeap.textWalk);
+      blockWalks.push(bareHeap.blockWalk);
       const tab = await plain.openPage(url);
       floors.push(await tab.evaluateIsolated!(floorScan));
       // (After the bare walk: the probe restyles the page, in this browser without Lens.) The rules of this load.
@@ -695,6 +719,8 @@ async function main() {
       longestIn: [...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestIn,
       heapKb: (median(costs.map((c) => c.heap)) - median(without)) / 1024,
       emptyWorldKb: median(emptyWorlds) / 1024,
+      textWalkKb: median(textWalks) / 1024,
+      blockWalkKb: median(blockWalks) / 1024,
       floorIsolated: median(floors),
       styled: [...new Set(costs.flatMap((c) => c.styled))].sort(),
       css: median(styles),
@@ -719,6 +745,7 @@ async function main() {
         ms(row.cssAdded, 5),
         row.longestIn.slice(0, 10).padStart(10),
         row.heapKb.toFixed(0).padStart(8),
+        row.blockWalkKb.toFixed(0).padStart(8),
         ...buckets.map((b) => ms(split[b]!, 9)),
       ].join(' '),
     );
@@ -780,6 +807,10 @@ async function main() {
   console.log(`size report: ${sizes.join(', ')}`);
   console.log(
     `Lens's heap in a page (after GC, with less without Lens): median ${median(read.map((r) => r.heapKb)).toFixed(0)} KB, most ${Math.max(...read.map((r) => r.heapKb)).toFixed(0)} KB (target < 512 KB); of it an isolated world that has read document.body, about what a content script costs before its own code: median ${median(read.map((r) => r.emptyWorldKb)).toFixed(0)} KB`,
+  );
+  const overFloor = read.filter((r) => r.blockWalkKb >= 512);
+  console.log(
+    `the heap's floor (a world that walked the page, ./floor.ts): with b′'s walk of the text median ${median(read.map((r) => r.textWalkKb)).toFixed(0)} KB (most ${Math.max(...read.map((r) => r.textWalkKb)).toFixed(0)}); with a walk of the elements too median ${median(read.map((r) => r.blockWalkKb)).toFixed(0)} KB (most ${Math.max(...read.map((r) => r.blockWalkKb)).toFixed(0)}), at or over 512 KB on ${overFloor.length} of ${read.length} pages${overFloor.length ? ` (${overFloor.map((r) => r.page).join(', ')})` : ''}; Lens's heap above that floor: median ${median(read.map((r) => r.heapKb - r.blockWalkKb)).toFixed(0)} KB`,
   );
   console.log(
     `Lens's heap in the background (its service worker, after GC, after every page): ${(background / 1024).toFixed(0)} KB`,
