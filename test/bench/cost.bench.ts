@@ -33,10 +33,10 @@
  *             same page, having read `document.body` (about what a content
  *             script costs before its own code). The background's
  *             heap (its service worker) is measured once, after every page
- *   floor KB  the heap's floor (./floor.ts), in that same world, in KB: the
- *             empty world, then b′'s bare walk of the text nodes, then a bare
- *             walk of every element and text node reading each one's name or
- *             data, the least a content script that finds the page's blocks
+ *   floor KB  the heap's floor (./floor.ts), in that same world, in KB: what
+ *             it holds after the empty world's read, b′'s bare walk of the text
+ *             nodes, then a bare walk of every element and text node reading
+ *             each one's name or data (the JSON has each step), the least a content script that finds the page's blocks
  *             touches (every node it is handed gets a wrapper in its world,
  *             every kind of element its interface's prototype). The summary
  *             gives Lens's heap above it
@@ -477,7 +477,8 @@ async function usedHeap(send: (method: 'HeapProfiler.collectGarbage' | 'Runtime.
 /**
  * The same, for a load of the page in a browser without Lens, and the same changes and pointer moves;
  * and then with one isolated world added that has read `document.body`: about what a content script
- * costs a page before its own code (its world's global object, builtins and the document's bindings).
+ * costs a page before its own code (its world's global object, builtins and the document's bindings);
+ * then the same world after b′'s walk of the text, and after a walk of the elements too (the heap's floor).
  */
 async function heapWithout(
   context: BrowserContext,
