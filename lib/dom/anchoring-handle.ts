@@ -7,14 +7,17 @@
  */
 import { scriptHandle } from '../lazy-script';
 import type { PageAnchoring } from '../anchoring/page';
+import type { createHighlightTools } from './highlight-tools';
 import type { createSavedLayer } from './saved-layer';
 
 /**
- * What the anchoring script provides: anchoring, and Lens's closed layer that
- * draws the saved highlights (shipped with it: only pages with highlights need it).
+ * What the anchoring script provides: anchoring, Lens's closed layer that
+ * draws the saved highlights, and the highlight tools (shipped with it: only
+ * pages with highlights, or where the reader selects text, need them).
  */
 export interface AnchoringScript extends PageAnchoring {
   createLayer: typeof createSavedLayer;
+  createHighlightTools: typeof createHighlightTools;
 }
 
 export const {

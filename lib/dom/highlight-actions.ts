@@ -2,48 +2,26 @@
  * What a reader does with highlights on a page: select text and save it from
  * the toolbar next to the selection (or the context menu, or the shortcut),
  * click a saved highlight to read, edit or delete its note, or change its
- * colour. Saving goes through the background (`store`); the toolbar's UI and
- * the anchoring code are loaded when first needed.
+ * colour.
  *
- * One tool at a time: the toolbar while there is a selection, or the popover
- * of the highlight last clicked. The toolbar closes with the selection, Esc
- * or a save; the popover with Esc, its close button or a click elsewhere.
+ * Here is only what must run from the start: watching the reader's selection,
+ * clicks and Esc. The tools themselves (./highlight-tools.ts) load with the
+ * anchoring script the first time the reader selects text, clicks a saved
+ * highlight, or asks from the menu, the shortcut or the popup (issue 17: a
+ * page the reader only reads does not hold their code).
  */
-import type { PageAnchoring } from '../anchoring/page';
-import type { HighlightPatch, NewHighlight } from '../db/highlight-store';
 import type { HighlightRow } from '../db/schema';
-import { DEFAULT_HIGHLIGHT_COLOUR, isHighlightColour, type HighlightColour } from '../highlight-colours';
-import type { ReadingContext } from '../ui/reading-tool';
-import type { HighlightUi } from '../ui/highlight-ui';
-import type { SavedHighlights } from './saved-highlights';
-import { selectedRange, watchSelection } from './selection';
+import { loadOnce } from '../lazy-script';
 import { report } from '../report';
-import type { UiText } from '../i18n/translate';
+import type { createHighlightTools, HighlightTools, HighlightToolsOptions } from './highlight-tools';
 import { readerInput } from './reader-input';
-import { errorMessage } from '../errors';
+import { watchSelection } from './selection';
 
-export interface HighlightStore {
-  save(draft: NewHighlight): Promise<HighlightRow>;
-  update(id: string, patch: HighlightPatch): Promise<HighlightRow>;
-  remove(id: string): Promise<void>;
-}
+export type { HighlightStore } from './highlight-tools';
 
-/** `ReadingContext`: what "Add to my corpus" needs; the form itself is in the UI bundle. */
-export interface HighlightActionsOptions extends ReadingContext {
-  document: Document;
-  signal: AbortSignal;
-  saved: SavedHighlights;
-  store: HighlightStore;
-  /** why highlights cannot be saved here (no storage), or null */
-  unavailable: string | null;
-  /** where the page's text is (the body) */
-  root(): Node;
-  /** the extension's own UI (its host element) */
-  isOwnNode(node: Node): boolean;
-  /** the corpus entities marked inside a range */
-  entityIdsIn(range: Range): string[];
-  loadUi(): Promise<HighlightUi & { containsEvent(event: Event): boolean }>;
-  loadAnchoring(): Promise<PageAnchoring>;
+export interface HighlightActionsOptions extends HighlightToolsOptions {
+  /** the tools' code (./highlight-tools.ts), loaded when first needed */
+  loadTools(): Promise<typeof createHighlightTools>;
 }
 
 export interface HighlightActions {
@@ -56,252 +34,44 @@ export interface HighlightActions {
   showHighlight(id: string, addToCorpus?: boolean): boolean;
 }
 
-type Tool =
-  | { kind: 'toolbar'; range: Range; busy?: boolean; error?: UiText }
-  | {
-      kind: 'popover';
-      id: string;
-      pointer?: { x: number; y: number } | undefined;
-      busy?: boolean;
-      error?: UiText;
-      status?: UiText;
-      focusNote?: boolean;
-      /** open "Add to my corpus" for it at once (asked from the popup) */
-      addToCorpus?: boolean;
-    };
-
 export function createHighlightActions(options: HighlightActionsOptions): HighlightActions {
-  const { document: doc, signal, saved, store, isOwnNode } = options;
-  let ui: Awaited<ReturnType<HighlightActionsOptions['loadUi']>> | null = null;
-  let tool: Tool | null = null;
-  let colour: HighlightColour = DEFAULT_HIGHLIGHT_COLOUR;
-  /** "Add to my corpus" keeps a selected passage as a highlight too, in the colour last chosen. */
-  const reading: ReadingContext = {
-    ...options,
-    async keepHighlight({ quote, position, entityIds }, range) {
-      if (options.unavailable) return undefined;
-      const row = await store.save({
-        url: doc.location.href,
-        title: doc.title,
-        note: '',
-        colour,
-        entityIds,
-        quote,
-        position,
-      });
-      saved.add(row, range);
-      return row;
-    },
+  const { document: doc, signal, saved, isOwnNode } = options;
+  let tools: HighlightTools | null = null;
+  const load = loadOnce(async () => (tools = (await options.loadTools())(options)));
+  /** `use` the tools now, or once they have loaded (unless the session has ended meanwhile). */
+  const withTools = (use: (loaded: HighlightTools) => void) => {
+    if (tools) return use(tools);
+    load().then(
+      (loaded) => signal.aborted || use(loaded),
+      (error: unknown) => report('could not load the highlight tools', error),
+    );
   };
 
-  /** Shows what `tool` says, loading the UI first if needed. */
-  function paint() {
-    if (!ui) {
-      if (tool)
-        options.loadUi().then(
-          (loaded) => {
-            ui = loaded;
-            if (!signal.aborted) paint();
-          },
-          (error: unknown) => report('could not load the highlight toolbar', error),
-        );
-      return;
-    }
-    if (!tool) return ui.closeTool();
-    if (tool.kind === 'toolbar') {
-      const { range } = tool;
-      ui.showToolbar(range, {
-        colour,
-        unavailable: options.unavailable ?? undefined,
-        error: tool.error,
-        busy: tool.busy,
-        onColour: (chosen) => {
-          colour = chosen;
-          paint();
-        },
-        onSave: (note) => void saveRange(range, note).catch(() => undefined),
-        context: reading,
-        onClose: close,
-      });
-      return;
-    }
-
-    const { id } = tool;
-    const row = saved.row(id);
-    const range = saved.rangeOf(id);
-    if (!row || !range) return close();
-    ui.showPopover(
-      id,
-      range,
-      {
-        note: row.note,
-        colour: isHighlightColour(row.colour) ? row.colour : DEFAULT_HIGHLIGHT_COLOUR,
-        status: tool.status,
-        error: tool.error,
-        busy: tool.busy,
-        focusNote: tool.focusNote,
-        onColour: (chosen) => void change(id, { colour: chosen }),
-        onSaveNote: (note) => void change(id, { note }, { key: 'hlNoteSaved' }),
-        onDelete: () => void remove(id),
-        context: reading,
-        highlight: row,
-        openForm: tool.addToCorpus,
-        onClose: close,
-      },
-      tool.pointer,
-    );
-    // Once: a later change of the highlight repaints its popover, not the form again.
-    if (tool.addToCorpus) tool = { ...tool, addToCorpus: false };
-  }
-
-  function set(next: Tool | null) {
-    tool = next;
-    paint();
-  }
-
-  function close() {
-    set(null);
-  }
-
-  /** Updates the tool shown, if it is still the one `match` names. */
-  function patchTool(match: (t: Tool) => boolean, patch: Partial<Tool>) {
-    if (tool && match(tool)) set({ ...tool, ...patch } as Tool);
-  }
-
-  async function saveRange(range: Range, note: string): Promise<HighlightRow> {
-    const isThis = (t: Tool) => t.kind === 'toolbar' && t.range === range;
-    if (options.unavailable) {
-      set({ kind: 'toolbar', range });
-      throw new Error(options.unavailable);
-    }
-    patchTool(isThis, { busy: true, error: undefined });
-    try {
-      const anchoring = await options.loadAnchoring();
-      let described: ReturnType<PageAnchoring['describe']>;
-      try {
-        described = anchoring.describe(options.root(), range);
-      } catch (error) {
-        if (!(error instanceof RangeError)) throw error;
-        set({ kind: 'toolbar', range, error: { key: 'hlNotPageText' } });
-        // not UI text: the reader reads hlNotPageText in the toolbar; this goes to whoever asked for the save.
-        throw new Error('the selection is not part of the page’s own text (it is in a frame or a web component)');
-      }
-      const row = await store.save({
-        url: doc.location.href,
-        title: doc.title,
-        note: note.trim(),
-        colour,
-        entityIds: options.entityIdsIn(described.range),
-        quote: described.quote,
-        position: described.position,
-      });
-      saved.add(row, described.range);
-      // The page's selection colour would hide the new highlight.
-      doc.getSelection()?.removeAllRanges();
-      if (tool && isThis(tool)) close();
-      return row;
-    } catch (error) {
-      if (tool?.kind !== 'popover' && !(tool?.kind === 'toolbar' && tool.error)) {
-        set({ kind: 'toolbar', range, error: errorMessage(error) });
-      }
-      throw error;
-    }
-  }
-
-  async function change(id: string, patch: HighlightPatch, status: UiText = { key: 'hlSaved' }) {
-    const isThis = (t: Tool) => t.kind === 'popover' && t.id === id;
-    patchTool(isThis, { busy: true, error: undefined, status: undefined, focusNote: false });
-    try {
-      const row = await store.update(id, patch);
-      saved.update(row);
-      if (isHighlightColour(row.colour)) colour = row.colour;
-      patchTool(isThis, { busy: false, status });
-    } catch (error) {
-      patchTool(isThis, { busy: false, error: errorMessage(error) });
-    }
-  }
-
-  async function remove(id: string) {
-    const isThis = (t: Tool) => t.kind === 'popover' && t.id === id;
-    patchTool(isThis, { busy: true, error: undefined, status: undefined });
-    try {
-      await store.remove(id);
-      saved.remove(id);
-      if (tool && isThis(tool)) close();
-    } catch (error) {
-      patchTool(isThis, { busy: false, error: errorMessage(error) });
-    }
-  }
-
-  function openPopover(id: string, pointer?: { x: number; y: number }, focusNote = false, addToCorpus = false) {
-    set({ kind: 'popover', id, pointer, focusNote, addToCorpus });
-  }
-
-  /** Focus in our UI (the note field): the page's selection is not the reader's to follow then. */
-  const focusInUi = () => doc.activeElement !== null && isOwnNode(doc.activeElement);
-
+  // Until the tools have loaded, nothing of theirs is open: only a selection or a click on a saved highlight opens one.
   watchSelection({
     document: doc,
     signal,
     isOwnNode,
     onChange(range) {
-      if (focusInUi()) return;
-      if (range) {
-        if (tool?.kind === 'toolbar' && sameRange(tool.range, range)) return;
-        set({ kind: 'toolbar', range });
-      } else if (tool?.kind === 'toolbar' && !tool.busy) {
-        close();
-      }
+      if (tools || range) withTools((loaded) => loaded.selectionChanged(range));
     },
   });
-
   const listen = readerInput(doc, signal);
-
   listen('click', (event) => {
-    if (ui?.containsEvent(event) || !doc.getSelection()?.isCollapsed) return;
+    if (tools) return tools.clicked(event);
+    if (!doc.getSelection()?.isCollapsed) return;
     const row = saved.at(event.clientX, event.clientY);
-    if (row) openPopover(row.id, { x: event.clientX, y: event.clientY });
-    else if (tool?.kind === 'popover') close();
+    const pointer = { x: event.clientX, y: event.clientY };
+    if (row) withTools((loaded) => loaded.openPopover(row.id, pointer));
   });
-
-  listen('keydown', (event) => {
-    // Inside our UI, the tools handle Esc themselves.
-    if (event.key === 'Escape' && tool && !ui?.containsEvent(event)) close();
-  });
-
-  signal.addEventListener('abort', () => {
-    tool = null;
-  });
+  listen('keydown', (event) => tools?.keydown(event));
 
   return {
-    async saveSelection(requested) {
-      const range = selectedRange(doc, isOwnNode) ?? (tool?.kind === 'toolbar' ? tool.range : null);
-      if (!range) return null;
-      if (isHighlightColour(requested)) colour = requested;
-      const row = await saveRange(range, '');
-      // From the keyboard or the context menu: the note field is where the reader goes next.
-      openPopover(row.id, undefined, true);
-      return row;
-    },
+    saveSelection: async (colour) => (await load()).saveSelection(colour),
     showHighlight(id, addToCorpus = false) {
-      const range = saved.rangeOf(id);
-      if (!range) return false;
-      const reduceMotion = doc.defaultView?.matchMedia('(prefers-reduced-motion: reduce)').matches;
-      range.startContainer.parentElement?.scrollIntoView({
-        block: 'center',
-        behavior: reduceMotion ? 'auto' : 'smooth',
-      });
-      openPopover(id, undefined, false, addToCorpus);
+      if (!saved.rangeOf(id)) return false;
+      withTools((loaded) => loaded.showHighlight(id, addToCorpus));
       return true;
     },
   };
-}
-
-function sameRange(a: Range, b: Range): boolean {
-  return (
-    a.startContainer === b.startContainer &&
-    a.startOffset === b.startOffset &&
-    a.endContainer === b.endContainer &&
-    a.endOffset === b.endOffset
-  );
 }

@@ -366,6 +366,7 @@ function startSession(
       ask,
       loadUi,
       loadAnchoring,
+      loadTools: () => loadAnchoring().then((anchoring) => anchoring.createHighlightTools),
       store: {
         save: (draft) => ask('saveHighlight', draft),
         update: (id, patch) => ask('updateHighlight', { id, ...patch }),

@@ -155,7 +155,9 @@ function bucketOf(source: string, name: string): string {
   if (/lib\/dom\/(text-blocks|page-lens|main-text)/.test(source)) return 'scan';
   if (/lib\/dom\/annotator/.test(source)) return 'ranges+register';
   if (/lib\/dom\/observe/.test(source)) return 'observers';
-  if (/lib\/dom\/(hover|hit-test|selection|page-actions|highlight-actions|saved-highlights)/.test(source))
+  if (
+    /lib\/dom\/(hover|hit-test|selection|page-actions|highlight-actions|highlight-tools|saved-highlights)/.test(source)
+  )
     return 'listeners+saved';
   if (/lib\/(messages|settings)|entrypoints\//.test(source)) return 'config';
   if (/node_modules/.test(source)) return 'runtime';

@@ -4,6 +4,7 @@ import { pageAnchoring } from '../../../lib/anchoring/page';
 import { quotaMessage } from '../../../lib/db/highlight-store';
 import type { HighlightRow } from '../../../lib/db/schema';
 import { createHighlightActions, type HighlightStore } from '../../../lib/dom/highlight-actions';
+import { createHighlightTools } from '../../../lib/dom/highlight-tools';
 import { createSavedHighlights } from '../../../lib/dom/saved-highlights';
 import type { NewHighlight } from '../../../lib/db/highlight-store';
 import type { HighlightPopoverProps } from '../../../lib/ui/highlight-popover';
@@ -70,7 +71,13 @@ function fakeStore(): HighlightStore & { rows: HighlightRow[] } {
   };
 }
 
-function start(options: { unavailable?: string; store?: HighlightStore } = {}) {
+function start(
+  options: {
+    unavailable?: string;
+    store?: HighlightStore;
+    loadTools?: () => Promise<typeof createHighlightTools>;
+  } = {},
+) {
   const { ui, shown } = fakeUi();
   const store = options.store ?? fakeStore();
   const saved = createSavedHighlights({
@@ -92,6 +99,7 @@ function start(options: { unavailable?: string; store?: HighlightStore } = {}) {
     ask,
     loadUi: () => Promise.resolve(ui),
     loadAnchoring: () => Promise.resolve(pageAnchoring),
+    loadTools: options.loadTools ?? (() => Promise.resolve(createHighlightTools)),
   });
   return { actions, saved, store, shown };
 }
@@ -118,6 +126,41 @@ describe('highlight actions', () => {
     expect(actions.showHighlight(row.id)).toBe(true);
     await settle(0);
     expect(shown.popover?.props).toMatchObject({ context: { ask }, highlight: row });
+  });
+
+  test('the tools load with the reader’s first selection, once; clicks and Esc on a page only read load nothing', async () => {
+    const loadTools = vi.fn(() => Promise.resolve(createHighlightTools));
+    const { shown } = start({ loadTools });
+    document.body.dispatchEvent(asReader(new MouseEvent('click', { bubbles: true, clientX: 5, clientY: 5 })));
+    document.dispatchEvent(asReader(new KeyboardEvent('keydown', { key: 'Escape' })));
+    await settle();
+    expect(loadTools).not.toHaveBeenCalled();
+    expect(shown.toolbar).toBeNull();
+
+    select('Putin arrived in Pyongyang ');
+    await settle();
+    expect(shown.toolbar).toMatchObject({ colour: 'yellow' });
+    select('Trade remains small');
+    await settle();
+    expect(shown.toolbar?.context).toMatchObject({ document });
+    expect(loadTools).toHaveBeenCalledTimes(1);
+  });
+
+  test('tools that could not load are reported, and the next selection tries again', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const loadTools = vi
+      .fn<() => Promise<typeof createHighlightTools>>()
+      .mockRejectedValueOnce(new Error('the extension was updated'))
+      .mockResolvedValue(createHighlightTools);
+    const { shown } = start({ loadTools });
+    select('Putin arrived in Pyongyang ');
+    await settle();
+    expect(shown.toolbar).toBeNull();
+    expect(error).toHaveBeenCalledWith('[RU–DPRK Lens] could not load the highlight tools:', expect.any(Error));
+    select('Trade remains small');
+    await settle();
+    expect(shown.toolbar).toMatchObject({ colour: 'yellow' });
+    error.mockRestore();
   });
 
   test('a selection shows the toolbar; Highlight saves it with its selectors, entities and colour, and draws it', async () => {

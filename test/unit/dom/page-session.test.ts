@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { pageAnchoring } from '../../../lib/anchoring/page';
 import { ANCHORING_SCRIPT, registerAnchoring } from '../../../lib/dom/anchoring-handle';
+import { createHighlightTools } from '../../../lib/dom/highlight-tools';
 import { TERM_HIGHLIGHT } from '../../../lib/dom/annotator';
 import { CLAIMS_SCRIPT, registerClaims } from '../../../lib/dom/claim-handle';
 import { startPageSession, type LazyScript, type MessageListener } from '../../../lib/dom/page-session';
@@ -130,7 +131,8 @@ function frame(options: {
     signal: life.signal,
     importScript: async (path) => {
       imported.push(path);
-      if (path === ANCHORING_SCRIPT) registerAnchoring(scripts, { ...pageAnchoring, createLayer: fakeLayer });
+      if (path === ANCHORING_SCRIPT)
+        registerAnchoring(scripts, { ...pageAnchoring, createLayer: fakeLayer, createHighlightTools });
       if (path === CLAIMS_SCRIPT) {
         claimScriptAfter.push(claimAsks.length);
         registerClaims(scripts, () => ({

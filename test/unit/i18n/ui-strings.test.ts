@@ -22,6 +22,7 @@ const UI_FILES = [
   'lib/corpus/claim-card-model.ts',
   'lib/corpus/detail-model.ts',
   'lib/dom/highlight-actions.ts',
+  'lib/dom/highlight-tools.ts',
   'lib/dom/page-session.ts',
   'lib/toolbar-icon.ts',
   'wxt.config.ts',

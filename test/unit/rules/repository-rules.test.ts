@@ -41,6 +41,13 @@ describe('the repository', () => {
     expect(staticClosure(modules, 'entrypoints/background.ts')).toContain('lib/exchange/import.ts');
   });
 
+  test("the page's content script does not carry the highlight tools: they come with the anchoring script", () => {
+    const page = staticClosure(modules, 'entrypoints/lens.content/index.ts');
+    expect(page).toContain('lib/dom/highlight-actions.ts');
+    expect(page).not.toContain('lib/dom/highlight-tools.ts');
+    expect(staticClosure(modules, 'entrypoints/lens-anchoring.ts')).toContain('lib/dom/highlight-tools.ts');
+  });
+
   test("the frames' content script reads the extension API only in a frame with text: nothing it loads reads it as it starts", () => {
     // (Its context is WXT's, replaced at build time by build/content-script-context.ts: wxt.config.ts.)
     const withBuild = parseModules(readRepository(ROOT, ['lib', 'entrypoints', 'build']));
