@@ -42,7 +42,9 @@ export function createHighlightActions(options: HighlightActionsOptions): Highli
   const withTools = (use: (loaded: HighlightTools) => void) => {
     if (tools) return use(tools);
     load().then(
-      (loaded) => signal.aborted || use(loaded),
+      (loaded) => {
+        if (!signal.aborted) use(loaded);
+      },
       (error: unknown) => report('could not load the highlight tools', error),
     );
   };
