@@ -39,10 +39,10 @@
  *   floor KB  the heap's floor (./floor.ts), in that same world, in KB: what
  *             it holds after the empty world's read, b′'s bare walk of the text
  *             nodes, then a bare walk of every element and text node reading
- *             each one's name or data (the JSON has each step), the least a content script that finds the page's blocks
- *             touches (every node it is handed gets a wrapper in its world,
- *             every kind of element its interface's prototype). The summary
- *             gives Lens's heap above it
+ *             each one's name or data (the JSON has each step): the least a
+ *             content script that finds the page's blocks touches (every node
+ *             it is handed gets a wrapper in its world, every kind of element
+ *             its interface's prototype). The summary gives Lens's heap above it
  *   bg        the background's own time for the page load, on its thread, not
  *             the page's (its service worker's samples in the extension's files
  *             until the live page begins: the configuration, the matching of the
