@@ -3,11 +3,11 @@
  * first used rather than when a script is evaluated. A world's first read of
  * it has the browser build the API's bindings there (in Chromium the `chrome`
  * object; its lazy `app` getter alone read 0.1–2.8 ms a page on the shared
- * real pages, `npm run bench:cost`, frames included). The frames' content script
- * (entrypoints/lens-frames.content) runs in every frame of a page, ads and
- * players included, and most of them never have text to read: so that they
- * never pay it, neither it nor its context (./content-script-context.ts)
- * imports `wxt/browser`, whose `browser` is read as the script starts.
+ * real pages, `npm run bench:cost`, frames included). The content scripts'
+ * context (./content-script-context.ts) needs it only when asked whether the
+ * extension is still there, and the frames' script
+ * (entrypoints/lens-frames.content) only to load the session: neither imports
+ * `wxt/browser`, whose `browser` is read as the script starts.
  */
 import type { browser } from 'wxt/browser';
 

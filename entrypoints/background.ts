@@ -6,6 +6,8 @@ import { answer, createClient, type TabProtocol } from '../lib/messages';
 import { report } from '../lib/report';
 import { guardHandlers, type Caller } from '../lib/sender-policy';
 import { createService } from '../lib/service';
+import { frameReader, type ExecuteScript } from '../lib/service/frames';
+import { FRAME_TEXT_MIN, frameText } from '../lib/dom/frame-gate';
 import { toolbarIcon, toolbarTitleKey } from '../lib/toolbar-icon';
 import { loadTranslator } from '../lib/i18n/load';
 import { followLanguage } from '../lib/i18n/follow';
@@ -36,6 +38,10 @@ const askTab = (tabId: number) =>
   createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
 
 export default defineBackground(() => {
+  const readFrames = frameReader(browser.scripting.executeScript as unknown as ExecuteScript, {
+    gate: frameText,
+    min: FRAME_TEXT_MIN,
+  });
   const service = createService(new LensDb(), bundle, {
     // The background is never private (Firefox has no split incognito mode; Chrome's default is spanning):
     // a message from a private tab says so in its Caller.
@@ -101,6 +107,11 @@ export default defineBackground(() => {
     removeCss: async (css, sender) => {
       const target = frameOf(sender as Caller);
       if (target) await browser.scripting.removeCSS({ target, css });
+    },
+    // Only a page's frames: the tab the browser says the message came from (a page cannot name another).
+    readFrames: (sender) => {
+      const tabId = pageTab(sender as Caller);
+      if (tabId !== undefined) void readFrames(tabId);
     },
     setBadge: async (count, sender) => {
       const tabId = pageTab(sender as Caller);

@@ -170,6 +170,8 @@ export interface Protocol {
   dismissClaim: { request: { url: string; sentence: string }; response: null };
   /** from a tab's top frame: how many distinct entities it has marked (the toolbar badge) */
   setPageEntityCount: { request: { count: number }; response: null };
+  /** from a page with Lens whose frame has loaded: the background reads the tab's frames again (lib/service/frames.ts) */
+  readFrames: { request: null; response: null };
   /** from a frame that registers a highlight for the first time: its `::highlight()` rule, added to that frame (lib/mark-styles.ts) */
   styleMarks: { request: { name: MarkStyleName }; response: null };
   /** from a frame whose marks are gone (Lens paused, or off for the site) or whose settings no longer draw them: the rules `styleMarks` added, taken away */

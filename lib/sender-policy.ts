@@ -59,6 +59,8 @@ const PAGE_MESSAGES = new Set<keyof Protocol>([
   // the marks' styles, added to the frame that asks with its first mark (lib/mark-styles.ts)
   'styleMarks',
   'unstyleMarks',
+  // a frame of the page loaded: the background reads the tab's frames again (lib/service/frames.ts)
+  'readFrames',
   'saveHighlight',
   'listHighlights',
   'updateHighlight',

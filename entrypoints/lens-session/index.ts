@@ -1,7 +1,7 @@
 /**
  * Lens's session for a frame (lib/dom/frame-gate.ts): loaded with import() by
- * the content script of frames (entrypoints/lens-frames.content) once the
- * frame has text to read, as the card UI is loaded when first needed. The
+ * the frames' script (entrypoints/lens-frames.content), which the background
+ * injects into a frame that has text to read, as the card UI is loaded when first needed. The
  * page the reader sees runs the same session from its own content script
  * (entrypoints/lens.content), without the extra load.
  */

@@ -3,9 +3,9 @@ import { report } from '../../lib/report';
 import { startLens } from '../lens-session/start';
 
 /**
- * Lens in the page the reader sees: its session, started at once. Frames have a content script
- * of their own (entrypoints/lens-frames.content), which loads the same session only in a frame
- * with text to read. The marks' ::highlight() styles come with a frame's first marks (lib/mark-styles.ts).
+ * Lens in the page the reader sees: its session, started at once. A frame with text to read gets a
+ * small script from the background (entrypoints/lens-frames.content, lib/service/frames.ts), which
+ * loads the same session there. The marks' ::highlight() styles come with a frame's first marks (lib/mark-styles.ts).
  */
 export default defineContentScript({
   matches: ['<all_urls>'],

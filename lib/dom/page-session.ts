@@ -160,6 +160,18 @@ export async function startPageSession(options: PageSessionOptions): Promise<voi
   };
   options.onMessage.addListener(onMessage);
   life.addEventListener('abort', () => options.onMessage.removeListener(onMessage), { once: true });
+  // A frame of a page with Lens has loaded (an embed, a frame the page added or navigated): the background reads
+  // the tab's frames again, and one with text gets Lens (lib/service/frames.ts). (Load events do not bubble: caught
+  // on the way down.)
+  options.document.addEventListener(
+    'load',
+    (event) => {
+      const name = (event.target as Node).nodeName;
+      if (active && (name === 'IFRAME' || name === 'FRAME'))
+        void ask('readFrames', null).catch(() => undefined /* the background is being updated */);
+    },
+    { capture: true, signal: life },
+  );
   await run();
 }
 

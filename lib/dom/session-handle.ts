@@ -1,10 +1,11 @@
 /**
- * How the frames' content script (entrypoints/lens-frames.content) finds
+ * How the frames' script (entrypoints/lens-frames.content) finds
  * Lens's session once its script (entrypoints/lens-session) has loaded: the
  * script leaves its start under this key on the content script's global
  * object, as the card UI does (../ui/ui-handle.ts). Kept apart from the
- * session so that the frames' script can name it without bundling it
- * (./frame-gate.ts says why).
+ * session so that the frames' script can name it without bundling it:
+ * the background injects that script into a frame, and the frame loads the
+ * session only then (./frame-gate.ts).
  */
 import { scriptHandle } from '../lazy-script';
 

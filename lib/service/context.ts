@@ -34,6 +34,8 @@ export interface ServiceOptions {
   insertCss?: (css: string, sender: unknown) => Promise<void>;
   /** takes away a stylesheet `insertCss` added to the sender's frame */
   removeCss?: (css: string, sender: unknown) => Promise<void>;
+  /** reads the frames of the sender's tab and starts Lens in those with text (lib/service/frames.ts) */
+  readFrames?: (sender: unknown) => void;
   /** shows the count of entities on the sender's tab (the toolbar badge) */
   setBadge?: (count: number, sender: unknown) => Promise<void>;
   /** whether a message comes from a tab in a private (incognito) window: nothing is read or written for it (default: the Caller's `private`) */

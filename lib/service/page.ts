@@ -2,7 +2,8 @@
  * What a page's content script asks of the background: its configuration at
  * every start (settings, term index, the page's highlights; the toolbar icon
  * follows), its marks' styles with its first marks, and the count of
- * entities it marked (the toolbar badge).
+ * entities it marked (the toolbar badge); and that the tab's frames are
+ * read again, when one of them has loaded.
  */
 import { listHighlights, privateWindowMessage } from '../db/highlight-store';
 import { isMarkStyleName, MARK_STYLES } from '../mark-styles';
@@ -16,7 +17,7 @@ import { pageTermIndex, type TermIndexes } from './term-index';
 export function pageHandlers(
   ctx: ServiceContext,
   termIndexes: TermIndexes,
-): HandlerGroup<'getPageConfig' | 'setPageEntityCount' | 'styleMarks' | 'unstyleMarks'> {
+): HandlerGroup<'getPageConfig' | 'setPageEntityCount' | 'styleMarks' | 'unstyleMarks' | 'readFrames'> {
   const { db, store, options } = ctx;
   return {
     async getPageConfig({ url }, sender) {
@@ -32,6 +33,8 @@ export function pageHandlers(
       const state = toolbarState(current, url);
       void options.showToolbarState?.(state, sender).catch(() => undefined /* the tab closed */);
       if (state !== 'active') return { active: false, reason: state, settings: current, highlights };
+      // The page the reader sees starts Lens: its frames with text get it too (./frames.ts).
+      if ((sender as { topFrame?: unknown } | null)?.topFrame === true) options.readFrames?.(sender);
       // Every pattern, whatever kinds the reader marks: an unmarked kind's mentions still tell whether
       // the page is about the relationship (the content script leaves them unmarked).
       const termIndex = pageTermIndex(await termIndexes.configured(problem));
@@ -43,6 +46,10 @@ export function pageHandlers(
       if (!Number.isInteger(count) || count < 0) throw new Error('A count is a whole number');
       await options.setBadge?.(count, sender);
       return null;
+    },
+    readFrames(_request, sender) {
+      options.readFrames?.(sender);
+      return Promise.resolve(null);
     },
     async styleMarks(request, sender) {
       // Only Lens's own rules, by name: a page never has the background add a stylesheet of its choosing.

@@ -496,7 +496,7 @@ describe.each(BROWSER_NAMES)('the %s build', (browserName) => {
     for (const script of scripts) expect(statSync(join(dir, script)).isFile()).toBe(true);
   });
 
-  test('the scripting permission only styles marks: the built code injects no script and registers none', () => {
+  test("the scripting permission styles marks and starts Lens in frames with text: the built code injects only Lens's frame script, registers none", () => {
     const uses: string[] = [];
     for (const file of code) {
       const text = readFileSync(file, 'utf8');
@@ -505,8 +505,22 @@ describe.each(BROWSER_NAMES)('the %s build', (browserName) => {
       ))
         uses.push(`${relative(dir, file)}: ${match[1]}`);
     }
-    // The background adds a mark style's rule to the frame that asks, and takes it away (lib/mark-styles.ts).
-    expect(uses).toEqual(['background.js: insertCSS', 'background.js: removeCSS']);
+    // The background adds a mark style's rule to the frame that asks, and takes it away (lib/mark-styles.ts); it
+    // reads a tab's frames and starts Lens in those with text (lib/service/frames.ts).
+    expect(uses).toEqual(['background.js: executeScript', 'background.js: insertCSS', 'background.js: removeCSS']);
+    // The only file it injects is the frames' script (the other injection is a function: frame-gate's frameText),
+    // named in the array or by a constant the minifier named.
+    const background = readFileSync(join(dir, 'background.js'), 'utf8');
+    const injected = [...background.matchAll(/files:\s*\[([^\]]*)\]/g)]
+      .flatMap(([, items]) => items!.split(','))
+      .map((item) => {
+        const name = item.trim();
+        return /^["']/.test(name)
+          ? name.slice(1, -1)
+          : new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(background)?.[1];
+      });
+    expect(injected).toEqual(['/content-scripts/lens-frames.js']);
+    expect(statSync(join(dir, injected[0]!)).isFile()).toBe(true);
   });
 
   test('the manifest asks for exactly what the README explains, each with a reason', () => {

@@ -83,6 +83,8 @@ function frame(options: {
   /** the highlights the frame had the background style, in order (`-names`: the rules it had taken away) */
   const styled: string[] = [];
   const asked: string[] = [];
+  /** how often the frame had the background read its tab's frames again */
+  const framesRead: number[] = [];
   const imported: LazyScript[] = [];
   const listeners = new Set<MessageListener>();
   const scripts = {} as object;
@@ -105,6 +107,10 @@ function frame(options: {
     },
     unstyleMarks: ({ names }) => {
       styled.push(`-${names.join(' ')}`);
+      return null;
+    },
+    readFrames: () => {
+      framesRead.push(framesRead.length + 1);
       return null;
     },
     listHighlights: (request) => {
@@ -166,6 +172,7 @@ function frame(options: {
     counts,
     styled,
     asked,
+    framesRead,
     imported,
     claimAsks,
     claimScriptAfter,
@@ -240,6 +247,31 @@ describe('a page where Lens runs', () => {
     expect(await page.tab('getPageInfo', null)).toMatchObject({ url: 'https://news.example.org/pushed' });
     await page.tab('refreshHighlights', null);
     expect(listed).toEqual([PAGE_URL]);
+  });
+});
+
+/** A frame of the page, and an image, finish loading (their load events, which do not bubble). */
+function loadFrameAndImage() {
+  document.body.insertAdjacentHTML('beforeend', '<iframe id="embed"></iframe><img id="photo" alt="">');
+  document.getElementById('photo')!.dispatchEvent(new Event('load'));
+  document.getElementById('embed')!.dispatchEvent(new Event('load'));
+}
+
+describe("a page's frames", () => {
+  test("a frame that loads on a page with Lens has the background read the tab's frames again; an image does not", async () => {
+    const page = frame({ configs: [activeConfig()] });
+    await page.started;
+    loadFrameAndImage();
+    await vi.waitFor(() => expect(page.framesRead).toEqual([1]));
+  });
+
+  test('where Lens is off, a frame that loads asks nothing', async () => {
+    const page = frame({ configs: [inactiveConfig('paused')] });
+    await page.started;
+    loadFrameAndImage();
+    // (Asked, it would be answered before the page's own next request is.)
+    await page.tab('getPageInfo', null);
+    expect(page.framesRead).toEqual([]);
   });
 });
 

@@ -48,7 +48,7 @@ describe('the repository', () => {
     expect(staticClosure(modules, 'entrypoints/lens-anchoring.ts')).toContain('lib/dom/highlight-tools.ts');
   });
 
-  test("the frames' content script reads the extension API only in a frame with text: nothing it loads reads it as it starts", () => {
+  test("the content scripts' context and the frames' script read the extension API when first used: nothing they load reads it as it starts", () => {
     // (Its context is WXT's, replaced at build time by build/content-script-context.ts: wxt.config.ts.)
     const withBuild = parseModules(readRepository(ROOT, ['lib', 'entrypoints', 'build']));
     const loaded = new Set([

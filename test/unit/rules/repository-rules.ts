@@ -51,9 +51,10 @@ export const OWNERS: Readonly<Record<string, string>> = {
 export const OBSERVER_HELPER = 'lib/dom/observe.ts';
 
 /**
- * And the one other: the small content script's watch of a frame that has no
- * text yet, before any session (lib/dom/frame-gate.ts). It cannot use the
- * helper, which would bring the session's text walk into every frame's script.
+ * And the one other: the watch of a frame that has no text yet, in the
+ * frame's own world, before any of Lens's scripts is there
+ * (lib/dom/frame-gate.ts). It cannot use the helper: it runs alone, from its
+ * source (the background's scripting.executeScript).
  */
 export const FRAME_WATCH = 'lib/dom/frame-gate.ts';
 

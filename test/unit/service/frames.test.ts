@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import { FRAME_SCRIPT, frameReader, type ExecuteScript } from '../../../lib/service/frames';
+import { FRAME_TEXT_MIN, frameText } from '../../../lib/dom/frame-gate';
+
+type Injection = Parameters<ExecuteScript>[0];
+
+const GATE = { gate: frameText, min: FRAME_TEXT_MIN };
+
+/**
+ * A tab's frames as `scripting.executeScript` sees them: each has text to read now, or will once its
+ * `arrive` is called, or never. Records what was injected where.
+ */
+function fakeTab(frames: Record<number, 'text' | 'later' | 'none'>) {
+  const injected: number[][] = [];
+  const reads: Injection[] = [];
+  const arrivals = new Map<number, () => void>();
+  let pending: (() => void) | null = null;
+  let hold = false;
+  const executeScript: ExecuteScript = async (injection) => {
+    if (injection.files) {
+      expect(injection.files).toEqual([FRAME_SCRIPT]);
+      injected.push(injection.target.frameIds!);
+      return [];
+    }
+    expect(injection.world).toBe('MAIN');
+    expect(injection.func).toBe(frameText);
+    reads.push(injection);
+    const [min, wait] = injection.args!;
+    expect(min).toBe(FRAME_TEXT_MIN);
+    if (!wait) {
+      if (hold) await new Promise<void>((release) => (pending = release));
+      return Object.entries(frames).map(([id, has]) => ({ frameId: Number(id), result: has === 'text' }));
+    }
+    const frameId = injection.target.frameIds![0]!;
+    if (frames[frameId] === 'none') return new Promise(() => undefined);
+    await new Promise<void>((arrive) => arrivals.set(frameId, arrive));
+    return [{ frameId, result: true }];
+  };
+  return {
+    executeScript,
+    injected,
+    reads,
+    arrive: (frameId: number) => arrivals.get(frameId)!(),
+    holdReads: () => (hold = true),
+    release: () => {
+      hold = false;
+      pending!();
+    },
+  };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('frameReader', () => {
+  test('Lens goes into the frames with text, never into the top frame, and not into frames without', async () => {
+    const tab = fakeTab({ 0: 'text', 3: 'text', 4: 'none', 5: 'text' });
+    await frameReader(tab.executeScript, GATE)(7);
+    expect(tab.injected).toEqual([[3, 5]]);
+    expect(tab.reads[0]!.target).toEqual({ tabId: 7, allFrames: true });
+  });
+
+  test('a frame whose text comes later gets Lens then, and is watched once however often the tab is read', async () => {
+    const tab = fakeTab({ 0: 'text', 3: 'later' });
+    const read = frameReader(tab.executeScript, GATE);
+    await read(7);
+    await read(7);
+    expect(tab.injected).toEqual([]);
+    expect(tab.reads.filter((r) => r.args![1]).map((r) => r.target)).toEqual([{ tabId: 7, frameIds: [3] }]);
+    tab.arrive(3);
+    await tick();
+    expect(tab.injected).toEqual([[3]]);
+  });
+
+  test('reads asked while one runs make one more read after it, not one each', async () => {
+    const tab = fakeTab({ 0: 'text', 3: 'text' });
+    const read = frameReader(tab.executeScript, GATE);
+    tab.holdReads();
+    const first = read(7);
+    void read(7);
+    void read(7);
+    await tick();
+    tab.release();
+    await first;
+    expect(tab.reads.filter((r) => !r.args![1])).toHaveLength(2);
+    expect(tab.injected).toEqual([[3], [3]]);
+  });
+
+  test('a tab Lens cannot read (closed, or a browser page) is passed over', async () => {
+    const read = frameReader(() => Promise.reject(new Error('No tab with id: 7')), GATE);
+    await expect(read(7)).resolves.toBeUndefined();
+  });
+});
