@@ -320,6 +320,32 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
       await page.close();
     });
 
+    test('a frame the page adds once Lens runs gets Lens when it loads, and again when it loads another page', async () => {
+      const page = await lens.openPage(server.url('/fixtures/hostile-frames.html'));
+      await page.waitFor(frameHighlightedTexts, ['#srcdoc']);
+      await page.evaluate(() => {
+        const frame = document.createElement('iframe');
+        frame.id = 'added';
+        frame.srcdoc = '<p>Sergei Lavrov flew on to Wonsan, where the talks went on late into the evening.</p>';
+        document.body.append(frame);
+      });
+      expect(await page.waitFor(frameHighlightedTexts, ['#added'])).toEqual(['Sergei Lavrov', 'Wonsan']);
+      // Another document in the same frame: the frame's load has the background read it again.
+      await page.evaluate(() => {
+        document.querySelector<HTMLIFrameElement>('#added')!.srcdoc =
+          '<p>The next page names Kim Jong Un, and it says nothing more of note.</p>';
+      });
+      await page.waitFor(
+        () =>
+          document
+            .querySelector<HTMLIFrameElement>('#added')!
+            .contentDocument?.body?.textContent?.includes('next page') || null,
+      );
+      expect(await page.waitFor(frameHighlightedTexts, ['#added'])).toEqual(['Kim Jong Un']);
+      expect(page.errors()).toEqual([]);
+      await page.close();
+    });
+
     test('a frame with less than a sentence of text (an ad label) gets no session until it has one', async () => {
       const page = await lens.openPage(server.url('/fixtures/hostile-frames.html'));
       // Lens runs in the page and in its frames with text: the one with a label only is not read yet.
