@@ -7,7 +7,6 @@ import { report } from '../lib/report';
 import { guardHandlers, type Caller } from '../lib/sender-policy';
 import { createService } from '../lib/service';
 import { frameReader, type ExecuteScript } from '../lib/service/frames';
-import { FRAME_TEXT_MIN, frameText } from '../lib/dom/frame-gate';
 import { toolbarIcon, toolbarTitleKey } from '../lib/toolbar-icon';
 import { loadTranslator } from '../lib/i18n/load';
 import { followLanguage } from '../lib/i18n/follow';
@@ -38,10 +37,7 @@ const askTab = (tabId: number) =>
   createClient<TabProtocol>((message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }));
 
 export default defineBackground(() => {
-  const readFrames = frameReader(browser.scripting.executeScript as unknown as ExecuteScript, {
-    gate: frameText,
-    min: FRAME_TEXT_MIN,
-  });
+  const readFrames = frameReader(browser.scripting.executeScript as unknown as ExecuteScript);
   const service = createService(new LensDb(), bundle, {
     // The background is never private (Firefox has no split incognito mode; Chrome's default is spanning):
     // a message from a private tab says so in its Caller.

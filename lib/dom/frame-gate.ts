@@ -5,11 +5,12 @@
  * (an isolated world: about 200 KB of heap and 0.3 ms before any of Lens's
  * work), and Lens's session more (its code, its configuration, its heap). So
  * no content script runs in a page's frames: the background reads each frame
- * with `frameText` in the frame's own world (no new world), and loads Lens's
- * session (entrypoints/lens-frames.content) only into frames with text to
- * read: FRAME_TEXT_MIN characters or more, not counting white space and the
- * text of scripts and styles (lib/service/frames.ts). A frame whose text
- * comes later (an embed filled by its script) is watched until it has that much.
+ * with `frameText` in the frame's own world (entrypoints/frame-text.ts: no
+ * new world), and injects the script that loads Lens's session
+ * (entrypoints/lens-frames.content) only into frames with text to read:
+ * FRAME_TEXT_MIN characters or more, not counting white space and the text of
+ * scripts and styles (lib/service/frames.ts). A frame whose text comes later
+ * (an embed filled by its script) is watched until it has that much.
  *
  * Run in the frame's own world, `frameText` uses the frame's built-ins, which
  * the frame's scripts may have replaced (Lens's content scripts never call a
@@ -20,6 +21,8 @@
  * but a MutationObserver while it waits, and does nothing in the page the
  * reader sees.
  */
+import { NOT_PAGE_TEXT } from '../anchoring/skip-policy';
+import { isWhiteSpace } from '../text/white-space';
 
 /**
  * Characters of text (not white space) from which a frame is read: a
@@ -29,39 +32,40 @@
 export const FRAME_TEXT_MIN = 40;
 
 /**
+ * Elements whose text is not the page's (scripts, styles, templates), by nodeName as the DOM gives it. Made when
+ * first needed: in the page the reader sees, the script that reads a frame does nothing at all (not even this).
+ */
+let notText: Set<string> | null = null;
+
+/** Whether `doc` has at least `min` characters of text to read (read until it has). */
+function hasTextToRead(doc: Document, min: number): boolean {
+  notText ??= new Set(NOT_PAGE_TEXT.flatMap((name) => [name, name.toUpperCase()]));
+  const root = doc.body ?? doc.documentElement;
+  if (!root) return false;
+  const walker = doc.createTreeWalker(root, 0x4); // NodeFilter.SHOW_TEXT
+  let count = 0;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.nodeValue!;
+    if (notText.has(node.parentNode?.nodeName ?? '')) continue;
+    for (let i = 0; i < text.length; i++) if (!isWhiteSpace(text.charCodeAt(i)) && ++count >= min) return true;
+  }
+  return false;
+}
+
+/**
  * Whether this frame's document has at least `min` characters of text to read
  * (read until it has); with `wait`, a frame without resolves once a change
  * brings them (never, if none does: the frame is watched until it goes).
- *
- * The background hands this function to `scripting.executeScript`, which
- * runs its source in the frame: it uses nothing from this module's scope
- * (a test evaluates its source alone).
  */
 export function frameText(min: number, wait: boolean): boolean | Promise<boolean> {
   // Run in every frame of the tab (scripting has no "all frames but the top"): the page the reader sees has Lens's
   // own content script, and is not read here. (`top` is unforgeable: the page cannot replace it.)
   if (window.top === window) return false;
-  // Elements whose text is not the page's (scripts, styles, templates, Lens's UI), by nodeName in either case
-  // (../anchoring/skip-policy.ts's NOT_PAGE_TEXT, spelt out: nothing outside this function reaches the frame).
-  const notText = /^(script|style|noscript|template|rdl-ui)$/i;
-  const has = (): boolean => {
-    const root = document.body ?? document.documentElement;
-    if (!root) return false;
-    const walker = document.createTreeWalker(root, 0x4); // NodeFilter.SHOW_TEXT
-    let count = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (notText.test(node.parentNode?.nodeName ?? '')) continue;
-      // (JavaScript's \s is the white space ../text/white-space.ts names.)
-      count += node.nodeValue!.replace(/\s+/g, '').length;
-      if (count >= min) return true;
-    }
-    return false;
-  };
-  const now = has();
+  const now = hasTextToRead(document, min);
   if (now || !wait) return now;
   return new Promise((resolve) => {
     const observer = new MutationObserver(() => {
-      if (!has()) return;
+      if (!hasTextToRead(document, min)) return;
       observer.disconnect();
       resolve(true);
     });

@@ -2,42 +2,34 @@
  * Lens in a tab's frames (issue 17). No content script runs in a page's
  * frames: most are ads, players and trackers without text, and each would
  * pay for a world of its own. Here the background reads the tab's frames
- * with a gate run in each frame's own world (lib/dom/frame-gate.ts's
- * `frameText`, handed in by the background entrypoint), and
- * injects the frames' small script (entrypoints/lens-frames.content, which
- * loads Lens's session) only into those with text to read. A frame without
- * is watched until it has some; it gets the script then.
+ * with a small script of the extension's in each frame's own world
+ * (entrypoints/frame-text.ts: lib/dom/frame-gate.ts's `frameText`), and
+ * injects the frames' script (entrypoints/lens-frames.content, which loads
+ * Lens's session) only into those with text to read. A frame without is
+ * watched until it has some (entrypoints/frame-text-wait.ts); it gets the
+ * script then.
  *
  * Read when the tab's top frame starts Lens (its configuration) and when a
  * frame of a page with Lens loads (the session's `readFrames`). A frame that
  * has Lens already is given the script again: it does nothing there.
  */
-/** The frames' script, as the build writes it (WXT's content-scripts/<name>.js). */
+
+/** The scripts, as the build writes them: the frames' (WXT's content-scripts/<name>.js), and the two readings. */
 export const FRAME_SCRIPT = '/content-scripts/lens-frames.js';
+export const FRAME_TEXT_SCRIPT = '/frame-text.js';
+export const FRAME_TEXT_WAIT_SCRIPT = '/frame-text-wait.js';
 
-/**
- * Whether the frame it runs in has `min` characters of text to read; with `wait`, resolves true once it has.
- * Run from its source alone, in the frame's own world.
- */
-export type FrameGate = (min: number, wait: boolean) => boolean | Promise<boolean>;
-
-/** What of `scripting.executeScript` (Chrome's, Firefox's) the reader uses. */
+/** What of `scripting.executeScript` (Chrome's, Firefox's) the reader uses: a file, in frames of a tab. */
 export type ExecuteScript = (injection: {
   target: { tabId: number; allFrames?: true; frameIds?: number[] };
   world?: 'MAIN';
-  func?: FrameGate;
-  args?: Parameters<FrameGate>;
-  files?: string[];
+  files: string[];
 }) => Promise<{ frameId: number; documentId?: string; result?: unknown }[]>;
 
 /**
- * Reads a tab's frames with `gate` (a frame has text from `min` characters) and starts Lens in those with
- * text; a second read asked while one runs follows it.
+ * Reads a tab's frames and starts Lens in those with text; a second read asked while one runs follows it.
  */
-export function frameReader(
-  executeScript: ExecuteScript,
-  { gate, min }: { gate: FrameGate; min: number },
-): (tabId: number) => Promise<void> {
+export function frameReader(executeScript: ExecuteScript): (tabId: number) => Promise<void> {
   /** per tab being read: whether it is asked again meanwhile */
   const reads = new Map<number, { again: boolean }>();
   /** the frames (tab, frame, document) watched until they have text */
@@ -56,8 +48,7 @@ export function frameReader(
     void executeScript({
       target: { tabId, frameIds: [frameId] },
       world: 'MAIN',
-      func: gate,
-      args: [min, true],
+      files: [FRAME_TEXT_WAIT_SCRIPT],
     })
       .then(([found]) => (found?.result === true ? start(tabId, [frameId]) : undefined))
       .catch(() => undefined)
@@ -68,8 +59,7 @@ export function frameReader(
     const found = await executeScript({
       target: { tabId, allFrames: true },
       world: 'MAIN',
-      func: gate,
-      args: [min, false],
+      files: [FRAME_TEXT_SCRIPT],
     }).catch(() => []);
     // (Frame 0 is the page the reader sees: its own content script runs Lens there.)
     const frames = found.filter((frame) => frame.frameId !== 0);

@@ -36,7 +36,15 @@ describe.each(BROWSER_NAMES)('%s build', (browserName) => {
   test('the scripts that run in pages are ASCII only, so that a page holds their source at a byte a character', () => {
     const dir = extensionDir(browserName);
     // The content scripts, the frames' session and the scripts the session loads when needed (lib/lazy-script.ts).
-    for (const path of [...everyPage, 'lens-ui.js', 'lens-anchoring.js', 'lens-claims.js']) {
+    // And the two that read a frame, in its own world (lib/service/frames.ts).
+    for (const path of [
+      ...everyPage,
+      'lens-ui.js',
+      'lens-anchoring.js',
+      'lens-claims.js',
+      'frame-text.js',
+      'frame-text-wait.js',
+    ]) {
       const source = readFileSync(`${dir}/${path}`, 'utf8');
       const wide = [...source].filter((c) => c.charCodeAt(0) > 0x7f);
       expect(wide.join(''), path).toBe('');

@@ -496,7 +496,7 @@ describe.each(BROWSER_NAMES)('the %s build', (browserName) => {
     for (const script of scripts) expect(statSync(join(dir, script)).isFile()).toBe(true);
   });
 
-  test("the scripting permission styles marks and starts Lens in frames with text: the built code injects only Lens's frame script, registers none", () => {
+  test("the scripting permission styles marks and starts Lens in frames with text: the built code injects only Lens's frame scripts, registers none", () => {
     const uses: string[] = [];
     for (const file of code) {
       const text = readFileSync(file, 'utf8');
@@ -508,8 +508,8 @@ describe.each(BROWSER_NAMES)('the %s build', (browserName) => {
     // The background adds a mark style's rule to the frame that asks, and takes it away (lib/mark-styles.ts); it
     // reads a tab's frames and starts Lens in those with text (lib/service/frames.ts).
     expect(uses).toEqual(['background.js: executeScript', 'background.js: insertCSS', 'background.js: removeCSS']);
-    // The only file it injects is the frames' script (the other injection is a function: frame-gate's frameText),
-    // named in the array or by a constant the minifier named.
+    // The files it injects: the frames' script, and the two readings of whether a frame has text (lib/dom/frame-gate.ts),
+    // each named in the array or by a constant the minifier named.
     const background = readFileSync(join(dir, 'background.js'), 'utf8');
     const injected = [...background.matchAll(/files:\s*\[([^\]]*)\]/g)]
       .flatMap(([, items]) => items!.split(','))
@@ -519,8 +519,8 @@ describe.each(BROWSER_NAMES)('the %s build', (browserName) => {
           ? name.slice(1, -1)
           : new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(background)?.[1];
       });
-    expect(injected).toEqual(['/content-scripts/lens-frames.js']);
-    expect(statSync(join(dir, injected[0]!)).isFile()).toBe(true);
+    expect(injected.sort()).toEqual(['/content-scripts/lens-frames.js', '/frame-text-wait.js', '/frame-text.js']);
+    for (const file of injected) expect(statSync(join(dir, file!)).isFile()).toBe(true);
   });
 
   test('the manifest asks for exactly what the README explains, each with a reason', () => {

@@ -549,6 +549,26 @@ describe('an upgrade blocked by another tab', () => {
   });
 });
 
+describe("a tab's frames", () => {
+  test("the page the reader sees, where Lens runs, has its tab's frames read as it starts; a frame, or a page where Lens is off, does not", async () => {
+    db = new LensDb(`service-${++n}`);
+    const read: unknown[] = [];
+    const service = createService(db, tinyBundle('v1'), { readFrames: (sender) => void read.push(sender) });
+    const top = { kind: 'page', topFrame: true, tabId: 7, frameId: 0 };
+    const frame = { ...top, topFrame: false, frameId: 3 };
+    await clientOf(service.handlers, frame)('getPageConfig', { url: 'https://news.example.org/a' });
+    expect(read).toEqual([]);
+    await clientOf(service.handlers, top)('getPageConfig', { url: 'https://news.example.org/a' });
+    expect(read).toEqual([top]);
+    await clientOf(service.handlers, top)('setSettings', { paused: true });
+    await clientOf(service.handlers, top)('getPageConfig', { url: 'https://news.example.org/a' });
+    expect(read).toEqual([top]);
+    // A frame of the page that loaded asks for it.
+    await clientOf(service.handlers, frame)('readFrames', null);
+    expect(read).toEqual([top, frame]);
+  });
+});
+
 describe('the toolbar icon', () => {
   test("each page that asks for its configuration has its tab's icon set to Lens's state there, and is told it", async () => {
     db = new LensDb(`service-${++n}`);

@@ -17,27 +17,21 @@ async function settled(promise: unknown): Promise<boolean> {
   return done;
 }
 
-/**
- * `frameText` as the background's `scripting.executeScript` runs it in a frame: its source alone, without
- * this module's scope (a name from outside it would be undefined there).
- */
-const inFrame = new Function(`return (${frameText.toString()})`)() as typeof frameText;
-
 describe('frameText, read now', () => {
   test('a sentence is text to read; a label, white space, scripts and styles are not', () => {
     document.body.innerHTML = '<p>Advertisement</p>';
-    expect(inFrame(FRAME_TEXT_MIN, false)).toBe(false);
+    expect(frameText(FRAME_TEXT_MIN, false)).toBe(false);
     document.body.innerHTML = `<p>${' \n\t\u00a0\u3000\ufeff'.repeat(40)}</p><script>${'var x = 1;'.repeat(20)}</script><style>p { color: red; margin: 0 }</style>`;
-    expect(inFrame(FRAME_TEXT_MIN, false)).toBe(false);
+    expect(frameText(FRAME_TEXT_MIN, false)).toBe(false);
     document.body.innerHTML = '<p>Sergei Lavrov flew on to <b>Wonsan</b>, where the talks went on.</p>';
-    expect(inFrame(FRAME_TEXT_MIN, false)).toBe(true);
+    expect(frameText(FRAME_TEXT_MIN, false)).toBe(true);
   });
 
   test('counts characters that are not white space, across text nodes, up to the minimum', () => {
     document.body.innerHTML = `<p>${'x '.repeat(FRAME_TEXT_MIN - 1)}</p>`;
-    expect(inFrame(FRAME_TEXT_MIN, false)).toBe(false);
+    expect(frameText(FRAME_TEXT_MIN, false)).toBe(false);
     document.body.insertAdjacentHTML('beforeend', '<span>y</span>');
-    expect(inFrame(FRAME_TEXT_MIN, false)).toBe(true);
+    expect(frameText(FRAME_TEXT_MIN, false)).toBe(true);
   });
 });
 
@@ -45,19 +39,19 @@ test('reads nothing in the page the reader sees (its own content script runs Len
   vi.restoreAllMocks();
   const read = vi.spyOn(document, 'createTreeWalker');
   document.body.innerHTML = '<p>Sergei Lavrov flew on to Wonsan, where the talks went on late.</p>';
-  expect(inFrame(FRAME_TEXT_MIN, true)).toBe(false);
+  expect(frameText(FRAME_TEXT_MIN, true)).toBe(false);
   expect(read).not.toHaveBeenCalled();
 });
 
 describe('frameText, waiting', () => {
   test('is true at once where there is text to read', () => {
     document.body.innerHTML = '<p>Sergei Lavrov flew on to Wonsan, where the talks went on late.</p>';
-    expect(inFrame(FRAME_TEXT_MIN, true)).toBe(true);
+    expect(frameText(FRAME_TEXT_MIN, true)).toBe(true);
   });
 
   test('waits for the change that brings a sentence, not for one that brings a label', async () => {
     document.body.innerHTML = '<p>Advertisement</p>';
-    const waiting = inFrame(FRAME_TEXT_MIN, true);
+    const waiting = frameText(FRAME_TEXT_MIN, true);
     expect(await settled(waiting)).toBe(false);
     document.body.insertAdjacentHTML('beforeend', '<p>Sponsored</p>');
     expect(await settled(waiting)).toBe(false);
@@ -68,7 +62,7 @@ describe('frameText, waiting', () => {
 
   test('text typed into an existing node counts too', async () => {
     document.body.innerHTML = '<p>Ad</p>';
-    const waiting = inFrame(FRAME_TEXT_MIN, true);
+    const waiting = frameText(FRAME_TEXT_MIN, true);
     document.querySelector('p')!.firstChild!.nodeValue = 'Sergei Lavrov flew on to Wonsan, where the talks went on.';
     expect(await settled(waiting)).toBe(true);
   });

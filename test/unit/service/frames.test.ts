@@ -1,10 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { FRAME_SCRIPT, frameReader, type ExecuteScript } from '../../../lib/service/frames';
-import { FRAME_TEXT_MIN, frameText } from '../../../lib/dom/frame-gate';
+import {
+  FRAME_SCRIPT,
+  FRAME_TEXT_SCRIPT,
+  FRAME_TEXT_WAIT_SCRIPT,
+  frameReader,
+  type ExecuteScript,
+} from '../../../lib/service/frames';
 
 type Injection = Parameters<ExecuteScript>[0];
-
-const GATE = { gate: frameText, min: FRAME_TEXT_MIN };
 
 /**
  * A tab's frames as `scripting.executeScript` sees them: each has text to read now, or will once its
@@ -17,20 +20,20 @@ function fakeTab(frames: Record<number, 'text' | 'later' | 'none'>) {
   let pending: (() => void) | null = null;
   let hold = false;
   const executeScript: ExecuteScript = async (injection) => {
-    if (injection.files) {
-      expect(injection.files).toEqual([FRAME_SCRIPT]);
+    if (injection.files[0] === FRAME_SCRIPT) {
+      // (Lens's own script: in its isolated world, as a content script is.)
+      expect(injection.world).toBeUndefined();
       injected.push(injection.target.frameIds!);
       return [];
     }
+    // The readings run in the frame's own world.
     expect(injection.world).toBe('MAIN');
-    expect(injection.func).toBe(frameText);
     reads.push(injection);
-    const [min, wait] = injection.args!;
-    expect(min).toBe(FRAME_TEXT_MIN);
-    if (!wait) {
+    if (injection.files[0] === FRAME_TEXT_SCRIPT) {
       if (hold) await new Promise<void>((release) => (pending = release));
       return Object.entries(frames).map(([id, has]) => ({ frameId: Number(id), result: has === 'text' }));
     }
+    expect(injection.files).toEqual([FRAME_TEXT_WAIT_SCRIPT]);
     const frameId = injection.target.frameIds![0]!;
     if (frames[frameId] === 'none') return new Promise(() => undefined);
     await new Promise<void>((arrive) => arrivals.set(frameId, arrive));
@@ -54,18 +57,20 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('frameReader', () => {
   test('Lens goes into the frames with text, never into the top frame, and not into frames without', async () => {
     const tab = fakeTab({ 0: 'text', 3: 'text', 4: 'none', 5: 'text' });
-    await frameReader(tab.executeScript, GATE)(7);
+    await frameReader(tab.executeScript)(7);
     expect(tab.injected).toEqual([[3, 5]]);
     expect(tab.reads[0]!.target).toEqual({ tabId: 7, allFrames: true });
   });
 
   test('a frame whose text comes later gets Lens then, and is watched once however often the tab is read', async () => {
     const tab = fakeTab({ 0: 'text', 3: 'later' });
-    const read = frameReader(tab.executeScript, GATE);
+    const read = frameReader(tab.executeScript);
     await read(7);
     await read(7);
     expect(tab.injected).toEqual([]);
-    expect(tab.reads.filter((r) => r.args![1]).map((r) => r.target)).toEqual([{ tabId: 7, frameIds: [3] }]);
+    expect(tab.reads.filter((r) => r.files[0] === FRAME_TEXT_WAIT_SCRIPT).map((r) => r.target)).toEqual([
+      { tabId: 7, frameIds: [3] },
+    ]);
     tab.arrive(3);
     await tick();
     expect(tab.injected).toEqual([[3]]);
@@ -73,7 +78,7 @@ describe('frameReader', () => {
 
   test('reads asked while one runs make one more read after it, not one each', async () => {
     const tab = fakeTab({ 0: 'text', 3: 'text' });
-    const read = frameReader(tab.executeScript, GATE);
+    const read = frameReader(tab.executeScript);
     tab.holdReads();
     const first = read(7);
     void read(7);
@@ -81,12 +86,12 @@ describe('frameReader', () => {
     await tick();
     tab.release();
     await first;
-    expect(tab.reads.filter((r) => !r.args![1])).toHaveLength(2);
+    expect(tab.reads.filter((r) => r.files[0] === FRAME_TEXT_SCRIPT)).toHaveLength(2);
     expect(tab.injected).toEqual([[3], [3]]);
   });
 
   test('a tab Lens cannot read (closed, or a browser page) is passed over', async () => {
-    const read = frameReader(() => Promise.reject(new Error('No tab with id: 7')), GATE);
+    const read = frameReader(() => Promise.reject(new Error('No tab with id: 7')));
     await expect(read(7)).resolves.toBeUndefined();
   });
 });
