@@ -10,8 +10,10 @@
  * script then.
  *
  * Read when the tab's top frame starts Lens (its configuration) and when a
- * frame of a page with Lens loads (the session's `readFrames`). A frame that
- * has Lens already is given the script again: it does nothing there.
+ * frame of a page with Lens loads (the session's `readFrames`), once the
+ * tab's asks have paused for FRAMES_QUIET_MS: a news page's frames load in
+ * bursts (a row of ads), and each read runs in every frame of the tab. A
+ * frame that has Lens already is given the script again: it does nothing there.
  */
 
 /** The scripts, as the build writes them: the frames' (WXT's content-scripts/<name>.js), and the two readings. */
@@ -26,12 +28,24 @@ export type ExecuteScript = (injection: {
   files: string[];
 }) => Promise<{ frameId: number; documentId?: string; result?: unknown }[]>;
 
+/** How long a tab's asks pause before its frames are read, in ms: a burst of frame loads makes one read, */
+export const FRAMES_QUIET_MS = 150;
+/** but none waits longer than this after the first ask of a burst (a page whose frames never stop loading). */
+export const FRAMES_MOST_MS = 1000;
+
 /**
- * Reads a tab's frames and starts Lens in those with text; a second read asked while one runs follows it.
+ * Reads a tab's frames and starts Lens in those with text, once the tab's asks pause (FRAMES_QUIET_MS, at most
+ * FRAMES_MOST_MS after the first); one asked while a read runs makes one more after it. The promise settles when
+ * the read that covers the ask is done.
  */
-export function frameReader(executeScript: ExecuteScript): (tabId: number) => Promise<void> {
-  /** per tab being read: whether it is asked again meanwhile */
-  const reads = new Map<number, { again: boolean }>();
+export function frameReader(
+  executeScript: ExecuteScript,
+  timing = { quiet: FRAMES_QUIET_MS, most: FRAMES_MOST_MS },
+): (tabId: number) => Promise<void> {
+  /** per tab with a read to come: its timer, when its first ask came, and who waits for it */
+  const bursts = new Map<number, { timer: ReturnType<typeof setTimeout>; since: number; done: (() => void)[] }>();
+  /** per tab being read: whether it is asked again meanwhile, and when the reads end */
+  const reads = new Map<number, { again: boolean; over: Promise<void> }>();
   /** the frames (tab, frame, document) watched until they have text */
   const watched = new Set<string>();
 
@@ -71,21 +85,38 @@ export function frameReader(executeScript: ExecuteScript): (tabId: number) => Pr
     for (const frame of frames) if (frame.result !== true) watch(tabId, frame.frameId, frame.documentId);
   };
 
-  return async (tabId) => {
+  const read = (tabId: number): Promise<void> => {
     const running = reads.get(tabId);
     if (running) {
       running.again = true;
-      return;
+      return running.over;
     }
-    const read = { again: true };
-    reads.set(tabId, read);
-    try {
-      while (read.again) {
-        read.again = false;
-        await readOnce(tabId);
+    const reading = { again: true, over: Promise.resolve() };
+    reading.over = (async () => {
+      try {
+        while (reading.again) {
+          reading.again = false;
+          await readOnce(tabId);
+        }
+      } finally {
+        reads.delete(tabId);
       }
-    } finally {
-      reads.delete(tabId);
-    }
+    })();
+    reads.set(tabId, reading);
+    return reading.over;
   };
+
+  return (tabId) =>
+    new Promise<void>((resolve) => {
+      const burst = bursts.get(tabId);
+      if (burst) clearTimeout(burst.timer);
+      const since = burst?.since ?? Date.now();
+      const done = [...(burst?.done ?? []), resolve];
+      const wait = Math.min(timing.quiet, Math.max(0, since + timing.most - Date.now()));
+      const timer = setTimeout(() => {
+        bursts.delete(tabId);
+        void read(tabId).finally(() => done.forEach((settle) => settle()));
+      }, wait);
+      bursts.set(tabId, { timer, since, done });
+    });
 }
