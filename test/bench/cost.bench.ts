@@ -19,8 +19,8 @@
  *             do not write (INSTRUMENTATION). A sample counts the time until
  *             the next one, but not past the end of the main thread's task it
  *             is in (from the trace): the sampler is often late right after
- *             Lens sends a message, as the browser and the background take
- *             both cores, and the main thread is idle by then. What is left
+ *             Lens sends a message (likely as the browser and the background
+ *             then take both cores), and the main thread is idle by then. What is left
  *             out that way is `idle` in the JSON, and in the summary
  *   live      Lens's samples while the bench adds paragraphs one by one (a live page)
  *   hover     and while it moves the pointer over the text without resting
@@ -289,8 +289,8 @@ function costOf(
     const frame = frameOf(id);
     const task = frame === null ? undefined : taskAt(tasks, time);
     // A sample stands for the time until the next one, but not past the end of its task: when the sampler
-    // is late (both cores busy with the browser's and the background's side of a message), the main thread
-    // may have finished Lens's task and gone idle meanwhile, and that time is not Lens's.
+    // is late (most often right after a message, likely as the browser and the background then take both
+    // cores), the main thread may have finished Lens's task and gone idle meanwhile, and that time is not Lens's.
     const sampled = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const ms = task ? Math.min(sampled, (task.end - time) / 1000) : sampled;
     if (frame !== null && time < phaseAt.live) idle += sampled - ms;
