@@ -41,6 +41,13 @@
  *             same page, having read `document.body` (about what a content
  *             script costs before its own code). The background's
  *             heap (its service worker) is measured once, after every page
+ *   load KB   the same, but of the page as it was loaded: in one more load
+ *             each way, GC'd before the bench's changes, then again after
+ *             them. (heap KB is after them: the bench's paragraphs mention
+ *             the relationship, so they make every page one about it, with
+ *             marks and claims it may not have had.) The summary gives what
+ *             the changes add, and per mark they add on pages that had
+ *             marks already
  *   floor KB  the heap's floor (./floor.ts), in that same world, in KB: what
  *             it holds after the empty world's read, b′'s bare walk of the text
  *             nodes, then a bare walk of every element and text node reading
@@ -76,6 +83,7 @@ import { generatePages } from './generate-pages';
 import { median } from './stats';
 import { floorBlockWalk, floorScan } from './floor';
 import { isMarkStyleName, MARK_STYLES } from '../../lib/mark-styles';
+import { TERM_HIGHLIGHTS } from '../../lib/dom/annotator';
 import { addedSheetCost, CONTROL_CSS, highlightRecalcCost, RECALC_ROUNDS } from './style-probe';
 
 const RUNS = Number(process.argv[2] ?? 3);
@@ -359,6 +367,21 @@ async function steadyPage(count: number): Promise<void> {
   performance.mark('bench:hover');
 }
 
+/** How many paragraphs heapAsLoaded adds at once, after the bench's changes, and how long it then waits. */
+const MANY_PARAGRAPHS = 100;
+const MANY_PARAGRAPHS_SETTLE_MS = 1000;
+
+/** Adds `count` paragraphs like steadyPage's, in one change of the page. */
+function manyParagraphs(count: number): void {
+  const fragment = document.createDocumentFragment();
+  for (let i = 0; i < count; i++) {
+    const p = document.createElement('p');
+    p.textContent = `More ${i}: Kim Jong Un and Vladimir Putin spoke of Pyongyang and Moscow again today.`;
+    fragment.append(p);
+  }
+  (document.querySelector('article, main') ?? document.body ?? document.documentElement).append(fragment);
+}
+
 /** The task of `tasks` (sorted by start) running at `time`, if any. */
 function taskAt(tasks: { start: number; end: number }[], time: number): { start: number; end: number } | undefined {
   let lo = 0;
@@ -549,6 +572,122 @@ async function heapWithout(
 }
 
 /**
+ * Lens's heap on the page as it was loaded, and what the bench's changes add to it: one more load, with
+ * Lens (`lens`) or in the browser without it, measured as the other loads are (under the profiler), its
+ * heap after GC once the load is over and before the bench changes the page, then again after the changes
+ * and pointer moves (changeAndPoint). With the marks Lens had drawn at each point (the page can count
+ * them: CSS.highlights), so that what the changes add can be read per mark.
+ */
+async function heapAsLoaded(
+  context: BrowserContext,
+  url: string,
+  lens: boolean,
+  ranges = 0,
+): Promise<{
+  loaded: number;
+  changed: number;
+  marks: number;
+  marksAfter: number;
+  more: number;
+  marksMore: number;
+  rangeBytes: number;
+}> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await startProfiler(cdp, PAGE_SAMPLING_US);
+  await page.goto(url, { waitUntil: 'commit' });
+  if (lens) await page.waitForFunction(`(${scanDone.toString()})()`, undefined, { timeout: 60_000, polling: 50 });
+  else
+    await page
+      .waitForFunction(() => document.readyState === 'complete', undefined, { timeout: 10_000, polling: 50 })
+      .catch(() => {});
+  await page.waitForTimeout(COST_WINDOW_MS);
+  const loaded = await heapAfterGc(cdp);
+  const markNames = Object.values(TERM_HIGHLIGHTS);
+  const countMarks = () =>
+    page.evaluate((names) => names.reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0), markNames);
+  const marks = await countMarks();
+  await changeAndPoint(page);
+  await cdp.send('Profiler.stop');
+  const changed = await heapAfterGc(cdp);
+  const marksAfter = await countMarks();
+  // Many more marks at once, every path that draws them run already: what a mark itself costs Lens.
+  await page.evaluate(`(${manyParagraphs.toString()})(${MANY_PARAGRAPHS})`);
+  // (Lens's rescan of them has begun once it has drawn one more mark; then a while for the rest. A bench.)
+  if (lens)
+    await page
+      .waitForFunction(
+        ({ names, before }) => names.reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0) > before,
+        { names: markNames, before: marksAfter },
+        { timeout: 10_000, polling: 50 },
+      )
+      .catch(() => {});
+  await page.waitForTimeout(MANY_PARAGRAPHS_SETTLE_MS);
+  const more = await heapAfterGc(cdp);
+  const marksMore = await countMarks();
+  const rangeBytes = ranges > 0 ? await heldRangesCost(cdp, ranges) : 0;
+  await cdp.detach();
+  await page.close();
+  return { loaded, changed, marks, marksAfter, more, marksMore, rangeBytes };
+}
+
+/**
+ * What `count` marks' ranges cost by themselves, in bytes each: in an isolated world that has read
+ * `document.body`, one StaticRange over each mention of manyParagraphs's paragraphs, in a Highlight
+ * registered on the page and held by the world's script, as Lens holds its marks' ranges.
+ */
+async function heldRangesCost(cdp: CDPSession, count: number): Promise<number> {
+  const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+  const { executionContextId } = (await cdp.send('Page.createIsolatedWorld', {
+    frameId: frameTree.frame.id,
+    worldName: 'rdl-ranges',
+  })) as { executionContextId: number };
+  // (The interfaces a first Highlight and StaticRange build in the world are not the ranges' own.)
+  const prepare = () => {
+    CSS.highlights.set('bench-ranges', new Highlight());
+    return new StaticRange({
+      startContainer: document.body,
+      startOffset: 0,
+      endContainer: document.body,
+      endOffset: 0,
+    });
+  };
+  await cdp.send('Runtime.evaluate', { expression: `(${prepare.toString()})()`, contextId: executionContextId });
+  const before = await heapAfterGc(cdp);
+  const make = (want: number) => {
+    const highlight = new Highlight();
+    CSS.highlights.set('bench-ranges', highlight);
+    const held: StaticRange[] = [];
+    (globalThis as { held?: StaticRange[] }).held = held;
+    const mention = /Kim Jong Un|Vladimir Putin|Pyongyang|Moscow/g;
+    // The paragraphs manyParagraphs added, from the last (not a walk of the page: its nodes would be counted).
+    const container = document.querySelector('article, main') ?? document.body ?? document.documentElement;
+    for (let p = container.lastElementChild; p && held.length < want; p = p.previousElementSibling) {
+      const text = p.firstChild;
+      if (!(text instanceof Text) || !text.data.startsWith('More ')) break;
+      for (const m of text.data.matchAll(mention)) {
+        if (held.length === want) break;
+        const range = new StaticRange({
+          startContainer: text,
+          startOffset: m.index,
+          endContainer: text,
+          endOffset: m.index + m[0].length,
+        });
+        highlight.add(range);
+        held.push(range);
+      }
+    }
+    return held.length;
+  };
+  const { result } = (await cdp.send('Runtime.evaluate', {
+    expression: `(${make.toString()})(${count})`,
+    contextId: executionContextId,
+    returnByValue: true,
+  })) as { result: { value: number } };
+  return ((await heapAfterGc(cdp)) - before) / Math.max(1, result.value);
+}
+
+/**
  * The background's JavaScript heap after a full garbage collection, in bytes: its service worker runs in
  * an isolate of its own, which no page's session reaches, so through a second DevTools client (puppeteer,
  * on the port this browser was given) attached to the worker's target.
@@ -666,6 +805,7 @@ async function main() {
       'css+'.padStart(5),
       'longest in'.padStart(10),
       'heap KB'.padStart(8),
+      'load KB'.padStart(8),
       'floor KB'.padStart(8),
       ...buckets.map((b) => b.slice(0, 8).padStart(9)),
     ].join(' '),
@@ -691,6 +831,16 @@ async function main() {
     top: [string, number][];
     /** Lens's share of the page's heap after garbage collection: with Lens less without, in KB */
     heapKb: number;
+    /** the same, measured once the page had loaded, before the bench's changes (one load with Lens, one without), in KB */
+    loadedHeapKb: number;
+    /** what the bench's changes and pointer moves added to Lens's heap, in KB (with Lens less without), and the marks they added */
+    changedHeapKb: number;
+    marksLoaded: number;
+    marksAdded: number;
+    /** what MANY_PARAGRAPHS more paragraphs at once added to Lens's heap (with Lens less without), per mark they added, in bytes */
+    bytesPerMark: number;
+    /** what one of those marks' ranges costs by itself (heldRangesCost), in bytes */
+    rangeBytes: number;
     /** of it, about what a content script costs before its own code: an isolated world on the same page that has read `document.body`, in KB */
     emptyWorldKb: number;
     /** the heap's floor in that world (./floor.ts), in KB: with b′'s bare walk of the text; then with a bare walk of the elements too */
@@ -719,6 +869,10 @@ async function main() {
     const emptyWorlds: number[] = [];
     const textWalks: number[] = [];
     const blockWalks: number[] = [];
+    // (Once a page: the heap is the same to a few KB from load to load.)
+    const asLoaded = await heapAsLoaded(context, url, true);
+    // (Without Lens: and what as many ranges as Lens drew for the last paragraphs cost by themselves.)
+    const bareAsLoaded = await heapAsLoaded(bareContext, url, false, asLoaded.marksMore - asLoaded.marksAfter);
     for (let i = 0; i < RUNS; i++) {
       const cost = await profileLoad(context, url, origin, original, workerSession);
       costs.push(cost);
@@ -754,6 +908,17 @@ async function main() {
       ]),
       longestIn: [...costs].sort((a, b) => a.longest - b.longest)[Math.floor((costs.length - 1) / 2)]!.longestIn,
       heapKb: (median(costs.map((c) => c.heap)) - median(without)) / 1024,
+      loadedHeapKb: (asLoaded.loaded - bareAsLoaded.loaded) / 1024,
+      changedHeapKb: (asLoaded.changed - asLoaded.loaded - (bareAsLoaded.changed - bareAsLoaded.loaded)) / 1024,
+      marksLoaded: asLoaded.marks,
+      marksAdded: asLoaded.marksAfter - asLoaded.marks,
+      // (0 where the paragraphs got no mark: the page's first article or main is its furniture.)
+      bytesPerMark:
+        asLoaded.marksMore > asLoaded.marksAfter
+          ? (asLoaded.more - asLoaded.changed - (bareAsLoaded.more - bareAsLoaded.changed)) /
+            (asLoaded.marksMore - asLoaded.marksAfter)
+          : 0,
+      rangeBytes: bareAsLoaded.rangeBytes,
       emptyWorldKb: median(emptyWorlds) / 1024,
       textWalkKb: median(textWalks) / 1024,
       blockWalkKb: median(blockWalks) / 1024,
@@ -781,6 +946,7 @@ async function main() {
         ms(row.cssAdded, 5),
         row.longestIn.slice(0, 10).padStart(10),
         row.heapKb.toFixed(0).padStart(8),
+        row.loadedHeapKb.toFixed(0).padStart(8),
         row.blockWalkKb.toFixed(0).padStart(8),
         ...buckets.map((b) => ms(split[b]!, 9)),
       ].join(' '),
@@ -847,6 +1013,14 @@ async function main() {
   console.log(
     `Lens's heap in a page (after GC, with less without Lens): median ${median(read.map((r) => r.heapKb)).toFixed(0)} KB, most ${Math.max(...read.map((r) => r.heapKb)).toFixed(0)} KB (target < 512 KB); of it an isolated world that has read document.body, about what a content script costs before its own code: median ${median(read.map((r) => r.emptyWorldKb)).toFixed(0)} KB`,
   );
+  const perMark = read.filter((r) => r.bytesPerMark > 0 && r.rangeBytes > 0);
+  console.log(
+    `of it, on the page as loaded, before the bench's changes (one load): median ${median(read.map((r) => r.loadedHeapKb)).toFixed(0)} KB, most ${Math.max(...read.map((r) => r.loadedHeapKb)).toFixed(0)} KB, under 512 KB on ${read.filter((r) => r.loadedHeapKb < 512).length} of ${read.length} pages; the bench's ${LIVE_CHANGES} paragraphs (median ${median(read.map((r) => r.marksAdded)).toFixed(0)} marks more) and pointer moves add median ${median(read.map((r) => r.changedHeapKb)).toFixed(0)} KB`,
+  );
+  if (perMark.length)
+    console.log(
+      `a mark's own heap (${MANY_PARAGRAPHS} paragraphs more at once, after those): median ${median(perMark.map((r) => r.bytesPerMark)).toFixed(0)} bytes a mark added, most ${Math.max(...perMark.map((r) => r.bytesPerMark)).toFixed(0)}; its range alone, held by a script: median ${median(perMark.map((r) => r.rangeBytes)).toFixed(0)} bytes`,
+    );
   const overFloor = read.filter((r) => r.blockWalkKb >= 512);
   console.log(
     `the heap's floor (a world that walked the page, ./floor.ts): with b′'s walk of the text median ${median(read.map((r) => r.textWalkKb)).toFixed(0)} KB (most ${Math.max(...read.map((r) => r.textWalkKb)).toFixed(0)}); with a walk of the elements too median ${median(read.map((r) => r.blockWalkKb)).toFixed(0)} KB (most ${Math.max(...read.map((r) => r.blockWalkKb)).toFixed(0)}), at or over 512 KB on ${overFloor.length} of ${read.length} pages${overFloor.length ? ` (${overFloor.map((r) => r.page).join(', ')})` : ''}; Lens's heap above that floor: median ${median(read.map((r) => r.heapKb - r.blockWalkKb)).toFixed(0)} KB`,
