@@ -46,8 +46,9 @@
  *             them. (heap KB is after them: the bench's paragraphs mention
  *             the relationship, so they make every page one about it, with
  *             marks and claims it may not have had.) The summary gives what
- *             the changes add, and per mark they add on pages that had
- *             marks already
+ *             the changes add, and a mark's own heap: after them, what
+ *             MANY_PARAGRAPHS more paragraphs in one change add per mark,
+ *             beside what as many ranges cost held by a script
  *   floor KB  the heap's floor (./floor.ts), in that same world, in KB: what
  *             it holds after the empty world's read, b′'s bare walk of the text
  *             nodes, then a bare walk of every element and text node reading
@@ -575,8 +576,9 @@ async function heapWithout(
  * Lens's heap on the page as it was loaded, and what the bench's changes add to it: one more load, with
  * Lens (`lens`) or in the browser without it, measured as the other loads are (under the profiler), its
  * heap after GC once the load is over and before the bench changes the page, then again after the changes
- * and pointer moves (changeAndPoint). With the marks Lens had drawn at each point (the page can count
- * them: CSS.highlights), so that what the changes add can be read per mark.
+ * and pointer moves (changeAndPoint), and after MANY_PARAGRAPHS more in one change. With the marks Lens had
+ * drawn at each point (the page can count them: CSS.highlights), so that what the last change adds can be
+ * read per mark; without Lens, with what `ranges` ranges cost by themselves (heldRangesCost).
  */
 async function heapAsLoaded(
   context: BrowserContext,
@@ -912,7 +914,8 @@ async function main() {
       changedHeapKb: (asLoaded.changed - asLoaded.loaded - (bareAsLoaded.changed - bareAsLoaded.loaded)) / 1024,
       marksLoaded: asLoaded.marks,
       marksAdded: asLoaded.marksAfter - asLoaded.marks,
-      // (0 where the paragraphs got no mark: the page's first article or main is its furniture.)
+      // (0 where the paragraphs got no mark: where the page's first article or main is not what Lens reads as
+      // its main text.)
       bytesPerMark:
         asLoaded.marksMore > asLoaded.marksAfter
           ? (asLoaded.more - asLoaded.changed - (bareAsLoaded.more - bareAsLoaded.changed)) /
@@ -1015,7 +1018,7 @@ async function main() {
   );
   const perMark = read.filter((r) => r.bytesPerMark > 0 && r.rangeBytes > 0);
   console.log(
-    `of it, on the page as loaded, before the bench's changes (one load): median ${median(read.map((r) => r.loadedHeapKb)).toFixed(0)} KB, most ${Math.max(...read.map((r) => r.loadedHeapKb)).toFixed(0)} KB, under 512 KB on ${read.filter((r) => r.loadedHeapKb < 512).length} of ${read.length} pages; the bench's ${LIVE_CHANGES} paragraphs (median ${median(read.map((r) => r.marksAdded)).toFixed(0)} marks more) and pointer moves add median ${median(read.map((r) => r.changedHeapKb)).toFixed(0)} KB`,
+    `the same on the page as loaded, before the bench's changes (one load): median ${median(read.map((r) => r.loadedHeapKb)).toFixed(0)} KB, most ${Math.max(...read.map((r) => r.loadedHeapKb)).toFixed(0)} KB, under 512 KB on ${read.filter((r) => r.loadedHeapKb < 512).length} of ${read.length} pages; the bench's ${LIVE_CHANGES} paragraphs (median ${median(read.map((r) => r.marksAdded)).toFixed(0)} marks more) and pointer moves add median ${median(read.map((r) => r.changedHeapKb)).toFixed(0)} KB`,
   );
   if (perMark.length)
     console.log(
