@@ -353,14 +353,33 @@ function costOf(
 /** How many paragraphs the bench adds to a page after its scan, 50 ms apart. */
 const LIVE_CHANGES = 10;
 
+/**
+ * Runs in the page (passed to the functions that add paragraphs as source): where a live page adds its news,
+ * in what Lens reads as the page's main text (lib/dom/main-text.ts's findArticle, written again here because
+ * it runs in the page): the page's one article of 500 characters or more, or its one main element, else its
+ * body. (The first `article, main` is not it on some pages: a `main` around the article, whose end is past
+ * the article, in the page's furniture.) A page that wiped its own document still has its root.
+ */
+function liveContainer(): Element {
+  for (const selector of ['article, [itemprop=articleBody]', 'main, [role=main]']) {
+    const found = [...document.querySelectorAll(selector)];
+    const outer = found.filter((e) => e === found[0] || !found[0]!.contains(e));
+    if (outer.length > 1) break;
+    if (outer.length === 1) {
+      if ((outer[0]!.textContent ?? '').length >= 500) return outer[0]!;
+      break;
+    }
+  }
+  return document.body ?? document.documentElement;
+}
+
 /** Runs in the page: adds `count` paragraphs that mention entities, one by one, between user timing marks. */
-async function steadyPage(count: number): Promise<void> {
+async function steadyPage(count: number, containerOf: () => Element): Promise<void> {
   performance.mark('bench:live');
   for (let i = 0; i < count; i++) {
     const p = document.createElement('p');
     p.textContent = `Update ${i}: Kim Jong Un and Vladimir Putin spoke of Pyongyang and Moscow again today.`;
-    // (A page that wiped its own document still has its root.)
-    (document.querySelector('article, main') ?? document.body ?? document.documentElement).append(p);
+    containerOf().append(p);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   // (The observer's last batch, 50 ms after the last change.)
@@ -373,14 +392,14 @@ const MANY_PARAGRAPHS = 100;
 const MANY_PARAGRAPHS_SETTLE_MS = 1000;
 
 /** Adds `count` paragraphs like steadyPage's, in one change of the page. */
-function manyParagraphs(count: number): void {
+function manyParagraphs(count: number, containerOf: () => Element): void {
   const fragment = document.createDocumentFragment();
   for (let i = 0; i < count; i++) {
     const p = document.createElement('p');
     p.textContent = `More ${i}: Kim Jong Un and Vladimir Putin spoke of Pyongyang and Moscow again today.`;
     fragment.append(p);
   }
-  (document.querySelector('article, main') ?? document.body ?? document.documentElement).append(fragment);
+  containerOf().append(fragment);
 }
 
 /** The task of `tasks` (sorted by start) running at `time`, if any. */
@@ -447,7 +466,7 @@ type WorkerSession = { send(method: string, params?: object): Promise<unknown>; 
  * took its own text away.
  */
 async function changeAndPoint(page: Page): Promise<boolean> {
-  await page.evaluate(`(${steadyPage.toString()})(${LIVE_CHANGES})`);
+  await page.evaluate(`(${steadyPage.toString()})(${LIVE_CHANGES}, ${liveContainer.toString()})`);
   // Not on a page that stopped parsing before its <body> (it navigated itself away in its <head>): Chromium
   // never renders it, and a pointer event waits on a frame that never comes.
   const emptied = await page.evaluate(() => document.body === null || !document.body.textContent?.trim());
@@ -614,7 +633,7 @@ async function heapAsLoaded(
   const changed = await heapAfterGc(cdp);
   const marksAfter = await countMarks();
   // Many more marks at once, every path that draws them run already: what a mark itself costs Lens.
-  await page.evaluate(`(${manyParagraphs.toString()})(${MANY_PARAGRAPHS})`);
+  await page.evaluate(`(${manyParagraphs.toString()})(${MANY_PARAGRAPHS}, ${liveContainer.toString()})`);
   // (Lens's rescan of them has begun once it has drawn one more mark; then a while for the rest. A bench.)
   if (lens)
     await page
@@ -656,15 +675,14 @@ async function heldRangesCost(cdp: CDPSession, count: number): Promise<number> {
   };
   await cdp.send('Runtime.evaluate', { expression: `(${prepare.toString()})()`, contextId: executionContextId });
   const before = await heapAfterGc(cdp);
-  const make = (want: number) => {
+  const make = (want: number, containerOf: () => Element) => {
     const highlight = new Highlight();
     CSS.highlights.set('bench-ranges', highlight);
     const held: StaticRange[] = [];
     (globalThis as { held?: StaticRange[] }).held = held;
     const mention = /Kim Jong Un|Vladimir Putin|Pyongyang|Moscow/g;
     // The paragraphs manyParagraphs added, from the last (not a walk of the page: its nodes would be counted).
-    const container = document.querySelector('article, main') ?? document.body ?? document.documentElement;
-    for (let p = container.lastElementChild; p && held.length < want; p = p.previousElementSibling) {
+    for (let p = containerOf().lastElementChild; p && held.length < want; p = p.previousElementSibling) {
       const text = p.firstChild;
       if (!(text instanceof Text) || !text.data.startsWith('More ')) break;
       for (const m of text.data.matchAll(mention)) {
@@ -682,7 +700,7 @@ async function heldRangesCost(cdp: CDPSession, count: number): Promise<number> {
     return held.length;
   };
   const { result } = (await cdp.send('Runtime.evaluate', {
-    expression: `(${make.toString()})(${count})`,
+    expression: `(${make.toString()})(${count}, ${liveContainer.toString()})`,
     contextId: executionContextId,
     returnByValue: true,
   })) as { result: { value: number } };
