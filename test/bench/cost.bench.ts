@@ -358,7 +358,8 @@ const LIVE_CHANGES = 10;
  * in what Lens reads as the page's main text (lib/dom/main-text.ts's findArticle, written again here because
  * it runs in the page): the page's one article of 500 characters or more, or its one main element, else its
  * body. (The first `article, main` is not it on some pages: a `main` around the article, whose end is past
- * the article, in the page's furniture.) A page that wiped its own document still has its root.
+ * the article, in the page's furniture; or, on a page with neither, the body, whose end is past its
+ * `[itemprop=articleBody]`.) A page that wiped its own document still has its root.
  */
 function liveContainer(): Element {
   for (const selector of ['article, [itemprop=articleBody]', 'main, [role=main]']) {
