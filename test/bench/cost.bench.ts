@@ -566,10 +566,7 @@ async function heapWithout(
   // (its paragraphs and the page's own objects for them are the page's heap, not Lens's).
   await startProfiler(cdp, PAGE_SAMPLING_US);
   await page.goto(url, { waitUntil: 'commit' });
-  // Not goto's 'load': a live page may keep a request open that stayLocal refused, and never fire it.
-  await page
-    .waitForFunction(() => document.readyState === 'complete', undefined, { timeout: 10_000, polling: 50 })
-    .catch(() => {});
+  await loadedWithout(page);
   await page.waitForTimeout(COST_WINDOW_MS);
   await changeAndPoint(page);
   await cdp.send('Profiler.stop');
@@ -590,6 +587,19 @@ async function heapWithout(
   await cdp.detach();
   await page.close();
   return { without, emptyWorld, textWalk, blockWalk };
+}
+
+/** Waits for a page's load in the browser without Lens (no scan to wait for). */
+async function loadedWithout(page: Page): Promise<void> {
+  // Not goto's 'load': a live page may keep a request open that stayLocal refused, and never fire it.
+  await page
+    .waitForFunction(() => document.readyState === 'complete', undefined, { timeout: 10_000, polling: 50 })
+    .catch(() => {});
+}
+
+/** Runs in the page: how many marks Lens has drawn there, in the highlights named `names` (the page can count them). */
+function markCount(names: string[]): number {
+  return names.reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0);
 }
 
 /**
@@ -619,15 +629,11 @@ async function heapAsLoaded(
   await startProfiler(cdp, PAGE_SAMPLING_US);
   await page.goto(url, { waitUntil: 'commit' });
   if (lens) await page.waitForFunction(`(${scanDone.toString()})()`, undefined, { timeout: 60_000, polling: 50 });
-  else
-    await page
-      .waitForFunction(() => document.readyState === 'complete', undefined, { timeout: 10_000, polling: 50 })
-      .catch(() => {});
+  else await loadedWithout(page);
   await page.waitForTimeout(COST_WINDOW_MS);
   const loaded = await heapAfterGc(cdp);
-  const markNames = Object.values(TERM_HIGHLIGHTS);
-  const countMarks = () =>
-    page.evaluate((names) => names.reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0), markNames);
+  const marksNow = `(${markCount.toString()})(${JSON.stringify(Object.values(TERM_HIGHLIGHTS))})`;
+  const countMarks = () => page.evaluate(marksNow) as Promise<number>;
   const marks = await countMarks();
   await changeAndPoint(page);
   await cdp.send('Profiler.stop');
@@ -638,11 +644,7 @@ async function heapAsLoaded(
   // (Lens's rescan of them has begun once it has drawn one more mark; then a while for the rest. A bench.)
   if (lens)
     await page
-      .waitForFunction(
-        ({ names, before }) => names.reduce((n, name) => n + (CSS.highlights.get(name)?.size ?? 0), 0) > before,
-        { names: markNames, before: marksAfter },
-        { timeout: 10_000, polling: 50 },
-      )
+      .waitForFunction(`${marksNow} > ${marksAfter}`, undefined, { timeout: 10_000, polling: 50 })
       .catch(() => {});
   await page.waitForTimeout(MANY_PARAGRAPHS_SETTLE_MS);
   const more = await heapAfterGc(cdp);
