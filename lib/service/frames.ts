@@ -111,7 +111,8 @@ export function frameReader(
       const burst = bursts.get(tabId);
       if (burst) clearTimeout(burst.timer);
       const since = burst?.since ?? Date.now();
-      const done = [...(burst?.done ?? []), resolve];
+      const done = burst?.done ?? [];
+      done.push(resolve);
       const wait = Math.min(timing.quiet, Math.max(0, since + timing.most - Date.now()));
       const timer = setTimeout(() => {
         bursts.delete(tabId);
