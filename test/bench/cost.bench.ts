@@ -62,6 +62,12 @@
  *             page's text since issue 17 moved it there, the claims)
  *   b′        the bare TreeWalker walk run in an isolated world of the same
  *             page, in a browser without Lens: the floor a content script has
+ *   b″        the same, of every element and text node (./floor.ts), in a
+ *             fresh load: the least a content script that finds where the
+ *             page's blocks begin and end does. b′ reads the text nodes alone,
+ *             and the browser hands it no element, so its world makes no
+ *             element's wrapper; b″ is handed them all. Not a target: beside
+ *             b′, to show how much of a page's bound the elements alone take
  *   css       what the `::highlight()` rules Lens added to the page (with its
  *             first marks: lib/mark-styles.ts) cost its every full style
  *             recalculation, on the page's main thread outside Lens's code;
@@ -824,6 +830,7 @@ async function main() {
       'bg'.padStart(5),
       'longest'.padStart(8),
       'b′'.padStart(6),
+      'b″'.padStart(6),
       'css'.padStart(5),
       'css+'.padStart(5),
       'longest in'.padStart(10),
@@ -870,6 +877,8 @@ async function main() {
     textWalkKb: number;
     blockWalkKb: number;
     floorIsolated: number;
+    /** b″: the bare walk of every element and text node in an isolated world (./floor.ts), in ms */
+    blockFloor: number;
     /** the highlights Lens registered, and so styled, in the page (lib/mark-styles.ts) */
     styled: string[];
     /** ms more per full style recalculation of the page with the rules Lens added to it (./style-probe.ts); the control's reading */
@@ -885,6 +894,7 @@ async function main() {
     const url = server.url(p.path);
     const costs: Awaited<ReturnType<typeof profileLoad>>[] = [];
     const floors: number[] = [];
+    const blockFloors: number[] = [];
     const styles: number[] = [];
     const controls: number[] = [];
     const added: number[] = [];
@@ -912,6 +922,10 @@ async function main() {
       added.push(css ? await tab.evaluate(addedSheetCost, css, CONTROL_CSS, RECALC_ROUNDS) : 0);
       controls.push(await tab.evaluate(highlightRecalcCost, CONTROL_CSS, RECALC_ROUNDS));
       await tab.close();
+      // (In a load of its own: after b′'s walk, the text nodes' wrappers would be made already.)
+      const blockTab = await plain.openPage(url);
+      blockFloors.push(await blockTab.evaluateIsolated!(floorBlockWalk));
+      await blockTab.close();
     }
     const split = Object.fromEntries(buckets.map((b) => [b, median(costs.map((c) => c.split[b] ?? 0))]));
     const row = {
@@ -947,6 +961,7 @@ async function main() {
       textWalkKb: median(textWalks) / 1024,
       blockWalkKb: median(blockWalks) / 1024,
       floorIsolated: median(floors),
+      blockFloor: median(blockFloors),
       styled: [...new Set(costs.flatMap((c) => c.styled))].sort(),
       css: median(styles),
       cssControl: median(controls),
@@ -966,6 +981,7 @@ async function main() {
         ms(row.bg, 5),
         ms(row.longest, 8),
         ms(row.floorIsolated, 6),
+        ms(row.blockFloor, 6),
         ms(row.css, 5),
         ms(row.cssAdded, 5),
         row.longestIn.slice(0, 10).padStart(10),
@@ -1005,6 +1021,10 @@ async function main() {
   );
   console.log(
     `real pages over 3× b′ + 5 ms: ${over.length} of ${real.length}${over.length ? ` (${over.map((r) => r.page).join(', ')})` : ''}`,
+  );
+  const perB = real.map((r) => r.blockFloor / r.floorIsolated);
+  console.log(
+    `b″, the bare walk of every element and text node (the least a reader of the page's blocks does; not a target): median ${median(real.map((r) => r.blockFloor)).toFixed(1)} ms, ${median(perB).toFixed(1)}× b′ at the median (most ${Math.max(...perB).toFixed(1)}×); Lens's whole cost less b″: median ${median(real.map((r) => r.whole - r.blockFloor)).toFixed(1)} ms; real pages over 3× b″ + 5 ms: ${real.filter((r) => r.whole > 3 * r.blockFloor + 5).length} of ${real.length}`,
   );
   console.log(
     `a live page: median ${median(read.map((r) => r.live)).toFixed(1)} ms for ${LIVE_CHANGES} added paragraphs (most ${Math.max(...read.map((r) => r.live)).toFixed(1)}); moving the pointer over the text: median ${median(read.map((r) => r.hover)).toFixed(1)} ms (most ${Math.max(...read.map((r) => r.hover)).toFixed(1)})`,
