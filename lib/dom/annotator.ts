@@ -188,10 +188,13 @@ export interface Annotator {
   destroy(): void;
 }
 
+/** The marks of a block container with none (never added to: a container's marks are a new list each time). */
+const NO_MARKS: readonly Mark[] = Object.freeze([]);
+
 /** A context entity's mark that waits for the page to be known relevant, and where it will be kept. */
 interface Waiting {
   mark: Mark;
-  list: Mark[];
+  container: Node;
   /** the follower's block and the mark's span in it, if its block is followed */
   block: MarkedBlock | null;
   span: EntitySpan | null;
@@ -227,8 +230,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
    * not a WeakMap: entries go with their container, and a WeakMap of a large
    * page's thousands of keys makes every garbage collection of the page's
    * heap slower (ephemerons), which a reader feels as long tasks (issue 17).
+   * A container with mentions but no mark has NO_MARKS; one with marks a
+   * list of exactly their number (`keepMarks`): a list grown by `push` keeps
+   * room for 17 marks, about 70 bytes a container that a page of one or two
+   * marks a paragraph never uses.
    */
-  const byContainer = new Map<Node, Mark[]>();
+  const byContainer = new Map<Node, readonly Mark[]>();
   /** the main-text blocks marked since the latest scan or rescan began (see `addedBlocks`) */
   let fresh: MarkedBlock[] = [];
   /** the block containers handed to the follower already (see `addedBlocks`) */
@@ -281,8 +288,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     let b = -1;
     let first = 0;
     let end = 0;
-    let list: Mark[] | undefined;
     let container: Node | undefined;
+    /** the marks drawn in block `b` so far, kept in its container's list once the block is done */
+    const drawn: Mark[] = [];
     /** block `b` as handed to the follower, once it has a mark */
     let followed: MarkedBlock | null = null;
     for (let i = 0; i < matches.length; i++) {
@@ -290,14 +298,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       if (blockOf[i] === GONE) continue;
       if (blockOf[i] !== b) {
         // The next block with a match.
+        if (drawn.length > 0) keepMarks(container!, drawn);
+        drawn.length = 0;
         b = blockOf[i]!;
         first = blockNodes[b]!;
         end = blockNodes[b + 1]!;
         seen?.clear();
         followed = null;
         container = blockContainer(nodes[first]!);
-        list = byContainer.get(container);
-        if (!list) byContainer.set(container, (list = []));
+        if (!byContainer.has(container)) byContainer.set(container, NO_MARKS);
       }
       if (core[i] === 1 && main[b]) {
         coreByContainer.set(container!, (coreByContainer.get(container!) ?? 0) + 1);
@@ -324,21 +333,28 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         followed ??= follow(blocks, b, container!);
         span = { start: match.start - blockStarts[b]!, end: match.end - blockStarts[b]!, id: match.id };
       }
-      if (waits) waiting!.push({ mark, list: list!, block: followed, span });
+      if (waits) waiting!.push({ mark, container: container!, block: followed, span });
       else {
-        addMark(mark, list!);
+        draw(mark);
+        drawn.push(mark);
         if (span) followed!.spans.push(span);
         added++;
       }
     }
+    if (drawn.length > 0) keepMarks(container!, drawn);
     return { added, relevant };
   }
 
-  function addMark(mark: Mark, list: Mark[]) {
+  function draw(mark: Mark) {
     if (registered === null) (registered = registry(name)).set(name, highlight);
     highlight.add(mark.range);
-    list.push(mark);
     count(mark.entityId, 1);
+  }
+
+  /** Adds drawn marks to their container's list: a new list of exactly its length (see byContainer). */
+  function keepMarks(container: Node, marks: readonly Mark[]) {
+    const had = byContainer.get(container);
+    byContainer.set(container, had ? had.concat(marks) : marks.slice());
   }
 
   function dropContainer(container: Node) {
@@ -435,10 +451,15 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       stats.matches += addMatches(blocks, asked ? await asked : [], markedRelevant ? undefined : waiting).added;
       if (!markedRelevant && isRelevant(coreMentions)) {
         markedRelevant = true;
-        for (const { mark, list, block, span } of waiting) {
-          addMark(mark, list);
+        const kept = new Map<Node, Mark[]>();
+        for (const { mark, container, block, span } of waiting) {
+          draw(mark);
+          const marks = kept.get(container);
+          if (marks) marks.push(mark);
+          else kept.set(container, [mark]);
           if (span) block!.spans.push(span);
         }
+        for (const [container, marks] of kept) keepMarks(container, marks);
         stats.matches += waiting.length;
         waiting.length = 0;
       }

@@ -506,6 +506,18 @@ describe('a full scan in slices (issue 17)', () => {
     expect(blocks[0]!.spans).toEqual([{ start: 0, end: 5, id: 'putin' }]);
   });
 
+  test('a block’s mark drawn at once and its mark that waited for relevance are both found at their text', async () => {
+    const html =
+      '<p id="first">Pyongyang and Putin.</p>' + paragraphs(800, 'Putin spoke.') + '<p>North Korea, North Korea.</p>';
+    const { annotator, atPauses } = await scanSliced(html);
+    expect(atPauses.length).toBeGreaterThan(1);
+    const first = document.getElementById('first')!.firstChild!;
+    expect(annotator.marksAt(first, 2).map((m) => m.entityId)).toEqual(['pyongyang']);
+    expect(annotator.marksAt(first, 16).map((m) => m.entityId)).toEqual(['putin']);
+    expect(annotator.marksAt(first, 11)).toEqual([]);
+    expect(annotator.counts().get('putin')).toBe(801);
+  });
+
   test('on a page that never becomes relevant, context entities stay unmarked', async () => {
     const html = paragraphs(800, 'Putin spoke.') + '<p>North Korea once.</p>';
     const { marked, annotator } = await scanSliced(html);
