@@ -6,6 +6,7 @@
  * (entrypoints/lens-session, loaded by entrypoints/lens-frames.content).
  */
 import { browser } from 'wxt/browser';
+import { loadedAs } from '../../lib/dom/navigation';
 import { startPageSession } from '../../lib/dom/page-session';
 import type { StartLens } from '../../lib/dom/session-handle';
 import { createClient } from '../../lib/messages';
@@ -13,11 +14,11 @@ import { createClient } from '../../lib/messages';
 export const startLens: StartLens = ({ signal, failed }) => {
   // Read once: the URL this document was loaded at (not what history.pushState made of location: see
   // pageUrl), and how (a reload or a step back is read from where the reader was: inView).
-  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  const loaded = loadedAs(window);
   return startPageSession({
     document,
-    pageUrl: entry?.name ?? location.href,
-    navigationType: entry?.type,
+    pageUrl: loaded.url,
+    navigationType: loaded.type,
     currentUrl: () => location.href,
     isTop: window === window.top,
     ask: createClient((message) => browser.runtime.sendMessage(message)),

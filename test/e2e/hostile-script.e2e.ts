@@ -302,6 +302,21 @@ describe.each(BROWSER_NAMES)('%s', (browserName) => {
     await nothingChanged(page);
   });
 
+  test('a URL pushed as the page loads, before Lens starts, brings none of its highlights', async () => {
+    const pushed = await savedOn(fixture('pushed-early'));
+    before = await readerData();
+    const page = await open(fixture('push-early'), []);
+    expect(await page.evaluate(() => location.href)).toBe(fixture('pushed-early'));
+    // Every tab's status, once its anchoring has settled: the pushed address's highlight is in none.
+    const statuses = (await controller.evaluate(sendToPageTabs, 'getHighlightStatus', null)) as HighlightStatus[];
+    expect(statuses.length).toBeGreaterThan(0);
+    expect(statuses.flatMap((status) => [...status.anchored, ...status.orphans])).not.toContain(pushed.id);
+    expect(
+      await page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('rdl-saved'))),
+    ).toEqual([]);
+    await nothingChanged(page);
+  });
+
   test('WXT’s start-up event: never sent to the page, and sent by the page it switches nothing off', async () => {
     const page = await open(fixture('wxt'), []);
     const id = await controller.evaluate(() => {
