@@ -55,7 +55,7 @@ export interface PageSessionOptions {
    * another page's highlights by pushing that page's URL.
    */
   pageUrl: string;
-  /** how it was loaded (its navigation entry's type: 'navigate', 'reload', 'back_forward'), read with `pageUrl` */
+  /** how it was loaded, as a navigation timing entry's type: 'navigate', 'reload', 'back_forward' (./navigation.ts, loadedAs) */
   navigationType?: string;
   /** the address the frame shows now (location.href), for the popup's per-site switch */
   currentUrl: () => string;
