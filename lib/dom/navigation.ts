@@ -41,7 +41,10 @@ const ACTIVATION_TYPES: Readonly<Record<string, string>> = {
 export function loadedAs(win: Window): LoadedAs {
   const activation = (win as unknown as { navigation?: NavigationLike }).navigation?.activation;
   const url = activation?.entry?.url;
-  if (url) return { url, type: ACTIVATION_TYPES[activation!.navigationType ?? ''] };
+  if (url) {
+    const kind = activation!.navigationType ?? '';
+    return { url, type: Object.hasOwn(ACTIVATION_TYPES, kind) ? ACTIVATION_TYPES[kind] : undefined };
+  }
   const entry = win.performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   return { url: entry?.name ?? win.location.href, type: entry?.type };
 }

@@ -37,10 +37,13 @@ describe('loadedAs: where and how a document was loaded', () => {
     expect(timelineRead(win)).toBe(false);
   });
 
-  test('an activation of a kind this code does not know keeps the URL and says the kind is unknown', () => {
-    const win = windowWith({ activation: { entry: { url: LOADED }, navigationType: 'prerender' } });
-    expect(loadedAs(win)).toEqual({ url: LOADED, type: undefined });
-  });
+  test.each(['prerender', 'constructor', undefined])(
+    'an activation of a kind this code does not know (%s) keeps the URL and says the kind is unknown',
+    (kind) => {
+      const win = windowWith({ activation: { entry: { url: LOADED }, navigationType: kind } });
+      expect(loadedAs(win)).toEqual({ url: LOADED, type: undefined });
+    },
+  );
 
   test.each([
     ['no Navigation API', {}],
