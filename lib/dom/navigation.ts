@@ -9,10 +9,15 @@ export interface NavigationWatch {
   check(): void;
 }
 
+/** What Lens reads of the Navigation API (not in TypeScript's DOM types yet). */
 interface NavigationLike extends EventTarget {
-  currentEntry?: { url?: string | null } | null;
   /** the entry the document was loaded at, and how */
   activation?: { entry?: { url?: string | null } | null; navigationType?: string } | null;
+}
+
+/** `win`'s Navigation API, where the browser has one. */
+function navigationOf(win: Window): NavigationLike | undefined {
+  return (win as unknown as { navigation?: NavigationLike }).navigation;
 }
 
 /** How a document was loaded: its URL then (not what history.pushState made of location), and the kind of load. */
@@ -39,7 +44,7 @@ const ACTIVATION_TYPES: Readonly<Record<string, string>> = {
  * 0.3 ms and 7 KB of heap a page in Chromium).
  */
 export function loadedAs(win: Window): LoadedAs {
-  const activation = (win as unknown as { navigation?: NavigationLike }).navigation?.activation;
+  const activation = navigationOf(win)?.activation;
   const url = activation?.entry?.url;
   if (url) {
     const kind = activation!.navigationType ?? '';
@@ -57,7 +62,7 @@ export function watchNavigation(win: Window, onNavigate: (url: string) => void, 
     url = now;
     onNavigate(now);
   };
-  const navigation = (win as unknown as { navigation?: NavigationLike }).navigation;
+  const navigation = navigationOf(win);
   if (navigation) navigation.addEventListener('navigatesuccess', check, { signal });
   win.addEventListener('popstate', check, { signal });
   win.addEventListener('hashchange', check, { signal });
