@@ -93,7 +93,8 @@ import { isMarkStyleName, MARK_STYLES } from '../../lib/mark-styles';
 import { TERM_HIGHLIGHTS } from '../../lib/dom/annotator';
 import { addedSheetCost, CONTROL_CSS, highlightRecalcCost, RECALC_ROUNDS } from './style-probe';
 
-const RUNS = Number(process.argv[2] ?? 3);
+/** loads a page, each measured whole: its median is printed. Five, not three: on a shared 2-core machine a page's cost moves by up to ±50 % from load to load. */
+const RUNS = Number(process.argv[2] ?? 5);
 /** how long after the full scan the profile goes on: the observers' and late scans' share */
 const COST_WINDOW_MS = Number(process.env.RDL_COST_WINDOW_MS ?? 1000);
 /** how many of Lens's functions the summary lists */
