@@ -214,8 +214,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   let markedRelevant = markEverywhere;
   const isRelevant = (core: number) => markEverywhere || core >= RELEVANT_CORE_MENTIONS;
   const name = TERM_HIGHLIGHTS[options.markStyle ?? 'underline'];
-  const highlight = new Highlight();
-  /** where the highlight is registered, once there is a mark */
+  /**
+   * the marks' highlight, made with the first mark, and where it is registered: on a page without one, Lens
+   * never makes a Highlight (its interface costs Lens's world 2–3 KB of heap: issue 17)
+   */
+  let highlight: Highlight | null = null;
   let registered: HighlightRegistry | null = null;
   /** how many marks each entity has, kept as marks come and go (read after every scan, for the badge) */
   const perEntity = new Map<string, number>();
@@ -346,7 +349,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   function draw(mark: Mark) {
-    if (registered === null) (registered = registry(name)).set(name, highlight);
+    if (highlight === null) (registered = registry(name)).set(name, (highlight = new Highlight()));
     highlight.add(mark.range);
     count(mark.entityId, 1);
   }
@@ -367,7 +370,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     if (!list) return;
     byContainer.delete(container);
     for (const mark of list) {
-      highlight.delete(mark.range);
+      highlight?.delete(mark.range);
       count(mark.entityId, -1);
     }
   }
@@ -527,16 +530,16 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       coreMentions = 0;
       markedRelevant = markEverywhere;
       perEntity.clear();
-      highlight.clear();
+      highlight?.clear();
     },
     destroy() {
       epoch++;
-      if (registered?.get(name) === highlight) registered.delete(name);
+      if (highlight !== null && registered?.get(name) === highlight) registered.delete(name);
       fresh = [];
       byContainer.clear();
       coreByContainer.clear();
       perEntity.clear();
-      highlight.clear();
+      highlight?.clear();
     },
   };
 }

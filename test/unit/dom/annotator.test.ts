@@ -4,7 +4,7 @@ import { createAnnotator, SLICE_TEXT, TERM_HIGHLIGHT } from '../../../lib/dom/an
 import { StaleWalk } from '../../../lib/dom/text-blocks';
 import { compileMatcher } from '../../../lib/text/matcher';
 import { matchWith } from './local-match';
-import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
+import { FakeHighlight, installHighlightShim, textsOf } from './highlight-shim';
 
 const matcher = compileMatcher([
   { id: 'nk', text: 'North Korea', lang: 'en' },
@@ -279,9 +279,18 @@ describe('annotator', () => {
     expect(unfollowed.addedBlocks()).toEqual([]);
   });
 
-  test('a page with nothing to mark is left without a highlight, and its registry is not even asked for', async () => {
+  test('a page with nothing to mark is left without a highlight: none is made, and its registry is not even asked for', async () => {
     document.body.innerHTML = '<p>Weather: sunny in Lisbon.</p>';
     let asked = 0;
+    let made = 0;
+    Object.assign(globalThis, {
+      Highlight: class extends FakeHighlight {
+        constructor() {
+          super();
+          made++;
+        }
+      },
+    });
     const annotator = createAnnotator({
       match,
       registry: () => {
@@ -291,12 +300,17 @@ describe('annotator', () => {
     });
     await annotator.scan(document.body);
     expect(asked).toBe(0);
+    expect(made).toBe(0);
     expect(registry.has(TERM_HIGHLIGHT)).toBe(false);
-    // The page's first mention registers it, once.
+    // The page's first mention makes and registers it, once.
     document.body.insertAdjacentHTML('beforeend', '<p>Then Putin.</p><p>And Putin again.</p>');
     await annotator.scan(document.body);
     expect(textsOf(registry.get(TERM_HIGHLIGHT))).toEqual(['Putin', 'Putin']);
     expect(asked).toBe(1);
+    document.body.insertAdjacentHTML('beforeend', '<p>Putin once more.</p>');
+    await annotator.scan(document.body);
+    expect(textsOf(registry.get(TERM_HIGHLIGHT))).toHaveLength(3);
+    expect(made).toBe(1);
     annotator.destroy();
     expect(registry.has(TERM_HIGHLIGHT)).toBe(false);
   });
