@@ -191,13 +191,23 @@ export interface Annotator {
 /** The marks of a block container with none (never added to: a container's marks are a new list each time). */
 const NO_MARKS: readonly Mark[] = Object.freeze([]);
 
-/** A context entity's mark that waits for the page to be known relevant, and where it will be kept. */
+/**
+ * A context entity's mention that waits for the page to be known relevant: where its mark would be, made
+ * only if it comes (most pages never turn relevant, and their waiting mentions cost no range: issue 17).
+ */
 interface Waiting {
-  mark: Mark;
+  blocks: TextBlocks;
+  /** its block in `blocks` */
+  b: number;
+  match: TermMatch;
   container: Node;
-  /** the follower's block and the mark's span in it, if its block is followed */
+  /** the follower's block for block `b`, shared with the block's other marks (null: the block is not followed) */
+  followed: Following | null;
+}
+
+/** Block `b`'s follower block, made with the block's first mark that comes. */
+interface Following {
   block: MarkedBlock | null;
-  span: EntitySpan | null;
 }
 
 export function createAnnotator(options: AnnotatorOptions): Annotator {
@@ -254,6 +264,34 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
   }
 
   /**
+   * Draws the mark of `match` (in block `b` of `blocks`) and tells the follower of its span, if the block is
+   * followed; the mark, for its container's list.
+   */
+  function markOf(blocks: TextBlocks, b: number, match: TermMatch, container: Node, followed: Following | null): Mark {
+    const first = blocks.blockNodes[b]!;
+    const end = blocks.blockNodes[b + 1]!;
+    const start = locateIn(blocks.nodes, blocks.starts, first, end, match.start, false);
+    const stop = locateIn(blocks.nodes, blocks.starts, first, end, match.end, true);
+    const range = new StaticRange({
+      startContainer: start.node,
+      startOffset: start.offset,
+      endContainer: stop.node,
+      endOffset: stop.offset,
+    });
+    const mark: Mark = { entityId: match.id, range };
+    draw(mark);
+    if (followed) {
+      const at = blocks.blockStarts[b]!;
+      (followed.block ??= follow(blocks, b, container)).spans.push({
+        start: match.start - at,
+        end: match.end - at,
+        id: match.id,
+      });
+    }
+    return mark;
+  }
+
+  /**
    * Marks every mention in `blocks` (`matches`: in text order, offsets in
    * `blocks.text`) that the page's relevance and main text allow; returns how many.
    */
@@ -263,7 +301,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     waiting?: Waiting[],
   ): { added: number; relevant: boolean } {
     if (matches.length === 0) return { added: 0, relevant: isRelevant(coreMentions) };
-    const { nodes, starts, blockStarts, blockNodes, main } = blocks;
+    const { nodes, blockStarts, blockNodes, main } = blocks;
     // The block of each match, and the core mentions in main text they add (first, since they
     // decide whether this batch's context entities are marked). A block whose first node the page
     // took away while its mentions were being found is left (GONE): its container is no longer
@@ -289,13 +327,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     const seen = density === 'first-per-paragraph' ? new Set<string>() : null;
     let added = 0;
     let b = -1;
-    let first = 0;
-    let end = 0;
     let container: Node | undefined;
     /** the marks drawn in block `b` so far, kept in its container's list once the block is done */
     const drawn: Mark[] = [];
-    /** block `b` as handed to the follower, once it has a mark */
-    let followed: MarkedBlock | null = null;
+    /** block `b` as handed to the follower, once it has a mark (if it is followed) */
+    let followed: Following | null = null;
     for (let i = 0; i < matches.length; i++) {
       const match = matches[i]!;
       if (blockOf[i] === GONE) continue;
@@ -304,11 +340,9 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         if (drawn.length > 0) keepMarks(container!, drawn);
         drawn.length = 0;
         b = blockOf[i]!;
-        first = blockNodes[b]!;
-        end = blockNodes[b + 1]!;
         seen?.clear();
-        followed = null;
-        container = blockContainer(nodes[first]!);
+        container = blockContainer(nodes[blockNodes[b]!]!);
+        followed = followBlocks && main[b] && !handed.has(container) ? { block: null } : null;
         if (!byContainer.has(container)) byContainer.set(container, NO_MARKS);
       }
       if (core[i] === 1 && main[b]) {
@@ -322,27 +356,12 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         if (seen.has(match.id)) continue;
         seen.add(match.id);
       }
-      const start = locateIn(nodes, starts, first, end, match.start, false);
-      const stop = locateIn(nodes, starts, first, end, match.end, true);
-      const range = new StaticRange({
-        startContainer: start.node,
-        startOffset: start.offset,
-        endContainer: stop.node,
-        endOffset: stop.offset,
-      });
-      const mark: Mark = { entityId: match.id, range };
-      let span: EntitySpan | null = null;
-      if (followBlocks && main[b] && !handed.has(container!)) {
-        followed ??= follow(blocks, b, container!);
-        span = { start: match.start - blockStarts[b]!, end: match.end - blockStarts[b]!, id: match.id };
+      if (waits) {
+        waiting!.push({ blocks, b, match, container: container!, followed });
+        continue;
       }
-      if (waits) waiting!.push({ mark, container: container!, block: followed, span });
-      else {
-        draw(mark);
-        drawn.push(mark);
-        if (span) followed!.spans.push(span);
-        added++;
-      }
+      drawn.push(markOf(blocks, b, match, container!, followed));
+      added++;
     }
     if (drawn.length > 0) keepMarks(container!, drawn);
     return { added, relevant };
@@ -455,12 +474,11 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
       if (!markedRelevant && isRelevant(coreMentions)) {
         markedRelevant = true;
         const kept = new Map<Node, Mark[]>();
-        for (const { mark, container, block, span } of waiting) {
-          draw(mark);
+        for (const { blocks, b, match, container, followed } of waiting) {
+          const mark = markOf(blocks, b, match, container, followed);
           const marks = kept.get(container);
           if (marks) marks.push(mark);
           else kept.set(container, [mark]);
-          if (span) block!.spans.push(span);
         }
         for (const [container, marks] of kept) keepMarks(container, marks);
         stats.matches += waiting.length;

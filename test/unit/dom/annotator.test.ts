@@ -4,7 +4,7 @@ import { createAnnotator, SLICE_TEXT, TERM_HIGHLIGHT } from '../../../lib/dom/an
 import { StaleWalk } from '../../../lib/dom/text-blocks';
 import { compileMatcher } from '../../../lib/text/matcher';
 import { matchWith } from './local-match';
-import { FakeHighlight, installHighlightShim, textsOf } from './highlight-shim';
+import { FakeHighlight, FakeStaticRange, installHighlightShim, textsOf } from './highlight-shim';
 
 const matcher = compileMatcher([
   { id: 'nk', text: 'North Korea', lang: 'en' },
@@ -471,6 +471,44 @@ describe('a full scan in slices (issue 17)', () => {
     expect(marked().sort()).toEqual(atOnce.marked.sort());
     expect(stats).toEqual(atOnce.stats);
     expect(annotator.counts()).toEqual(atOnce.counts);
+  });
+
+  test('a page that never turns relevant makes no range for its context entities’ mentions, and hands the claims none of their blocks', async () => {
+    let ranges = 0;
+    Object.assign(globalThis, {
+      StaticRange: class extends FakeStaticRange {
+        constructor(init: StaticRangeInit) {
+          super(init);
+          ranges++;
+        }
+      },
+    });
+    const { annotator, marked, atPauses } = await scanSliced(
+      paragraphs(600, 'Putin spoke in <b>Moscow</b>.') + '<p>North Korea.</p>',
+    );
+    expect(atPauses.length).toBeGreaterThan(1);
+    expect(marked()).toEqual(['North Korea']);
+    expect(ranges).toBe(1);
+    expect(annotator.addedBlocks().map((block) => block.text)).toEqual(['North Korea.']);
+  });
+
+  test('a page that turns relevant late marks the mentions read before, and hands the claims each block once, with all its marks', async () => {
+    const html =
+      '<p>Putin met North Korea.</p>' + paragraphs(600, 'Putin spoke.') + paragraphs(3, 'North Korea and Pyongyang.');
+    const atOnce = await scanAtOnce(html);
+    const { annotator, marked, atPauses } = await scanSliced(html);
+    // (Its first block was marked before the page turned relevant: North Korea at once, Putin waiting.)
+    expect(atPauses).toContainEqual(['nk']);
+    expect(marked().sort()).toEqual(atOnce.marked.sort());
+    const blocks = annotator.addedBlocks();
+    expect(new Set(blocks.map((block) => block.container)).size).toBe(blocks.length);
+    expect(
+      blocks
+        .find((block) => block.text === 'Putin met North Korea.')!
+        .spans.map((span) => span.id)
+        .sort(),
+    ).toEqual(['nk', 'putin']);
+    expect(blocks.reduce((n, block) => n + block.spans.length, 0)).toBe(atOnce.marked.length);
   });
 
   test('a slice asks for the mentions of SLICE_TEXT units at most (and a walk’s step more), however fast it reads', async () => {
