@@ -182,6 +182,8 @@ export interface Annotator {
   counts(): Map<string, number>;
   /** How many entities have marks on the page (`counts().size`, without copying the counts). */
   entityCount(): number;
+  /** Whether the page has no mark (../hit-test.ts: the pointer then needs no hit test). */
+  isEmpty(): boolean;
   /** Whether the page is about the relationship (its context entities are marked), as of the last scan. */
   relevant(): boolean;
   clear(): void;
@@ -539,6 +541,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     },
     counts: () => new Map(perEntity),
     entityCount: () => perEntity.size,
+    isEmpty: () => perEntity.size === 0,
     relevant: () => markedRelevant,
     clear() {
       epoch++;

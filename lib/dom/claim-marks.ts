@@ -45,7 +45,11 @@ export function createClaimMarks(options: ClaimMarksOptions): ClaimMarks {
 
   const all = new Set<ClaimMark>();
   const byNode = new WeakMap<Text, ClaimMark[]>();
-  const byPosition: MarksByPosition<ClaimMark> = { marksAt: (node) => byNode.get(node) ?? [], marks: () => all };
+  const byPosition: MarksByPosition<ClaimMark> = {
+    isEmpty: () => all.size === 0,
+    marksAt: (node) => byNode.get(node) ?? [],
+    marks: () => all,
+  };
 
   function draw({ nodes, starts }: { nodes: Text[]; starts: number[] }, found: FoundClaim): void {
     const from = locateIn(nodes, starts, 0, nodes.length, found.start, false);

@@ -42,6 +42,8 @@ export function isUnder(mark: { range: AbstractRange }, doc: Document, x: number
 
 /** Marks of one kind (the annotator's entities, the claim marks), looked up by text position. */
 export interface MarksByPosition<M extends { range: AbstractRange }> {
+  /** whether there is no mark at all: then nothing is hit-tested (a page without marks pays no caret for a pointer's rest) */
+  isEmpty(): boolean;
   /** the marks that may cover this text position (each is then hit-tested) */
   marksAt(node: Text, offset: number): readonly M[];
   marks(): Iterable<M>;
@@ -54,6 +56,7 @@ export function markUnder<M extends { range: AbstractRange }>(
   x: number,
   y: number,
 ): M | null {
+  if (index.isEmpty()) return null;
   const caret = caretAt(doc, x, y);
   if (!caret) return null;
   if (caret.node.nodeType === 3)

@@ -41,6 +41,26 @@ describe('markUnder', () => {
     expect(markUnder(annotator, doc, 1000, 10)).toBeNull();
   });
 
+  test('a page without marks: no mark, and the caret is never asked for (the pointer’s rests cost nothing)', async () => {
+    const registry = installHighlightShim();
+    document.body.innerHTML = '<p>Lavrov flew to Moscow.</p>';
+    const unmarked = createAnnotator({
+      match: matchWith(matcher),
+      registry: () => registry as unknown as HighlightRegistry,
+    });
+    await unmarked.scan(document.body);
+    let asked = 0;
+    const doc = laidOut(() => {
+      asked++;
+      return { offsetNode: document.querySelector('p')!.firstChild!, offset: 8 };
+    });
+    expect(markUnder(unmarked, doc, 800, 10)).toBeNull();
+    expect(asked).toBe(0);
+    // Marked, it is asked.
+    expect(markUnder(annotator, doc, 800, 10)).toBeNull();
+    expect(asked).toBe(1);
+  });
+
   test('no caret at all: no mark', () => {
     expect(
       markUnder(
