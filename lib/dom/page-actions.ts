@@ -27,6 +27,12 @@ export interface PageActions {
   openPanel(): Promise<void>;
   /** scrolls to the entity's next mention and opens its card there */
   showEntity(entityId: string): Promise<boolean>;
+  /**
+   * Told after every scan: the pointer is watched from the page's first mark on. A page without a mark (most
+   * pages a reader opens are not about the relationship) pays nothing for the pointer's moves: not one of its
+   * events reaches Lens.
+   */
+  marksChanged(): void;
 }
 
 export function createPageActions(options: PageActionsOptions): PageActions {
@@ -40,15 +46,20 @@ export function createPageActions(options: PageActionsOptions): PageActions {
 
   const open = (mark: Mark, pointer?: { x: number; y: number }) => void loadUi().then((u) => u.openCard(mark, pointer));
 
-  watchHover({
-    document: doc,
-    signal,
-    markAt: (x, y) => markUnder(lens.annotator, doc, x, y),
-    isInsideUi: (event) => ui?.containsEvent(event) ?? false,
-    open,
-    close: () => ui?.closeCard(),
-    isOpen: () => ui?.isCardOpen() ?? false,
-  });
+  let watching = false;
+  function marksChanged() {
+    if (watching || lens.annotator.isEmpty()) return;
+    watching = true;
+    watchHover({
+      document: doc,
+      signal,
+      markAt: (x, y) => markUnder(lens.annotator, doc, x, y),
+      isInsideUi: (event) => ui?.containsEvent(event) ?? false,
+      open,
+      close: () => ui?.closeCard(),
+      isOpen: () => ui?.isCardOpen() ?? false,
+    });
+  }
 
   function pageEntities(): PanelEntity[] {
     const list: PanelEntity[] = [];
@@ -83,5 +94,6 @@ export function createPageActions(options: PageActionsOptions): PageActions {
       (await loadUi()).openPanel(pageEntities(), (id) => void showEntity(id));
     },
     showEntity,
+    marksChanged,
   };
 }

@@ -359,6 +359,7 @@ function startSession(
       // The claims are told of each scan's newly marked blocks only: a live page costs them what it adds.
       claims?.update(annotator.addedBlocks());
       layer?.repaint();
+      actions.marksChanged();
       reportCount(annotator.entityCount());
     },
     navigationType: options.navigationType,

@@ -65,7 +65,10 @@ beforeEach(() => {
   document.body.innerHTML = ARTICLE;
   life = new AbortController();
 });
-afterEach(() => life.abort());
+afterEach(() => {
+  life.abort();
+  vi.restoreAllMocks();
+});
 
 /**
  * A frame of a page with a fake background: `configs` answers each
@@ -221,6 +224,27 @@ describe('a page where Lens runs', () => {
     document.getElementById('lead')!.append(' The mayor then flew to Pyongyang.');
     await vi.waitFor(() => expect(marked()).toEqual(['Pyongyang']));
     expect(page.styled).toEqual(['rdl-term']);
+  });
+
+  test('a page with nothing to mark does not listen to the pointer: its moves reach Lens from the first mark on', async () => {
+    document.body.innerHTML = '<p id="lead">The council approved the budget for parks and libraries.</p>';
+    const listened: string[] = [];
+    const addEventListener = document.addEventListener.bind(document);
+    vi.spyOn(document, 'addEventListener').mockImplementation((type, ...rest) => {
+      listened.push(type);
+      addEventListener(type, ...rest);
+    });
+    const page = frame({ configs: [activeConfig()] });
+    await page.started;
+    await vi.waitFor(() => expect(page.counts).toEqual([0]));
+    expect(listened).not.toContain('pointermove');
+    document.getElementById('lead')!.append(' The mayor then flew to Pyongyang.');
+    await vi.waitFor(() => expect(marked()).toEqual(['Pyongyang']));
+    expect(listened.filter((type) => type === 'pointermove')).toHaveLength(1);
+    // A page marked again (a live page) adds no second listener.
+    document.getElementById('lead')!.append(' And back from Pyongyang.');
+    await vi.waitFor(() => expect(marked()).toEqual(['Pyongyang', 'Pyongyang']));
+    expect(listened.filter((type) => type === 'pointermove')).toHaveLength(1);
   });
 
   test('marks only the kinds the reader marks', async () => {
