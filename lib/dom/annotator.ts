@@ -269,7 +269,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
    * Draws the mark of `match` (in block `b` of `blocks`) and tells the follower of its span, if the block is
    * followed; the mark, for its container's list.
    */
-  function markOf(blocks: TextBlocks, b: number, match: TermMatch, container: Node, followed: Following | null): Mark {
+  function drawMark(
+    blocks: TextBlocks,
+    b: number,
+    match: TermMatch,
+    container: Node,
+    followed: Following | null,
+  ): Mark {
     const first = blocks.blockNodes[b]!;
     const end = blocks.blockNodes[b + 1]!;
     const start = locateIn(blocks.nodes, blocks.starts, first, end, match.start, false);
@@ -362,7 +368,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         waiting!.push({ blocks, b, match, container: container!, followed });
         continue;
       }
-      drawn.push(markOf(blocks, b, match, container!, followed));
+      drawn.push(drawMark(blocks, b, match, container!, followed));
       added++;
     }
     if (drawn.length > 0) keepMarks(container!, drawn);
@@ -477,7 +483,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
         markedRelevant = true;
         const kept = new Map<Node, Mark[]>();
         for (const { blocks, b, match, container, followed } of waiting) {
-          const mark = markOf(blocks, b, match, container, followed);
+          const mark = drawMark(blocks, b, match, container, followed);
           const marks = kept.get(container);
           if (marks) marks.push(mark);
           else kept.set(container, [mark]);
@@ -555,7 +561,7 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     },
     destroy() {
       epoch++;
-      if (highlight !== null && registered?.get(name) === highlight) registered.delete(name);
+      if (registered?.get(name) === highlight) registered.delete(name);
       fresh = [];
       byContainer.clear();
       coreByContainer.clear();
