@@ -17,7 +17,6 @@
  * separated by BLOCK_BREAK, so that the matcher reads them in one call.
  */
 import { BLOCK_BREAK } from '../text/block-break';
-import { isWhiteSpace } from '../text/white-space';
 import { articleOf, contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
 import { NEVER_MARKED, NOT_PAGE_TEXT } from '../anchoring/skip-policy';
 
@@ -112,7 +111,11 @@ export class BlockBuilder {
   private blockStarts: number[] = [];
   private blockNodes: number[] = [];
   private main: boolean[] = [];
-  private length = 0;
+  /**
+   * How many units of text are gathered since the last `take`. A field, not a getter: the walk reads it at
+   * every block boundary, and it runs once a page, mostly before V8 has optimised it, where a getter is a call.
+   */
+  gathered = 0;
   // Of the block being gathered: units in furniture and in links.
   private furnitureChars = 0;
   private linkChars = 0;
@@ -137,9 +140,9 @@ export class BlockBuilder {
     if (furniture) this.furnitureChars += data.length;
     if (link) this.linkChars += data.length;
     this.nodes.push(node);
-    this.starts.push(this.length);
+    this.starts.push(this.gathered);
     this.parts.push(data);
-    this.length += data.length;
+    this.gathered += data.length;
   }
 
   /**
@@ -164,23 +167,23 @@ export class BlockBuilder {
       this.lastStart = this.start;
       this.blockStarts.push(this.start);
       this.blockNodes.push(this.firstNode);
-      const chars = this.length - this.start;
+      const chars = this.gathered - this.start;
       const main = isMainBlock(chars, this.furnitureChars, this.linkChars);
       // The title of a link list ("News Focus: North Korea", "Most read") is the list's, not the article's.
       if (!main && this.titleBefore) this.main[this.main.length - 1] = false;
       this.titleBefore = main && this.headline === 0 && isTitleLike(chars, this.linkChars);
       this.main.push(main);
       this.parts.push(BLOCK_BREAK);
-      this.length += 1;
+      this.gathered += 1;
     } else {
       this.nodes.length = this.firstNode;
       this.starts.length = this.firstNode;
       this.parts.length = this.firstPart;
-      this.length = this.start;
+      this.gathered = this.start;
     }
     this.firstNode = this.nodes.length;
     this.firstPart = this.parts.length;
-    this.start = this.length;
+    this.start = this.gathered;
     this.content = false;
     this.furnitureChars = 0;
     this.linkChars = 0;
@@ -189,9 +192,9 @@ export class BlockBuilder {
   finish(): TextBlocks {
     this.flush();
     const count = this.blockStarts.length;
-    this.blockStarts.push(this.length);
+    this.blockStarts.push(this.gathered);
     this.blockNodes.push(this.nodes.length);
-    this.starts.push(this.length);
+    this.starts.push(this.gathered);
     return {
       text: this.parts.join(''),
       nodes: this.nodes,
@@ -200,13 +203,8 @@ export class BlockBuilder {
       blockNodes: this.blockNodes,
       count,
       main: this.main,
-      chars: this.length - count,
+      chars: this.gathered - count,
     };
-  }
-
-  /** How many units of text are gathered since the last `take`. */
-  get gathered(): number {
-    return this.length;
   }
 
   /**
@@ -223,7 +221,7 @@ export class BlockBuilder {
           nodes: this.nodes.slice(this.lastNode),
           starts: this.starts.slice(this.lastNode).map((s) => s - this.lastStart),
           main: this.main.pop()!,
-          length: this.length - this.lastStart,
+          length: this.gathered - this.lastStart,
         }
       : null;
     if (kept) {
@@ -231,7 +229,7 @@ export class BlockBuilder {
       this.nodes.length = this.starts.length = this.lastNode;
       this.blockStarts.pop();
       this.blockNodes.pop();
-      this.length = this.lastStart;
+      this.gathered = this.lastStart;
       this.firstNode = this.nodes.length;
     }
     const blocks = this.finish();
@@ -241,10 +239,10 @@ export class BlockBuilder {
     this.blockStarts = kept ? [0] : [];
     this.blockNodes = kept ? [0] : [];
     this.main = kept ? [kept.main] : [];
-    this.length = kept?.length ?? 0;
+    this.gathered = kept?.length ?? 0;
     this.firstNode = this.nodes.length;
     this.firstPart = this.parts.length;
-    this.start = this.length;
+    this.start = this.gathered;
     this.lastPart = this.lastNode = this.lastStart = 0;
     return blocks;
   }
@@ -341,16 +339,21 @@ export function* walkBlocks(
   const entered: number[] = [];
   let node: Node | null = walker.firstChild();
   let steps = 0;
+  // Whether this walk added text since its last block boundary: a boundary with none has nothing to end, and is
+  // not a call (most boundaries: an element within an element; the walk runs mostly before V8 optimises it).
+  let open = false;
   while (node) {
     steps++;
     const value = node.nodeValue;
     if (value !== null) {
       out.add(node as Text, value, inFurniture > 0, inLink > 0);
+      open = true;
     } else {
       const name = node.nodeName;
       const isInline = INLINE.has(name);
       if (!isInline) {
-        out.flush();
+        if (open) out.flush();
+        open = false;
         if (slices && (steps >= SLICE_NODES || out.gathered >= SLICE_UNITS)) {
           steps = 0;
           yield* pauseAt(node);
@@ -386,7 +389,8 @@ export function* walkBlocks(
     while (!node && walker.parentNode()) {
       const kind = entered.pop()!;
       if ((kind & INLINE_KIND) === 0) {
-        out.flush();
+        if (open) out.flush();
+        open = false;
         if (slices && (steps >= SLICE_NODES || out.gathered >= SLICE_UNITS)) {
           steps = 0;
           yield* pauseAt(walker.currentNode);
@@ -421,18 +425,16 @@ export function blockAt(blocks: TextBlocks, b: number): { text: string; nodes: T
   return { text: blocks.text.slice(at, blocks.blockStarts[b + 1]! - 1), nodes: blocks.nodes.slice(first, end), starts };
 }
 
+/** Anything but white space (`\s`: ../text/white-space.ts has the same set). */
+const NOT_WHITE_SPACE = /\S/;
+
 /**
- * Whether the text has anything but white space (usually decided by its first
- * character). Asked of every text node a walk reads, most of them a page's
- * indentation: the commonest units are decided here, without a call.
+ * Whether the text has anything but white space. Asked of every text node a walk reads, most of them a
+ * page's indentation: one native search, not a loop over its characters (a walk runs once a page, mostly
+ * before V8 has optimised it, where a loop costs tens of ns a character).
  */
 function hasContent(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x0a) continue;
-    if ((c > 0x20 && c < 0xa0) || !isWhiteSpace(c)) return true;
-  }
-  return false;
+  return NOT_WHITE_SPACE.test(text);
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * White space, for text walks that ask whether text has anything to read (a
- * block of only `&nbsp;` has not): the page's blocks (../dom/text-blocks.ts)
- * and the frames' gate (../dom/frame-gate.ts). A module of its own, not in
+ * block of only `&nbsp;` has not): the frames' gate (../dom/frame-gate.ts),
+ * which counts such characters; the page's blocks (../dom/text-blocks.ts) ask
+ * the same set natively, as `\S`. A module of its own, not in
  * ./chars.ts: the gate is bundled into every frame's small script, and
  * chars.ts would bring its lookup table's setup along.
  */

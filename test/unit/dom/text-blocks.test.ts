@@ -46,6 +46,16 @@ describe('readTextBlocks: the blocks of a page', () => {
     ['whitespace-only blocks are skipped', '<p> </p><p>Kim</p>\n', ['Kim']],
     ['a block of only no-break and ideographic spaces is skipped', '<p>&nbsp;\u3000</p><p>Kim</p>', ['Kim']],
     [
+      'a block of only the other white space (tab, form feed, Unicode spaces, separators, BOM) is skipped',
+      '<p>\t\f\u1680\u2000\u200a\u2028\u2029\u202f\u205f\ufeff</p><p>Kim</p>',
+      ['Kim'],
+    ],
+    [
+      'a zero-width space is not white space (as \\s has it): its block is kept',
+      '<p>\u200b</p><p>Kim</p>',
+      ['\u200b', 'Kim'],
+    ],
+    [
       'script, style, noscript and template are not read',
       '<p>a</p><script>Putin</script><style>.x{}</style><noscript>Kim</noscript><template>Lavrov</template>',
       ['a'],
