@@ -22,8 +22,10 @@
  *             Lens sends a message (likely as the browser and the background
  *             then take both cores), and the main thread is idle by then. What is left
  *             out that way is `idle` in the JSON, and in the summary
- *   live      Lens's samples while the bench adds paragraphs one by one (a live page)
- *   hover     and while it moves the pointer over the text without resting
+ *   point     Lens's samples while the bench moves the pointer over the page as
+ *             loaded, without resting (most pages a reader opens have no mark)
+ *   live      then while it adds paragraphs one by one (a live page)
+ *   hover     and while it moves the pointer over the text again, now with marks
  *   longest   the longest unbroken run of Lens samples: a task that long
  *             delays the reader's input (a long task is over 50 ms). A run
  *             cannot see a task boundary between two of Lens's slices when
@@ -150,6 +152,8 @@ function mainThreadTasks(events: TraceEvent[]): Map<string, { start: number; end
 /** Where the time of one load went. */
 interface Cost {
   whole: number;
+  /** after the load, while the bench moved the pointer over the page as loaded without resting */
+  point: number;
   /** after the load, while the bench added LIVE_CHANGES paragraphs to the page one by one (a live page) */
   live: number;
   /** then while the bench moved the pointer over the page's text without resting (no card opens) */
@@ -288,12 +292,13 @@ function costOf(
     const inside = lensTimes.filter((t) => taskAt(list, t) !== undefined).length;
     if (inside > best) [best, tasks] = [inside, list];
   }
-  const phaseAt = { live: Infinity, hover: Infinity, end: Infinity };
+  const phaseAt = { point: Infinity, live: Infinity, hover: Infinity, end: Infinity };
   for (const e of trace) {
-    if (e.name === 'bench:live' || e.name === 'bench:hover' || e.name === 'bench:end') {
+    if (e.name === 'bench:point' || e.name === 'bench:live' || e.name === 'bench:hover' || e.name === 'bench:end') {
       phaseAt[e.name.slice(6) as keyof typeof phaseAt] = e.ts;
     }
   }
+  let point = 0;
   let live = 0;
   let hover = 0;
   let idle = 0;
@@ -309,7 +314,7 @@ function costOf(
     // cores), the main thread may have finished Lens's task and gone idle meanwhile, and that time is not Lens's.
     const sampled = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const ms = task ? Math.min(sampled, (task.end - time) / 1000) : sampled;
-    if (frame !== null && time < phaseAt.live) idle += sampled - ms;
+    if (frame !== null && time < phaseAt.point) idle += sampled - ms;
     if (task) {
       const split = perTask.get(task) ?? {};
       split[frame!.bucket] = (split[frame!.bucket] ?? 0) + ms;
@@ -324,9 +329,11 @@ function costOf(
       return;
     }
     const { bucket } = frame;
-    // The steady page's share: after the bench's marks, while it changes the page and moves the pointer.
+    // The steady page's share: after the bench's marks, while it moves the pointer, changes the page and
+    // moves the pointer again.
     if (time >= phaseAt.live && time < phaseAt.hover) live += ms;
     else if (time >= phaseAt.hover) hover += ms;
+    else if (time >= phaseAt.point) point += ms;
     else {
       whole += ms;
       split[bucket] = (split[bucket] ?? 0) + ms;
@@ -354,7 +361,7 @@ function costOf(
     }
   }
   const longestIn = Object.entries(longestSplit).sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
-  return { whole, called, idle, live, hover, longest, longestIn, longestBy, longestTop, split, top };
+  return { whole, called, idle, point, live, hover, longest, longestIn, longestBy, longestTop, split, top };
 }
 
 /** How many paragraphs the bench adds to a page after its scan, 50 ms apart. */
@@ -471,19 +478,32 @@ function backgroundTime(profile: Profile, extensionOrigin: string, until: number
 type WorkerSession = { send(method: string, params?: object): Promise<unknown>; detach(): Promise<void> };
 
 /**
- * What the bench does to a loaded page, with Lens or without (so that both heaps hold it): a steady page,
- * paragraphs added one by one, then the pointer moved over the text without resting. Whether the page
- * took its own text away.
+ * What the bench does to a loaded page, with Lens or without (so that both heaps hold it): the pointer moved
+ * over the page as loaded, a steady page, paragraphs added one by one, then the pointer moved over the text
+ * again. Whether the page took its own text away.
  */
 async function changeAndPoint(page: Page): Promise<boolean> {
+  await page.evaluate(() => performance.mark('bench:point'));
+  if (!(await isEmptied(page))) await movePointer(page);
   await page.evaluate(`(${steadyPage.toString()})(${LIVE_CHANGES}, ${liveContainer.toString()})`);
-  // Not on a page that stopped parsing before its <body> (it navigated itself away in its <head>): Chromium
-  // never renders it, and a pointer event waits on a frame that never comes.
-  const emptied = await page.evaluate(() => document.body === null || !document.body.textContent?.trim());
-  if (!emptied) for (let i = 0; i < 30; i++) await page.mouse.move(40 + i * 35, 120 + ((i * 97) % 600), { steps: 2 });
-  // (The hover's dwell timers, started by the last moves.)
-  await page.waitForTimeout(300);
+  const emptied = await isEmptied(page);
+  if (!emptied) await movePointer(page);
   return emptied;
+}
+
+/**
+ * Whether the page has no text in its body. Not moved over: a page that stopped parsing before its <body>
+ * (it navigated itself away in its <head>) is never rendered by Chromium, and a pointer event waits on a
+ * frame that never comes.
+ */
+function isEmptied(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.body === null || !document.body.textContent?.trim());
+}
+
+/** Moves the pointer over the page without resting, then waits out the hover's dwell timers the last moves started. */
+async function movePointer(page: Page): Promise<void> {
+  for (let i = 0; i < 30; i++) await page.mouse.move(40 + i * 35, 120 + ((i * 97) % 600), { steps: 2 });
+  await page.waitForTimeout(300);
 }
 
 /** how often a page's profile is sampled, in µs */
@@ -821,13 +841,14 @@ async function main() {
     'other',
   ];
   console.log(
-    `runs per page: ${RUNS} (median); ms of Lens's main-thread time in the page load, from navigation to ${COST_WINDOW_MS} ms after its full scan (whole, and its split); then while the bench changes the page (live) and moves the pointer (hover)`,
+    `runs per page: ${RUNS} (median); ms of Lens's main-thread time in the page load, from navigation to ${COST_WINDOW_MS} ms after its full scan (whole, and its split); then while the bench moves the pointer over the page as loaded (point), changes the page (live) and moves the pointer again (hover)`,
   );
   console.log(
     [
       'page'.padEnd(40),
       'whole'.padStart(7),
       'calls'.padStart(6),
+      'point'.padStart(5),
       'live'.padStart(5),
       'hover'.padStart(5),
       'bg'.padStart(5),
@@ -850,7 +871,8 @@ async function main() {
     called: number;
     /** not in whole: sampled time past the end of Lens's tasks (Cost) */
     idle: number;
-    /** after the load, while LIVE_CHANGES paragraphs were added; and while the pointer moved over the text */
+    /** after the load, while the pointer moved over the page as loaded; while LIVE_CHANGES paragraphs were added; and while the pointer moved over the text again */
+    point: number;
     live: number;
     hover: number;
     /** the background's own time for the page load, on its thread (its service worker) */
@@ -937,6 +959,7 @@ async function main() {
       called: median(costs.map((c) => c.called)),
       idle: median(costs.map((c) => c.idle)),
       live: median(costs.map((c) => c.live)),
+      point: median(costs.map((c) => c.point)),
       hover: median(costs.map((c) => c.hover)),
       bg: median(costs.map((c) => c.bg)),
       top: averageTop(costs.map((c) => c.top)),
@@ -979,6 +1002,7 @@ async function main() {
         row.page.slice(0, 40).padEnd(40),
         ms(row.whole, 7),
         ms(row.called, 6),
+        ms(row.point, 5),
         ms(row.live, 5),
         ms(row.hover, 5),
         ms(row.bg, 5),
@@ -1028,6 +1052,16 @@ async function main() {
   const perB = real.map((r) => r.blockFloor / r.floorIsolated);
   console.log(
     `b″, the bare walk of every element and text node (the least a reader of the page's blocks does; not a target): median ${median(real.map((r) => r.blockFloor)).toFixed(1)} ms, ${median(perB).toFixed(1)}× b′ at the median (most ${Math.max(...perB).toFixed(1)}×); Lens's whole cost less b″: median ${median(real.map((r) => r.whole - r.blockFloor)).toFixed(1)} ms; real pages over 3× b″ + 5 ms: ${real.filter((r) => r.whole > 3 * r.blockFloor + 5).length} of ${real.length}`,
+  );
+  // (Marks as loaded: read in the heap's own load of the page, before the bench's changes.)
+  const unmarked = real.filter((r) => r.marksLoaded === 0);
+  const marked = real.filter((r) => r.marksLoaded > 0);
+  const pointed = (rows: typeof real) =>
+    rows.length === 0
+      ? 'none'
+      : `median ${median(rows.map((r) => r.point)).toFixed(1)} ms (most ${Math.max(...rows.map((r) => r.point)).toFixed(1)})`;
+  console.log(
+    `moving the pointer over the page as loaded, without resting: on the ${unmarked.length} real pages without marks ${pointed(unmarked)}; on the ${marked.length} with marks ${pointed(marked)}`,
   );
   console.log(
     `a live page: median ${median(read.map((r) => r.live)).toFixed(1)} ms for ${LIVE_CHANGES} added paragraphs (most ${Math.max(...read.map((r) => r.live)).toFixed(1)}); moving the pointer over the text: median ${median(read.map((r) => r.hover)).toFixed(1)} ms (most ${Math.max(...read.map((r) => r.hover)).toFixed(1)})`,
