@@ -339,21 +339,16 @@ export function* walkBlocks(
   const entered: number[] = [];
   let node: Node | null = walker.firstChild();
   let steps = 0;
-  // Whether this walk added text since its last block boundary: a boundary with none has nothing to end, and is
-  // not a call (most boundaries: an element within an element; the walk runs mostly before V8 optimises it).
-  let open = false;
   while (node) {
     steps++;
     const value = node.nodeValue;
     if (value !== null) {
       out.add(node as Text, value, inFurniture > 0, inLink > 0);
-      open = true;
     } else {
       const name = node.nodeName;
       const isInline = INLINE.has(name);
       if (!isInline) {
-        if (open) out.flush();
-        open = false;
+        out.flush();
         if (slices && (steps >= SLICE_NODES || out.gathered >= SLICE_UNITS)) {
           steps = 0;
           yield* pauseAt(node);
@@ -389,8 +384,7 @@ export function* walkBlocks(
     while (!node && walker.parentNode()) {
       const kind = entered.pop()!;
       if ((kind & INLINE_KIND) === 0) {
-        if (open) out.flush();
-        open = false;
+        out.flush();
         if (slices && (steps >= SLICE_NODES || out.gathered >= SLICE_UNITS)) {
           steps = 0;
           yield* pauseAt(walker.currentNode);
