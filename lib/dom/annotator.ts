@@ -15,8 +15,9 @@
  * times. The annotator keeps that count as marks come and go; when a rescan
  * makes the page relevant, `scan` and `rescan` say so and the caller scans
  * the page again (./page-lens.ts). A page stays relevant until it is scanned
- * anew (`clear`, as after a navigation): a live page whose count hovers at
- * the threshold must not have every mark redrawn at each change.
+ * anew (`clear`, as after a navigation; not the rescan that its becoming
+ * relevant starts): a live page whose count hovers at the threshold must not
+ * have every mark redrawn at each change.
  *
  * The page's text is matched elsewhere (`match`: the background, issue 17),
  * so every scan waits for its mentions: a scan reads the page, asks, and
@@ -186,7 +187,13 @@ export interface Annotator {
   isEmpty(): boolean;
   /** Whether the page is about the relationship (its context entities are marked), as of the last scan. */
   relevant(): boolean;
-  clear(): void;
+  /**
+   * Drops every mark, for a scan anew. The page's relevance goes with them
+   * (it is read again from the text, as after a navigation) unless
+   * `keepRelevance`: the full rescan of a page that has just become relevant
+   * must not read it again from text that may have changed meanwhile.
+   */
+  clear(keepRelevance?: boolean): void;
   destroy(): void;
 }
 
@@ -549,13 +556,13 @@ export function createAnnotator(options: AnnotatorOptions): Annotator {
     entityCount: () => perEntity.size,
     isEmpty: () => perEntity.size === 0,
     relevant: () => markedRelevant,
-    clear() {
+    clear(keepRelevance = false) {
       epoch++;
       fresh = [];
       byContainer.clear();
       coreByContainer.clear();
       coreMentions = 0;
-      markedRelevant = markEverywhere;
+      if (!keepRelevance) markedRelevant = markEverywhere;
       perEntity.clear();
       highlight?.clear();
     },

@@ -156,7 +156,8 @@ export function startPageLens(options: PageLensOptions): PageLens {
   /** counts full scans: a scan that is no longer the latest stops at its next pause */
   let generation = 0;
 
-  async function fullScan(current: number, attempt: number): Promise<void> {
+  /** `keepRelevance`: the page is known to be about the relationship (Annotator.clear) */
+  async function fullScan(current: number, attempt: number, keepRelevance: boolean): Promise<void> {
     let sliceStart = perf.now();
     const slices: Slices = {
       timeUp: () => perf.now() - sliceStart > SLICE_MS,
@@ -170,8 +171,8 @@ export function startPageLens(options: PageLensOptions): PageLens {
       if (await annotator.scanInSlices(root(), slices, inView(doc, options.navigationType))) changed();
     } catch (error) {
       if (!(error instanceof StaleWalk) || current !== generation || signal.aborted) throw error;
-      annotator.clear();
-      if (attempt < STALE_RETRIES) return fullScan(current, attempt + 1);
+      annotator.clear(keepRelevance);
+      if (attempt < STALE_RETRIES) return fullScan(current, attempt + 1, keepRelevance);
       // A page that keeps taking away what was read: read it at once.
       if (await annotator.scan(root(), 'full')) changed();
     }
@@ -185,15 +186,20 @@ export function startPageLens(options: PageLensOptions): PageLens {
     scanning = tracked;
   };
 
-  const rescanAll = () => {
-    annotator.clear();
-    track(fullScan(++generation, 0));
+  /**
+   * `keepRelevance` when the page has just become about the relationship: it stays so until it navigates,
+   * even if the text that made it so is gone by the time the rescan reads it (a ticker that comes and goes
+   * would otherwise have the whole page rescanned at each of its turns).
+   */
+  const rescanAll = (keepRelevance = false) => {
+    annotator.clear(keepRelevance);
+    track(fullScan(++generation, 0, keepRelevance));
   };
 
   const navigation = watchNavigation(
     win,
     (url) => {
-      rescanAll();
+      rescanAll(false);
       options.onNavigate?.(url);
     },
     signal,
@@ -210,7 +216,7 @@ export function startPageLens(options: PageLensOptions): PageLens {
     track(
       annotator.rescan(roots).then((stats) => {
         // The page has become about the relationship: its context entities come everywhere.
-        if (stats?.relevanceChanged) rescanAll();
+        if (stats?.relevanceChanged) rescanAll(true);
         else if (stats) changed();
       }),
     );
@@ -223,6 +229,6 @@ export function startPageLens(options: PageLensOptions): PageLens {
     ...(options.batchDelay !== undefined ? { batchDelay: options.batchDelay } : {}),
   });
 
-  rescanAll();
-  return { annotator, observer, rescanAll };
+  rescanAll(false);
+  return { annotator, observer, rescanAll: () => rescanAll(false) };
 }

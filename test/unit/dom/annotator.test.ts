@@ -410,6 +410,18 @@ describe('what is marked: tiers, the page’s relevance and its main text (issue
     expect(annotator.relevant()).toBe(false);
   });
 
+  test('a scan anew that keeps the relevance marks context entities though the core mentions are gone', async () => {
+    const { annotator, marked } = await annotateWith('<p>Putin spoke.</p><p id="live">Nothing yet.</p>');
+    const live = document.getElementById('live')!;
+    live.textContent = 'North Korea, Pyongyang and North Korea.';
+    expect((await annotator.rescan([live]))?.relevanceChanged).toBe(true);
+    live.textContent = 'Gone.';
+    annotator.clear(true);
+    await annotator.scan(document.body);
+    expect(marked()).toEqual(['Putin']);
+    expect(annotator.relevant()).toBe(true);
+  });
+
   test('mentions of a kind the reader does not mark still make a page relevant', async () => {
     document.body.innerHTML = '<p>Putin in Pyongyang, North Korea; Pyongyang again.</p>';
     const annotator = createAnnotator({
