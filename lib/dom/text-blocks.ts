@@ -17,7 +17,15 @@
  * separated by BLOCK_BREAK, so that the matcher reads them in one call.
  */
 import { BLOCK_BREAK } from '../text/block-break';
-import { articleOf, contextOf, furnitureIn, isMainBlock, isTitleLike } from './main-text';
+import {
+  articleOf,
+  contextOf,
+  furnitureByRole,
+  FURNITURE_NAMES,
+  isArticlePart,
+  isMainBlock,
+  isTitleLike,
+} from './main-text';
 import { NEVER_MARKED, NOT_PAGE_TEXT } from '../anchoring/skip-policy';
 
 /**
@@ -303,11 +311,11 @@ export function* walkBlocks(
     out.skipFurniture(root, article);
     return;
   }
-  // Finding the page's article, then its furniture, each reads the whole of it (on a page of 200,000
+  // Finding the page's article, then its furniture by role, each reads the whole of it (on a page of 200,000
   // nodes, tens of ms): each may have a slice of its own, and the walk itself too.
   const pausing = slices && root.nodeValue === null;
   if (pausing) yield* pauseAt(root);
-  const furniture = furnitureIn(root);
+  const byRole = furnitureByRole(root);
   if (pausing) yield* pauseAt(root);
   // (Not a subtree the walk would not read: an editor, code, Lens's own UI.)
   const firsts = first.filter((node) => node !== root && root.contains(node) && !isInsideSkipped(node));
@@ -354,7 +362,10 @@ export function* walkBlocks(
           yield* pauseAt(node);
         }
       }
-      if (mainOnly && furniture?.has(node as Element)) {
+      const isFurniture =
+        (FURNITURE_NAMES.has(name) || (byRole !== null && byRole.has(node as Element))) &&
+        !isArticlePart(node as Element);
+      if (mainOnly && isFurniture) {
         if (!isInline) out.skipFurniture(node as Element);
       } else if (!skip?.has(node) && !SKIPPED.has(name) && !editable?.has(node as Element)) {
         // (A lower-case name is not an HTML element of an HTML document: asked, to be safe.)
@@ -367,7 +378,7 @@ export function* walkBlocks(
         if (child) {
           let kind = isInline ? INLINE_KIND : 0;
           if (name === 'A') kind |= LINK_KIND;
-          if (furniture?.has(node as Element)) kind |= FURNITURE_KIND;
+          if (isFurniture) kind |= FURNITURE_KIND;
           if (outsideArticle && node === article) kind |= ARTICLE_KIND;
           if (name === 'H1') kind |= HEADLINE_KIND;
           out.headline += (kind & HEADLINE_KIND) >> 4;

@@ -210,6 +210,18 @@ describe('main text: which blocks are the article, which the page’s furniture'
       ],
     ],
     [
+      'the menu and search roles are furniture; other roles are not; an article’s header with a banner role is the article’s',
+      '<div role="menu">a</div><form role="search">b</form><div role="note">c</div><div role="navigation menu">d</div><article><header role="banner"><h1>e</h1></header><p>f</p></article>',
+      [
+        ['a', false],
+        ['b', false],
+        ['c', true],
+        ['d', true],
+        ['e', true],
+        ['f', true],
+      ],
+    ],
+    [
       'a block that is mostly a link is a link list’s item; a sentence with a link is not',
       '<ul><li><a href="/x">Kim fires a missile</a></li></ul><p>Officials in <a href="/p">Pyongyang</a> said so on Monday.</p>',
       [
