@@ -9,7 +9,7 @@ import { startClaimSession } from '../../../lib/dom/claim-session';
 import type { FoundClaim } from '../../../lib/messages';
 import { compileMatcher } from '../../../lib/text/matcher';
 import { matchWith } from './local-match';
-import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
+import { installPageHighlights, textsOf, type FakeHighlight } from './highlight-shim';
 
 const matcher = compileMatcher([
   { id: 'putin', text: 'Putin', lang: 'en' },
@@ -27,12 +27,7 @@ let loads: number;
 let drawing: ClaimDrawer | null;
 
 beforeEach(() => {
-  registry = installHighlightShim();
-  // happy-dom's CSS has no highlight registry: the page's is the shim's.
-  Object.defineProperty(window, 'CSS', {
-    value: Object.assign(Object.create(window.CSS) as object, { highlights: registry }),
-    configurable: true,
-  });
+  registry = installPageHighlights();
   life = new AbortController();
   annotator = createAnnotator({
     match: matchWith(matcher),

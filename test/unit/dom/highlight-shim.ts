@@ -24,6 +24,16 @@ export function installHighlightShim(): Map<string, FakeHighlight> {
   return registry;
 }
 
+/** The shim, installed as the window's own `CSS.highlights` too (happy-dom's CSS has no highlight registry). */
+export function installPageHighlights(): Map<string, FakeHighlight> {
+  const registry = installHighlightShim();
+  Object.defineProperty(window, 'CSS', {
+    value: Object.assign(Object.create(window.CSS) as object, { highlights: registry }),
+    configurable: true,
+  });
+  return registry;
+}
+
 /** The text under each range of a highlight, in the order they were added. */
 export function textsOf(highlight: Set<AbstractRange> | undefined): string[] {
   return [...(highlight ?? [])].map((r) => {

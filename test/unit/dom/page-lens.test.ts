@@ -4,7 +4,7 @@ import { TERM_HIGHLIGHT } from '../../../lib/dom/annotator';
 import { startPageLens } from '../../../lib/dom/page-lens';
 import { compileMatcher } from '../../../lib/text/matcher';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
-import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
+import { installPageHighlights, textsOf, type FakeHighlight } from './highlight-shim';
 import { matchWith } from './local-match';
 
 // North Korea and Pyongyang belong to the relationship (core); Putin is a context entity.
@@ -20,11 +20,7 @@ const NO_NAMES = 'No names.';
 let registry: Map<string, FakeHighlight>;
 let life: AbortController;
 beforeEach(() => {
-  registry = installHighlightShim();
-  Object.defineProperty(window, 'CSS', {
-    value: Object.assign(Object.create(window.CSS) as object, { highlights: registry }),
-    configurable: true,
-  });
+  registry = installPageHighlights();
   life = new AbortController();
 });
 afterEach(() => life.abort());

@@ -19,7 +19,7 @@ import {
 import { DEFAULT_SETTINGS, type Settings } from '../../../lib/settings';
 import { pageTermIndex, termIndexHandlers, termIndexOf } from '../../../lib/service/term-index';
 import { rangeOver } from '../range-over';
-import { installHighlightShim, textsOf, type FakeHighlight } from './highlight-shim';
+import { installPageHighlights, textsOf, type FakeHighlight } from './highlight-shim';
 import { clientOf } from '../client';
 
 const PAGE_URL = 'https://news.example.org/article';
@@ -56,12 +56,7 @@ const inactiveConfig = (reason: 'paused' | 'site-off' = 'site-off'): PageConfig 
 let registry: Map<string, FakeHighlight>;
 let life: AbortController;
 beforeEach(() => {
-  registry = installHighlightShim();
-  // happy-dom's CSS has no highlight registry: the page's is the shim's.
-  Object.defineProperty(window, 'CSS', {
-    value: Object.assign(Object.create(window.CSS) as object, { highlights: registry }),
-    configurable: true,
-  });
+  registry = installPageHighlights();
   document.body.innerHTML = ARTICLE;
   life = new AbortController();
 });
