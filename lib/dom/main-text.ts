@@ -12,9 +12,12 @@
  * them or inside links.
  */
 
-/** Elements and ARIA roles that hold a page's furniture rather than its main text. */
-const FURNITURE =
-  'nav,header,footer,aside,menu,[role=navigation],[role=banner],[role=contentinfo],[role=complementary],[role=menu],[role=menubar],[role=search]';
+/** Elements that hold a page's furniture rather than its main text */
+const FURNITURE_ELEMENTS = ['nav', 'header', 'footer', 'aside', 'menu'];
+/** …and ARIA roles */
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'search']);
+/** Both, as a selector. */
+const FURNITURE = [...FURNITURE_ELEMENTS, ...[...FURNITURE_ROLES].map((role) => `[role=${role}]`)].join(',');
 
 /** A header or footer inside these belongs to the article (its headline, its byline), not to the page. */
 const CONTENT = 'article,main,[role=main],[role=article]';
@@ -36,10 +39,8 @@ export function articleOf(root: Node): Element | null {
  * of an XHTML page, as the selector matches both.
  */
 export const FURNITURE_NAMES: ReadonlySet<string> = new Set(
-  ['NAV', 'HEADER', 'FOOTER', 'ASIDE', 'MENU'].flatMap((name) => [name, name.toLowerCase()]),
+  FURNITURE_ELEMENTS.flatMap((name) => [name.toUpperCase(), name]),
 );
-/** FURNITURE's ARIA roles */
-const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'menu', 'menubar', 'search']);
 
 /**
  * The elements of `root` that are furniture by their ARIA role, if any: one
